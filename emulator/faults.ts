@@ -1,0 +1,25 @@
+import { FAULTS, type Fault } from "./types";
+
+const MARKER = /\[\[fault:([a-z0-9]+)(@poll)?\]\]/gi;
+
+/** Faults named in a prompt: `[[fault:429]]` hits the create call, `[[fault:500@poll]]` the first status poll. */
+export function faultsInPrompt(prompt: string): { create?: Fault; poll?: Fault; failed: boolean; download: boolean } {
+  const out: { create?: Fault; poll?: Fault; failed: boolean; download: boolean } = { failed: false, download: false };
+  for (const m of prompt.matchAll(MARKER)) {
+    const name = m[1].toLowerCase() as Fault;
+    if (!FAULTS.includes(name)) continue;
+    if (name === "failed") out.failed = true;
+    else if (name === "download") out.download = true;
+    else if (m[2]) out.poll = name;
+    else out.create = name;
+  }
+  return out;
+}
+
+/** Transport-level faults picked at random at the configured rate. */
+const RANDOM: Fault[] = ["429", "500", "hang", "drop", "malformed"];
+
+export function randomFault(rate: number): Fault | undefined {
+  if (rate <= 0 || Math.random() >= rate) return undefined;
+  return RANDOM[Math.floor(Math.random() * RANDOM.length)];
+}

@@ -1,0 +1,13 @@
+import { dashscope } from "./families/dashscope";
+import { startEmulator as start, type FamilyModule } from "./server";
+import type { EmulatorOptions } from "./types";
+
+export type { Emulator } from "./server";
+export type { EmulatorOptions, LoggedRequest } from "./types";
+
+/** Every protocol family the emulator speaks. */
+export const FAMILIES: FamilyModule[] = [dashscope];
+
+export function startEmulator(opts: Partial<EmulatorOptions> = {}) {
+  return start(opts, FAMILIES);
+}

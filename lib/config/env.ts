@@ -1,0 +1,40 @@
+import { z } from "zod";
+import { defaultDatabaseUrl } from "./database-url";
+
+const bool = z
+  .enum(["true", "false", "1", "0", ""])
+  .optional()
+  .transform((v) => v === "true" || v === "1");
+
+const optionalUrl = z
+  .string()
+  .optional()
+  .transform((v) => (v ? v : undefined))
+  .pipe(z.url({ protocol: /^https?$/ }).optional());
+
+/** Every variable the studio reads; `.env.example` documents each one. */
+export const envSchema = z.object({
+  TD_BASE_URL: z.url({ protocol: /^https?$/, error: "must be an http(s) URL, e.g. https://modelpool-api.talkingdata.com" }),
+  TD_API_KEY: z.string({ error: "is required (set it, or run `npm run dev` without it to use the emulator)" }).min(1, "must not be empty"),
+  DATABASE_URL: z.string().startsWith("file:", "must be a SQLite file: URL").default(defaultDatabaseUrl()),
+  STUDIO_DATA_DIR: z.string().min(1).default("./data"),
+  PUBLIC_BASE_URL: optionalUrl,
+  STUDIO_DEMO_MODE: bool,
+  STUDIO_SIGNING_SECRET: z.string().min(16, "must be at least 16 characters").optional(),
+  TD_GPT54_MODEL_CODE: z.string().regex(/^T\d{7}$/, "must look like T0310001").default("T0310001"),
+  SEEDANCE_ASSET_GROUP_ID: z.string().optional(),
+  TD_TIMEOUT_MS: z.coerce.number().int().min(1000).max(600_000).default(60_000),
+  STUDIO_POLL_MS: z.coerce.number().int().min(50).max(60_000).default(2000),
+});
+
+export type Env = z.infer<typeof envSchema>;
+
+export class ConfigError extends Error {}
+
+/** Parse the environment; a bad value names the variable and what is wrong with it. */
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  const result = envSchema.safeParse(source);
+  if (result.success) return result.data;
+  const lines = result.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
+  throw new ConfigError(`TD Studio configuration is invalid:\n${lines.join("\n")}\nSee .env.example for every variable.`);
+}

@@ -1,0 +1,197 @@
+import { randomUUID } from "node:crypto";
+import type { z } from "zod";
+import { extractUpstreamError, TdError, type Family } from "./errors";
+
+export interface TdClientOptions {
+  baseUrl: string;
+  apiKey: string;
+  /** Per attempt. */
+  timeoutMs?: number;
+  /** Retries for reads (status polls, asset gets) on 429/5xx/network faults. Creates are never retried here. */
+  readRetries?: number;
+  retryBaseMs?: number;
+  retryMaxMs?: number;
+  fetch?: typeof fetch;
+  /** Called with every requestId sent, so the caller can keep them with its record. */
+  onRequestId?: (requestId: string, path: string) => void;
+}
+
+export interface TdCall<S extends z.ZodType> {
+  family: Family;
+  method: "GET" | "POST" | "DELETE";
+  path: string;
+  body?: unknown;
+  headers?: Record<string, string>;
+  query?: Record<string, string>;
+  /** Response schema: tolerant of extra fields (zod objects strip unknown keys by default). */
+  schema: S;
+  /**
+   * true for reads and for creates that carry an idempotency key (VOD SessionId):
+   * these are retried on transient faults. A create without one is sent once.
+   */
+  retry: boolean;
+  signal?: AbortSignal;
+  timeoutMs?: number;
+}
+
+export interface TdResult<T> {
+  data: T;
+  requestId: string;
+  requestIds: string[];
+  httpStatus: number;
+}
+
+/** The shared base of every family client: auth, X-Timestamp, requestId, timeouts, retries, checked JSON. */
+export class TdHttp {
+  readonly opts: Required<Omit<TdClientOptions, "onRequestId" | "fetch">> & Pick<TdClientOptions, "onRequestId" | "fetch">;
+
+  constructor(opts: TdClientOptions) {
+    this.opts = {
+      timeoutMs: 60_000,
+      readRetries: 4,
+      retryBaseMs: 250,
+      retryMaxMs: 8_000,
+      ...opts,
+      baseUrl: opts.baseUrl.replace(/\/+$/, ""),
+    };
+  }
+
+  url(path: string, query: Record<string, string> = {}): { url: string; requestId: string } {
+    const requestId = randomUUID();
+    const u = new URL(this.opts.baseUrl + path);
+    for (const [k, v] of Object.entries(query)) u.searchParams.set(k, v);
+    u.searchParams.set("requestId", requestId);
+    return { url: u.toString(), requestId };
+  }
+
+  headers(extra: Record<string, string> = {}): Record<string, string> {
+    return {
+      Authorization: `Bearer ${this.opts.apiKey}`,
+      "X-Timestamp": String(Math.floor(Date.now() / 1000)),
+      "Content-Type": "application/json",
+      ...extra,
+    };
+  }
+
+  async call<S extends z.ZodType>(c: TdCall<S>): Promise<TdResult<z.output<S>>> {
+    const requestIds: string[] = [];
+    const attempts = c.retry ? this.opts.readRetries + 1 : 1;
+    let lastError: TdError | undefined;
+    for (let attempt = 0; attempt < attempts; attempt++) {
+      if (attempt > 0) await sleep(backoff(attempt, this.opts.retryBaseMs, this.opts.retryMaxMs, lastError), c.signal);
+      try {
+        return await this.once(c, requestIds);
+      } catch (e) {
+        if (!(e instanceof TdError)) throw e;
+        lastError = e;
+        if (!e.retryable || c.signal?.aborted) throw e;
+      }
+    }
+    throw lastError!;
+  }
+
+  /** Send one request and return the raw Response (for SSE streams). Non-2xx answers throw a TdError. */
+  async raw(c: Omit<TdCall<z.ZodType>, "schema" | "retry">): Promise<{ response: Response; requestId: string }> {
+    const { url, requestId } = this.url(c.path, c.query);
+    this.opts.onRequestId?.(requestId, c.path);
+    const signals = [c.signal].filter(Boolean) as AbortSignal[];
+    let response: Response;
+    try {
+      response = await (this.opts.fetch ?? fetch)(url, {
+        method: c.method,
+        headers: this.headers(c.headers),
+        body: c.body === undefined ? undefined : JSON.stringify(c.body),
+        signal: signals.length ? AbortSignal.any(signals) : undefined,
+      });
+    } catch (e) {
+      throw transportError(c.family, requestId, e, c.signal);
+    }
+    if (!response.ok) {
+      const text = await response.text().catch(() => "");
+      throw httpError(c.family, requestId, response.status, text);
+    }
+    return { response, requestId };
+  }
+
+  private async once<S extends z.ZodType>(c: TdCall<S>, requestIds: string[]): Promise<TdResult<z.output<S>>> {
+    const { url, requestId } = this.url(c.path, c.query);
+    requestIds.push(requestId);
+    this.opts.onRequestId?.(requestId, c.path);
+    const timeout = AbortSignal.timeout(c.timeoutMs ?? this.opts.timeoutMs);
+    const signal = c.signal ? AbortSignal.any([c.signal, timeout]) : timeout;
+    let status: number;
+    let text: string;
+    try {
+      const res = await (this.opts.fetch ?? fetch)(url, {
+        method: c.method,
+        headers: this.headers(c.headers),
+        body: c.body === undefined ? undefined : JSON.stringify(c.body),
+        signal,
+      });
+      status = res.status;
+      text = await res.text();
+    } catch (e) {
+      throw transportError(c.family, requestId, e, c.signal);
+    }
+    if (status < 200 || status >= 300) throw httpError(c.family, requestId, status, text);
+    let json: unknown;
+    try {
+      json = JSON.parse(text);
+    } catch {
+      throw new TdError({ family: c.family, kind: "malformed", httpStatus: status, code: "MalformedResponse", message: `TD answered HTTP ${status} with a body that is not JSON: ${text.slice(0, 120)}`, requestId });
+    }
+    // Families that answer errors inside an HTTP 200 (VOD's Response.Error).
+    const embedded = extractUpstreamError(json);
+    if (embedded && (json as { Response?: unknown }).Response) {
+      throw new TdError({ family: c.family, kind: "upstream", httpStatus: status, code: embedded.code, message: embedded.message, requestId, upstreamRequestId: embedded.requestId });
+    }
+    const parsed = c.schema.safeParse(json);
+    if (!parsed.success) {
+      const where = parsed.error.issues[0];
+      throw new TdError({ family: c.family, kind: "malformed", httpStatus: status, code: "UnexpectedResponse", message: `TD's answer did not have the documented shape (${where?.path.join(".") || "body"}: ${where?.message})`, requestId, retryable: false });
+    }
+    return { data: parsed.data, requestId, requestIds: [...requestIds], httpStatus: status };
+  }
+}
+
+function httpError(family: Family, requestId: string, status: number, text: string): TdError {
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    /* not JSON: keep the text */
+  }
+  const e = extractUpstreamError(json);
+  return new TdError({
+    family,
+    kind: "http",
+    httpStatus: status,
+    code: e?.code ?? `HTTP${status}`,
+    message: e?.message || text.slice(0, 200) || `HTTP ${status}`,
+    requestId,
+    upstreamRequestId: e?.requestId,
+  });
+}
+
+function transportError(family: Family, requestId: string, e: unknown, userSignal?: AbortSignal): TdError {
+  if (userSignal?.aborted) return new TdError({ family, kind: "aborted", code: "Aborted", message: "The request was cancelled.", requestId });
+  const name = (e as Error)?.name;
+  if (name === "TimeoutError" || name === "AbortError") {
+    return new TdError({ family, kind: "timeout", code: "Timeout", message: "TD did not answer in time.", requestId });
+  }
+  const cause = (e as { cause?: { code?: string; message?: string } })?.cause;
+  return new TdError({ family, kind: "network", code: cause?.code ?? "NetworkError", message: `Could not reach TD: ${cause?.message ?? (e as Error)?.message ?? String(e)}`, requestId });
+}
+
+function backoff(attempt: number, base: number, max: number, last?: TdError): number {
+  const cap = Math.min(max, base * 2 ** (attempt - 1));
+  const floor = last?.httpStatus === 429 ? cap / 2 : 0;
+  return floor + Math.random() * (cap - floor); // full jitter; 429 waits at least half the cap
+}
+
+function sleep(ms: number, signal?: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    const t = setTimeout(resolve, ms);
+    signal?.addEventListener("abort", () => { clearTimeout(t); resolve(); }, { once: true });
+  });
+}
