@@ -1,0 +1,43 @@
+import "server-only";
+import { td } from "@/lib/td";
+import { buildDashScopeBody, type DashScopeMedia, type DashScopeModel } from "@/lib/td/dashscope";
+import { fromDashScope } from "../status";
+import type { FamilyAdapter } from "./types";
+
+const MEDIA_TYPE: Record<string, DashScopeMedia["type"]> = {
+  first_frame: "first_frame",
+  reference_image: "reference_image",
+  video: "video",
+};
+
+/** TD says video links live 24 h; we keep the exact time when the URL carries one. */
+function expiryOf(url: string, fallbackFrom: number): Date {
+  const exp = Number(new URL(url).searchParams.get("Expires"));
+  return Number.isFinite(exp) && exp > 1e9 ? new Date(exp * 1000) : new Date(fallbackFrom + 24 * 3600_000);
+}
+
+export const dashscopeAdapter: FamilyAdapter = {
+  async submit({ model, prompt, params, inputs, signal }) {
+    const media = inputs.map((i) => ({ type: MEDIA_TYPE[i.role], url: i.ref }));
+    const body = buildDashScopeBody(model.id as DashScopeModel, prompt, params, media);
+    const r = await td().dashscope.create(body, signal);
+    return { upstreamTaskId: r.data.output.task_id, upstreamStatus: r.data.output.task_status, requestIds: r.requestIds };
+  },
+
+  async poll({ upstreamTaskId, signal }) {
+    const r = await td().dashscope.get(upstreamTaskId, signal);
+    const o = r.data.output;
+    const status = fromDashScope(o.task_status);
+    return {
+      status,
+      upstreamStatus: o.task_status,
+      requestIds: r.requestIds,
+      usage: r.data.usage,
+      error: status === "failed" ? { code: o.code ?? "Failed", message: o.message ?? "The task failed upstream." } : undefined,
+      outputs:
+        status === "succeeded" && o.video_url
+          ? [{ url: o.video_url, role: "video", kind: "video", mime: "video/mp4", expiresAt: expiryOf(o.video_url, Date.now()) }]
+          : undefined,
+    };
+  },
+};

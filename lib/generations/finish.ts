@@ -1,0 +1,90 @@
+import "server-only";
+import { randomUUID } from "node:crypto";
+import { config } from "@/lib/config";
+import { db } from "@/lib/db";
+import type { PollResult } from "./adapters/types";
+import { wakeArchiver } from "./wake";
+
+export function firstPollDelay(): number {
+  return config().STUDIO_POLL_MS;
+}
+
+/** Poll fast at first, then back off for long tasks: about a tenth of the time elapsed, capped. */
+export function nextPollDelay(submittedAt: Date | null): number {
+  const base = config().STUDIO_POLL_MS;
+  const elapsed = submittedAt ? Date.now() - submittedAt.getTime() : 0;
+  return Math.min(base * 8, Math.max(base, Math.round(elapsed / 10)));
+}
+
+function mergeIds(existing: string, more: string[]): string {
+  const ids = JSON.parse(existing || "[]") as string[];
+  // Keep the first ids (the create) and the most recent polls: enough for TD support, bounded in size.
+  const all = [...ids, ...more];
+  return JSON.stringify(all.length > 40 ? [...all.slice(0, 10), ...all.slice(-30)] : all);
+}
+
+export async function recordFailure(id: string, f: { code: string; message: string; requestIds: string[] }) {
+  const gen = await db().generation.findUnique({ where: { id }, select: { requestIds: true } });
+  await db().generation.update({
+    where: { id },
+    data: {
+      status: "failed",
+      errorCode: f.code,
+      errorMessage: f.message,
+      finishedAt: new Date(),
+      nextPollAt: null,
+      leaseOwner: null,
+      leaseExpiresAt: null,
+      requestIds: mergeIds(gen?.requestIds ?? "[]", f.requestIds),
+    },
+  });
+}
+
+/** Write what a poll learned. Only an active record is changed, so a cancel or a second poller cannot be overwritten. */
+export async function applyPollResult(id: string, r: PollResult): Promise<void> {
+  const gen = await db().generation.findUnique({ where: { id }, select: { requestIds: true, submittedAt: true, status: true } });
+  if (!gen || (gen.status !== "queued" && gen.status !== "running")) return;
+  const requestIds = mergeIds(gen.requestIds, r.requestIds);
+  const active = { id, status: { in: ["queued", "running"] } };
+  if (r.status === "queued" || r.status === "running") {
+    await db().generation.updateMany({
+      where: active,
+      data: { status: r.status, upstreamStatus: r.upstreamStatus, progress: r.progress ?? undefined, requestIds, nextPollAt: new Date(Date.now() + nextPollDelay(gen.submittedAt)), leaseOwner: null, leaseExpiresAt: null },
+    });
+    return;
+  }
+  const finishedAt = new Date();
+  const common = { upstreamStatus: r.upstreamStatus, requestIds, finishedAt, nextPollAt: null, leaseOwner: null, leaseExpiresAt: null, usage: r.usage === undefined ? undefined : JSON.stringify(r.usage) };
+  if (r.status !== "succeeded") {
+    await db().generation.updateMany({
+      where: active,
+      data: { ...common, status: r.status, errorCode: r.error?.code ?? (r.status === "expired" ? "Expired" : null), errorMessage: r.error?.message ?? (r.status === "expired" ? "TD no longer knows this task (its id lives 24 h); it never finished." : null) },
+    });
+    return;
+  }
+  // Success: the outputs become assets (temporary: TD's link) in the same transaction, then the archiver saves them.
+  await db().$transaction(async (tx) => {
+    const changed = await tx.generation.updateMany({ where: active, data: { ...common, status: "succeeded", progress: 100 } });
+    if (changed.count === 0) return;
+    for (const o of r.outputs ?? []) {
+      await tx.asset.create({
+        data: {
+          id: randomUUID(),
+          kind: o.kind,
+          role: o.role,
+          mime: o.mime,
+          width: o.width ?? null,
+          height: o.height ?? null,
+          durationSeconds: o.durationSeconds ?? null,
+          origin: "output",
+          generationId: id,
+          upstreamUrl: o.url ?? null,
+          upstreamExpiresAt: o.expiresAt ?? null,
+          archiveState: "temporary",
+          nextArchiveAt: new Date(),
+        },
+      });
+    }
+  });
+  wakeArchiver();
+}

@@ -1,0 +1,51 @@
+/** The one status of a studio generation, whatever the family. */
+export const STATUSES = ["queued", "running", "succeeded", "failed", "canceled", "expired"] as const;
+export type Status = (typeof STATUSES)[number];
+
+export const ACTIVE: Status[] = ["queued", "running"];
+export function isTerminal(s: string): boolean {
+  return s === "succeeded" || s === "failed" || s === "canceled" || s === "expired";
+}
+
+/** Each family's upstream status mapped into ours, in one place. */
+export function fromDashScope(s: string): Status {
+  switch (s) {
+    case "PENDING":
+      return "queued";
+    case "RUNNING":
+      return "running";
+    case "SUCCEEDED":
+      return "succeeded";
+    case "FAILED":
+      return "failed";
+    case "CANCELED":
+      return "canceled";
+    default:
+      return "expired"; // UNKNOWN: the task is gone or expired upstream
+  }
+}
+
+export function fromArk(s: string): Status {
+  switch (s) {
+    case "queued":
+      return "queued";
+    case "running":
+      return "running";
+    case "succeeded":
+      return "succeeded";
+    case "failed":
+      return "failed";
+    case "cancelled":
+      return "canceled";
+    case "expired":
+      return "expired";
+    default:
+      return "running";
+  }
+}
+
+/** VOD: PROCESSING → running; FINISH with ErrCode 0 → succeeded, otherwise failed. */
+export function fromVod(s: string, errCode: number | undefined): Status {
+  if (s === "FINISH") return (errCode ?? 0) === 0 ? "succeeded" : "failed";
+  return "running";
+}

@@ -1,0 +1,20 @@
+import "server-only";
+import { config } from "@/lib/config";
+import { DashScopeClient } from "./dashscope";
+import { TdHttp } from "./http";
+
+export { TdError } from "./errors";
+
+let cached: ReturnType<typeof build> | undefined;
+
+function build() {
+  const c = config();
+  const http = new TdHttp({ baseUrl: c.TD_BASE_URL, apiKey: c.TD_API_KEY, timeoutMs: c.TD_TIMEOUT_MS });
+  return { http, dashscope: new DashScopeClient(http) };
+}
+
+/** The TD clients for this process, configured once from the environment. */
+export function td() {
+  cached ??= build();
+  return cached;
+}

@@ -1,0 +1,68 @@
+import { existsSync } from "node:fs";
+import path from "node:path";
+import { defineConfig, devices } from "@playwright/test";
+
+// Real Chromium against the real studio server and the TD emulator (a separate process).
+export const E2E = {
+  studioPort: Number(process.env.E2E_STUDIO_PORT ?? 3110),
+  emulatorPort: Number(process.env.E2E_EMULATOR_PORT ?? 4110),
+  dataDir: path.resolve(".e2e-data"),
+  apiKey: "e2e-key",
+};
+export const EMULATOR_URL = `http://127.0.0.1:${E2E.emulatorPort}`;
+export const STUDIO_URL = `http://127.0.0.1:${E2E.studioPort}`;
+
+// Debian's chromium where it exists (Playwright's own download is unreachable here), Playwright's browser elsewhere.
+const systemChromium = ["/usr/bin/chromium", "/usr/bin/chromium-browser"].find((p) => existsSync(p));
+
+export const studioEnv = {
+  PORT: String(E2E.studioPort),
+  TD_BASE_URL: EMULATOR_URL,
+  TD_API_KEY: E2E.apiKey,
+  STUDIO_DEMO_MODE: "true",
+  STUDIO_DATA_DIR: E2E.dataDir,
+  DATABASE_URL: `file:${path.join(E2E.dataDir, "studio.db")}`,
+  PUBLIC_BASE_URL: STUDIO_URL,
+  STUDIO_POLL_MS: "300",
+  TD_TIMEOUT_MS: "5000",
+};
+
+export default defineConfig({
+  testDir: "tests/e2e",
+  fullyParallel: false,
+  workers: 1,
+  retries: process.env.CI ? 1 : 0,
+  timeout: 60_000,
+  expect: { timeout: 15_000 },
+  reporter: process.env.CI ? [["list"], ["json", { outputFile: "test-results/e2e.json" }]] : [["list"], ["json", { outputFile: "test-results/e2e.json" }]],
+  globalSetup: "./tests/e2e/global-setup.ts",
+  use: {
+    baseURL: STUDIO_URL,
+    trace: "retain-on-failure",
+    screenshot: "only-on-failure",
+    launchOptions: {
+      executablePath: systemChromium,
+      args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"],
+    },
+  },
+  projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"], channel: undefined } }],
+  webServer: [
+    {
+      command: "node node_modules/tsx/dist/cli.mjs emulator/main.ts",
+      url: `${EMULATOR_URL}/__emulator/health`,
+      reuseExistingServer: false,
+      env: { EMULATOR_PORT: String(E2E.emulatorPort), EMULATOR_API_KEY: E2E.apiKey, EMULATOR_TASK_SECONDS: "2", EMULATOR_QUIET: "1" },
+      stdout: "ignore",
+      stderr: "pipe",
+    },
+    {
+      command: process.env.E2E_DEV ? "node node_modules/tsx/dist/cli.mjs scripts/dev.ts" : "node node_modules/tsx/dist/cli.mjs scripts/start.ts",
+      url: `${STUDIO_URL}/api/v1/models`,
+      reuseExistingServer: false,
+      timeout: 180_000,
+      env: studioEnv,
+      stdout: "pipe",
+      stderr: "pipe",
+    },
+  ],
+});
