@@ -1,0 +1,93 @@
+import "server-only";
+import { randomUUID } from "node:crypto";
+import { rename } from "node:fs/promises";
+import { Readable } from "node:stream";
+import type { ReadableStream as WebReadableStream } from "node:stream/web";
+import { getModeSpec, type InputRole, type Mode } from "@/lib/catalog";
+import { checkMedia } from "@/lib/catalog/validate";
+import { config } from "@/lib/config";
+import { db } from "@/lib/db";
+import { AppError } from "@/lib/errors";
+import { assetView } from "@/lib/generations/view";
+import { safeFetch } from "@/lib/net/safe-fetch";
+import { pathForKey, removeKey, writeStream } from "@/lib/storage";
+import { ACCEPTED, readMeta, sniffFile } from "./sniff";
+
+export const MAX_UPLOAD_BYTES = 200 * 1024 * 1024;
+
+export interface IntendedUse {
+  model?: string;
+  mode?: string;
+  role?: string;
+}
+
+/**
+ * Keep a file the user gave us: stream it to disk, find its type from the bytes, read its facts, and — when
+ * the intended model/mode/role is known — check the model's documented limits now, before anything is sent.
+ */
+export async function storeAsset(source: Readable, owner: string, use: IntendedUse = {}) {
+  const id = randomUUID();
+  const tmpKey = `uploads/${id}.incoming`;
+  let stored;
+  try {
+    stored = await writeStream(tmpKey, source, MAX_UPLOAD_BYTES);
+  } catch (e) {
+    await removeKey(tmpKey);
+    if (/larger than/.test((e as Error).message)) throw new AppError("validation_failed", `the file is larger than the studio's upload limit of ${MAX_UPLOAD_BYTES / 1024 / 1024} MB`, "file");
+    throw e;
+  }
+  try {
+    if (stored.size === 0) throw new AppError("validation_failed", "the file is empty", "file");
+    const mime = await sniffFile(pathForKey(tmpKey));
+    const accepted = mime ? ACCEPTED[mime] : undefined;
+    if (!mime || !accepted) {
+      throw new AppError("validation_failed", `${mime ? `files of type ${mime}` : "this file's type"} cannot be used (accepted: JPEG, PNG, WebP images; MP4, MOV, WebM videos; WAV, MP3, M4A, OGG, WebM audio)`, "file");
+    }
+    let kind = accepted.kind;
+    const meta = await readMeta(pathForKey(tmpKey), kind, mime);
+    let finalMime = mime;
+    if (kind === "video" && mime === "video/mp4" && meta.width === undefined && meta.durationSeconds !== undefined) {
+      kind = "audio"; // an MP4 with no video stream is an M4A
+      finalMime = "audio/mp4";
+    }
+    if (use.model && use.mode && use.role) {
+      const spec = getModeSpec(use.model, use.mode as Mode);
+      const roleSpec = spec?.inputs.find((i) => i.role === (use.role as InputRole));
+      if (!roleSpec) throw new AppError("validation_failed", `${use.model} ${use.mode} takes no ${use.role} input`, "role");
+      if (roleSpec.kind !== kind) throw new AppError("validation_failed", `${use.role} must be ${roleSpec.kind === "image" ? "an image" : `a ${roleSpec.kind}`}, this file is ${kind === "image" ? "an image" : `a ${kind}`}`, "file");
+      const problems = checkMedia(roleSpec, { mime: finalMime, size: stored.size, ...meta });
+      if (problems.length) throw new AppError("validation_failed", `${use.role}: ${problems.join("; ")}`, "file");
+    }
+    const key = `uploads/${id}.${accepted.ext}`;
+    await rename(pathForKey(tmpKey), pathForKey(key));
+    const row = await db().asset.create({
+      data: {
+        id,
+        owner,
+        kind,
+        mime: finalMime,
+        size: stored.size,
+        sha256: stored.sha256,
+        width: meta.width ?? null,
+        height: meta.height ?? null,
+        durationSeconds: meta.durationSeconds ?? null,
+        storageKey: key,
+        origin: "upload",
+        archiveState: "archived",
+      },
+    });
+    return { ...assetView(row), ...(meta.fps ? { fps: meta.fps } : {}) };
+  } catch (e) {
+    await removeKey(tmpKey);
+    throw e;
+  }
+}
+
+/** Import a file from a user's URL (public addresses only; the configured TD address is allowed). */
+export async function importFromUrl(url: string, owner: string, use: IntendedUse = {}) {
+  const res = await safeFetch(url, { allowOrigins: [new URL(config().TD_BASE_URL).origin] });
+  if (!res.ok || !res.body) throw new AppError("validation_failed", `the URL answered HTTP ${res.status}`, "url");
+  const length = Number(res.headers.get("content-length"));
+  if (length > MAX_UPLOAD_BYTES) throw new AppError("validation_failed", `the file is larger than the studio's upload limit of ${MAX_UPLOAD_BYTES / 1024 / 1024} MB`, "url");
+  return storeAsset(Readable.fromWeb(res.body as unknown as WebReadableStream), owner, use);
+}
