@@ -1,0 +1,39 @@
+"use client";
+import type { GenerationView } from "@/lib/generations/view";
+
+export type { GenerationView };
+
+/** An API error as the REST contract shapes it: {error: {code, message, field?}}. */
+export class ApiError extends Error {
+  constructor(readonly status: number, readonly code: string, message: string, readonly field?: string) {
+    super(message);
+  }
+}
+
+export async function api<T>(path: string, init: RequestInit & { json?: unknown } = {}): Promise<T> {
+  const { json, ...rest } = init;
+  let res: Response;
+  try {
+    res = await fetch(path, {
+      ...rest,
+      headers: { ...(json !== undefined ? { "Content-Type": "application/json" } : {}), ...rest.headers },
+      body: json !== undefined ? JSON.stringify(json) : rest.body,
+    });
+  } catch {
+    throw new ApiError(0, "network", "The studio server could not be reached. Check that it is running.");
+  }
+  const text = await res.text();
+  let body: unknown;
+  try {
+    body = text ? JSON.parse(text) : undefined;
+  } catch {
+    body = undefined;
+  }
+  if (!res.ok) {
+    const e = (body as { error?: { code?: string; message?: string; field?: string } })?.error;
+    throw new ApiError(res.status, e?.code ?? "http", e?.message ?? `HTTP ${res.status}`, e?.field);
+  }
+  return body as T;
+}
+
+export const TERMINAL = new Set(["succeeded", "failed", "canceled", "expired"]);
