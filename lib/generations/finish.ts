@@ -2,6 +2,7 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import { config } from "@/lib/config";
 import { db } from "@/lib/db";
+import { removeKey, writeBuffer } from "@/lib/storage";
 import type { PollResult } from "./adapters/types";
 import { wakeArchiver } from "./wake";
 
@@ -62,14 +63,22 @@ export async function applyPollResult(id: string, r: PollResult): Promise<void> 
     });
     return;
   }
-  // Success: the outputs become assets (temporary: TD's link) in the same transaction, then the archiver saves them.
-  await db().$transaction(async (tx) => {
+  // Inline outputs (synchronous TTS) are written at once; the others keep TD's link until the archiver saves them.
+  const outputs = await Promise.all(
+    (r.outputs ?? []).map(async (o) => {
+      const assetId = randomUUID();
+      if (!o.data) return { o, assetId };
+      const stored = await writeBuffer(`outputs/${id}/${assetId}.${o.mime === "audio/wav" ? "wav" : "bin"}`, o.data);
+      return { o, assetId, stored };
+    }),
+  );
+  const applied = await db().$transaction(async (tx) => {
     const changed = await tx.generation.updateMany({ where: active, data: { ...common, status: "succeeded", progress: 100 } });
-    if (changed.count === 0) return;
-    for (const o of r.outputs ?? []) {
+    if (changed.count === 0) return false;
+    for (const { o, assetId, stored } of outputs) {
       await tx.asset.create({
         data: {
-          id: randomUUID(),
+          id: assetId,
           kind: o.kind,
           role: o.role,
           mime: o.mime,
@@ -80,11 +89,14 @@ export async function applyPollResult(id: string, r: PollResult): Promise<void> 
           generationId: id,
           upstreamUrl: o.url ?? null,
           upstreamExpiresAt: o.expiresAt ?? null,
-          archiveState: "temporary",
-          nextArchiveAt: new Date(),
+          ...(stored
+            ? { archiveState: "archived", storageKey: stored.key, size: stored.size, sha256: stored.sha256, nextArchiveAt: null }
+            : { archiveState: "temporary", nextArchiveAt: new Date() }),
         },
       });
     }
+    return true;
   });
+  if (!applied) await Promise.all(outputs.map((x) => (x.stored ? removeKey(x.stored.key) : undefined)));
   wakeArchiver();
 }

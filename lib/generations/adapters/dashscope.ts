@@ -2,6 +2,7 @@ import "server-only";
 import { td } from "@/lib/td";
 import { buildDashScopeBody, type DashScopeMedia, type DashScopeModel } from "@/lib/td/dashscope";
 import { fromDashScope } from "../status";
+import { expiryOf } from "./expiry";
 import type { FamilyAdapter } from "./types";
 
 const MEDIA_TYPE: Record<string, DashScopeMedia["type"]> = {
@@ -10,11 +11,6 @@ const MEDIA_TYPE: Record<string, DashScopeMedia["type"]> = {
   video: "video",
 };
 
-/** TD says video links live 24 h; we keep the exact time when the URL carries one. */
-function expiryOf(url: string, fallbackFrom: number): Date {
-  const exp = Number(new URL(url).searchParams.get("Expires"));
-  return Number.isFinite(exp) && exp > 1e9 ? new Date(exp * 1000) : new Date(fallbackFrom + 24 * 3600_000);
-}
 
 export const dashscopeAdapter: FamilyAdapter = {
   async submit({ model, prompt, params, inputs, signal }) {
