@@ -1,0 +1,160 @@
+"use client";
+
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useLocale, useTranslations } from "use-intl";
+import { Badge, Button, cn, type BadgeTone } from "@/components/ui";
+import { AlertIcon } from "@/components/ui/icons";
+import { api, ApiError, TERMINAL, type GenerationView } from "@/lib/client/api";
+import { useGeneration } from "@/lib/client/use-generation";
+import { formatDuration, useNow } from "@/lib/client/use-now";
+
+export interface ModelInfo {
+  name: { zh: string; en: string };
+  typicalSeconds?: number;
+  cancel: "queued-only" | "never";
+}
+
+export const STATUS_TONE: Record<string, BadgeTone> = { queued: "neutral", running: "accent", succeeded: "success", failed: "danger", canceled: "neutral", expired: "warning" };
+
+function aspect(ratio: unknown): string {
+  const m = typeof ratio === "string" ? /^(\d+):(\d+)$/.exec(ratio) : null;
+  return m ? `${m[1]} / ${m[2]}` : "16 / 9";
+}
+
+/** One generation, live: status, progress or elapsed time, the stored result, errors in plain words, actions. */
+export function GenerationCard({ initial, model, onRerun }: { initial: GenerationView; model?: ModelInfo; onRerun?: (g: GenerationView) => void }) {
+  const t = useTranslations("generation");
+  const locale = useLocale() as "zh" | "en";
+  const qc = useQueryClient();
+  const { data } = useGeneration(initial.id, initial);
+  const g = data ?? initial;
+  const active = !TERMINAL.has(g.status);
+  const now = useNow(active);
+  const start = new Date(g.submittedAt ?? g.createdAt).getTime();
+  const end = g.finishedAt ? new Date(g.finishedAt).getTime() : now;
+  const elapsed = Math.max(0, (end - start) / 1000);
+  const typical = model?.typicalSeconds;
+  const output = g.outputs.find((o) => o.kind === "video") ?? g.outputs[0];
+  const asset = output?.asset;
+  const modelName = model ? model.name[locale] : g.model;
+
+  const cancel = useMutation({
+    mutationFn: () => api<GenerationView>(`/api/v1/generations/${g.id}/cancel`, { method: "POST" }),
+    onSuccess: (v) => qc.setQueryData(["generation", g.id], v),
+  });
+  const cancelable = g.status === "queued" && (model?.cancel === "queued-only" || !g.upstreamTaskId);
+  const cancelWhy = model?.cancel === "queued-only" ? t("actions.cancelQueuedOnly") : t("actions.cannotCancel", { model: modelName });
+
+  // The share of the typical time, for models that report no percentage; held below 95% until done.
+  const estimate = g.progress ?? (typical ? Math.min(95, Math.round((elapsed / typical) * 100)) : undefined);
+
+  return (
+    <article className="overflow-hidden rounded-xl border border-border bg-surface shadow-xs" data-testid="generation-card" data-status={g.status} data-generation-id={g.id}>
+      <div className="relative bg-surface-2" style={{ aspectRatio: aspect(g.params.ratio) }}>
+        {asset?.fileUrl && asset.kind === "video" ? (
+          <video
+            key={asset.fileUrl}
+            src={asset.fileUrl}
+            poster={asset.posterUrl}
+            controls
+            playsInline
+            preload="metadata"
+            className="absolute inset-0 size-full bg-black object-contain"
+            data-testid="generation-video"
+          >
+            {t("videoUnsupported")}
+          </video>
+        ) : asset?.fileUrl && asset.kind === "image" ? (
+          // eslint-disable-next-line @next/next/no-img-element
+          <img src={asset.fileUrl} alt={g.prompt ?? ""} className="absolute inset-0 size-full object-contain" />
+        ) : (
+          <div className="absolute inset-0 flex flex-col items-center justify-center gap-3 p-4 text-center">
+            {active && (
+              <>
+                <div className="h-1.5 w-2/3 max-w-56 overflow-hidden rounded-full bg-border" role="progressbar" aria-valuemin={0} aria-valuemax={100} aria-valuenow={estimate} aria-label={t(`status.${g.status}` as never)}>
+                  <div className={cn("h-full rounded-full bg-accent transition-[width] duration-700", estimate === undefined && "w-1/3 animate-pulse")} style={estimate !== undefined ? { width: `${Math.max(4, estimate)}%` } : undefined} />
+                </div>
+                <p className="text-xs text-muted tabular-nums">
+                  {g.progress != null ? t("progress", { percent: g.progress }) : t("elapsed", { time: formatDuration(elapsed) })}
+                  {typical && g.progress == null ? ` · ${t("typical", { seconds: typical })}` : ""}
+                </p>
+                {typical && elapsed > typical * 1.5 && <p className="text-xs text-warning">{t("overdue")}</p>}
+              </>
+            )}
+            {g.status === "succeeded" && asset && !asset.fileUrl && asset.archiveState !== "failed" && <p className="text-xs text-muted">{t("saving")}</p>}
+            {(g.status === "failed" || g.status === "expired") && <AlertIcon className="size-6 text-danger" aria-hidden="true" />}
+          </div>
+        )}
+      </div>
+
+      <div className="flex flex-col gap-2 p-3">
+        <div className="flex flex-wrap items-center gap-2">
+          <Badge tone={STATUS_TONE[g.status] ?? "neutral"} dot={active} data-testid="generation-status">
+            {t(`status.${g.status}` as never)}
+          </Badge>
+          <span className="truncate text-xs text-muted">{modelName}</span>
+          <span className="ms-auto text-xs text-muted tabular-nums">{active ? formatDuration(elapsed) : t("took", { time: formatDuration(elapsed) })}</span>
+        </div>
+        <p className="line-clamp-2 text-sm text-fg" title={g.prompt ?? undefined}>
+          {g.prompt || <span className="text-muted">{t("noPrompt")}</span>}
+        </p>
+
+        {g.error && (g.status === "failed" || g.status === "expired" || g.status === "canceled") && (
+          <div role="alert" className="rounded-lg border border-danger/25 bg-danger/5 p-2.5 text-xs leading-5" data-testid="generation-error">
+            <p className="font-medium text-danger">{t("error.title")}</p>
+            <p className="text-fg">{knownError(t, g.error.code) ?? g.error.message}</p>
+            <p className="mt-1 text-muted">
+              {t("error.code", { code: g.error.code })}
+              {g.requestIds[0] ? <> · {t("error.requestId", { id: g.requestIds[g.requestIds.length - 1] })}</> : null}
+            </p>
+          </div>
+        )}
+
+        {asset && <ArchiveLine asset={asset} />}
+
+        <div className="flex flex-wrap items-center gap-1.5">
+          {active && (
+            <Button size="sm" variant="ghost" onClick={() => cancel.mutate()} disabled={!cancelable} loading={cancel.isPending} title={cancelable ? undefined : cancelWhy} aria-describedby={cancelable ? undefined : `why-${g.id}`}>
+              {t("actions.cancel")}
+            </Button>
+          )}
+          {active && !cancelable && <span id={`why-${g.id}`} className="sr-only">{cancelWhy}</span>}
+          {asset?.fileUrl && (
+            <a className="inline-flex h-8 items-center rounded-lg px-3 text-[13px] font-medium text-muted hover:bg-surface-2 hover:text-fg" href={asset.fileUrl} download>
+              {t("actions.download")}
+            </a>
+          )}
+          {onRerun && !active && (
+            <Button size="sm" variant="ghost" onClick={() => onRerun(g)}>
+              {t("actions.rerun")}
+            </Button>
+          )}
+        </div>
+        {cancel.error && <p className="text-xs text-danger">{(cancel.error as ApiError).message}</p>}
+      </div>
+    </article>
+  );
+}
+
+export function knownError(t: ReturnType<typeof useTranslations<"generation">>, code: string): string | undefined {
+  const known = ["SubmitUncertain", "SubmitInterrupted", "Expired", "public_url_required"];
+  return known.includes(code) ? t(`error.${code}` as never) : undefined;
+}
+
+export function ArchiveLine({ asset }: { asset: GenerationView["outputs"][number]["asset"] }) {
+  const t = useTranslations("generation");
+  const now = useNow(asset.archiveState !== "archived", 30_000);
+  if (asset.archiveState === "archived") return <p className="text-xs text-success" data-testid="archive-state">{t("archive.archived")}</p>;
+  if (asset.archiveState === "archiving") return <p className="text-xs text-muted" data-testid="archive-state">{t("archive.archiving")}</p>;
+  const left = asset.upstreamExpiresAt ? Math.max(0, new Date(asset.upstreamExpiresAt).getTime() - now) : undefined;
+  const countdown = left !== undefined ? t("expiresIn", { hours: Math.floor(left / 3600_000), minutes: Math.floor((left % 3600_000) / 60_000) }) : "—";
+  if (asset.archiveState === "failed") {
+    const final = asset.archiveError?.includes("no more retries");
+    return (
+      <p className="text-xs text-warning" role="status" data-testid="archive-state">
+        {final ? t("archive.failedFinal", { reason: asset.archiveError ?? "" }) : `${t("archive.failed", { reason: asset.archiveError ?? "" })} · ${t("archive.retrying")}`} · {t("archive.temporary", { countdown })}
+      </p>
+    );
+  }
+  return <p className="text-xs text-muted" data-testid="archive-state">{t("archive.temporary", { countdown })}</p>;
+}

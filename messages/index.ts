@@ -1,0 +1,25 @@
+// Every message file, imported statically so the bundler includes them and the keys are typed.
+// To add a namespace: create messages/zh/<ns>.json and messages/en/<ns>.json, each holding
+// { "<ns>": { ... } }, import both below and add them to `zh` and `en` under the same name.
+// tests/unit/i18n.test.ts fails if a file on disk is missing here or the two trees differ.
+import enCommon from "./en/common.json";
+import enGeneration from "./en/generation.json";
+import enHistory from "./en/history.json";
+import enShell from "./en/shell.json";
+import enVideo from "./en/video.json";
+import zhCommon from "./zh/common.json";
+import zhGeneration from "./zh/generation.json";
+import zhHistory from "./zh/history.json";
+import zhShell from "./zh/shell.json";
+import zhVideo from "./zh/video.json";
+
+const zh = { common: zhCommon, shell: zhShell, generation: zhGeneration, video: zhVideo, history: zhHistory };
+// Typed as zh's shape so a key missing from English is a compile error, not a runtime fallback.
+const en: typeof zh = { common: enCommon, shell: enShell, generation: enGeneration, video: enVideo, history: enHistory };
+
+export const MESSAGE_FILES = { zh, en } as const;
+
+type UnionToIntersection<U> = (U extends unknown ? (x: U) => void : never) extends (x: infer I) => void ? I : never;
+
+/** The merged message tree (namespaces at the top), as use-intl sees it. */
+export type Messages = UnionToIntersection<(typeof zh)[keyof typeof zh]>;

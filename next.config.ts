@@ -1,0 +1,13 @@
+import type { NextConfig } from "next";
+
+const nextConfig: NextConfig = {
+  // Native modules and Prisma must load from node_modules at run time, not be bundled.
+  serverExternalPackages: ["better-sqlite3", "sharp", "@prisma/adapter-better-sqlite3", "@prisma/client"],
+  typedRoutes: false,
+  devIndicators: false,
+  // Tests and scripts open the dev server as 127.0.0.1; Next blocks dev resources (HMR, and so
+  // hydration) for origins other than localhost unless they are listed here. Dev-only setting.
+  allowedDevOrigins: ["127.0.0.1"],
+};
+
+export default nextConfig;

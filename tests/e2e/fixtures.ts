@@ -1,0 +1,51 @@
+import { test as base, expect, type Page } from "@playwright/test";
+import { EMULATOR_URL } from "../../playwright.config";
+
+export interface EmulatorRequest {
+  seq: number;
+  method: string;
+  path: string;
+  family: string;
+  op?: string;
+  model?: string;
+  taskId?: string;
+  status?: number;
+  fault?: string;
+}
+
+/** The emulator's request log: what the studio really sent upstream. */
+export const emulator = {
+  async requests(since = 0): Promise<EmulatorRequest[]> {
+    const r = await fetch(`${EMULATOR_URL}/__emulator/requests?since=${since}`);
+    return ((await r.json()) as { requests: EmulatorRequest[] }).requests;
+  },
+  async lastSeq(): Promise<number> {
+    const all = await emulator.requests();
+    return all.length ? all[all.length - 1].seq : 0;
+  },
+  async configure(opts: Record<string, number>) {
+    await fetch(`${EMULATOR_URL}/__emulator/config`, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(opts) });
+  },
+};
+
+/** Wait until the <video> has loaded real media from the studio (not TD) and can play. */
+export async function expectVideoPlays(page: Page, locator = page.getByTestId("generation-video").first()) {
+  await expect(locator).toBeVisible();
+  const src = await locator.getAttribute("src");
+  expect(src).toMatch(/^\/api\/v1\/assets\/[0-9a-f-]+\/file$/);
+  await expect.poll(() => locator.evaluate((v: HTMLVideoElement) => v.readyState), { timeout: 15_000 }).toBeGreaterThanOrEqual(2);
+  const played = await locator.evaluate(async (v: HTMLVideoElement) => {
+    v.muted = true;
+    await v.play();
+    await new Promise((r) => setTimeout(r, 400));
+    return { time: v.currentTime, duration: v.duration, width: v.videoWidth, error: v.error?.code ?? null };
+  });
+  expect(played.error).toBeNull();
+  expect(played.duration).toBeGreaterThan(1);
+  expect(played.width).toBeGreaterThan(0);
+  expect(played.time).toBeGreaterThan(0);
+  return src!;
+}
+
+export const test = base;
+export { expect };
