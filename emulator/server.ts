@@ -3,7 +3,7 @@ import http, { type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { randomFault } from "./faults";
 import { FileStore } from "./files";
-import { TaskStore } from "./tasks";
+import { finishTime, TaskStore } from "./tasks";
 import type { EmuFamily, EmuRequest, EmulatorOptions, Fault, LoggedRequest, Route } from "./types";
 
 export interface Emulator {
@@ -65,7 +65,9 @@ export function errorBody(family: EmuFamily, code: string, message: string, requ
 }
 
 export async function startEmulator(partial: Partial<EmulatorOptions>, families: FamilyModule[]): Promise<Emulator> {
-  const opts: EmulatorOptions = { ...DEFAULT_OPTIONS, ...partial };
+  // An option given as undefined (e.g. an unset environment variable) keeps its default.
+  const given = Object.fromEntries(Object.entries(partial).filter(([, v]) => v !== undefined));
+  const opts: EmulatorOptions = { ...DEFAULT_OPTIONS, ...given };
   const tasks = new TaskStore();
   const files = new FileStore(opts.secret);
   const log: LoggedRequest[] = [];
@@ -131,7 +133,9 @@ export async function startEmulator(partial: Partial<EmulatorOptions>, families:
     const url = new URL(req.url ?? "/", "http://emulator.local");
     if (url.pathname.startsWith("/files/") && (req.method === "GET" || req.method === "HEAD")) {
       const status = files.serve(req, res, url);
-      log.push({ seq: ++seq, at: Date.now(), method: req.method!, path: url.pathname, family: "files", op: "download", status });
+      // taskId carries the output file id, so tests can count downloads per file.
+      const fileId = /^\/files\/([^/.]+)/.exec(url.pathname)?.[1];
+      log.push({ seq: ++seq, at: Date.now(), method: req.method!, path: url.pathname, family: "files", op: "download", taskId: fileId, status });
       return;
     }
     let params: Record<string, string> = {};
@@ -238,6 +242,10 @@ function adminRoutes(ctx: EmuContext, log: LoggedRequest[]): Route[] {
     admin("GET", /^\/__emulator\/requests$/, ({ res, url }) => {
       const since = Number(url.searchParams.get("since") ?? 0);
       send(res, 200, { requests: log.filter((l) => l.seq > since) });
+    }),
+    // Every task with its upstream finish time (createdAt + queued + running), for latency benchmarks.
+    admin("GET", /^\/__emulator\/tasks$/, ({ res }) => {
+      send(res, 200, { tasks: ctx.tasks.all().map((t) => ({ id: t.id, model: t.model, createdAt: t.createdAt, finishedAt: t.canceledAt ?? finishTime(t) })) });
     }),
     admin("DELETE", /^\/__emulator\/requests$/, ({ res }) => {
       log.length = 0;

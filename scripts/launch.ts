@@ -1,5 +1,5 @@
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
-import { existsSync } from "node:fs";
+import { existsSync, mkdirSync } from "node:fs";
 import net from "node:net";
 import path from "node:path";
 
@@ -40,6 +40,10 @@ export async function launch(kind: "dev" | "start") {
     console.log(`[studio] demo mode: no TD_API_KEY set, using the TD emulator at ${env.TD_BASE_URL}`);
   }
 
+  // SQLite creates the file, not its folder.
+  const dataDir = path.resolve(env.STUDIO_DATA_DIR ?? "./data");
+  mkdirSync(dataDir, { recursive: true });
+  if (env.DATABASE_URL?.startsWith("file:")) mkdirSync(path.dirname(path.resolve(env.DATABASE_URL.slice(5))), { recursive: true });
   const migrate = spawnSync(process.execPath, [path.resolve("node_modules/prisma/build/index.js"), "migrate", "deploy"], { env, stdio: "inherit" });
   if (migrate.status !== 0) {
     console.error("[studio] database migration failed; see above.");
