@@ -6,7 +6,7 @@ import { defineConfig, devices } from "@playwright/test";
 export const E2E = {
   studioPort: Number(process.env.E2E_STUDIO_PORT ?? 3110),
   emulatorPort: Number(process.env.E2E_EMULATOR_PORT ?? 4110),
-  dataDir: path.resolve(".e2e-data"),
+  dataDir: path.resolve(process.env.E2E_DATA_DIR ?? ".e2e-data"),
   apiKey: "e2e-key",
 };
 export const EMULATOR_URL = `http://127.0.0.1:${E2E.emulatorPort}`;

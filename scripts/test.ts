@@ -18,7 +18,7 @@ const skipE2E = process.argv.includes("--unit");
 if (!skipE2E) {
   const buildStatus = process.env.E2E_DEV ? 0 : run([bin("next/dist/bin/next"), "build"], buildEnv);
   if (buildStatus === 0) {
-    rmSync(".e2e-data", { recursive: true, force: true });
+    rmSync(process.env.E2E_DATA_DIR ?? ".e2e-data", { recursive: true, force: true });
     e2eStatus = run([bin("@playwright/test/cli.js"), "test", ...process.argv.slice(2)], { NEXT_TELEMETRY_DISABLED: "1" });
   } else console.error("next build failed: end-to-end tests not run");
 }
