@@ -19,7 +19,8 @@ export default async function VideoPage({ searchParams }: { searchParams: Promis
   const { from } = await searchParams;
   const draft = from ? await getGeneration("local", from).catch(() => undefined) : undefined;
   const t = await getT("video");
-  const modes = runnableModes("video", ["text-to-video", "first-frame", "first-last-frame", "reference", "multimodal-reference", "video-edit"]);
+  // Only modes whose inputs this page can already collect (text to video needs none).
+  const modes = runnableModes("video", ["text-to-video", "first-frame", "first-last-frame", "reference", "multimodal-reference", "video-edit"]).filter((m) => m.specs.every((s) => s.inputs.every((i) => i.min === 0)));
   const recent = (await listGenerations("local", { limit: 12 })).items.filter((g) => VIDEO_MODELS.includes(g.model));
   return (
     <PageContainer className="max-w-7xl">

@@ -34,6 +34,7 @@ export function VideoStudio({ modes, recent, models, draft }: VideoStudioProps) 
   const promptRef = useRef<HTMLTextAreaElement>(null);
 
   const check = spec ? checkPrompt(spec.prompt, prompt) : undefined;
+  const limitText = !check ? "" : "maxChars" in check.parts ? t("prompt.limitChars", { max: check.parts.maxChars }) : t("prompt.limitCjk", { chinese: check.parts.maxChinese, other: check.parts.maxOther });
   const promptMissing = !!spec?.prompt.required && !prompt.trim();
 
   const submit = useMutation({
@@ -99,8 +100,8 @@ export function VideoStudio({ modes, recent, models, draft }: VideoStudioProps) 
             <Field
               label={t("prompt.label")}
               required={spec.prompt.required}
-              aside={<span className={check?.over ? "font-medium text-danger" : undefined} data-testid="prompt-counter">{t("prompt.counter", { used: Math.round((check?.used ?? 0) * 100) })} · {t("prompt.limit", { limit: check?.limit ?? "" })}</span>}
-              error={check?.over ? t("prompt.over", { limit: check.limit }) : touched && promptMissing ? t("prompt.required") : apiError?.field === "prompt" ? apiError.message : undefined}
+              aside={<span className={check?.over ? "font-medium text-danger" : undefined} data-testid="prompt-counter">{t("prompt.counter", { used: Math.round((check?.used ?? 0) * 100) })} · {t("prompt.limit", { limit: limitText })}</span>}
+              error={check?.over ? t("prompt.over", { limit: limitText }) : touched && promptMissing ? t("prompt.required") : apiError?.field === "prompt" ? apiError.message : undefined}
             >
               <Textarea ref={promptRef} name="prompt" rows={6} value={prompt} onChange={(e) => setPrompt(e.target.value)} placeholder={t("prompt.placeholder")} />
             </Field>

@@ -17,8 +17,9 @@ export interface PromptCheck {
   /** 0..1+ share of the limit used (over 1 = over the limit). */
   used: number;
   over: boolean;
-  /** The limit, in words the user can act on. */
+  /** The limit, in words the user can act on (English; the UI formats `parts` in its language). */
   limit: string;
+  parts: { maxChinese: number; maxOther: number } | { maxChars: number };
 }
 
 /**
@@ -33,9 +34,10 @@ export function checkPrompt(spec: PromptSpec, text: string): PromptCheck {
       used: units / spec.maxOther,
       over: units > spec.maxOther,
       limit: `${spec.maxChinese} Chinese / ${spec.maxOther} other characters`,
+      parts: { maxChinese: spec.maxChinese, maxOther: spec.maxOther },
     };
   }
   const max = spec.maxChars ?? Infinity;
   const n = [...text].length;
-  return { used: n / max, over: n > max, limit: `${max} characters` };
+  return { used: n / max, over: n > max, limit: `${max} characters`, parts: { maxChars: max } };
 }

@@ -56,7 +56,7 @@ test.describe("Video · text to video (HappyHorse)", () => {
     await page.goto("/video");
     const since = await emulator.lastSeq();
     await page.getByRole("textbox", { name: /提示词|Prompt/ }).fill("字".repeat(2501));
-    await expect(page.getByText(/2500 Chinese/).first()).toBeVisible();
+    await expect(page.getByText(/2500 (个汉字|Chinese)/).first()).toBeVisible();
     await expect(page.getByRole("button", { name: /^(生成|Generate)$/ })).toBeDisabled();
     expect((await emulator.requests(since)).filter((r) => r.op === "create")).toHaveLength(0);
   });
