@@ -5,5 +5,5 @@ import nextTs from "eslint-config-next/typescript";
 export default defineConfig([
   ...nextVitals,
   ...nextTs,
-  globalIgnores([".next/**", "node_modules/**", "lib/generated/**", "data/**", "test-results/**", "playwright-report/**", ".e2e-data/**", "next-env.d.ts"]),
+  globalIgnores([".next*/**", ".e2e-*/**", "bench-results/**", "node_modules/**", "lib/generated/**", "data/**", "test-results/**", "playwright-report/**", ".e2e-data/**", "next-env.d.ts"]),
 ]);

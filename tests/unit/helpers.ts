@@ -5,7 +5,7 @@ import { TdHttp } from "@/lib/td/http";
 export const TEST_KEY = "test-key";
 
 /** Start a real emulator on a free port for this test file, and a TdHttp pointed at it. */
-export function useEmulator(opts: Partial<EmulatorOptions> = {}) {
+export function withEmulator(opts: Partial<EmulatorOptions> = {}) {
   const state = {} as { emu: Emulator; http: TdHttp };
   beforeAll(async () => {
     state.emu = await startEmulator({ port: 0, apiKey: TEST_KEY, taskSeconds: 0.3, quiet: true, chatFirstTokenMs: 5, chatChunkMs: 2, hangMs: 3000, ...opts });
@@ -24,6 +24,8 @@ export async function rawCall(baseUrl: string, method: string, path: string, bod
   for (const [k, v] of Object.entries(all)) if (v !== undefined) h[k] = v;
   const res = await fetch(baseUrl + path, { method, headers: h, body: body === undefined ? undefined : typeof body === "string" ? body : JSON.stringify(body) });
   const text = await res.text();
+  // Tests read arbitrary fields of the answers they check.
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
   let json: any;
   try { json = JSON.parse(text); } catch { json = undefined; }
   return { status: res.status, json, text, headers: res.headers };

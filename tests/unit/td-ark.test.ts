@@ -6,9 +6,9 @@ import { getModeSpec, getModel } from "@/lib/catalog";
 import { parseParams } from "@/lib/catalog/validate";
 import { ArkClient, arkCreateBody, ARK_ASSET_CREATE_PATH, ARK_ASSET_GET_PATH, ARK_TASKS_PATH, buildArkBody, type ArkCreateBody } from "@/lib/td/ark";
 import { TdError } from "@/lib/td/errors";
-import { rawCall, until, useEmulator } from "./helpers";
+import { rawCall, until, withEmulator } from "./helpers";
 
-const t = useEmulator();
+const t = withEmulator();
 const client = () => new ArkClient(t.http);
 
 // The doc's four request examples, verbatim.

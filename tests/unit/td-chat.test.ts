@@ -5,9 +5,9 @@ import { parseParams } from "@/lib/catalog/validate";
 import { CHAT_PATH, ChatClient, deepseekChatBody, gpt54ChatBody, type ChatBody, type ChatChunk } from "@/lib/td/chat";
 import { TdError } from "@/lib/td/errors";
 import { tokenize } from "@/emulator/families/chat-answer";
-import { rawCall, until, useEmulator } from "./helpers";
+import { rawCall, until, withEmulator } from "./helpers";
 
-const t = useEmulator();
+const t = withEmulator();
 const client = () => new ChatClient(t.http);
 const Q = `${CHAT_PATH}?requestId=550e8400-e29b-41d4-a716-446655440000`;
 

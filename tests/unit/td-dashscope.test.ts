@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { buildDashScopeBody, DashScopeClient, DASHSCOPE_CREATE_PATH } from "@/lib/td/dashscope";
 import { TdError } from "@/lib/td/errors";
-import { rawCall, until, useEmulator } from "./helpers";
+import { rawCall, until, withEmulator } from "./helpers";
 
-const t = useEmulator();
+const t = withEmulator();
 
 const DOC_T2V = {
   model: "T0401001",

@@ -1,12 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { parseVodJob, VOD_JOB_PATH, VodClient, vodJobResponse } from "@/lib/td/vod";
 import { buildGvBody, gvBody, type GvBody } from "@/lib/td/vod-video";
-import { rawCall, until, useEmulator } from "./helpers";
+import { rawCall, until, withEmulator } from "./helpers";
 import { DOC_GV_CREATE, DOC_GV_QUERY_ANSWER } from "./td-vod-examples";
 
 // GV 3.1 (T0301004) on the VOD job family.
 
-const t = useEmulator();
+const t = withEmulator();
 const client = () => new VodClient(t.http);
 const PATH = `${VOD_JOB_PATH}?requestId=550e8400-e29b-41d4-a716-446655440000`;
 const create = (body: unknown) => rawCall(t.emu.url, "POST", PATH, body, { "X-TC-Action": "T0301004" });

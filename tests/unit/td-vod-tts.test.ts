@@ -5,12 +5,12 @@ import { parseParams } from "@/lib/catalog/validate";
 import { TdError } from "@/lib/td/errors";
 import { VOD_JOB_PATH, VodClient } from "@/lib/td/vod";
 import { buildTtsBody, parseTtsAnswer, ttsBody, type TtsBody } from "@/lib/td/vod-tts";
-import { rawCall, useEmulator } from "./helpers";
+import { rawCall, withEmulator } from "./helpers";
 import { DOC_TTS_ANSWER, DOC_TTS_REQUEST } from "./td-vod-examples";
 
 // MiniMax speech 2.8 HD (T0311001): synchronous TTS and voice cloning on the VOD job URL.
 
-const t = useEmulator();
+const t = withEmulator();
 const client = () => new VodClient(t.http);
 const PATH = `${VOD_JOB_PATH}?requestId=550e8400-e29b-41d4-a716-446655440000`;
 const call = (body: unknown) => rawCall(t.emu.url, "POST", PATH, body, { "X-TC-Action": "T0311001" });

@@ -4,12 +4,12 @@ import { TdError } from "@/lib/td/errors";
 import { TdHttp } from "@/lib/td/http";
 import { isDuplicateSession, parseVodJob, VOD_JOB_PATH, VodClient, vodJobResponse } from "@/lib/td/vod";
 import { buildGptImageBody, type GptImageBody } from "@/lib/td/vod-image";
-import { rawCall, TEST_KEY, until, useEmulator } from "./helpers";
+import { rawCall, TEST_KEY, until, withEmulator } from "./helpers";
 import { DOC_GPT_CREATE, DOC_GPT_QUERY_ANSWER } from "./td-vod-examples";
 
 // The VOD job family as a whole (dispatch, headers, lifecycle, dedupe, retries) and GPT Image-2 (T0302007).
 
-const t = useEmulator();
+const t = withEmulator();
 const client = () => new VodClient(t.http);
 const PATH = `${VOD_JOB_PATH}?requestId=550e8400-e29b-41d4-a716-446655440000`;
 const create = (body: unknown, action: string | null = "T0302007") => rawCall(t.emu.url, "POST", PATH, body, { "X-TC-Action": action ?? undefined });
