@@ -4,6 +4,8 @@ const nextConfig: NextConfig = {
   // Native modules and Prisma must load from node_modules at run time, not be bundled.
   serverExternalPackages: ["better-sqlite3", "sharp", "@prisma/adapter-better-sqlite3", "@prisma/client"],
   typedRoutes: false,
+  // A second build folder lets a test run build while another server still serves the first.
+  distDir: process.env.NEXT_DIST_DIR || ".next",
   devIndicators: false,
   // Tests and scripts open the dev server as 127.0.0.1; Next blocks dev resources (HMR, and so
   // hydration) for origins other than localhost unless they are listed here. Dev-only setting.
