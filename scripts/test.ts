@@ -2,25 +2,53 @@ import { spawnSync } from "node:child_process";
 import { existsSync, readFileSync, rmSync } from "node:fs";
 import path from "node:path";
 
-// `npm test`: unit tests (Vitest, against a real emulator), a production build, then end-to-end tests
-// (Playwright, real Chromium, real studio server + emulator). Ends with one "N passed, N failed" line.
+// `npm test`: typecheck + lint, unit tests (Vitest, against a real emulator), a production build, the end-to-end
+// tests (Playwright, real Chromium, real studio server + emulator), then the system tests (crash, fault soak).
+// Ends with one "N passed, N failed" line. `npm test -- --unit` runs the static checks and unit tests only.
 const node = process.execPath;
 const bin = (p: string) => path.resolve("node_modules", p);
-const run = (args: string[], env: Record<string, string> = {}) =>
-  spawnSync(node, args, { stdio: "inherit", env: { ...process.env, ...env } }).status ?? 1;
+const args = process.argv.slice(2);
+const unitOnly = args.includes("--unit");
+const passThrough = args.filter((a) => a !== "--unit");
+const run = (argv: string[], env: Record<string, string> = {}) => spawnSync(node, argv, { stdio: "inherit", env: { ...process.env, ...env } }).status ?? 1;
+/** Run and also keep the output, to read a system test's closing "name: N passed, M failed" line. */
+const runCapture = (argv: string[]) => {
+  const r = spawnSync(node, argv, { stdio: ["ignore", "pipe", "inherit"], env: process.env, maxBuffer: 64 * 1024 * 1024 });
+  const out = r.stdout?.toString() ?? "";
+  process.stdout.write(out);
+  const m = [...out.matchAll(/^\w+: (\d+) passed, (\d+) failed/gm)].pop();
+  return { status: r.status ?? 1, passed: m ? Number(m[1]) : 0, failed: m ? Number(m[2]) : 1 };
+};
 
+const results: { stage: string; passed: number; failed: number; ok: boolean }[] = [];
 rmSync("test-results", { recursive: true, force: true });
-const unitStatus = run([bin("vitest/vitest.mjs"), "run", "--reporter=default", "--reporter=json", "--outputFile.json=test-results/unit.json"]);
 
-const buildEnv = { TD_BASE_URL: "http://127.0.0.1:4110", TD_API_KEY: "build", NEXT_TELEMETRY_DISABLED: "1" };
-let e2eStatus = 1;
-const skipE2E = process.argv.includes("--unit");
-if (!skipE2E) {
-  const buildStatus = process.env.E2E_DEV ? 0 : run([bin("next/dist/bin/next"), "build"], buildEnv);
+const tsc = run([bin("typescript/bin/tsc"), "--noEmit", "-p", "."]);
+results.push({ stage: "typecheck", passed: tsc === 0 ? 1 : 0, failed: tsc === 0 ? 0 : 1, ok: tsc === 0 });
+const lint = run([bin("eslint/bin/eslint.js"), "."]);
+results.push({ stage: "lint", passed: lint === 0 ? 1 : 0, failed: lint === 0 ? 0 : 1, ok: lint === 0 });
+
+const unitStatus = run([bin("vitest/vitest.mjs"), "run", "--reporter=default", "--reporter=json", "--outputFile.json=test-results/unit.json"]);
+const unit = counts("test-results/unit.json", "vitest");
+results.push({ stage: "unit", ...unit, failed: unit.failed || (unitStatus !== 0 ? Math.max(1, unit.failed) : 0), ok: unitStatus === 0 });
+
+if (!unitOnly) {
+  const buildStatus = process.env.E2E_DEV ? 0 : run([bin("next/dist/bin/next"), "build"], { TD_BASE_URL: "http://127.0.0.1:4110", TD_API_KEY: "build", NEXT_TELEMETRY_DISABLED: "1" });
+  results.push({ stage: "build", passed: buildStatus === 0 ? 1 : 0, failed: buildStatus === 0 ? 0 : 1, ok: buildStatus === 0 });
   if (buildStatus === 0) {
     rmSync(process.env.E2E_DATA_DIR ?? ".e2e-data", { recursive: true, force: true });
-    e2eStatus = run([bin("@playwright/test/cli.js"), "test", ...process.argv.slice(2)], { NEXT_TELEMETRY_DISABLED: "1" });
-  } else console.error("next build failed: end-to-end tests not run");
+    const e2eStatus = run([bin("@playwright/test/cli.js"), "test", ...passThrough], { NEXT_TELEMETRY_DISABLED: "1" });
+    const e2e = counts("test-results/e2e.json", "playwright");
+    results.push({ stage: "end-to-end", ...e2e, failed: e2e.failed || (e2eStatus !== 0 ? 1 : 0), ok: e2eStatus === 0 });
+    if (!passThrough.length) {
+      for (const name of ["crash", "soak"]) {
+        const file = `tests/system/${name}.ts`;
+        if (!existsSync(file)) continue;
+        const r = runCapture([bin("tsx/dist/cli.mjs"), file]);
+        results.push({ stage: name, passed: r.passed, failed: r.status === 0 ? r.failed : Math.max(1, r.failed), ok: r.status === 0 });
+      }
+    }
+  }
 }
 
 function counts(file: string, kind: "vitest" | "playwright"): { passed: number; failed: number; skipped: number } {
@@ -30,9 +58,9 @@ function counts(file: string, kind: "vitest" | "playwright"): { passed: number; 
   const s = j.stats ?? {};
   return { passed: (s.expected ?? 0) + (s.flaky ?? 0), failed: s.unexpected ?? 0, skipped: s.skipped ?? 0 };
 }
-const u = counts("test-results/unit.json", "vitest");
-const e = skipE2E ? { passed: 0, failed: 0, skipped: 0 } : counts("test-results/e2e.json", "playwright");
-const failed = u.failed + e.failed + (unitStatus !== 0 && u.failed === 0 ? 1 : 0) + (!skipE2E && e2eStatus !== 0 && e.failed === 0 ? 1 : 0);
-console.log(`\nunit: ${u.passed} passed, ${u.failed} failed · end-to-end: ${e.passed} passed, ${e.failed} failed`);
-console.log(`${u.passed + e.passed} passed, ${failed} failed${u.skipped + e.skipped ? `, ${u.skipped + e.skipped} skipped` : ""}`);
-process.exit(unitStatus === 0 && (skipE2E || e2eStatus === 0) ? 0 : 1);
+
+console.log("\n" + results.map((r) => `${r.ok ? "✓" : "✗"} ${r.stage}: ${r.passed} passed, ${r.failed} failed`).join("\n"));
+const passed = results.reduce((a, r) => a + r.passed, 0);
+const failed = results.reduce((a, r) => a + r.failed, 0);
+console.log(`${passed} passed, ${failed} failed`);
+process.exit(results.every((r) => r.ok) ? 0 : 1);
