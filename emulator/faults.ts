@@ -23,3 +23,12 @@ export function randomFault(rate: number): Fault | undefined {
   if (rate <= 0 || Math.random() >= rate) return undefined;
   return RANDOM[Math.floor(Math.random() * RANDOM.length)];
 }
+
+const OUTPUT_MB = /\[\[output-mb:(\d{1,4})\]\]/i;
+
+/** `[[output-mb:N]]`: the output MP4 is padded to N MB with a trailing `free` box (big-download tests). Returns the padding bytes. */
+export function outputPadding(prompt: string, baseBytes: number): number {
+  const m = OUTPUT_MB.exec(prompt);
+  if (!m) return 0;
+  return Math.max(0, Math.min(2047, Number(m[1])) * 1024 * 1024 - baseBytes - 8);
+}

@@ -2,8 +2,11 @@ import type { Metadata } from "next";
 import { PageContainer, PageHeader } from "@/components/ui";
 import { VideoStudio } from "@/components/video/video-studio";
 import { CATALOG } from "@/lib/catalog";
+import { config } from "@/lib/config";
+import { db } from "@/lib/db";
 import { modelInfos, runnableModes } from "@/lib/generations/page-data";
 import { getGeneration, listGenerations } from "@/lib/generations/queries";
+import { assetView } from "@/lib/generations/view";
 import { getT } from "@/lib/i18n/server";
 
 export const dynamic = "force-dynamic";
@@ -15,17 +18,20 @@ export async function generateMetadata(): Promise<Metadata> {
 
 const VIDEO_MODELS = CATALOG.filter((m) => m.kind === "video").map((m) => m.id);
 
-export default async function VideoPage({ searchParams }: { searchParams: Promise<{ from?: string }> }) {
-  const { from } = await searchParams;
-  const draft = from ? await getGeneration("local", from).catch(() => undefined) : undefined;
+export default async function VideoPage({ searchParams }: { searchParams: Promise<{ from?: string; mode?: string; model?: string }> }) {
+  const { from, mode, model } = await searchParams;
+  const found = from ? await getGeneration("local", from).catch(() => undefined) : undefined;
+  const draft = found && VIDEO_MODELS.includes(found.model) ? found : undefined;
+  // `?from=<id>` reopens everything: the assets it used are loaded here so its inputs show at once.
+  const inputIds = draft?.inputs.flatMap((i) => (i.assetId ? [i.assetId] : [])) ?? [];
+  const draftAssets = inputIds.length ? (await db().asset.findMany({ where: { id: { in: inputIds }, owner: "local" } })).map(assetView) : [];
   const t = await getT("video");
-  // Only modes whose inputs this page can already collect (text to video needs none).
-  const modes = runnableModes("video", ["text-to-video", "first-frame", "first-last-frame", "reference", "multimodal-reference", "video-edit"]).filter((m) => m.specs.every((s) => s.inputs.every((i) => i.min === 0)));
+  const modes = runnableModes("video", ["text-to-video", "first-frame", "first-last-frame", "reference", "multimodal-reference", "video-edit"]);
   const recent = (await listGenerations("local", { limit: 12 })).items.filter((g) => VIDEO_MODELS.includes(g.model));
   return (
     <PageContainer className="max-w-7xl">
       <PageHeader title={t("title")} description={t("description")} />
-      <VideoStudio modes={modes} recent={recent} models={modelInfos()} draft={draft && VIDEO_MODELS.includes(draft.model) ? draft : undefined} />
+      <VideoStudio modes={modes} recent={recent} models={modelInfos()} draft={draft} draftAssets={draftAssets} initial={{ mode, model }} publicUrl={!!config().PUBLIC_BASE_URL} />
     </PageContainer>
   );
 }

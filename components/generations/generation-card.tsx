@@ -7,6 +7,7 @@ import { AlertIcon } from "@/components/ui/icons";
 import { api, ApiError, TERMINAL, type GenerationView } from "@/lib/client/api";
 import { useGeneration } from "@/lib/client/use-generation";
 import { formatDuration, useNow } from "@/lib/client/use-now";
+import { upstreamErrorText } from "./upstream-text";
 
 export interface ModelInfo {
   name: { zh: string; en: string };
@@ -24,6 +25,7 @@ function aspect(ratio: unknown): string {
 /** One generation, live: status, progress or elapsed time, the stored result, errors in plain words, actions. */
 export function GenerationCard({ initial, model, onRerun }: { initial: GenerationView; model?: ModelInfo; onRerun?: (g: GenerationView) => void }) {
   const t = useTranslations("generation");
+  const tu = useTranslations("upstream");
   const locale = useLocale() as "zh" | "en";
   const qc = useQueryClient();
   const { data } = useGeneration(initial.id, initial);
@@ -102,6 +104,7 @@ export function GenerationCard({ initial, model, onRerun }: { initial: Generatio
         {g.error && (g.status === "failed" || g.status === "expired" || g.status === "canceled") && (
           <div role="alert" className="rounded-lg border border-danger/25 bg-danger/5 p-2.5 text-xs leading-5" data-testid="generation-error">
             <p className="font-medium text-danger">{t("error.title")}</p>
+            {!knownError(t, g.error.code) && upstreamErrorText(tu, g.error.code) && <p className="text-fg">{upstreamErrorText(tu, g.error.code)}</p>}
             <p className="text-fg">{knownError(t, g.error.code) ?? g.error.message}</p>
             <p className="mt-1 text-muted">
               {t("error.code", { code: g.error.code })}

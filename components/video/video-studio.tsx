@@ -3,50 +3,94 @@
 import { useMutation } from "@tanstack/react-query";
 import { useRef, useState, type KeyboardEvent } from "react";
 import { useLocale, useTranslations } from "use-intl";
-import { GenerationCard, type ModelInfo } from "@/components/generations/generation-card";
+import { PromptHelper } from "@/components/chat/prompt-helper";
+import type { ModelInfo } from "@/components/generations/generation-card";
 import { defaultsOf, ParamFields, type ParamValues } from "@/components/generations/param-fields";
-import { Button, Card, EmptyState, Field, Segmented, Select, Textarea } from "@/components/ui";
-import { VideoIcon } from "@/components/ui/icons";
-import type { ModeFormSpec } from "@/lib/catalog/form-spec";
+import { itemFromAsset, kindOf, mimeOf, toGenerationInputs, useMediaInputs, type StudioAsset } from "@/components/inputs";
+import { Button, Card, Segmented } from "@/components/ui";
+import type { ModeFormSpec, ParamField } from "@/lib/catalog/form-spec";
 import { checkPrompt } from "@/lib/catalog/prompt";
 import { api, ApiError, type GenerationView } from "@/lib/client/api";
+import { useInputReadiness } from "./checks";
+import { inputsOf, inputsOfSync } from "./draft";
+import { ModeTabs, shortName } from "./mode-tabs";
+import { PromptField } from "./prompt-field";
+import { checkMentions, insertAt, mentionStyle, moveOrder, renumber } from "./references";
+import { ResultsStrip, type InputTarget } from "./results-strip";
+import { VideoInputs } from "./video-inputs";
 
 export interface VideoStudioProps {
   /** Runnable models per mode, in the order the page offers them. */
   modes: { mode: string; specs: ModeFormSpec[] }[];
   recent: GenerationView[];
   models: Record<string, ModelInfo>;
-  /** A finished generation to start from (re-run / remix): its mode, model, prompt and settings. */
+  /** A finished generation to start from (re-run / remix): mode, model, prompt, settings and inputs. */
   draft?: GenerationView;
+  /** The studio assets the draft used, so its inputs show at once. */
+  draftAssets?: StudioAsset[];
+  /** Whether the studio has a public address (PUBLIC_BASE_URL) for URL-only inputs. */
+  publicUrl: boolean;
+  /** `?mode=&model=`: open in this mode with this model (links, "make a video from this image"). */
+  initial?: { mode?: string; model?: string };
 }
 
-export function VideoStudio({ modes, recent, models, draft }: VideoStudioProps) {
+/** Keep the values that are still valid for the new model's fields; the rest take their defaults. */
+function carryParams(old: ParamValues, fields: ParamField[]): ParamValues {
+  const next = defaultsOf(fields);
+  for (const f of fields) {
+    const v = old[f.name];
+    if (v === undefined) continue;
+    const ok = f.kind === "enum" ? f.options?.includes(v as never) : f.kind === "boolean" ? typeof v === "boolean" : f.kind === "string" ? typeof v === "string" : typeof v === "number" && (f.min === undefined || v >= f.min) && (f.max === undefined || v <= f.max);
+    if (ok) next[f.name] = v;
+  }
+  return next;
+}
+
+export function VideoStudio({ modes, recent, models, draft, draftAssets = [], publicUrl, initial }: VideoStudioProps) {
   const t = useTranslations("video");
   const locale = useLocale() as "zh" | "en";
-  const [mode, setMode] = useState(draft && modes.some((m) => m.mode === draft.mode) ? draft.mode : modes[0]?.mode);
+  const wanted = draft ? { mode: draft.mode, model: draft.model } : initial;
+  const startMode = wanted?.mode && modes.some((m) => m.mode === wanted.mode) ? wanted.mode : modes[0]?.mode;
+  const [mode, setMode] = useState(startMode);
   const specs = modes.find((m) => m.mode === mode)?.specs ?? [];
-  const [modelId, setModelId] = useState(draft && specs.some((s) => s.modelId === draft.model) ? draft.model : specs[0]?.modelId);
+  const [modelId, setModelId] = useState(wanted?.model && specs.some((s) => s.modelId === wanted.model) ? wanted.model : specs[0]?.modelId);
   const spec = specs.find((s) => s.modelId === modelId) ?? specs[0];
   const [prompt, setPrompt] = useState(draft?.prompt ?? "");
   const [params, setParams] = useState<ParamValues>(() => (draft ? draft.params : spec ? defaultsOf(spec.params) : {}));
+  const inputs = useMediaInputs(draft ? inputsOfSync(draft, draftAssets) : []);
   const [results, setResults] = useState<GenerationView[]>(recent);
   const [touched, setTouched] = useState(false);
+  const [sentNotice, setSentNotice] = useState(false);
   const promptRef = useRef<HTMLTextAreaElement>(null);
 
+  const style = spec ? mentionStyle(spec.modelId, spec.mode) : undefined;
+  const images = inputs.byRole("reference_image");
+  const mentions = style && spec?.inputs.some((i) => i.role === "reference_image") ? { ...checkMentions(prompt, style, images.length), token: style.token } : undefined;
+  const readiness = useInputReadiness(spec, inputs.items, publicUrl);
   const check = spec ? checkPrompt(spec.prompt, prompt) : undefined;
-  const limitText = !check ? "" : "maxChars" in check.parts ? t("prompt.limitChars", { max: check.parts.maxChars }) : t("prompt.limitCjk", { chinese: check.parts.maxChinese, other: check.parts.maxOther });
   const promptMissing = !!spec?.prompt.required && !prompt.trim();
 
   const submit = useMutation({
-    mutationFn: () => api<GenerationView>("/api/v1/generations", { method: "POST", json: { model: spec!.modelId, mode: spec!.mode, prompt, params } }),
-    onSuccess: (g) => setResults((r) => [g, ...r.filter((x) => x.id !== g.id)]),
+    mutationFn: () =>
+      api<GenerationView>("/api/v1/generations", {
+        method: "POST",
+        json: { model: spec!.modelId, mode: spec!.mode, prompt, params, inputs: toGenerationInputs(inputs.items, spec!.inputs, { publicUrl }) },
+      }),
+    onSuccess: (g) => {
+      setResults((r) => [g, ...r.filter((x) => x.id !== g.id)]);
+      setTouched(false);
+      setSentNotice(true);
+      // With a long form the results column starts above the fold: bring the new card into view.
+      requestAnimationFrame(() => document.querySelector(`[data-generation-id="${g.id}"]`)?.scrollIntoView({ behavior: "smooth", block: "nearest" }));
+    },
   });
   const apiError = submit.error as ApiError | null;
   const fieldErrors: Record<string, string> = apiError?.field?.startsWith("params.") ? { [apiError.field.slice(7).split(".")[0]]: apiError.message } : {};
 
-  const blocked = !spec || promptMissing || !!check?.over;
+  const blocked = !spec || promptMissing || !!check?.over || readiness.pending || readiness.problems.length > 0 || (mentions?.dangling.length ?? 0) > 0;
   const go = () => {
     setTouched(true);
+    setSentNotice(false);
     if (!blocked) submit.mutate();
   };
   const onKey = (e: KeyboardEvent) => {
@@ -55,89 +99,141 @@ export function VideoStudio({ modes, recent, models, draft }: VideoStudioProps) 
       go();
     }
   };
-  const selectModel = (id: string) => {
-    setModelId(id);
-    const s = specs.find((x) => x.modelId === id);
-    if (s) setParams(defaultsOf(s.params));
+
+  /** Switch mode (and model): the same vendor where it has the mode, settings carried over where still valid. */
+  const choose = (nextMode: string, nextModel?: string) => {
+    const list = modes.find((m) => m.mode === nextMode)?.specs ?? [];
+    const target = list.find((s) => s.modelId === nextModel) ?? list.find((s) => s.vendorName === spec?.vendorName) ?? list[0];
+    if (!target) return undefined;
+    setMode(nextMode);
+    setModelId(target.modelId);
+    if (target.modelId !== spec?.modelId || target.mode !== spec?.mode) setParams((p) => carryParams(p, target.params));
+    submit.reset();
+    return target;
   };
-  const rerun = (g: GenerationView) => {
-    const m = modes.find((x) => x.mode === g.mode);
-    if (m) setMode(g.mode);
+
+  const insert = (token: string) => {
+    const el = promptRef.current;
+    const start = el?.selectionStart ?? prompt.length;
+    const end = el?.selectionEnd ?? prompt.length;
+    const next = insertAt(prompt, start, end, token);
+    setPrompt(next.text);
+    requestAnimationFrame(() => {
+      el?.focus();
+      el?.setSelectionRange(next.caret, next.caret);
+    });
+  };
+  const reorderImages = (from: number, to: number | undefined) => {
+    if (style) setPrompt((p) => renumber(p, style, moveOrder(images.length, from, to)));
+  };
+
+  const rerun = async (g: GenerationView) => {
+    if (!modes.some((m) => m.mode === g.mode)) return;
+    setMode(g.mode);
     setModelId(g.model);
     setPrompt(g.prompt ?? "");
     setParams(g.params);
+    inputs.setItems(await inputsOf(g));
+    submit.reset();
     promptRef.current?.focus();
     window.scrollTo({ top: 0, behavior: "smooth" });
   };
+  const continueClip = (g: GenerationView, lastFrame: StudioAsset) => {
+    const target = choose("first-frame", g.model);
+    if (!target) return;
+    setParams(carryParams(g.params, target.params));
+    setPrompt("");
+    inputs.setItems((xs) => [...xs.filter((x) => x.role !== "first_frame"), itemFromAsset(lastFrame, "first_frame", lastFrame.generation?.prompt ?? undefined)]);
+    window.scrollTo({ top: 0, behavior: "smooth" });
+  };
+  const applyAsInput = (asset: StudioAsset, where: InputTarget) => {
+    const keep = spec?.inputs.some((i) => i.role === where.role) && where.mode === mode ? spec : undefined;
+    const target = keep ?? choose(where.mode, modes.find((m) => m.mode === where.mode)?.specs.find((s) => s.inputs.some((i) => i.role === where.role))?.modelId);
+    const role = target?.inputs.find((i) => i.role === where.role);
+    if (!role) return;
+    // A single slot (first frame, the video to edit) is replaced; a list gets one more.
+    if (role.max === 1) inputs.setItems((xs) => [...xs.filter((x) => x.role !== role.role), itemFromAsset(asset, role.role)]);
+    else inputs.addItem(itemFromAsset(asset, role.role), role);
+    window.scrollTo({ top: 0, behavior: "smooth" });
+  };
+  /** Files pasted into the prompt go to the first role of their kind that has room. */
+  const pasteFiles = (files: File[]) => {
+    if (!spec) return;
+    for (const f of files) {
+      const role = spec.inputs.find((s) => s.kind === kindOf(mimeOf(f)) && inputs.byRole(s.role).length < s.max);
+      if (role) void inputs.addFiles([f], role, { model: spec.modelId, mode: spec.mode });
+    }
+  };
+
+  const targets: InputTarget[] = modes.flatMap((m) => {
+    const seen = new Map<string, InputTarget>();
+    for (const s of m.specs) for (const i of s.inputs) seen.set(i.role, { mode: m.mode, role: i.role, kind: i.kind });
+    return [...seen.values()];
+  });
 
   return (
-    <div className="grid gap-6 lg:grid-cols-[minmax(0,420px)_minmax(0,1fr)]">
-      <Card className="h-fit lg:sticky lg:top-6">
-        <form
-          className="flex flex-col gap-5 p-5"
-          onSubmit={(e) => {
-            e.preventDefault();
-            go();
-          }}
-          onKeyDown={onKey}
-          aria-label={t("title")}
-        >
-          {modes.length > 1 && (
-            <Segmented legend={t("title")} value={mode ?? ""} onChange={(m) => { setMode(m); const first = modes.find((x) => x.mode === m)?.specs[0]; if (first) { setModelId(first.modelId); setParams(defaultsOf(first.params)); } }} options={modes.map((m) => ({ value: m.mode, label: t(`modes.${m.mode}` as never) }))} className="w-full flex-wrap" />
-          )}
-          {specs.length > 0 && (
-            <Field label={t("model")}>
-              <Select name="model" value={spec?.modelId} onChange={(e) => selectModel(e.target.value)}>
-                {specs.map((s) => (
-                  <option key={s.modelId} value={s.modelId}>
-                    {s.name[locale]}
-                  </option>
+    <div className="flex flex-col gap-5">
+      <ModeTabs modes={modes} value={mode ?? ""} onChange={(m) => choose(m)} />
+      <div className="grid grid-cols-1 gap-6 lg:grid-cols-[minmax(0,460px)_minmax(0,1fr)]">
+        <Card className="h-fit">
+          <form
+            className="flex flex-col gap-5 p-5"
+            onSubmit={(e) => {
+              e.preventDefault();
+              go();
+            }}
+            onKeyDown={onKey}
+            aria-label={t("title")}
+            data-testid="video-form"
+            data-mode={mode}
+            data-model={spec?.modelId}
+          >
+            {specs.length > 0 && spec && (
+              <div className="flex flex-col gap-1.5">
+                <Segmented legend={t("model")} name="model" value={spec.modelId} onChange={(id) => choose(mode!, id)} options={specs.map((s) => ({ value: s.modelId, label: shortName(s) }))} className="w-full" />
+                <p className="text-xs leading-5 text-muted" data-testid="model-hint">
+                  {spec.name[locale]} · {t("modelHint.typical", { seconds: spec.typicalSeconds ?? 0 })} · {t(spec.cancel === "queued-only" ? "modelHint.cancelQueued" : "modelHint.noCancel")}
+                </p>
+              </div>
+            )}
+            {spec && <VideoInputs spec={spec} inputs={inputs} mention={style} onInsert={insert} onReorderImages={reorderImages} />}
+            {spec && <PromptField spec={spec} value={prompt} onChange={setPrompt} textareaRef={promptRef} mentions={mentions} touched={touched} serverError={apiError?.field === "prompt" ? apiError.message : undefined} onPasteFiles={pasteFiles} />}
+            {/* Chat studio (#6): "improve this prompt" with a chat model; the draft changes only on accept. */}
+            {spec && <PromptHelper value={prompt} onAccept={setPrompt} kind="video" />}
+            {spec && (
+              <section aria-label={t("params.title")} className="flex flex-col gap-3">
+                <h2 className="text-[13px] font-semibold text-fg">{t("params.title")}</h2>
+                <ParamFields fields={spec.params} values={params} onChange={setParams} ns="video" errors={fieldErrors} />
+              </section>
+            )}
+            {touched && readiness.problems.length > 0 && (
+              <ul role="alert" className="flex flex-col gap-1 rounded-lg border border-danger/25 bg-danger/5 p-2.5 text-xs leading-5 text-danger" data-testid="input-problems">
+                {readiness.problems.map((p) => (
+                  <li key={p}>{p}</li>
                 ))}
-              </Select>
-            </Field>
-          )}
-          {spec && (
-            <Field
-              label={t("prompt.label")}
-              required={spec.prompt.required}
-              aside={<span className={check?.over ? "font-medium text-danger" : undefined} data-testid="prompt-counter">{t("prompt.counter", { used: Math.round((check?.used ?? 0) * 100) })} · {t("prompt.limit", { limit: limitText })}</span>}
-              error={check?.over ? t("prompt.over", { limit: limitText }) : touched && promptMissing ? t("prompt.required") : apiError?.field === "prompt" ? apiError.message : undefined}
-            >
-              <Textarea ref={promptRef} name="prompt" rows={6} value={prompt} onChange={(e) => setPrompt(e.target.value)} placeholder={t("prompt.placeholder")} />
-            </Field>
-          )}
-          {spec && (
-            <section aria-label={t("params.title")} className="flex flex-col gap-3">
-              <h2 className="text-[13px] font-semibold text-fg">{t("params.title")}</h2>
-              <ParamFields fields={spec.params} values={params} onChange={setParams} ns="video" errors={fieldErrors} />
-            </section>
-          )}
-          {apiError && !apiError.field?.startsWith("params.") && apiError.field !== "prompt" && (
-            <p role="alert" className="rounded-lg border border-danger/25 bg-danger/5 p-2.5 text-sm text-danger">
-              {t("submitError", { message: apiError.message })}
-            </p>
-          )}
-          <div className="flex items-center justify-between gap-3">
-            <span className="hidden text-xs text-muted sm:inline">{t("shortcut")}</span>
-            <Button type="submit" variant="primary" size="lg" loading={submit.isPending} disabled={!!check?.over} className="w-full sm:w-auto">
-              {submit.isPending ? t("generating") : t("generate")}
-            </Button>
-          </div>
-        </form>
-      </Card>
+              </ul>
+            )}
+            {apiError && !apiError.field?.startsWith("params.") && apiError.field !== "prompt" && (
+              <p role="alert" className="rounded-lg border border-danger/25 bg-danger/5 p-2.5 text-sm text-danger" data-testid="submit-error">
+                {t("submitError", { message: apiError.message })}
+              </p>
+            )}
+            <div className="flex items-center justify-between gap-3">
+              <span className="hidden text-xs text-muted sm:inline" aria-live="polite">
+                {readiness.pending ? t("waitUploads") : sentNotice ? t("sent") : t("shortcut")}
+              </span>
+              <Button type="submit" variant="primary" size="lg" loading={submit.isPending} disabled={!!check?.over || (mentions?.dangling.length ?? 0) > 0} className="w-full sm:w-auto">
+                {submit.isPending ? t("generating") : t("generate")}
+              </Button>
+            </div>
+          </form>
+        </Card>
 
-      <section aria-label={t("results.title")} className="min-w-0">
-        <h2 className="mb-3 text-sm font-semibold text-fg">{t("results.title")}</h2>
-        {results.length === 0 ? (
-          <EmptyState icon={<VideoIcon />} title={t("results.empty")} description={t("results.emptyHint")} />
-        ) : (
-          <div className="grid gap-4 sm:grid-cols-2" data-testid="results">
-            {results.map((g) => (
-              <GenerationCard key={g.id} initial={g} model={models[g.model]} onRerun={rerun} />
-            ))}
-          </div>
-        )}
-      </section>
+        <section aria-label={t("results.title")} className="min-w-0">
+          <h2 className="mb-3 text-sm font-semibold text-fg">{t("results.title")}</h2>
+          <ResultsStrip results={results} models={models} targets={targets} onRerun={rerun} onUseAsInput={applyAsInput} onContinue={continueClip} />
+        </section>
+      </div>
     </div>
   );
 }

@@ -1,5 +1,5 @@
 import { dashScopeCreateBody, type DashScopeCreateBody } from "@/lib/td/dashscope";
-import { faultsInPrompt } from "../faults";
+import { faultsInPrompt, outputPadding } from "../faults";
 import { sampleVideo } from "../media/generate";
 import type { FamilyModule } from "../server";
 import { dashTime, finishTime, phaseOf, type EmuTask } from "../tasks";
@@ -111,8 +111,9 @@ export function ensureVideoOutput(
   const v = sampleVideo(ratio);
   task.extra.ratio = v.ratio;
   const expiresAt = finishTime(task) + ctx.opts.outputTtlSeconds * 1000;
-  const id = ctx.files.put(v.bytes, "video/mp4", task.downloadFault);
+  const padding = outputPadding(task.prompt, v.bytes.length);
+  const id = ctx.files.put(v.bytes, "video/mp4", task.downloadFault, padding);
   task.outputs = [
-    { fileId: id, url: ctx.publicUrl() + ctx.files.signedPath(id, "mp4", expiresAt), expiresAt, mime: "video/mp4", width: v.width, height: v.height, durationSeconds, size: v.bytes.length, role: "video" },
+    { fileId: id, url: ctx.publicUrl() + ctx.files.signedPath(id, "mp4", expiresAt), expiresAt, mime: "video/mp4", width: v.width, height: v.height, durationSeconds, size: v.bytes.length + (padding ? 8 + padding : 0), role: "video" },
   ];
 }

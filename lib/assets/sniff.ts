@@ -3,6 +3,7 @@ import { open } from "node:fs/promises";
 import { fileTypeFromBuffer } from "file-type";
 import sharp from "sharp";
 import { probeMedia } from "@/lib/generations/media";
+import { readMp4Facts } from "./mp4-facts";
 
 /** What the studio accepts as uploads, by the type found in the bytes (never the file name). */
 export const ACCEPTED: Record<string, { kind: "image" | "video" | "audio"; ext: string }> = {
@@ -48,9 +49,28 @@ export async function readMeta(file: string, kind: "image" | "video" | "audio", 
     const m = await sharp(file).metadata();
     return { width: m.width, height: m.height };
   }
-  const probed = await probeMedia(file);
+  let probed = await probeMedia(file);
   if (probed.durationSeconds === undefined && mime === "audio/wav") return { durationSeconds: await wavDuration(file) };
+  // Without ffprobe the MP4/MOV boxes still tell size, duration and frame rate: limits stay checkable.
+  if (probed.durationSeconds === undefined && (mime === "video/mp4" || mime === "video/quicktime")) probed = (await mp4Meta(file)) ?? probed;
   return kind === "audio" ? { durationSeconds: probed.durationSeconds } : probed;
+}
+
+async function mp4Meta(file: string): Promise<MediaMeta | undefined> {
+  const fh = await open(file, "r");
+  try {
+    const { size } = await fh.stat();
+    const facts = await readMp4Facts(async (offset, length) => {
+      const buf = Buffer.alloc(Math.max(0, Math.min(length, size - offset)));
+      const { bytesRead } = await fh.read(buf, 0, buf.length, offset);
+      return buf.subarray(0, bytesRead);
+    }, size);
+    if (!facts) return undefined;
+    // An MP4 with no video track is audio (M4A): no width, so the caller files it as audio.
+    return facts.hasVideo ? { width: facts.width, height: facts.height, durationSeconds: facts.durationSeconds, fps: facts.fps } : { durationSeconds: facts.durationSeconds };
+  } finally {
+    await fh.close();
+  }
 }
 
 async function wavDuration(file: string): Promise<number | undefined> {

@@ -12,6 +12,9 @@ export interface ParamField {
   default?: unknown;
   optional: boolean;
   description?: string;
+  /** A value that means "let the model decide" (e.g. Seedance duration -1), and the smallest fixed value beside it. */
+  auto?: number;
+  autoMin?: number;
 }
 
 export interface ModeFormSpec {
@@ -26,7 +29,7 @@ export interface ModeFormSpec {
   cancel: "queued-only" | "never";
 }
 
-type JsonProp = { type?: string | string[]; enum?: (string | number)[]; minimum?: number; maximum?: number; default?: unknown; description?: string; anyOf?: JsonProp[] };
+type JsonProp = { type?: string | string[]; enum?: (string | number)[]; minimum?: number; maximum?: number; default?: unknown; description?: string; anyOf?: JsonProp[]; auto?: number; autoMin?: number };
 
 /** The catalog's zod schema for one mode, turned into form fields (limits and defaults kept). */
 export function modeFormSpec(modelId: string, mode: Mode): ModeFormSpec | undefined {
@@ -47,6 +50,7 @@ export function modeFormSpec(modelId: string, mode: Mode): ModeFormSpec | undefi
       ...(raw.default !== undefined ? { default: raw.default } : p.default !== undefined ? { default: p.default } : {}),
       optional: !(schema.required ?? []).includes(name) || raw.default !== undefined,
       ...(raw.description || p.description ? { description: raw.description ?? p.description } : {}),
+      ...(typeof (raw.auto ?? p.auto) === "number" ? { auto: raw.auto ?? p.auto, autoMin: raw.autoMin ?? p.autoMin } : {}),
     };
   });
   return {

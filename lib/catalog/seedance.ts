@@ -20,7 +20,7 @@ const imageLimits: InputSpec["limits"] = {
   maxRatio: 2.5,
 };
 // Videos: closed intervals — [2, 15] s, [300, 6000] px, ratio [0.4, 2.5], ≤ 50 MB, [24, 60] fps.
-// Not expressible in InputSpec: at most 60 fps, total pixels in [409600, 927408], 480p/720p only.
+// "480p/720p only" is the pixel-count rule below (640×640 = 409600 to 834×1112 = 927408).
 const videoLimits: InputSpec["limits"] = {
   maxBytes: 50 * MB,
   mimes: ["video/mp4", "video/quicktime"],
@@ -33,6 +33,9 @@ const videoLimits: InputSpec["limits"] = {
   maxRatio: 2.5,
   // checkMedia asks for "above minFps"; 24 fps itself is allowed by the doc.
   minFps: 23.9,
+  maxFps: 60,
+  minPixels: 409_600,
+  maxPixels: 927_408,
 };
 const audioLimits: InputSpec["limits"] = {
   maxBytes: 15 * MB,
@@ -55,8 +58,10 @@ export const seedanceParams = z.object({
     .max(ARK_LIMITS.durationMax)
     .refine((d) => d === -1 || d >= ARK_LIMITS.durationMin, "duration must be 4–15 seconds, or -1 to let the model choose")
     .default(5)
+    // -1 is the "model decides" value; a fixed duration starts at 4 (the refine above, which JSON Schema cannot carry).
+    .meta({ auto: -1, autoMin: ARK_LIMITS.durationMin })
     .describe("Seconds, 4–15; -1 lets the model choose within 4–15"),
-  seed: z.number().int().min(-1).max(ARK_LIMITS.seedMax).default(-1).describe("Random seed, 0–4294967295; -1 = random"),
+  seed: z.number().int().min(-1).max(ARK_LIMITS.seedMax).default(-1).meta({ auto: -1, autoMin: 0 }).describe("Random seed, 0–4294967295; -1 = random"),
   watermark: z.boolean().default(false).describe("Add a watermark to the video"),
   generateAudio: z.boolean().default(true).describe("Generate sound synchronised with the picture (mono)"),
   returnLastFrame: z.boolean().default(false).describe("Also return the last frame as a PNG (no watermark), e.g. to chain videos"),

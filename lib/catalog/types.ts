@@ -59,6 +59,10 @@ export interface InputSpec {
     minSeconds?: number;
     maxSeconds?: number;
     minFps?: number;
+    maxFps?: number;
+    /** width × height bounds (Seedance reference videos). */
+    minPixels?: number;
+    maxPixels?: number;
   };
 }
 

@@ -1,10 +1,11 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
-import { getModeSpec, getModel } from "@/lib/catalog";
+import { getModeSpec, getModel, type InputSpec } from "@/lib/catalog";
 import { checkInputCounts, checkMedia, checkPromptFor, parseParams } from "@/lib/catalog/validate";
 import { config } from "@/lib/config";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
+import { libraryAssetByUpstreamId } from "@/lib/seedance/library";
 import { adapterFor } from "./adapters";
 import type { CreateGenerationRequest } from "./schema";
 import { submitGeneration } from "./submit";
@@ -36,6 +37,10 @@ export async function createGeneration(req: CreateGenerationRequest, owner = "lo
   const facts: { role: typeof inputs[number]["role"]; durationSeconds?: number }[] = [];
   for (const [idx, input] of inputs.entries()) {
     const roleSpec = spec.inputs.find((s) => s.role === input.role)!;
+    if (input.url?.startsWith("asset://")) {
+      facts.push({ role: input.role, durationSeconds: await libraryAssetSeconds(owner, model.name.en, roleSpec, input.url, idx) });
+      continue;
+    }
     if (input.url && !roleSpec.transport.inline && !input.url.startsWith("http")) {
       throw new AppError("validation_failed", `inputs.${idx}: ${input.role} must be a public http(s) URL`, `inputs.${idx}.url`);
     }
@@ -71,4 +76,23 @@ export async function createGeneration(req: CreateGenerationRequest, owner = "lo
   await submitGeneration(id);
   const row = await db().generation.findUniqueOrThrow({ where: { id }, include: { outputs: true, inputs: true } });
   return generationView(row);
+}
+
+const LIBRARY_TYPE = { image: "Image", video: "Video", audio: "Audio" } as const;
+
+/**
+ * An `asset://<Id>` input: only where the model accepts library assets; one the studio registered must be
+ * Active and of the right type (an id from elsewhere is left to TD to check). Returns its duration when known.
+ */
+async function libraryAssetSeconds(owner: string, modelName: string, roleSpec: InputSpec, url: string, idx: number): Promise<number | undefined> {
+  const field = `inputs.${idx}.url`;
+  if (!roleSpec.transport.assetUri) throw new AppError("validation_failed", `inputs.${idx}: ${modelName} does not accept asset:// references for ${roleSpec.role}`, field);
+  const item = await libraryAssetByUpstreamId(owner, url.slice("asset://".length));
+  if (!item) return undefined;
+  if (item.status !== "Active") {
+    throw new AppError("validation_failed", `inputs.${idx}: library asset ${item.name} is ${item.status}${item.error ? ` (${item.error})` : ""}; only Active assets can be used`, field);
+  }
+  if (item.assetType !== LIBRARY_TYPE[roleSpec.kind]) throw new AppError("validation_failed", `inputs.${idx}: ${roleSpec.role} must be ${roleSpec.kind}, library asset ${item.name} is ${item.assetType}`, field);
+  if (!item.studioAssetId) return undefined;
+  return (await db().asset.findUnique({ where: { id: item.studioAssetId } }))?.durationSeconds ?? undefined;
 }

@@ -3,6 +3,7 @@ import { randomUUID } from "node:crypto";
 import { config } from "@/lib/config";
 import { db } from "@/lib/db";
 import { removeKey, writeBuffer } from "@/lib/storage";
+import { saveClonedVoice } from "@/lib/voices/store";
 import type { PollResult } from "./adapters/types";
 import { wakeArchiver } from "./wake";
 
@@ -98,5 +99,7 @@ export async function applyPollResult(id: string, r: PollResult): Promise<void> 
     return true;
   });
   if (!applied) await Promise.all(outputs.map((x) => (x.stored ? removeKey(x.stored.key) : undefined)));
+  // A voice-clone's VoiceId becomes a named team voice; it also stays in `usage`, so a failure here loses nothing.
+  else await saveClonedVoice(id, r.usage).catch((e) => console.error("[voices] could not save the cloned voice", e));
   wakeArchiver();
 }

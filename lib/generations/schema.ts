@@ -2,6 +2,8 @@ import { z } from "zod";
 import { INPUT_ROLES, MODES } from "@/lib/catalog/types";
 import { STATUSES } from "./status";
 
+export const ASSET_URI = /^asset:\/\/[A-Za-z0-9._-]+$/;
+
 /** POST /api/v1/generations — one schema for the form, the REST route and the engine. */
 export const createGenerationRequest = z.object({
   model: z.string().regex(/^T\d{7}$/, "must be a TD model code like T0401001"),
@@ -11,7 +13,12 @@ export const createGenerationRequest = z.object({
   inputs: z
     .array(
       z
-        .object({ role: z.enum(INPUT_ROLES), assetId: z.string().min(1).optional(), url: z.url({ protocol: /^https?$/ }).optional() })
+        .object({
+          role: z.enum(INPUT_ROLES),
+          assetId: z.string().min(1).optional(),
+          // A public http(s) URL, or `asset://<Id>` of the Seedance asset library (models that accept it).
+          url: z.union([z.url({ protocol: /^https?$/ }), z.string().regex(ASSET_URI, "must be an http(s) URL or asset://<Id>")]).optional(),
+        })
         .refine((i) => !!i.assetId !== !!i.url, "each input needs exactly one of assetId or url"),
     )
     .max(30)

@@ -4,6 +4,7 @@ import busboy from "busboy";
 import { NextResponse, type NextRequest } from "next/server";
 import { z } from "zod";
 import { readJson, route } from "@/lib/api/handler";
+import { listAssets, listAssetsQuery } from "@/lib/assets/list";
 import { importFromUrl, MAX_UPLOAD_BYTES, storeAsset, type IntendedUse } from "@/lib/assets/store";
 import { AppError } from "@/lib/errors";
 
@@ -23,6 +24,12 @@ export const POST = route(async (req, caller) => {
   }
   if (!type.startsWith("multipart/form-data")) throw new AppError("invalid_request", "send the file as multipart/form-data (field `file`), or JSON {\"url\": …}");
   return NextResponse.json(await parseMultipart(req, caller.owner), { status: 201 });
+});
+
+/** GET /api/v1/assets?kind=&origin=&role=&cursor=&limit= — stored files usable as inputs, newest first → {items, nextCursor}. */
+export const GET = route(async (req, caller) => {
+  const q = listAssetsQuery.parse(Object.fromEntries(req.nextUrl.searchParams));
+  return NextResponse.json(await listAssets(caller.owner, q));
 });
 
 function parseMultipart(req: NextRequest, owner: string): Promise<unknown> {

@@ -1,0 +1,18 @@
+import { NextResponse } from "next/server";
+import { readJson, route } from "@/lib/api/handler";
+import { listMessages } from "@/lib/chat/conversations";
+import { runTurn } from "@/lib/chat/turn";
+
+export const dynamic = "force-dynamic";
+
+/** GET /api/v1/conversations/{id}/messages → {items} in order. */
+export const GET = route<{ id: string }>(async (_req, caller, { id }) => NextResponse.json({ items: await listMessages(caller.owner, id) }));
+
+/**
+ * POST /api/v1/conversations/{id}/messages {action: send|edit|regenerate|continue, model, params, content,
+ * attachments?, messageId?, system?} → text/event-stream: TD's chunks as they arrive, then one
+ * `event: studio` with {type:"saved", message} (the stored answer). The turn is written before TD is
+ * called; a stop or a broken stream keeps the partial answer. Checks fail with the usual JSON error;
+ * a TD refusal before the first chunk answers JSON {error, message} with the stored (failed) answer.
+ */
+export const POST = route<{ id: string }>(async (req, caller, { id }) => runTurn(caller.owner, id, await readJson(req), req.signal));

@@ -1,0 +1,235 @@
+"use client";
+
+import { useState, type ReactNode } from "react";
+import { useTranslations } from "use-intl";
+import { Button, cn, Textarea } from "@/components/ui";
+import { AlertIcon, CheckIcon } from "@/components/ui/icons";
+import type { MessageView, UsageView } from "@/lib/chat/types";
+import { BrainIcon, ContinueIcon, CopyIcon, PencilIcon, RefreshIcon } from "./icons";
+import { Markdown } from "./markdown";
+
+export interface MessageActions {
+  /** Replace a question and answer it again (later messages go). */
+  onEdit: (m: MessageView, content: string) => void;
+  onRegenerate: (m: MessageView) => void;
+  /** Let the model go on from `prefix` (the answer so far, possibly trimmed). */
+  onContinue: (m: MessageView, prefix: string) => void;
+}
+
+export interface MessageItemProps extends MessageActions {
+  m: MessageView;
+  isLast: boolean;
+  /** A turn is running: actions that start another one wait. */
+  busy: boolean;
+  canContinue: boolean;
+  modelName?: string;
+}
+
+export function MessageItem(props: MessageItemProps) {
+  return props.m.role === "user" ? <UserMessage {...props} /> : <AssistantMessage {...props} />;
+}
+
+function UserMessage({ m, busy, onEdit }: MessageItemProps) {
+  const t = useTranslations("chat.message");
+  const [editing, setEditing] = useState(false);
+  const [draft, setDraft] = useState(m.content);
+  return (
+    <article className="group flex flex-col items-end gap-1.5" data-testid="message" data-role="user" data-message-id={m.id} aria-label={t("you")}>
+      {m.attachments.length > 0 && (
+        <ul className="flex flex-wrap justify-end gap-2" aria-label={t("attachments")}>
+          {m.attachments.map((a, i) => (
+            <li key={`${a.assetId}-${i}`} className="overflow-hidden rounded-lg border border-border bg-surface-2" data-testid="message-attachment" data-kind={a.kind}>
+              {a.missing ? (
+                <span className="flex size-24 items-center justify-center p-2 text-center text-xs text-muted">{t("attachmentGone")}</span>
+              ) : a.kind === "image" ? (
+                // eslint-disable-next-line @next/next/no-img-element
+                <img src={a.fileUrl} alt={t("imageN", { n: i + 1 })} className="h-24 max-w-48 object-cover" />
+              ) : (
+                <video src={a.fileUrl} poster={a.posterUrl} controls preload="metadata" className="h-24 max-w-48 bg-black" aria-label={t("videoN", { n: i + 1 })} />
+              )}
+              <span className="block px-1.5 py-0.5 text-[11px] text-muted">{a.kind === "image" ? t("detail", { value: a.detail ?? t("default") }) : t("fps", { value: a.fps ?? 1 })}</span>
+            </li>
+          ))}
+        </ul>
+      )}
+      {editing ? (
+        <form
+          className="flex w-full max-w-2xl flex-col gap-2"
+          onSubmit={(e) => {
+            e.preventDefault();
+            if (!draft.trim() && !m.attachments.length) return;
+            setEditing(false);
+            onEdit(m, draft);
+          }}
+        >
+          <Textarea value={draft} onChange={(e) => setDraft(e.target.value)} rows={4} aria-label={t("editLabel")} autoFocus />
+          <p className="text-xs text-muted">{t("editHint")}</p>
+          <div className="flex justify-end gap-2">
+            <Button size="sm" variant="ghost" onClick={() => { setDraft(m.content); setEditing(false); }}>
+              {t("cancel")}
+            </Button>
+            <Button size="sm" variant="primary" type="submit" disabled={busy}>
+              {t("saveAndSend")}
+            </Button>
+          </div>
+        </form>
+      ) : (
+        m.content && (
+          <div className="max-w-[min(100%,42rem)] rounded-2xl rounded-ee-md bg-accent/10 px-4 py-2.5 text-[15px] leading-7 whitespace-pre-wrap break-words text-fg" data-testid="message-content">
+            {m.content}
+          </div>
+        )
+      )}
+      {!editing && (
+        <div className="flex gap-0.5 opacity-0 transition-opacity group-hover:opacity-100 focus-within:opacity-100 max-md:opacity-100">
+          <CopyButton text={m.content} />
+          <Action label={t("edit")} onClick={() => { setDraft(m.content); setEditing(true); }} disabled={busy}>
+            <PencilIcon />
+          </Action>
+        </div>
+      )}
+    </article>
+  );
+}
+
+function AssistantMessage({ m, isLast, busy, canContinue, modelName, onRegenerate, onContinue }: MessageItemProps) {
+  const t = useTranslations("chat.message");
+  const [continuing, setContinuing] = useState(false);
+  const [prefix, setPrefix] = useState(m.content);
+  const streaming = m.state === "streaming";
+  const thinkingNow = streaming && !!m.reasoning && !m.content;
+  return (
+    <article className="flex flex-col gap-2" data-testid="message" data-role="assistant" data-message-id={m.id} data-state={m.state} data-finish={m.finishReason ?? ""} data-error-kind={m.error?.kind ?? ""} aria-label={t("assistant", { model: modelName ?? "" })} aria-busy={streaming || undefined}>
+      <div className="flex items-center gap-2 text-xs text-muted">
+        <span className="font-medium text-fg">{modelName}</span>
+        {streaming && <span className="inline-flex items-center gap-1.5" role="status"><span className="size-1.5 animate-pulse rounded-full bg-accent" />{thinkingNow ? t("thinking") : t("writing")}</span>}
+      </div>
+      {m.reasoning && (
+        <details className="group/r rounded-lg border border-border bg-surface-2/60 text-sm" data-testid="reasoning">
+          <summary className="flex items-center gap-2 px-3 py-1.5 text-xs font-medium text-muted select-none hover:text-fg">
+            <BrainIcon className="size-3.5" />
+            {thinkingNow ? t("thinkingLive") : m.usage?.reasoningTokens ? t("thoughtTokens", { n: m.usage.reasoningTokens }) : t("thought")}
+            <span className="ms-auto text-[11px] group-open/r:hidden">{t("show")}</span>
+            <span className="ms-auto hidden text-[11px] group-open/r:inline">{t("hide")}</span>
+          </summary>
+          <div className="border-t border-border px-3 py-2 text-[13px] leading-6 whitespace-pre-wrap text-muted" data-testid="reasoning-text">
+            {m.reasoning}
+          </div>
+        </details>
+      )}
+      {(m.content || streaming) && (
+        <div data-testid="message-content" className={cn(streaming && "chat-streaming")}>
+          {m.content ? <Markdown text={m.content} /> : !m.reasoning && <span className="text-muted">…</span>}
+          {streaming && m.content && <span aria-hidden="true" className="ms-0.5 inline-block h-4 w-1.5 translate-y-0.5 animate-pulse rounded-sm bg-accent/70" />}
+        </div>
+      )}
+      <Outcome m={m} />
+      {continuing ? (
+        <form
+          className="flex flex-col gap-2"
+          onSubmit={(e) => {
+            e.preventDefault();
+            if (!prefix.trim()) return;
+            setContinuing(false);
+            onContinue(m, prefix);
+          }}
+        >
+          <Textarea value={prefix} onChange={(e) => setPrefix(e.target.value)} rows={5} aria-label={t("continueLabel")} autoFocus />
+          <p className="text-xs text-muted">{t("continueHint")}</p>
+          <div className="flex justify-end gap-2">
+            <Button size="sm" variant="ghost" onClick={() => setContinuing(false)}>
+              {t("cancel")}
+            </Button>
+            <Button size="sm" variant="primary" type="submit" disabled={busy || !prefix.trim()}>
+              <ContinueIcon />
+              {t("continueGo")}
+            </Button>
+          </div>
+        </form>
+      ) : (
+        !streaming && (
+          <div className="flex flex-wrap items-center gap-x-3 gap-y-1">
+            <div className="flex gap-0.5">
+              {m.content && <CopyButton text={m.content} />}
+              {isLast && (
+                <Action label={t("regenerate")} onClick={() => onRegenerate(m)} disabled={busy}>
+                  <RefreshIcon />
+                </Action>
+              )}
+              {isLast && m.content && (
+                <Action label={canContinue ? t("continue") : t("continueUnavailable")} onClick={() => { setPrefix(m.content); setContinuing(true); }} disabled={busy || !canContinue}>
+                  <ContinueIcon />
+                </Action>
+              )}
+            </div>
+            {m.usage && <UsageLine u={m.usage} />}
+          </div>
+        )
+      )}
+    </article>
+  );
+}
+
+/** How the answer ended, when that is not simply "done": stopped, cut at the limit, filtered, failed, lost. */
+function Outcome({ m }: { m: MessageView }) {
+  const t = useTranslations("chat");
+  let body: ReactNode = null;
+  let tone: "warn" | "danger" = "warn";
+  if (m.error) {
+    tone = "danger";
+    body = (
+      <>
+        <p className="font-medium">{t(`errors.${m.error.kind}.title` as never)}</p>
+        <p>{t(`errors.${m.error.kind}.hint` as never)}</p>
+        {m.content && <p>{t("errors.partialKept")}</p>}
+        <p className="mt-1 font-mono text-[11px] opacity-80 break-all" data-testid="error-detail">
+          {[m.error.status ? `HTTP ${m.error.status}` : null, m.error.code, m.error.message].filter(Boolean).join(" · ")}
+          {m.error.requestId ? ` · requestId ${m.error.requestId}` : ""}
+        </p>
+      </>
+    );
+  } else if (m.state === "interrupted") body = <p>{t("finish.interrupted")}</p>;
+  else if (m.finishReason && m.finishReason !== "stop") body = <p>{t.has(`finish.${m.finishReason}` as never) ? t(`finish.${m.finishReason}` as never) : t("finish.other", { reason: m.finishReason })}</p>;
+  if (!body) return null;
+  return (
+    <div role={tone === "danger" ? "alert" : "status"} data-testid="message-outcome" className={cn("flex gap-2 rounded-lg border px-3 py-2 text-[13px] leading-5", tone === "danger" ? "border-danger/25 bg-danger/5 text-danger" : "border-warning/30 bg-warning/10 text-warning")}>
+      <AlertIcon className="mt-0.5 size-4 shrink-0" />
+      <div className="min-w-0">{body}</div>
+    </div>
+  );
+}
+
+export function UsageLine({ u, className }: { u: UsageView; className?: string }) {
+  const t = useTranslations("chat.usage");
+  return (
+    <span className={cn("text-xs text-muted tabular-nums", className)} data-testid="usage">
+      {t("line", { prompt: u.promptTokens, completion: u.completionTokens })}
+      {u.reasoningTokens > 0 && ` · ${t("reasoning", { n: u.reasoningTokens })}`}
+    </span>
+  );
+}
+
+function Action({ label, onClick, disabled, children }: { label: string; onClick: () => void; disabled?: boolean; children: ReactNode }) {
+  return (
+    <Button size="icon" variant="ghost" className="size-7 [&_svg]:size-3.5" aria-label={label} title={label} onClick={onClick} disabled={disabled}>
+      {children}
+    </Button>
+  );
+}
+
+function CopyButton({ text }: { text: string }) {
+  const t = useTranslations("chat.message");
+  const [done, setDone] = useState(false);
+  return (
+    <Action
+      label={done ? t("copied") : t("copy")}
+      onClick={async () => {
+        await navigator.clipboard?.writeText(text).catch(() => undefined);
+        setDone(true);
+        setTimeout(() => setDone(false), 1500);
+      }}
+    >
+      {done ? <CheckIcon /> : <CopyIcon />}
+    </Action>
+  );
+}

@@ -1,0 +1,114 @@
+"use client";
+
+import { useState } from "react";
+import { useTranslations } from "use-intl";
+import { ArchiveLine, STATUS_TONE, type ModelInfo } from "@/components/generations/generation-card";
+import { UpstreamError } from "@/components/generations/upstream-error";
+import { Badge, Button, cn } from "@/components/ui";
+import { AlertIcon } from "@/components/ui/icons";
+import { TERMINAL, type GenerationView } from "@/lib/client/api";
+import { useGeneration } from "@/lib/client/use-generation";
+import { formatDuration, useNow } from "@/lib/client/use-now";
+import type { AssetView } from "@/lib/generations/view";
+import { Lightbox } from "./lightbox";
+import { UseAsInput } from "./use-as-input";
+
+function aspect(ratio: unknown): string {
+  const m = typeof ratio === "string" ? /^(\d+):(\d+)$/.exec(ratio) : null;
+  return m ? `${m[1]} / ${m[2]}` : "1 / 1";
+}
+
+/** One GPT Image-2 job: live progress (TD's Progress %), the stored image (click for full size), and what to do with it. */
+export function ImageCard({
+  initial,
+  model,
+  onRerun,
+  onVariations,
+  onUseAsReference,
+}: {
+  initial: GenerationView;
+  model?: ModelInfo;
+  onRerun: (g: GenerationView) => void;
+  onVariations: (g: GenerationView) => void;
+  onUseAsReference: (asset: AssetView) => void;
+}) {
+  const t = useTranslations("image");
+  const tg = useTranslations("generation");
+  const { data } = useGeneration(initial.id, initial);
+  const g = data ?? initial;
+  const [open, setOpen] = useState(false);
+  const active = !TERMINAL.has(g.status);
+  const now = useNow(active);
+  const start = new Date(g.submittedAt ?? g.createdAt).getTime();
+  const elapsed = Math.max(0, ((g.finishedAt ? new Date(g.finishedAt).getTime() : now) - start) / 1000);
+  const asset = g.outputs.find((o) => o.kind === "image")?.asset;
+  const p = g.params as Record<string, unknown>;
+  const settings = [t(`quality.${String(p.quality ?? "medium")}.name` as never), p.resolution, p.aspectRatio, p.seed !== undefined ? t("card.seed", { seed: String(p.seed) }) : null].filter(Boolean).join(" · ");
+  const refs = g.inputs.filter((i) => i.role === "reference_image").length;
+  const typical = model?.typicalSeconds;
+
+  return (
+    <article className="flex flex-col overflow-hidden rounded-xl border border-border bg-surface shadow-xs" data-testid="image-card" data-status={g.status} data-generation-id={g.id}>
+      <div className="relative bg-surface-2" style={{ aspectRatio: aspect(p.aspectRatio) }}>
+        {asset?.fileUrl ? (
+          <button type="button" className="group absolute inset-0 cursor-zoom-in focus-visible:outline-2 focus-visible:-outline-offset-2 focus-visible:outline-accent" onClick={() => setOpen(true)} aria-label={t("card.fullSize")}>
+            {/* eslint-disable-next-line @next/next/no-img-element */}
+            <img src={asset.fileUrl} alt={g.prompt ?? ""} className="size-full object-contain" data-testid="image-output" loading="lazy" />
+          </button>
+        ) : (
+          <div className="absolute inset-0 flex flex-col items-center justify-center gap-3 p-4 text-center">
+            {active && (
+              <>
+                <div className="h-1.5 w-2/3 max-w-56 overflow-hidden rounded-full bg-border" role="progressbar" aria-valuemin={0} aria-valuemax={100} aria-valuenow={g.progress ?? undefined} aria-label={tg(`status.${g.status}` as never)}>
+                  <div className={cn("h-full rounded-full bg-accent transition-[width] duration-700", g.progress == null && "w-1/3 animate-pulse")} style={g.progress != null ? { width: `${Math.max(4, g.progress)}%` } : undefined} />
+                </div>
+                <p className="text-xs text-muted tabular-nums" data-testid="image-progress">
+                  {g.progress != null ? tg("progress", { percent: g.progress }) : tg("elapsed", { time: formatDuration(elapsed) })}
+                  {typical ? ` · ${tg("typical", { seconds: typical })}` : ""}
+                </p>
+              </>
+            )}
+            {g.status === "succeeded" && asset && !asset.fileUrl && asset.archiveState !== "failed" && <p className="text-xs text-muted">{t("card.saving")}</p>}
+            {(g.status === "failed" || g.status === "expired") && <AlertIcon className="size-6 text-danger" aria-hidden="true" />}
+          </div>
+        )}
+      </div>
+
+      <div className="flex flex-1 flex-col gap-2 p-3">
+        <div className="flex flex-wrap items-center gap-2">
+          <Badge tone={STATUS_TONE[g.status] ?? "neutral"} dot={active} data-testid="generation-status">
+            {tg(`status.${g.status}` as never)}
+          </Badge>
+          <span className="text-xs text-muted">{g.mode === "image-to-image" ? t("card.fromRefs", { count: refs }) : t("modes.text-to-image")}</span>
+          <span className="ms-auto text-xs text-muted tabular-nums">{active ? formatDuration(elapsed) : tg("took", { time: formatDuration(elapsed) })}</span>
+        </div>
+        <p className="line-clamp-2 text-sm text-fg" title={g.prompt ?? undefined}>
+          {g.prompt || <span className="text-muted">{tg("noPrompt")}</span>}
+        </p>
+        <p className="text-xs text-muted tabular-nums">{settings}</p>
+        {g.error && !active && <UpstreamError code={g.error.code} message={g.error.message} requestIds={g.requestIds} />}
+        {asset && <ArchiveLine asset={asset} />}
+
+        <div className="mt-auto flex flex-wrap items-center gap-1">
+          {asset?.fileUrl && (
+            <a className="inline-flex h-8 items-center rounded-lg px-2.5 text-[13px] font-medium text-muted hover:bg-surface-2 hover:text-fg" href={asset.fileUrl} download>
+              {t("card.download")}
+            </a>
+          )}
+          {asset?.fileUrl && <UseAsInput assetId={asset.id} onReference={() => onUseAsReference(asset)} />}
+          {!active && (
+            <Button size="sm" variant="ghost" className="px-2.5" onClick={() => onRerun(g)} title={t("card.rerunHint")}>
+              {tg("actions.rerun")}
+            </Button>
+          )}
+          {!active && (
+            <Button size="sm" variant="ghost" className="px-2.5" onClick={() => onVariations(g)} title={t("card.variationsHint", { count: 4 })}>
+              {t("card.variations")}
+            </Button>
+          )}
+        </div>
+      </div>
+      {open && asset?.fileUrl && <Lightbox src={asset.fileUrl} alt={g.prompt ?? ""} meta={[settings, asset.width && asset.height ? `${asset.width}×${asset.height}` : null].filter(Boolean).join(" · ")} onClose={() => setOpen(false)} />}
+    </article>
+  );
+}

@@ -1,0 +1,89 @@
+"use client";
+
+import type { MediaKind } from "@/lib/catalog/types";
+import type { MediaFacts } from "@/lib/catalog/validate";
+import { readMp4Facts } from "@/lib/assets/mp4-facts";
+
+/** How long the browser may take to read a file's metadata before we give up and let the server check it. */
+const METADATA_TIMEOUT_MS = 10_000;
+
+const EXT_MIME: Record<string, string> = {
+  jpg: "image/jpeg", jpeg: "image/jpeg", png: "image/png", webp: "image/webp", gif: "image/gif", bmp: "image/bmp", tif: "image/tiff", tiff: "image/tiff",
+  mp4: "video/mp4", mov: "video/quicktime", webm: "video/webm", wav: "audio/wav", mp3: "audio/mpeg", m4a: "audio/mp4", ogg: "audio/ogg",
+};
+
+/** The browser's type for a file, normalised the way the server names it (audio/x-wav → audio/wav). */
+export function mimeOf(file: File): string | undefined {
+  const t = file.type || EXT_MIME[file.name.split(".").pop()?.toLowerCase() ?? ""];
+  if (!t) return undefined;
+  return ({ "audio/x-wav": "audio/wav", "audio/wave": "audio/wav", "audio/vnd.wave": "audio/wav", "audio/mp3": "audio/mpeg", "audio/x-m4a": "audio/mp4", "image/jpg": "image/jpeg" } as Record<string, string>)[t] ?? t;
+}
+
+export function kindOf(mime: string | undefined): MediaKind | undefined {
+  const k = mime?.split("/")[0];
+  return k === "image" || k === "video" || k === "audio" ? k : undefined;
+}
+
+function withTimeout<T>(p: Promise<T>): Promise<T | undefined> {
+  return Promise.race([p, new Promise<undefined>((r) => setTimeout(() => r(undefined), METADATA_TIMEOUT_MS))]);
+}
+
+function imageSize(url: string): Promise<{ width: number; height: number } | undefined> {
+  return new Promise((resolve) => {
+    const img = new Image();
+    img.onload = () => resolve({ width: img.naturalWidth, height: img.naturalHeight });
+    img.onerror = () => resolve(undefined);
+    img.src = url;
+  });
+}
+
+function mediaMeta(url: string, kind: "video" | "audio"): Promise<{ width?: number; height?: number; durationSeconds?: number } | undefined> {
+  return new Promise((resolve) => {
+    const el = document.createElement(kind);
+    el.preload = "metadata";
+    el.muted = true;
+    el.onloadedmetadata = () => {
+      const v = el as HTMLVideoElement;
+      resolve({
+        ...(kind === "video" && v.videoWidth ? { width: v.videoWidth, height: v.videoHeight } : {}),
+        ...(Number.isFinite(el.duration) ? { durationSeconds: Math.round(el.duration * 1000) / 1000 } : {}),
+      });
+      el.removeAttribute("src");
+      el.load();
+    };
+    el.onerror = () => resolve(undefined);
+    el.src = url;
+  });
+}
+
+/**
+ * What the browser can tell about a chosen file, at once and without uploading it: type and size, and
+ * from <img>/<video>/<audio> metadata its dimensions and duration; the frame rate from the MP4/MOV boxes.
+ * `readable: false` means the browser could not decode it (the server still checks it after upload).
+ */
+export async function readFileFacts(file: File): Promise<{ kind?: MediaKind; facts: MediaFacts; readable: boolean }> {
+  const mime = mimeOf(file);
+  const kind = kindOf(mime);
+  const facts: MediaFacts = { mime, size: file.size };
+  if (!kind) return { kind, facts, readable: false };
+  const url = URL.createObjectURL(file);
+  try {
+    if (kind === "image") {
+      const size = await withTimeout(imageSize(url));
+      return { kind, facts: { ...facts, ...size }, readable: !!size };
+    }
+    const meta = await withTimeout(mediaMeta(url, kind));
+    Object.assign(facts, meta);
+    if (kind === "video" && (mime === "video/mp4" || mime === "video/quicktime")) {
+      const boxes = await readMp4Facts(async (offset, length) => new Uint8Array(await file.slice(offset, offset + length).arrayBuffer()), file.size).catch(() => undefined);
+      if (boxes?.fps) facts.fps = boxes.fps;
+      // The decoder's own numbers win; the boxes fill in what it could not say.
+      facts.width ??= boxes?.width;
+      facts.height ??= boxes?.height;
+      facts.durationSeconds ??= boxes?.durationSeconds;
+    }
+    return { kind, facts, readable: !!meta };
+  } finally {
+    URL.revokeObjectURL(url);
+  }
+}

@@ -1,0 +1,169 @@
+"use client";
+
+import { useQuery, useQueryClient } from "@tanstack/react-query";
+import { useEffect, useState } from "react";
+import { useTranslations } from "use-intl";
+import type { ModelInfo } from "@/components/generations/generation-card";
+import { defaultsOf } from "@/components/generations/param-fields";
+import { Card, EmptyState, Segmented, Spinner } from "@/components/ui";
+import { SpeechIcon } from "@/components/ui/icons";
+import type { ModeFormSpec } from "@/lib/catalog/form-spec";
+import { api, ApiError, type GenerationView } from "@/lib/client/api";
+import { formatDuration, useNow } from "@/lib/client/use-now";
+import type { AssetView } from "@/lib/generations/view";
+import type { VoiceList } from "@/lib/voices/schema";
+import { CloneForm, type CloneState } from "./clone-form";
+import { splitTags } from "./form-utils";
+import type { Language } from "./pickers";
+import { SpeakForm, type SpeakState } from "./speak-form";
+import { SpeechCard } from "./speech-card";
+import { VoiceLibrary } from "./voice-library";
+
+export interface SpeechStudioProps {
+  speak: ModeFormSpec;
+  clone: ModeFormSpec;
+  languages: Language[];
+  recent: GenerationView[];
+  voices: VoiceList;
+  model: ModelInfo;
+  /** A generation to start from (?from=<id>, History's "run again"). */
+  draft?: GenerationView;
+}
+
+type Tab = "speak" | "clone" | "voices";
+type Pending = { key: number; mode: "speech" | "voice-clone"; text: string; startedAt: number };
+
+const tagsOf = (v: unknown) => (Array.isArray(v) ? v.join(", ") : "");
+const stripUnset = (p: Record<string, unknown>) => Object.fromEntries(Object.entries(p).filter(([, v]) => v !== undefined && v !== ""));
+
+export function SpeechStudio({ speak, clone, languages, recent, voices: initialVoices, model, draft }: SpeechStudioProps) {
+  const t = useTranslations("speech");
+  const qc = useQueryClient();
+  const voicesQ = useQuery({ queryKey: ["voices"], queryFn: () => api<VoiceList>("/api/v1/voices"), initialData: initialVoices });
+  const voices = { team: voicesQ.data.items, system: voicesQ.data.system };
+  const [tab, setTab] = useState<Tab>(draft?.mode === "voice-clone" ? "clone" : "speak");
+  const [speakState, setSpeak] = useState<SpeakState>(() => (draft?.mode === "speech" ? { text: draft.prompt ?? "", params: draft.params } : { text: "", params: defaultsOf(speak.params) }));
+  const [cloneState, setClone] = useState<CloneState>(() => (draft?.mode === "voice-clone" ? cloneFrom(draft) : { text: "", params: defaultsOf(clone.params), labels: "", scenes: "" }));
+  const [results, setResults] = useState<GenerationView[]>(recent);
+  const [pending, setPending] = useState<Pending[]>([]);
+  const [errors, setErrors] = useState<{ speak?: ApiError; clone?: ApiError }>({});
+
+  // A clone started from History needs its sample back: the asset's facts are read from the studio.
+  useEffect(() => {
+    const assetId = draft?.mode === "voice-clone" ? draft.inputs.find((i) => i.role === "clone_audio")?.assetId : undefined;
+    if (assetId) void loadSample(assetId).then((sample) => sample && setClone((c) => ({ ...c, sample })));
+  }, [draft]);
+
+  const run = async (mode: "speech" | "voice-clone") => {
+    const form = mode === "speech" ? "speak" : "clone";
+    const body =
+      mode === "speech"
+        ? { model: speak.modelId, mode, prompt: speakState.text, params: stripUnset(speakState.params) }
+        : {
+            model: clone.modelId,
+            mode,
+            ...(cloneState.text.trim() ? { prompt: cloneState.text } : {}),
+            params: stripUnset({ ...cloneState.params, voiceLabels: splitTags(cloneState.labels), voiceScenes: splitTags(cloneState.scenes) }),
+            inputs: [{ role: "clone_audio", assetId: cloneState.sample!.assetId }],
+          };
+    const key = Date.now() + Math.random();
+    setErrors((e) => ({ ...e, [form]: undefined }));
+    setPending((p) => [{ key, mode, text: mode === "speech" ? speakState.text : cloneState.text, startedAt: Date.now() }, ...p]);
+    try {
+      // Synchronous upstream: the answer comes back with the audio already stored (or the failure recorded).
+      const g = await api<GenerationView>("/api/v1/generations", { method: "POST", json: body });
+      setResults((r) => [g, ...r.filter((x) => x.id !== g.id)]);
+      if (mode === "voice-clone") await qc.invalidateQueries({ queryKey: ["voices"] });
+    } catch (e) {
+      setErrors((x) => ({ ...x, [form]: e as ApiError }));
+    } finally {
+      setPending((p) => p.filter((x) => x.key !== key));
+    }
+  };
+
+  const speakWith = (voiceId: string) => {
+    setSpeak((s) => ({ ...s, params: { ...s.params, voiceId } }));
+    setTab("speak");
+    window.scrollTo({ top: 0, behavior: "smooth" });
+  };
+  const rerun = (g: GenerationView) => {
+    if (g.mode === "voice-clone") {
+      setClone(cloneFrom(g));
+      const assetId = g.inputs.find((i) => i.role === "clone_audio")?.assetId;
+      if (assetId) void loadSample(assetId).then((sample) => sample && setClone((c) => ({ ...c, sample })));
+      setTab("clone");
+    } else {
+      setSpeak({ text: g.prompt ?? "", params: g.params });
+      setTab("speak");
+    }
+    window.scrollTo({ top: 0, behavior: "smooth" });
+  };
+  const busy = (mode: Pending["mode"]) => pending.some((p) => p.mode === mode);
+
+  return (
+    <div className="grid grid-cols-1 gap-6 lg:grid-cols-[minmax(0,460px)_minmax(0,1fr)]">
+      <Card className="h-fit lg:sticky lg:top-6">
+        <div className="flex flex-col gap-5 p-5">
+          <Segmented
+            legend={t("title")}
+            value={tab}
+            onChange={setTab}
+            options={[
+              { value: "speak", label: t("tabs.speak") },
+              { value: "clone", label: t("tabs.clone") },
+              { value: "voices", label: t("tabs.voices", { count: voices.team.length }) },
+            ]}
+            className="w-full"
+          />
+          {tab === "speak" && <SpeakForm spec={speak} languages={languages} voices={voices} value={speakState} onChange={setSpeak} onSubmit={() => void run("speech")} busy={busy("speech")} error={errors.speak} />}
+          {tab === "clone" && <CloneForm spec={clone} languages={languages} value={cloneState} onChange={setClone} onSubmit={() => void run("voice-clone")} busy={busy("voice-clone")} error={errors.clone} />}
+          {tab === "voices" && <VoiceLibrary voices={voices.team} onSpeakWith={speakWith} />}
+        </div>
+      </Card>
+
+      <section aria-label={t("results.title")} className="min-w-0">
+        <h2 className="mb-3 text-sm font-semibold text-fg">{t("results.title")}</h2>
+        {results.length === 0 && pending.length === 0 ? (
+          <EmptyState icon={<SpeechIcon />} title={t("results.empty")} description={t("results.emptyHint")} />
+        ) : (
+          <div className="flex flex-col gap-3" data-testid="results">
+            {pending.map((p) => (
+              <PendingCard key={p.key} pending={p} typical={model.typicalSeconds} />
+            ))}
+            {results.map((g) => (
+              <SpeechCard key={g.id} initial={g} model={model} voices={voices} languages={languages} onRerun={rerun} onSpeakWith={speakWith} />
+            ))}
+          </div>
+        )}
+      </section>
+    </div>
+  );
+}
+
+function cloneFrom(g: GenerationView): CloneState {
+  const { voiceLabels, voiceScenes, ...params } = g.params;
+  return { text: g.prompt ?? "", params, labels: tagsOf(voiceLabels), scenes: tagsOf(voiceScenes) };
+}
+
+async function loadSample(assetId: string) {
+  const a = await api<AssetView>(`/api/v1/assets/${assetId}`).catch(() => undefined);
+  if (!a?.fileUrl) return undefined;
+  return { assetId: a.id, name: `${a.id.slice(0, 8)}.${a.mime?.split("/")[1] ?? "audio"}`, fileUrl: a.fileUrl, durationSeconds: a.durationSeconds, size: a.size ?? 0 };
+}
+
+/** The synchronous call in flight: the server holds the request until TD answers (at most 120 s). */
+function PendingCard({ pending, typical }: { pending: Pending; typical?: number }) {
+  const t = useTranslations("speech");
+  const now = useNow(true);
+  const elapsed = (now - pending.startedAt) / 1000;
+  return (
+    <article className="flex flex-col gap-2 rounded-xl border border-accent/30 bg-accent/5 p-4" data-testid="speech-pending" aria-busy="true">
+      <p className="flex items-center gap-2 text-sm font-medium text-fg" role="status">
+        <Spinner size="sm" /> {pending.mode === "voice-clone" ? t("pending.clone") : t("pending.speech")}
+        <span className="ms-auto text-xs font-normal text-muted tabular-nums">{formatDuration(elapsed)}</span>
+      </p>
+      {pending.text && <p className="line-clamp-2 text-sm text-muted">{pending.text}</p>}
+      <p className="text-xs text-muted">{t("pending.hint", { typical: typical ?? 5, timeout: 120 })}</p>
+    </article>
+  );
+}
