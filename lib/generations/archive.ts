@@ -3,11 +3,13 @@ import { Readable } from "node:stream";
 import type { ReadableStream as WebReadableStream } from "node:stream/web";
 import sharp from "sharp";
 import { db } from "@/lib/db";
-import { pathForKey, writeBuffer, writeStream } from "@/lib/storage";
+import { pathForKey, removePartials, writeBuffer, writeStream } from "@/lib/storage";
 import { probeMedia, videoPoster } from "./media";
 
 const EXT: Record<string, string> = { "video/mp4": "mp4", "image/png": "png", "image/jpeg": "jpg", "image/webp": "webp", "audio/wav": "wav", "audio/mpeg": "mp3" };
-const LEASE_MS = 10 * 60_000;
+// Short claim, renewed while the download runs: a crashed process's outputs are taken over within a minute.
+const LEASE_MS = 60_000;
+const RENEW_MS = 20_000;
 const MAX_OUTPUT_BYTES = 2 * 1024 * 1024 * 1024;
 
 /** Retry backoff: 5 s, 10 s, 20 s … capped at 30 min, and always well before the link expires. */
@@ -43,6 +45,11 @@ export async function archiveAsset(id: string): Promise<void> {
   const asset = await db().asset.findUniqueOrThrow({ where: { id } });
   const ext = EXT[asset.mime ?? ""] ?? "bin";
   const key = `outputs/${asset.generationId ?? "none"}/${asset.id}.${ext}`;
+  // We hold the claim now, so any half-written temp file of this output is a dead process's leftover.
+  await removePartials(key);
+  const renew = setInterval(() => {
+    void db().asset.updateMany({ where: { id, archiveState: "archiving" }, data: { nextArchiveAt: new Date(Date.now() + LEASE_MS) } }).catch(() => undefined);
+  }, RENEW_MS);
   try {
     if (!asset.upstreamUrl) throw new Error("no upstream URL to download");
     if (asset.upstreamExpiresAt && asset.upstreamExpiresAt.getTime() < Date.now()) throw new Error("TD's link has expired");
@@ -92,5 +99,7 @@ export async function archiveAsset(id: string): Promise<void> {
         nextArchiveAt: delay === null ? null : new Date(Date.now() + delay),
       },
     });
+  } finally {
+    clearInterval(renew);
   }
 }

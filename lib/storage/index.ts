@@ -1,7 +1,7 @@
 import "server-only";
 import { createHash, randomUUID } from "node:crypto";
 import { createReadStream, createWriteStream } from "node:fs";
-import { mkdir, open, rename, rm, stat } from "node:fs/promises";
+import { mkdir, open, readdir, rename, rm, stat } from "node:fs/promises";
 import path from "node:path";
 import { Transform, type Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
@@ -83,4 +83,13 @@ export function readStream(key: string, range?: { start: number; end: number }):
 
 export async function removeKey(key: string): Promise<void> {
   await rm(pathForKey(key), { force: true });
+}
+
+/** Remove the temp files (`<key>.<uuid>.part`) a killed writer of this key left behind. */
+export async function removePartials(key: string): Promise<void> {
+  const final = pathForKey(key);
+  const dir = path.dirname(final);
+  const base = path.basename(final);
+  const names = await readdir(dir).catch(() => [] as string[]);
+  await Promise.all(names.filter((n) => n.startsWith(`${base}.`) && n.endsWith(".part")).map((n) => rm(path.join(dir, n), { force: true })));
 }
