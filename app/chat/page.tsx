@@ -25,5 +25,5 @@ export default async function ChatPage({ searchParams }: { searchParams: Promise
       const spec = getModeSpec(m.id, "chat")!;
       return { id: m.id, name: m.name, roles: spec.inputs, prompt: spec.prompt };
     });
-  return <ChatStudio models={models} initial={initial} />;
+  return <ChatStudio models={models} initial={initial} requestedId={c} />;
 }

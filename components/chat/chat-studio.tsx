@@ -9,7 +9,7 @@ import { ChatIcon } from "@/components/ui/icons";
 import type { InputSpec, PromptSpec } from "@/lib/catalog/types";
 import { api, ApiError } from "@/lib/client/api";
 import type { TurnResult } from "@/lib/chat/client";
-import { CONTINUATION_MODELS, DEEPSEEK_V32_MODEL, MULTIMODAL_MODELS, type AttachmentRef, type ChatModelId, type ConversationView, type MessageView, type TurnBody } from "@/lib/chat/types";
+import { CONTINUATION_MODELS, DEEPSEEK_V32_MODEL, MULTIMODAL_MODELS, type AttachmentRef, type ChatModelId, type ConversationView, type MessageView, type TurnBody, titleFrom } from "@/lib/chat/types";
 import { Composer, type AttachmentOptions } from "./composer";
 import { ConversationDrawer, ConversationTitle } from "./conversation-header";
 import { ConversationList } from "./conversation-list";
@@ -28,16 +28,18 @@ export interface ChatModelInfo {
 export interface ChatStudioProps {
   models: ChatModelInfo[];
   initial?: ConversationView;
+  /** The conversation in the address (?c=), also when it could not be loaded: the page then says so. */
+  requestedId?: string;
 }
 
 const setUrl = (id?: string) => window.history.replaceState(null, "", id ? `/chat?c=${id}` : "/chat");
 
-export function ChatStudio({ models, initial }: ChatStudioProps) {
+export function ChatStudio({ models, initial, requestedId }: ChatStudioProps) {
   const t = useTranslations("chat");
   const locale = useLocale() as "zh" | "en";
   const qc = useQueryClient();
   const names = Object.fromEntries(models.map((m) => [m.id, m.name[locale]]));
-  const [id, setId] = useState<string | undefined>(initial?.id);
+  const [id, setId] = useState<string | undefined>(initial?.id ?? requestedId);
   const [model, setModel] = useState(initial?.model ?? DEEPSEEK_V32_MODEL);
   const [paramsBy, setParamsBy] = useState<Record<string, Params>>(initial?.settings.params ?? {});
   const [system, setSystem] = useState(initial?.settings.system ?? "");
@@ -127,10 +129,11 @@ export function ChatStudio({ models, initial }: ChatStudioProps) {
     let cid = id;
     if (!cid) {
       try {
-        const c = await api<ConversationView>("/api/v1/conversations", { method: "POST", json: { model, settings: { system, params: paramsBy } } });
+        const c = await api<ConversationView>("/api/v1/conversations", { method: "POST", json: { model, title: titleFrom(content), settings: { system, params: paramsBy } } });
         cid = c.id;
         loadedFor.current = c.id;
         qc.setQueryData(["conversation", c.id], c);
+        void qc.invalidateQueries({ queryKey: ["conversations"] });
         select(c.id);
       } catch (e) {
         return setComposerError((e as ApiError).message);
@@ -170,7 +173,7 @@ export function ChatStudio({ models, initial }: ChatStudioProps) {
           <ConversationTitle conversation={id ? conv.data : undefined} />
           <div className="ms-auto flex items-center gap-2">
             {conv.data && conv.data.usage.totalTokens > 0 && <UsageLine u={conv.data.usage} className="hidden xl:inline" />}
-            <Select value={model} onChange={(e) => chooseModel(e.target.value)} aria-label={t("model")} className="w-48 sm:w-56" disabled={streaming} data-testid="model-select">
+            <Select value={model} onChange={(e) => chooseModel(e.target.value)} aria-label={t("model")} className="w-40 sm:w-56" disabled={streaming} data-testid="model-select">
               {models.map((m) => (
                 <option key={m.id} value={m.id}>
                   {m.name[locale]}
@@ -212,7 +215,7 @@ export function ChatStudio({ models, initial }: ChatStudioProps) {
                 streaming={streaming}
                 stopping={!!live?.stopping}
                 onSend={() => void send()}
-                onStop={() => id && void stop(id)}
+                onStop={() => live && void stop(live.conversationId)}
                 error={composerError}
               />
             </div>

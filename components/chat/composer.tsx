@@ -138,7 +138,7 @@ export function Composer({ model, value, onChange, inputs, roles, prompt, option
           data-testid="composer-input"
         />
         <div className="flex items-center gap-2 px-2 pb-2">
-          <div className="relative">
+          <div className="relative" onBlur={(e) => !e.currentTarget.contains(e.relatedTarget) && setMenu(false)}>
             <Button size="icon" variant="ghost" aria-label={t("attach")} title={multimodal ? t("attach") : t("textOnly")} aria-expanded={menu} onClick={() => setMenu((m) => !m)} disabled={!multimodal}>
               <PaperclipIcon />
             </Button>

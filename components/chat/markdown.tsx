@@ -4,6 +4,7 @@ import { memo, useMemo, useState, type ReactNode } from "react";
 import { useTranslations } from "use-intl";
 import { cn } from "@/components/ui";
 import { CheckIcon } from "@/components/ui/icons";
+import { copyText } from "./copy";
 import { highlight, type TokenKind } from "@/lib/chat/highlight";
 import { parseMarkdown, type Block, type Inline } from "@/lib/chat/markdown";
 
@@ -112,7 +113,7 @@ function CodeBlock({ lang, code }: { lang: string; code: string }) {
   const [copied, setCopied] = useState(false);
   const tokens = useMemo(() => highlight(code, lang), [code, lang]);
   const copy = async () => {
-    await navigator.clipboard?.writeText(code).catch(() => undefined);
+    if (!(await copyText(code))) return;
     setCopied(true);
     setTimeout(() => setCopied(false), 1500);
   };

@@ -5,6 +5,7 @@ import { useTranslations } from "use-intl";
 import { Button, cn, Textarea } from "@/components/ui";
 import { AlertIcon, CheckIcon } from "@/components/ui/icons";
 import type { MessageView, UsageView } from "@/lib/chat/types";
+import { copyText } from "./copy";
 import { BrainIcon, ContinueIcon, CopyIcon, PencilIcon, RefreshIcon } from "./icons";
 import { Markdown } from "./markdown";
 
@@ -224,7 +225,7 @@ function CopyButton({ text }: { text: string }) {
     <Action
       label={done ? t("copied") : t("copy")}
       onClick={async () => {
-        await navigator.clipboard?.writeText(text).catch(() => undefined);
+        if (!(await copyText(text))) return;
         setDone(true);
         setTimeout(() => setDone(false), 1500);
       }}

@@ -1,7 +1,7 @@
 "use client";
 
 import { useTranslations } from "use-intl";
-import { Button, Field, Input, Segmented, Switch, Textarea } from "@/components/ui";
+import { Button, Field, Input, Segmented, Select, Switch, Textarea } from "@/components/ui";
 import { CloseIcon } from "@/components/ui/icons";
 import { deepseekParams, gpt54Params } from "@/lib/catalog/chat-models";
 import { describeIssue } from "@/lib/catalog/validate";
@@ -61,7 +61,13 @@ export function SettingsPanel({ model, params, onParams, system, onSystem, onClo
           <Switch label={t("thinkingEnabled")} description={t("thinkingEnabledHint")} checked={Boolean(v("thinkingEnabled"))} onCheckedChange={(on) => set("thinkingEnabled", on)} />
           {Boolean(v("thinkingEnabled")) && (
             <Field label={t("reasoningEffort")} hint={t("gptEffortHint")}>
-              <Segmented legend={t("reasoningEffort")} value={String(params.reasoningEffort ?? "default")} onChange={(e) => set("reasoningEffort", e === "default" ? undefined : e)} options={[{ value: "default", label: t("default") }, ...GPT54_REASONING_EFFORTS.map((e) => ({ value: e, label: e }))]} className="w-full flex-wrap" />
+              <Select name="reasoningEffort" value={String(params.reasoningEffort ?? "default")} onChange={(e) => set("reasoningEffort", e.target.value === "default" ? undefined : e.target.value)}>
+                {["default", ...GPT54_REASONING_EFFORTS].map((e) => (
+                  <option key={e} value={e}>
+                    {e === "default" ? t("default") : e}
+                  </option>
+                ))}
+              </Select>
             </Field>
           )}
         </>

@@ -45,7 +45,7 @@ export function useLimitText() {
       if (l.maxLongSide) parts.push(t("summary.maxLongSide", { px: l.maxLongSide }));
       if (l.minRatio && l.maxRatio) parts.push(t("summary.ratio", { min: `1:${+(1 / l.minRatio).toFixed(2)}`, max: `${+l.maxRatio.toFixed(2)}:1` }));
       if (l.minSeconds || l.maxSeconds) parts.push(t("summary.seconds", { min: l.minSeconds ?? 0, max: l.maxSeconds ?? "∞" }));
-      if (l.minFps) parts.push(t("summary.fps", { min: Math.ceil(l.minFps), max: l.maxFps ?? "∞" }));
+      if (l.minFps) parts.push(l.maxFps ? t("summary.fps", { min: Math.ceil(l.minFps), max: l.maxFps }) : t("summary.fpsAbove", { min: l.minFps }));
       if (l.minPixels && l.maxPixels) parts.push(t("summary.pixels", { min: l.minPixels, max: l.maxPixels }));
       return parts.join(" · ");
     },

@@ -87,3 +87,12 @@ export async function readFileFacts(file: File): Promise<{ kind?: MediaKind; fac
     URL.revokeObjectURL(url);
   }
 }
+
+/** Frame rate (and size, duration) of a stored MP4/MOV, read with Range requests from its URL: only the boxes are fetched. */
+export async function readUrlMp4Facts(url: string, size: number) {
+  return readMp4Facts(async (offset, length) => {
+    const res = await fetch(url, { headers: { Range: `bytes=${offset}-${Math.min(size, offset + length) - 1}` } });
+    if (!res.ok) throw new Error(`HTTP ${res.status}`);
+    return new Uint8Array(await res.arrayBuffer());
+  }, size).catch(() => undefined);
+}

@@ -4,7 +4,7 @@ import { useCallback, useMemo, useRef, useState } from "react";
 import type { InputRole, InputSpec, MediaKind } from "@/lib/catalog/types";
 import { mediaIssues } from "@/lib/catalog/validate";
 import { api, ApiError } from "@/lib/client/api";
-import { readFileFacts } from "./media-facts";
+import { readFileFacts, readUrlMp4Facts } from "./media-facts";
 import type { IntendedUse, MediaItem, StudioAsset } from "./types";
 
 let counter = 0;
@@ -41,14 +41,13 @@ export interface AddResult {
  */
 export function useMediaInputs(initial: MediaItem[] = []) {
   const [items, setItemsState] = useState<MediaItem[]>(initial);
-  // The latest list, for count checks inside async work started from an older render.
+  // The latest list, updated at once (not at the next render): several files added in one go, or async
+  // uploads finishing, each see the others when checking a role's count.
   const ref = useRef(items);
   const setItems = useCallback((next: MediaItem[] | ((xs: MediaItem[]) => MediaItem[])) => {
-    setItemsState((xs) => {
-      const v = typeof next === "function" ? next(xs) : next;
-      ref.current = v;
-      return v;
-    });
+    const v = typeof next === "function" ? next(ref.current) : next;
+    ref.current = v;
+    setItemsState(v);
   }, []);
   const patch = useCallback((key: string, p: Partial<MediaItem>) => setItems((xs) => xs.map((x) => (x.key === key ? { ...x, ...p } : x))), [setItems]);
 
@@ -117,14 +116,34 @@ export function useMediaInputs(initial: MediaItem[] = []) {
     [patch, setItems],
   );
 
+  /** The studio does not keep frame rates: read a stored video's from its boxes, so the limit is checked here too. */
+  const completeFacts = useCallback(
+    async (item: MediaItem) => {
+      if (item.kind !== "video" || item.facts.fps != null || !item.assetId || !item.facts.size) return;
+      const boxes = await readUrlMp4Facts(`/api/v1/assets/${item.assetId}/file`, item.facts.size);
+      if (boxes?.fps) setItems((xs) => xs.map((x) => (x.key === item.key ? { ...x, facts: { ...x.facts, fps: boxes.fps } } : x)));
+    },
+    [setItems],
+  );
+
   /** Add an item made elsewhere (a studio asset, a library asset), if the role has room. */
   const addItem = useCallback(
     (item: MediaItem, spec: InputSpec): AddResult => {
       if (ref.current.filter((i) => i.role === spec.role).length >= spec.max) return { overCount: [item.name] };
       setItems((xs) => [...xs, item]);
+      void completeFacts(item);
       return { overCount: [] };
     },
-    [setItems],
+    [setItems, completeFacts],
+  );
+
+  /** Put an item in a single-input role (a first frame, the video to edit), replacing what was there. */
+  const replace = useCallback(
+    (item: MediaItem) => {
+      setItems((xs) => [...xs.filter((x) => x.role !== item.role), item]);
+      void completeFacts(item);
+    },
+    [setItems, completeFacts],
   );
 
   /** Upload a file that was rejected before but fits the current limits (e.g. after a change of model). */
@@ -159,6 +178,6 @@ export function useMediaInputs(initial: MediaItem[] = []) {
   );
 
   const byRole = useCallback((role: InputRole) => items.filter((i) => i.role === role), [items]);
-  return useMemo(() => ({ items, setItems, addFiles, addUrl, addItem, retry, remove, move, byRole }), [items, setItems, addFiles, addUrl, addItem, retry, remove, move, byRole]);
+  return useMemo(() => ({ items, setItems, addFiles, addUrl, addItem, replace, retry, remove, move, byRole }), [items, setItems, addFiles, addUrl, addItem, replace, retry, remove, move, byRole]);
 }
 export type MediaInputs = ReturnType<typeof useMediaInputs>;

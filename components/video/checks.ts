@@ -37,7 +37,8 @@ export function useInputReadiness(spec: ModeFormSpec | undefined, items: MediaIt
   if (spec.mode === "multimodal-reference") {
     const has = (role: string) => mine.some((i) => i.role === role);
     if (!has("reference_image") && !has("reference_video")) problems.push(has("reference_audio") ? t("inputs.audioAlone") : t("inputs.needsReference"));
-    const total = (role: string) => mine.filter((i) => i.role === role).reduce((s, i) => s + (i.facts.durationSeconds ?? 0), 0);
+    // Files already refused are flagged on their own; they do not count towards the totals.
+    const total = (role: string) => mine.filter((i) => i.role === role && i.state !== "rejected" && i.state !== "failed").reduce((s, i) => s + (i.facts.durationSeconds ?? 0), 0);
     const max = ARK_LIMITS.maxTotalSeconds;
     if (total("reference_video") > max) problems.push(t("inputs.totalVideo", { seconds: total("reference_video").toFixed(1), max }));
     if (total("reference_audio") > max) problems.push(t("inputs.totalAudio", { seconds: total("reference_audio").toFixed(1), max }));

@@ -65,7 +65,7 @@ export function SeedanceLibrary({ onUse, usableTypes }: { onUse: (item: Seedance
       {/* A group, not a <form>: the panel sits inside the studio's form. */}
       <div className="flex flex-col gap-2 rounded-lg border border-border p-3" role="group" aria-label={t("library.register")}>
         <div className="flex flex-wrap gap-2">
-          <Segmented legend={t("library.type")} value={type} onChange={setType} options={(["Image", "Video", "Audio"] as const).map((v) => ({ value: v, label: t(`library.types.${v}` as never) }))} />
+          <Segmented legend={t("library.type")} value={type} onChange={setType} options={(["Image", "Video", "Audio"] as const).map((v) => ({ value: v, label: t(`library.typeTabs.${v}` as never) }))} />
           <Segmented legend={t("library.source")} value={source} onChange={setSource} options={[{ value: "studio", label: t("library.fromStudio") }, { value: "url", label: t("library.fromUrl") }]} />
         </div>
         <Field label={t("library.name")} hint={t("library.nameHint")}>
@@ -122,7 +122,7 @@ export function SeedanceLibrary({ onUse, usableTypes }: { onUse: (item: Seedance
                   </Badge>
                 </p>
                 <p className="truncate text-muted">
-                  {t(`library.types.${a.assetType}` as never)}
+                  {t(`library.typeTabs.${a.assetType}` as never)}
                   {a.assetUri ? <> · <code className="text-[11px]">{a.assetUri}</code></> : null}
                 </p>
                 {a.error && <p className="text-danger">{a.error}</p>}

@@ -143,7 +143,7 @@ export function VideoStudio({ modes, recent, models, draft, draftAssets = [], pu
     if (!target) return;
     setParams(carryParams(g.params, target.params));
     setPrompt("");
-    inputs.setItems((xs) => [...xs.filter((x) => x.role !== "first_frame"), itemFromAsset(lastFrame, "first_frame", lastFrame.generation?.prompt ?? undefined)]);
+    inputs.replace(itemFromAsset(lastFrame, "first_frame", lastFrame.generation?.prompt ?? undefined));
     window.scrollTo({ top: 0, behavior: "smooth" });
   };
   const applyAsInput = (asset: StudioAsset, where: InputTarget) => {
@@ -152,7 +152,7 @@ export function VideoStudio({ modes, recent, models, draft, draftAssets = [], pu
     const role = target?.inputs.find((i) => i.role === where.role);
     if (!role) return;
     // A single slot (first frame, the video to edit) is replaced; a list gets one more.
-    if (role.max === 1) inputs.setItems((xs) => [...xs.filter((x) => x.role !== role.role), itemFromAsset(asset, role.role)]);
+    if (role.max === 1) inputs.replace(itemFromAsset(asset, role.role));
     else inputs.addItem(itemFromAsset(asset, role.role), role);
     window.scrollTo({ top: 0, behavior: "smooth" });
   };

@@ -153,10 +153,3 @@ export async function deleteConversation(owner: string, id: string): Promise<voi
   if (activeTurn(id)) throw new AppError("conflict", "this conversation is being answered right now; stop it first, then delete it");
   await db().conversation.delete({ where: { id } });
 }
-
-/** A title from the first question: its first line, at most 40 characters. */
-export function titleFrom(text: string): string {
-  const line = text.replace(/\s+/g, " ").trim();
-  const chars = [...line];
-  return chars.length > 40 ? chars.slice(0, 40).join("") + "…" : line;
-}

@@ -10,11 +10,11 @@ import type { Message, Prisma } from "@/lib/generated/prisma/client";
 import { td, TdError } from "@/lib/td";
 import { beginTurn, endTurn } from "./active";
 import { AttachmentResolver, checkAttachments } from "./attachments";
-import { attachmentsOf, findConversation, messageView, settingsOf, titleFrom, type StoredUsage } from "./conversations";
+import { attachmentsOf, findConversation, messageView, settingsOf, type StoredUsage } from "./conversations";
 import { messageErrorFromTd } from "./errors";
 import { TurnRecorder } from "./recorder";
 import { relay, sseEvent, SSE_HEADERS } from "./relay";
-import { CONTINUATION_MODELS, turnBody, type AttachmentRef, type MessageView } from "./types";
+import { CONTINUATION_MODELS, titleFrom, turnBody, type AttachmentRef, type MessageView } from "./types";
 import { checkParams, wireBody, type HistoryMessage } from "./wire";
 
 // One turn of a stored conversation: check everything, write the turn, then stream TD's answer to the

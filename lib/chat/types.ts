@@ -149,3 +149,10 @@ export function usageFromWire(u: { prompt_tokens?: number; completion_tokens?: n
     ...(cached ? { cachedTokens: cached } : {}),
   };
 }
+
+/** A title from the first question: its words on one line, at most 40 characters. */
+export function titleFrom(text: string): string {
+  const line = text.replace(/\s+/g, " ").trim();
+  const chars = [...line];
+  return chars.length > 40 ? chars.slice(0, 40).join("") + "…" : line;
+}

@@ -41,6 +41,15 @@ test.describe("Chat · models", () => {
     expect(sent).toHaveLength(1);
     expect(sent[0]).toMatchObject({ model: "T0106004", status: 200 });
 
+    // Any studio asset can be attached too: the picker lists the image uploaded above.
+    await page.getByRole("button", { name: /添加图片或视频|Attach images or videos/ }).click();
+    await page.getByRole("menuitem", { name: /从工作室选择图片|Choose an image from the studio/ }).click();
+    await page.getByTestId("asset-picker").getByTestId("picker-item").first().click();
+    await expect(page.getByTestId("media-chip")).toHaveAttribute("data-state", "ready");
+    await expect(page.getByTestId("media-chip")).toContainText(/来自工作室|From the studio/);
+    await page.getByTestId("media-chip").getByRole("button", { name: /移除|Remove/ }).click();
+    await expect(page.getByTestId("media-chip")).toHaveCount(0);
+
     // GPT-5.4 reads text only: the page says the image will not be sent, and nothing can be attached.
     await page.getByTestId("model-select").selectOption("T0310001");
     await expect(page.getByTestId("text-only-notice")).toBeVisible();

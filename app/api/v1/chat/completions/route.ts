@@ -14,6 +14,7 @@ export const dynamic = "force-dynamic";
  * bytes as they arrive. Errors use OpenAI's shape {error:{message,type,code,param}} (see lib/chat/gateway.ts).
  */
 export async function POST(req: NextRequest): Promise<Response> {
+  const t0 = performance.now();
   try {
     await authorize(req);
     let json: unknown;
@@ -31,10 +32,12 @@ export async function POST(req: NextRequest): Promise<Response> {
     }
     const abort = new AbortController();
     req.signal.addEventListener("abort", () => abort.abort(new DOMException("The client went away.", "AbortError")), { once: true });
+    // Server-Timing: the handler's own work before TD is called (reading, checking), for the latency benchmark.
+    const timing = `studio;desc="handler before TD";dur=${(performance.now() - t0).toFixed(2)}`;
     const { response, requestId } = await td().chat.streamRaw(g.body, abort.signal);
     if (!response.body) throw new GatewayError(502, "api_error", "upstream_malformed", "TD answered a stream request without a body.");
     const stream = relay(response.body, { abort, idleMs: c.TD_TIMEOUT_MS, tap: doneWatcher() });
-    return new Response(stream, { headers: { ...SSE_HEADERS, ...extra, "X-Request-Id": requestId } });
+    return new Response(stream, { headers: { ...SSE_HEADERS, ...extra, "X-Request-Id": requestId, "Server-Timing": timing } });
   } catch (e) {
     const err = e instanceof GatewayError ? e : e instanceof TdError ? gatewayErrorFromTd(e) : undefined;
     if (err) return NextResponse.json(err.toJSON(), { status: err.status });
