@@ -57,6 +57,8 @@ export function ChatStudio({ models, initial, requestedId }: ChatStudioProps) {
     queryKey: ["conversation", id],
     queryFn: () => api<ConversationView>(`/api/v1/conversations/${id}`),
     enabled: !!id,
+    // A conversation that is not there (deleted, mistyped link) will not appear on a second try.
+    retry: (n, e) => (e as ApiError).status !== 404 && n < 1,
     initialData: initial && initial.id === id ? initial : undefined,
     staleTime: 5_000,
   });

@@ -139,7 +139,7 @@ function Row({ c, active, onSelect, onDeleted, modelName }: { c: ConversationSum
       <button type="button" onClick={() => onSelect(c.id)} aria-current={active ? "page" : undefined} className="flex w-full min-w-0 flex-col items-start gap-0.5 rounded-lg px-2.5 py-2 pe-16 text-start">
         <span className={cn("w-full truncate text-sm", active ? "font-medium text-accent-text" : "text-fg")}>{label}</span>
         <span className="w-full truncate text-xs text-muted">
-          {c.snippet ?? `${modelName} · ${format.relativeTime(new Date(c.updatedAt))}`}
+          {c.snippet ?? `${format.relativeTime(new Date(c.updatedAt))} · ${modelName}`}
         </span>
       </button>
       {mode === "delete" ? (

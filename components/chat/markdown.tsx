@@ -23,7 +23,7 @@ const TOKEN_CLASS: Record<TokenKind, string | undefined> = {
 
 export const Markdown = memo(function Markdown({ text, className }: { text: string; className?: string }) {
   const blocks = useMemo(() => parseMarkdown(text), [text]);
-  return <div className={cn("chat-md flex flex-col gap-3 text-[15px] leading-7 break-words", className)}>{blocks.map((b, i) => <BlockView key={i} b={b} />)}</div>;
+  return <div className={cn("flex flex-col gap-3 text-[15px] leading-7 break-words", className)}>{blocks.map((b, i) => <BlockView key={i} b={b} />)}</div>;
 });
 
 function BlockView({ b }: { b: Block }): ReactNode {

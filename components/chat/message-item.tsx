@@ -119,7 +119,7 @@ function AssistantMessage({ m, isLast, busy, canContinue, modelName, onRegenerat
         </details>
       )}
       {(m.content || streaming) && (
-        <div data-testid="message-content" className={cn(streaming && "chat-streaming")}>
+        <div data-testid="message-content">
           {m.content ? <Markdown text={m.content} /> : !m.reasoning && <span className="text-muted">…</span>}
           {streaming && m.content && <span aria-hidden="true" className="ms-0.5 inline-block h-4 w-1.5 translate-y-0.5 animate-pulse rounded-sm bg-accent/70" />}
         </div>
