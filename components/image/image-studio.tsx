@@ -1,5 +1,6 @@
 "use client";
 
+import { PromptHelper } from "@/components/chat/prompt-helper";
 import { useEffect, useRef, useState, type KeyboardEvent } from "react";
 import { useTranslations } from "use-intl";
 import { defaultsOf, type ParamValues } from "@/components/generations/param-fields";
@@ -142,6 +143,7 @@ export function ImageStudio({ t2i, i2i, recent, model, publicUrl, draft, refs = 
           >
             <Textarea ref={promptRef} name="prompt" rows={5} value={prompt} onChange={(e) => setPrompt(e.target.value)} placeholder={t("prompt.placeholder")} />
           </Field>
+          <PromptHelper value={prompt} onAccept={setPrompt} kind="image" />
           <section aria-label={t("params.title")} className="flex flex-col gap-3">
             <h2 className="text-[13px] font-semibold text-fg">{t("params.title")}</h2>
             <ImageSettings fields={spec.params} values={params} onChange={setParams} errors={apiErr} />

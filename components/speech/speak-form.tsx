@@ -1,5 +1,6 @@
 "use client";
 
+import { PromptHelper } from "@/components/chat/prompt-helper";
 import { useState, type KeyboardEvent } from "react";
 import { useTranslations } from "use-intl";
 import { Button, Field, Textarea } from "@/components/ui";
@@ -76,6 +77,7 @@ export function SpeakForm({
       >
         <Textarea name="text" rows={7} value={value.text} onChange={(e) => onChange({ ...value, text: e.target.value })} placeholder={t("text.placeholder")} />
       </Field>
+      <PromptHelper value={value.text} onAccept={(text) => onChange({ ...value, text })} kind="speech" />
       <div className="grid gap-4 sm:grid-cols-2">
         <Field label={t("language.label")} hint={t("language.hint")}>
           <LanguageSelect languages={languages} name="language" value={String(value.params.language ?? "zh")} onChange={(c) => setParam("language", c)} />
