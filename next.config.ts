@@ -10,6 +10,21 @@ const nextConfig: NextConfig = {
   // Tests and scripts open the dev server as 127.0.0.1; Next blocks dev resources (HMR, and so
   // hydration) for origins other than localhost unless they are listed here. Dev-only setting.
   allowedDevOrigins: ["127.0.0.1"],
+  poweredByHeader: false,
+  // Headers for every answer, API and files included; the page CSP (with its nonce) is set in proxy.ts.
+  async headers() {
+    return [
+      {
+        source: "/:path*",
+        headers: [
+          { key: "X-Content-Type-Options", value: "nosniff" },
+          { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
+          { key: "X-Frame-Options", value: "SAMEORIGIN" },
+          { key: "Permissions-Policy", value: "camera=(), geolocation=(), microphone=(self)" },
+        ],
+      },
+    ];
+  },
 };
 
 export default nextConfig;

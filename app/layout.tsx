@@ -1,11 +1,9 @@
 import type { Metadata, Viewport } from "next";
-import { cookies } from "next/headers";
+import { cookies, headers } from "next/headers";
 import type { ReactNode } from "react";
 import { Providers } from "@/components/providers";
-import { AppShell } from "@/components/shell/app-shell";
 import { BootScript } from "@/components/shell/boot-script";
 import { THEME_COOKIE, isTheme } from "@/components/shell/theme";
-import { config } from "@/lib/config";
 import { HTML_LANG } from "@/lib/i18n/locales";
 import { getMessages } from "@/lib/i18n/messages";
 import { getLocale, getT, getTimeZone } from "@/lib/i18n/server";
@@ -31,19 +29,17 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
   const timeZone = await getTimeZone();
   const saved = (await cookies()).get(THEME_COOKIE)?.value;
   const theme = isTheme(saved) ? saved : "system";
-  const demoMode = config().STUDIO_DEMO_MODE;
+  const nonce = (await headers()).get("x-nonce") ?? undefined;
 
   return (
     // The boot script may change class and data-theme before hydration; that difference is expected.
     <html lang={HTML_LANG[locale]} className={theme === "dark" ? "dark" : undefined} data-theme={theme} suppressHydrationWarning>
       <head>
-        <BootScript />
+        <BootScript nonce={nonce} />
       </head>
       <body>
         <Providers locale={locale} messages={getMessages(locale)} timeZone={timeZone}>
-          <AppShell demoMode={demoMode} theme={theme}>
-            {children}
-          </AppShell>
+          {children}
         </Providers>
       </body>
     </html>

@@ -1,3 +1,4 @@
+import { AccountMenu } from "./account-menu";
 import { DemoBadge } from "./demo-badge";
 import { LanguageSwitch } from "./language-switch";
 import type { Theme } from "./theme";
@@ -8,6 +9,7 @@ export function ShellFooter({ demoMode, theme }: { demoMode: boolean; theme: The
   return (
     <div className="flex flex-col gap-3 border-t border-border pt-4">
       {demoMode && <DemoBadge className="self-start" />}
+      <AccountMenu />
       <div className="flex items-center gap-2">
         <LanguageSwitch className="flex-1" />
         <ThemeSwitch initial={theme} />

@@ -1,45 +1,50 @@
 import "server-only";
+import { randomUUID } from "node:crypto";
 import { NextResponse, type NextRequest } from "next/server";
 import { z } from "zod";
+import { requireOperator, requirePermission, resolveCaller, type Caller } from "@/lib/auth/caller";
+import type { Permission } from "@/lib/auth/permissions";
 import { describeIssue } from "@/lib/catalog/validate";
 import { ConfigError } from "@/lib/config/env";
 import { AppError } from "@/lib/errors";
+import { assertJsonContentType, assertSameOrigin, jsonBodyLimit, readBodyText } from "./request-guards";
 
-export interface Caller {
-  owner: string;
-}
+export type { Caller };
 
-/**
- * The one access check. Until accounts exist the API is open on the machine it runs on;
- * authentication plugs in here and every route gets it.
- */
-export async function authorize(req: NextRequest): Promise<Caller> {
-  void req; // accounts will read the session from the request here
-  return { owner: "local" };
-}
+/** What a route needs of its caller: a named permission in the current team, any signed-in person, or an operator. */
+export type Access = Permission | "signed-in" | "operator";
 
 export function errorResponse(e: unknown): NextResponse {
-  if (e instanceof AppError) return NextResponse.json({ error: e.toJSON() }, { status: e.status });
+  if (e instanceof AppError) {
+    const retry = e.details?.retryAfter;
+    return NextResponse.json({ error: e.toJSON() }, { status: e.status, headers: retry ? { "Retry-After": String(retry) } : undefined });
+  }
   if (e instanceof z.ZodError) {
     const first = describeIssue(e.issues[0]);
     return NextResponse.json({ error: { code: "invalid_request", message: e.issues.map((i) => describeIssue(i).message).join("; "), field: first.field } }, { status: 400 });
   }
-  if (e instanceof ConfigError) {
-    console.error(e.message);
-    return NextResponse.json({ error: { code: "internal", message: "The studio is not configured correctly; see the server log." } }, { status: 500 });
-  }
-  // Unknown errors never leak: log them, answer a generic message.
-  console.error("[api]", e);
-  return NextResponse.json({ error: { code: "internal", message: "Something went wrong on the studio's side. The error was logged." } }, { status: 500 });
+  // Unknown errors never leak (paths, Prisma, undici texts): log them with an id the person can quote.
+  const errorId = randomUUID().slice(0, 8);
+  if (e instanceof ConfigError) console.error(`[api] error ${errorId}:`, e.message);
+  else console.error(`[api] error ${errorId}:`, e);
+  return NextResponse.json({ error: { code: "internal", message: `Something went wrong on the studio's side (error id ${errorId}). It was logged.`, errorId } }, { status: 500 });
 }
 
 type Ctx<P> = { params: Promise<P> };
 
+/** Who is asking (session or token) and whether they may: the one check every API route goes through. */
+export async function authorize(req: NextRequest, access: Access): Promise<Caller> {
+  const caller = await resolveCaller(req.headers);
+  if (caller?.via === "session") assertSameOrigin(req);
+  if (access === "operator") return requireOperator(caller);
+  return requirePermission(caller, access === "signed-in" ? undefined : access);
+}
+
 /** Route wrapper: authorize → run → JSON errors in one shape (never a stack trace or an HTML page). */
-export function route<P = Record<string, string>>(fn: (req: NextRequest, caller: Caller, params: P) => Promise<Response>) {
+export function route<P = Record<string, string>>(access: Access, fn: (req: NextRequest, caller: Caller, params: P) => Promise<Response>) {
   return async (req: NextRequest, ctx: Ctx<P>): Promise<Response> => {
     try {
-      const caller = await authorize(req);
+      const caller = await authorize(req, access);
       return await fn(req, caller, await ctx.params);
     } catch (e) {
       return errorResponse(e);
@@ -47,9 +52,27 @@ export function route<P = Record<string, string>>(fn: (req: NextRequest, caller:
   };
 }
 
-export async function readJson(req: NextRequest): Promise<unknown> {
-  const text = await req.text();
+/**
+ * A route anyone may call (the catalog, sign-in, setup, invites). State-changing calls still have to come
+ * from our own origin; the caller is passed when there is one.
+ */
+export function publicRoute<P = Record<string, string>>(fn: (req: NextRequest, caller: Caller | null, params: P) => Promise<Response>) {
+  return async (req: NextRequest, ctx: Ctx<P>): Promise<Response> => {
+    try {
+      assertSameOrigin(req);
+      const caller = req.headers.get("cookie") || req.headers.get("authorization") ? await resolveCaller(req.headers).catch(() => null) : null;
+      return await fn(req, caller, await ctx.params);
+    } catch (e) {
+      return errorResponse(e);
+    }
+  };
+}
+
+/** The JSON body: `application/json` only, at most the route's limit (1 MB by default), parsed. */
+export async function readJson(req: NextRequest, limit = jsonBodyLimit()): Promise<unknown> {
+  const text = await readBodyText(req, limit);
   if (!text) return {};
+  assertJsonContentType(req);
   try {
     return JSON.parse(text);
   } catch {

@@ -1,6 +1,8 @@
 import "server-only";
+import type { Scope } from "@/lib/auth/scope";
 import { z } from "zod";
 import { db } from "@/lib/db";
+import { AppError } from "@/lib/errors";
 import { assetView } from "@/lib/generations/view";
 
 /** GET /api/v1/assets — the studio's files a new generation can use as inputs. */
@@ -18,10 +20,10 @@ export type ListAssetsQuery = z.infer<typeof listAssetsQuery>;
  * Newest first, only files that are on our storage (uploads, and outputs once archived): an input must
  * be something the studio can send. Outputs carry their generation, so a picker can say where they came from.
  */
-export async function listAssets(owner: string, q: ListAssetsQuery) {
+export async function listAssets(scope: Scope, q: ListAssetsQuery) {
   const rows = await db().asset.findMany({
     where: {
-      owner,
+      teamId: scope.teamId,
       storageKey: { not: null },
       OR: [{ origin: "upload" }, { archiveState: "archived" }],
       ...(q.kind ? { kind: q.kind } : {}),
@@ -40,3 +42,15 @@ export async function listAssets(owner: string, q: ListAssetsQuery) {
   };
 }
 export type AssetListItem = Awaited<ReturnType<typeof listAssets>>["items"][number];
+
+/** One asset of the caller's team; another team's asset is a 404, as if it did not exist. */
+export async function getAsset(scope: Scope, id: string) {
+  const a = await db().asset.findFirst({ where: { id, teamId: scope.teamId } });
+  if (!a) throw new AppError("not_found", `asset ${id} does not exist`);
+  return a;
+}
+
+/** The team's assets among `ids` (others' are left out, as if they did not exist). */
+export async function listAssetsById(scope: Scope, ids: string[]) {
+  return ids.length ? db().asset.findMany({ where: { id: { in: ids }, teamId: scope.teamId } }) : [];
+}

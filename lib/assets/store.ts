@@ -1,4 +1,5 @@
 import "server-only";
+import type { Scope } from "@/lib/auth/scope";
 import { randomUUID } from "node:crypto";
 import { rename } from "node:fs/promises";
 import { Readable } from "node:stream";
@@ -25,7 +26,7 @@ export interface IntendedUse {
  * Keep a file the user gave us: stream it to disk, find its type from the bytes, read its facts, and — when
  * the intended model/mode/role is known — check the model's documented limits now, before anything is sent.
  */
-export async function storeAsset(source: Readable, owner: string, use: IntendedUse = {}) {
+export async function storeAsset(source: Readable, scope: Scope, use: IntendedUse = {}) {
   const id = randomUUID();
   const tmpKey = `uploads/${id}.incoming`;
   let stored;
@@ -63,7 +64,8 @@ export async function storeAsset(source: Readable, owner: string, use: IntendedU
     const row = await db().asset.create({
       data: {
         id,
-        owner,
+        teamId: scope.teamId,
+        createdById: scope.userId,
         kind,
         mime: finalMime,
         size: stored.size,
@@ -84,10 +86,10 @@ export async function storeAsset(source: Readable, owner: string, use: IntendedU
 }
 
 /** Import a file from a user's URL (public addresses only; the configured TD address is allowed). */
-export async function importFromUrl(url: string, owner: string, use: IntendedUse = {}) {
+export async function importFromUrl(url: string, scope: Scope, use: IntendedUse = {}) {
   const res = await safeFetch(url, { allowOrigins: [new URL(config().TD_BASE_URL).origin] });
   if (!res.ok || !res.body) throw new AppError("validation_failed", `the URL answered HTTP ${res.status}`, "url");
   const length = Number(res.headers.get("content-length"));
   if (length > MAX_UPLOAD_BYTES) throw new AppError("validation_failed", `the file is larger than the studio's upload limit of ${MAX_UPLOAD_BYTES / 1024 / 1024} MB`, "url");
-  return storeAsset(Readable.fromWeb(res.body as unknown as WebReadableStream), owner, use);
+  return storeAsset(Readable.fromWeb(res.body as unknown as WebReadableStream), scope, use);
 }

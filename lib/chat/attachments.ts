@@ -1,4 +1,5 @@
 import "server-only";
+import type { Scope } from "@/lib/auth/scope";
 import { readFile } from "node:fs/promises";
 import { getModeSpec } from "@/lib/catalog";
 import { checkMedia } from "@/lib/catalog/validate";
@@ -16,7 +17,7 @@ import { MULTIMODAL_MODELS, type AttachmentRef } from "./types";
 const ROLE = { image: "reference_image", video: "reference_video" } as const;
 
 /** Count, ownership, kind, stored file and every documented limit of one message's attachments. */
-export async function checkAttachments(owner: string, model: string, refs: AttachmentRef[]): Promise<Map<string, Asset>> {
+export async function checkAttachments(scope: Scope, model: string, refs: AttachmentRef[]): Promise<Map<string, Asset>> {
   if (!refs.length) return new Map();
   if (!MULTIMODAL_MODELS.includes(model)) throw new AppError("validation_failed", `${model} takes text only in the studio: remove the attachments or switch to DeepSeek-v3.2`, "attachments");
   const spec = getModeSpec(model, "chat");
@@ -25,7 +26,7 @@ export async function checkAttachments(owner: string, model: string, refs: Attac
     const n = refs.filter((r) => r.kind === kind).length;
     if (roleSpec && n > roleSpec.max) throw new AppError("validation_failed", `attachments: at most ${roleSpec.max} ${kind}s per message (got ${n})`, "attachments");
   }
-  const rows = await db().asset.findMany({ where: { id: { in: refs.map((r) => r.assetId) }, owner } });
+  const rows = await db().asset.findMany({ where: { id: { in: refs.map((r) => r.assetId) }, teamId: scope.teamId } });
   const byId = new Map(rows.map((a) => [a.id, a]));
   refs.forEach((r, i) => {
     const a = byId.get(r.assetId);
@@ -48,7 +49,7 @@ export async function checkAttachments(owner: string, model: string, refs: Attac
 export class AttachmentResolver {
   private readonly cache = new Map<string, Promise<string>>();
 
-  constructor(private readonly owner: string) {}
+  constructor(private readonly scope: Scope) {}
 
   url(ref: AttachmentRef): Promise<string> {
     let p = this.cache.get(ref.assetId);
@@ -60,7 +61,7 @@ export class AttachmentResolver {
   }
 
   private async resolve(ref: AttachmentRef): Promise<string> {
-    const a = await db().asset.findFirst({ where: { id: ref.assetId, owner: this.owner } });
+    const a = await db().asset.findFirst({ where: { id: ref.assetId, teamId: this.scope.teamId } });
     if (!a?.storageKey) throw new AppError("validation_failed", `attachments: asset ${ref.assetId} is no longer in the studio; edit that message to remove it`, "attachments");
     if (ref.kind === "video" && config().PUBLIC_BASE_URL) return publicAssetUrl(a.id);
     const bytes = await readFile(pathForKey(a.storageKey));

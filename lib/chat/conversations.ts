@@ -1,4 +1,5 @@
 import "server-only";
+import type { Scope } from "@/lib/auth/scope";
 import { randomUUID } from "node:crypto";
 import type { z } from "zod";
 import { db } from "@/lib/db";
@@ -21,7 +22,7 @@ import {
   type UsageView,
 } from "./types";
 
-// Conversations and their messages, always scoped by owner.
+// Conversations and their messages, always scoped by team.
 
 export interface StoredUsage extends UsageView {
   /** The requestId sent to TD with this answer (what TD support asks for). */
@@ -77,39 +78,39 @@ export function messageView(m: Message, assets: Map<string, Asset>): MessageView
   };
 }
 
-async function assetsFor(owner: string, messages: Message[]): Promise<Map<string, Asset>> {
+async function assetsFor(scope: Scope, messages: Message[]): Promise<Map<string, Asset>> {
   const ids = [...new Set(messages.flatMap((m) => attachmentsOf(m).map((a) => a.assetId)))];
   if (!ids.length) return new Map();
-  const rows = await db().asset.findMany({ where: { id: { in: ids }, owner } });
+  const rows = await db().asset.findMany({ where: { id: { in: ids }, teamId: scope.teamId } });
   return new Map(rows.map((a) => [a.id, a]));
 }
 
-export async function findConversation(owner: string, id: string): Promise<Conversation> {
-  const c = await db().conversation.findFirst({ where: { id, owner } });
+export async function findConversation(scope: Scope, id: string): Promise<Conversation> {
+  const c = await db().conversation.findFirst({ where: { id, teamId: scope.teamId } });
   if (!c) throw new AppError("not_found", `conversation ${id} does not exist`);
   return c;
 }
 
-export async function getConversation(owner: string, id: string): Promise<ConversationView> {
-  const c = await findConversation(owner, id);
+export async function getConversation(scope: Scope, id: string): Promise<ConversationView> {
+  const c = await findConversation(scope, id);
   const messages = await db().message.findMany({ where: { conversationId: id }, orderBy: { position: "asc" } });
-  const assets = await assetsFor(owner, messages);
+  const assets = await assetsFor(scope, messages);
   const views = messages.map((m) => messageView(m, assets));
   return { ...summaryOf(c), settings: settingsOf(c), messages: views, usage: views.reduce((u, m) => addUsage(u, m.usage), emptyUsage()), busy: !!activeTurn(id) };
 }
 
-export async function listMessages(owner: string, id: string): Promise<MessageView[]> {
-  return (await getConversation(owner, id)).messages;
+export async function listMessages(scope: Scope, id: string): Promise<MessageView[]> {
+  return (await getConversation(scope, id)).messages;
 }
 
 const PAGE = 30;
 
 /** Newest first; `q` matches the title or any message's text. */
-export async function listConversations(owner: string, opts: { q?: string; cursor?: string; limit?: number } = {}) {
+export async function listConversations(scope: Scope, opts: { q?: string; cursor?: string; limit?: number } = {}) {
   const q = opts.q?.trim();
   const limit = Math.min(Math.max(opts.limit ?? PAGE, 1), 100);
   const rows = await db().conversation.findMany({
-    where: { owner, ...(q ? { OR: [{ title: { contains: q } }, { messages: { some: { content: { contains: q } } } }] } : {}) },
+    where: { teamId: scope.teamId, ...(q ? { OR: [{ title: { contains: q } }, { messages: { some: { content: { contains: q } } } }] } : {}) },
     orderBy: [{ updatedAt: "desc" }, { id: "desc" }],
     take: limit + 1,
     ...(opts.cursor ? { cursor: { id: opts.cursor }, skip: 1 } : {}),
@@ -132,24 +133,24 @@ function snippetAround(text: string, q: string): string {
   return `${start > 0 ? "…" : ""}${s}${start + 90 < text.length ? "…" : ""}`;
 }
 
-export async function createConversation(owner: string, body: z.output<typeof createConversationBody>): Promise<ConversationView> {
+export async function createConversation(scope: Scope, body: z.output<typeof createConversationBody>): Promise<ConversationView> {
   const c = await db().conversation.create({
-    data: { id: randomUUID(), owner, title: body.title ?? "", model: body.model, settings: JSON.stringify(body.settings ?? { system: "", params: {} }) },
+    data: { id: randomUUID(), teamId: scope.teamId, createdById: scope.userId, title: body.title ?? "", model: body.model, settings: JSON.stringify(body.settings ?? { system: "", params: {} }) },
   });
   return { ...summaryOf(c), settings: settingsOf(c), messages: [], usage: emptyUsage(), busy: false };
 }
 
-export async function updateConversation(owner: string, id: string, body: z.output<typeof patchConversationBody>): Promise<ConversationView> {
-  await findConversation(owner, id);
+export async function updateConversation(scope: Scope, id: string, body: z.output<typeof patchConversationBody>): Promise<ConversationView> {
+  await findConversation(scope, id);
   await db().conversation.update({
     where: { id },
     data: { ...(body.title !== undefined ? { title: body.title } : {}), ...(body.model ? { model: body.model } : {}), ...(body.settings ? { settings: JSON.stringify(body.settings) } : {}) },
   });
-  return getConversation(owner, id);
+  return getConversation(scope, id);
 }
 
-export async function deleteConversation(owner: string, id: string): Promise<void> {
-  await findConversation(owner, id);
+export async function deleteConversation(scope: Scope, id: string): Promise<void> {
+  await findConversation(scope, id);
   if (activeTurn(id)) throw new AppError("conflict", "this conversation is being answered right now; stop it first, then delete it");
   await db().conversation.delete({ where: { id } });
 }

@@ -49,6 +49,7 @@ export function parseGatewayRequest(json: unknown, gptCode: string = GPT54_MODEL
   const flavor = input.model === GPT54_MODEL ? "gpt-5.4" : chatFlavor(input.model, gptCode);
   if (!flavor) throw new GatewayError(404, "invalid_request_error", "model_not_found", `The model \`${input.model}\` does not exist here. Chat models: T0310001 (GPT-5.4), T0106004 (DeepSeek-v3.2).`, "model");
   if (input.messages === undefined) throw new GatewayError(400, "invalid_request_error", "missing_parameter", "`messages` is required.", "messages");
+  checkBounds(input.messages);
   if (typeof input.n === "number" && input.n !== 1) throw new GatewayError(400, "invalid_request_error", "unsupported_parameter", "`n` must be 1: TD answers with one choice.", "n");
   // OpenAI's newer clients send max_completion_tokens; GPT-5.4's doc names only max_tokens (the same limit).
   if (flavor === "gpt-5.4" && input.max_completion_tokens != null) {
@@ -73,6 +74,32 @@ export function parseGatewayRequest(json: unknown, gptCode: string = GPT54_MODEL
   }
   const body = { ...(parsed.data as ChatBody), model: flavor === "gpt-5.4" ? gptCode : input.model };
   return { flavor, body, stream: body.stream === true, ignored };
+}
+
+/** The gateway's own bounds (the body's byte limit is checked by the route before parsing). */
+export const GATEWAY_LIMITS = { messages: 2000, textCharacters: 2_000_000, inlineBytes: 12 * 1024 * 1024 } as const;
+
+function checkBounds(messages: unknown) {
+  if (!Array.isArray(messages)) return; // the wire schema names the problem
+  if (messages.length > GATEWAY_LIMITS.messages) {
+    throw new GatewayError(400, "invalid_request_error", "too_many_messages", `At most ${GATEWAY_LIMITS.messages} messages per request (got ${messages.length}).`, "messages");
+  }
+  let text = 0;
+  let inline = 0;
+  const walk = (v: unknown): void => {
+    if (typeof v === "string") {
+      if (v.startsWith("data:")) inline += Math.floor(((v.length - v.indexOf(",") - 1) * 3) / 4);
+      else text += v.length;
+    } else if (Array.isArray(v)) v.forEach(walk);
+    else if (v && typeof v === "object") Object.values(v).forEach(walk);
+  };
+  walk(messages);
+  if (text > GATEWAY_LIMITS.textCharacters) {
+    throw new GatewayError(400, "invalid_request_error", "text_too_long", `The messages hold ${text} characters of text; the gateway takes at most ${GATEWAY_LIMITS.textCharacters}.`, "messages");
+  }
+  if (inline > GATEWAY_LIMITS.inlineBytes) {
+    throw new GatewayError(400, "invalid_request_error", "attachments_too_large", `Inline attachments total ${inline} bytes; the gateway takes at most ${GATEWAY_LIMITS.inlineBytes} (send larger files by URL).`, "messages");
+  }
 }
 
 /** A TD failure in OpenAI's terms. Statuses are kept where the meaning carries over. */

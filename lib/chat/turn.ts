@@ -1,4 +1,5 @@
 import "server-only";
+import type { Scope } from "@/lib/auth/scope";
 import { randomUUID } from "node:crypto";
 import { NextResponse } from "next/server";
 import { getModeSpec } from "@/lib/catalog";
@@ -32,9 +33,9 @@ interface Plan {
   continued?: Message;
 }
 
-export async function runTurn(owner: string, conversationId: string, raw: unknown, clientSignal: AbortSignal): Promise<Response> {
+export async function runTurn(scope: Scope, conversationId: string, raw: unknown, clientSignal: AbortSignal): Promise<Response> {
   const b = turnBody.parse(raw);
-  const conv = await findConversation(owner, conversationId);
+  const conv = await findConversation(scope, conversationId);
   const params = checkParams(b.model, b.params);
   const settings = settingsOf(conv);
   const system = b.system ?? settings.system;
@@ -54,7 +55,7 @@ export async function runTurn(owner: string, conversationId: string, raw: unknow
     const attachments: AttachmentRef[] = b.attachments ?? (target ? attachmentsOf(target) : []);
     if (!b.content.trim() && !attachments.length) throw new AppError("validation_failed", "write a message or attach a file", "content");
     checkText(b.content);
-    await checkAttachments(owner, b.model, attachments);
+    await checkAttachments(scope, b.model, attachments);
     const before = target ? messages.filter((m) => m.position < target.position) : messages;
     const position = target ? target.position : (last?.position ?? -1) + 1;
     const user = { role: "user" as const, content: b.content, attachments };
@@ -94,7 +95,7 @@ export async function runTurn(owner: string, conversationId: string, raw: unknow
   }
 
   // Everything the upstream will see is built (and checked against the wire schema) before anything is written.
-  const { body } = await wireBody({ model: b.model, params, system, history: plan.history, resolver: new AttachmentResolver(owner) });
+  const { body } = await wireBody({ model: b.model, params, system, history: plan.history, resolver: new AttachmentResolver(scope) });
 
   const assistantId = plan.assistantId ?? randomUUID();
   const userId = randomUUID();
@@ -146,7 +147,7 @@ export async function runTurn(owner: string, conversationId: string, raw: unknow
     if (!(e instanceof TdError)) console.error("[chat] turn failed before streaming", e);
     await db().message.update({ where: { id: assistantId }, data: stopped ? { finishReason: "stopped" } : { error: JSON.stringify(error) } });
     release();
-    const message = await storedView(owner, assistantId);
+    const message = await storedView(scope, assistantId);
     const status = stopped ? 499 : error.kind === "rateLimited" ? 429 : error.kind === "timeout" || error.kind === "network" ? 503 : 502;
     const code = stopped ? "canceled" : error.kind === "rateLimited" ? "rate_limited" : status === 503 ? "upstream_unavailable" : "upstream_error";
     return NextResponse.json({ error: { code, message: `${error.code}: ${error.message}` }, message }, { status, headers });
@@ -166,16 +167,16 @@ export async function runTurn(owner: string, conversationId: string, raw: unknow
           release();
         }
         // After [DONE]: the stored message (finish, usage, error), so the page shows the record, not a guess.
-        return sseEvent({ type: "saved", message: await storedView(owner, assistantId) }, "studio");
+        return sseEvent({ type: "saved", message: await storedView(scope, assistantId) }, "studio");
       },
     },
   });
   return new Response(stream, { headers: { ...SSE_HEADERS, ...headers, "X-Request-Id": requestId } });
 }
 
-async function storedView(owner: string, messageId: string): Promise<MessageView> {
+async function storedView(scope: Scope, messageId: string): Promise<MessageView> {
   const m = await db().message.findUniqueOrThrow({ where: { id: messageId } });
   const ids = attachmentsOf(m).map((a) => a.assetId);
-  const assets = ids.length ? await db().asset.findMany({ where: { id: { in: ids }, owner } }) : [];
+  const assets = ids.length ? await db().asset.findMany({ where: { id: { in: ids }, teamId: scope.teamId } }) : [];
   return messageView(m, new Map(assets.map((a) => [a.id, a])));
 }

@@ -31,9 +31,17 @@ export async function api<T>(path: string, init: RequestInit & { json?: unknown 
   }
   if (!res.ok) {
     const e = (body as { error?: { code?: string; message?: string; field?: string } })?.error;
+    // The session ended (expired, signed out elsewhere): the shell offers to sign in again in place.
+    if (res.status === 401 && !path.startsWith("/api/v1/auth/")) notifySignedOut();
     throw new ApiError(res.status, e?.code ?? "http", e?.message ?? `HTTP ${res.status}`, e?.field);
   }
   return body as T;
+}
+
+export const SIGNED_OUT_EVENT = "studio:signed-out";
+
+export function notifySignedOut() {
+  window.dispatchEvent(new Event(SIGNED_OUT_EVENT));
 }
 
 export const TERMINAL = new Set(["succeeded", "failed", "canceled", "expired"]);

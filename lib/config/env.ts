@@ -25,6 +25,15 @@ export const envSchema = z.object({
   SEEDANCE_ASSET_GROUP_ID: z.string().optional(),
   TD_TIMEOUT_MS: z.coerce.number().int().min(1000).max(600_000).default(60_000),
   STUDIO_POLL_MS: z.coerce.number().int().min(50).max(60_000).default(2000),
+  BETTER_AUTH_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
+  // Rate limits (requests per window); spend is governed by budgets, so these only stop abuse.
+  STUDIO_RATE_SIGNIN_PER_IP: z.coerce.number().int().min(1).default(30), // per 5 minutes
+  STUDIO_RATE_SIGNIN_PER_ACCOUNT: z.coerce.number().int().min(1).default(10), // failed sign-ins per 15 minutes
+  STUDIO_RATE_TOKEN_PER_MINUTE: z.coerce.number().int().min(1).default(3000),
+  STUDIO_RATE_CREATE_PER_MINUTE: z.coerce.number().int().min(1).default(600),
+  STUDIO_RATE_CHAT_PER_MINUTE: z.coerce.number().int().min(1).default(300),
+  STUDIO_JSON_BODY_LIMIT: z.coerce.number().int().min(1024).default(1024 * 1024),
+  STUDIO_CHAT_BODY_LIMIT: z.coerce.number().int().min(1024).default(16 * 1024 * 1024),
 });
 
 export type Env = z.infer<typeof envSchema>;

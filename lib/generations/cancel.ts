@@ -1,4 +1,5 @@
 import "server-only";
+import type { Scope } from "@/lib/auth/scope";
 import { getModel } from "@/lib/catalog";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
@@ -8,14 +9,14 @@ import { getGeneration } from "./queries";
 import { isTerminal } from "./status";
 
 /** Cancel where the upstream allows it; elsewhere say why not. */
-export async function cancelGeneration(owner: string, id: string) {
-  const gen = await db().generation.findFirst({ where: { id, owner } });
+export async function cancelGeneration(scope: Scope, id: string) {
+  const gen = await db().generation.findFirst({ where: { id, teamId: scope.teamId } });
   if (!gen) throw new AppError("not_found", `generation ${id} does not exist`);
   if (isTerminal(gen.status)) throw new AppError("conflict", `generation ${id} is already ${gen.status}`);
   const model = getModel(gen.model)!;
   // Not sent yet: nothing upstream to stop.
   const local = await db().generation.updateMany({ where: { id, status: "queued", submittedAt: null }, data: { status: "canceled", finishedAt: new Date(), nextPollAt: null } });
-  if (local.count) return getGeneration(owner, id);
+  if (local.count) return getGeneration(scope, id);
   const adapter = adapterFor(model.family);
   if (model.cancel !== "queued-only" || !adapter?.cancel || !gen.upstreamTaskId) {
     throw new AppError("not_cancelable", `${model.name.en} tasks cannot be cancelled once sent: TD offers no cancel for this model. It will finish on its own.`);
@@ -28,5 +29,5 @@ export async function cancelGeneration(owner: string, id: string) {
     throw e;
   }
   await db().generation.updateMany({ where: { id, status: { in: ["queued", "running"] } }, data: { status: "canceled", finishedAt: new Date(), nextPollAt: null, leaseOwner: null, leaseExpiresAt: null } });
-  return getGeneration(owner, id);
+  return getGeneration(scope, id);
 }

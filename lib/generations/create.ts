@@ -1,4 +1,5 @@
 import "server-only";
+import type { Scope } from "@/lib/auth/scope";
 import { randomUUID } from "node:crypto";
 import { getModeSpec, getModel, type InputSpec } from "@/lib/catalog";
 import { checkInputCounts, checkMedia, checkPromptFor, parseParams } from "@/lib/catalog/validate";
@@ -15,7 +16,7 @@ import { generationView } from "./view";
  * Validate everything we can before money is spent, write the record, then send it upstream.
  * The record exists before the upstream call; a failed create is kept as failed with its reason.
  */
-export async function createGeneration(req: CreateGenerationRequest, owner = "local") {
+export async function createGeneration(req: CreateGenerationRequest, scope: Scope) {
   const model = getModel(req.model);
   if (!model) throw new AppError("validation_failed", `model ${req.model} is not in the catalog (GET /api/v1/models lists them)`, "model");
   const spec = getModeSpec(req.model, req.mode);
@@ -33,12 +34,12 @@ export async function createGeneration(req: CreateGenerationRequest, owner = "lo
   const countErrors = checkInputCounts(spec, inputs.map((i) => i.role));
   if (countErrors.length) throw new AppError("validation_failed", countErrors.map((e) => e.message).join("; "), countErrors[0].field);
   const assetIds = inputs.flatMap((i) => (i.assetId ? [i.assetId] : []));
-  const assets = assetIds.length ? await db().asset.findMany({ where: { id: { in: assetIds }, owner } }) : [];
+  const assets = assetIds.length ? await db().asset.findMany({ where: { id: { in: assetIds }, teamId: scope.teamId } }) : [];
   const facts: { role: typeof inputs[number]["role"]; durationSeconds?: number }[] = [];
   for (const [idx, input] of inputs.entries()) {
     const roleSpec = spec.inputs.find((s) => s.role === input.role)!;
     if (input.url?.startsWith("asset://")) {
-      facts.push({ role: input.role, durationSeconds: await libraryAssetSeconds(owner, model.name.en, roleSpec, input.url, idx) });
+      facts.push({ role: input.role, durationSeconds: await libraryAssetSeconds(scope, model.name.en, roleSpec, input.url, idx) });
       continue;
     }
     if (input.url && !roleSpec.transport.inline && !input.url.startsWith("http")) {
@@ -63,7 +64,8 @@ export async function createGeneration(req: CreateGenerationRequest, owner = "lo
   await db().generation.create({
     data: {
       id,
-      owner,
+      teamId: scope.teamId,
+      createdById: scope.userId,
       model: model.id,
       mode: spec.mode,
       prompt: req.prompt ?? null,
@@ -84,10 +86,10 @@ const LIBRARY_TYPE = { image: "Image", video: "Video", audio: "Audio" } as const
  * An `asset://<Id>` input: only where the model accepts library assets; one the studio registered must be
  * Active and of the right type (an id from elsewhere is left to TD to check). Returns its duration when known.
  */
-async function libraryAssetSeconds(owner: string, modelName: string, roleSpec: InputSpec, url: string, idx: number): Promise<number | undefined> {
+async function libraryAssetSeconds(scope: Scope, modelName: string, roleSpec: InputSpec, url: string, idx: number): Promise<number | undefined> {
   const field = `inputs.${idx}.url`;
   if (!roleSpec.transport.assetUri) throw new AppError("validation_failed", `inputs.${idx}: ${modelName} does not accept asset:// references for ${roleSpec.role}`, field);
-  const item = await libraryAssetByUpstreamId(owner, url.slice("asset://".length));
+  const item = await libraryAssetByUpstreamId(scope, url.slice("asset://".length));
   if (!item) return undefined;
   if (item.status !== "Active") {
     throw new AppError("validation_failed", `inputs.${idx}: library asset ${item.name} is ${item.status}${item.error ? ` (${item.error})` : ""}; only Active assets can be used`, field);

@@ -44,7 +44,7 @@ export async function recordFailure(id: string, f: { code: string; message: stri
 
 /** Write what a poll learned. Only an active record is changed, so a cancel or a second poller cannot be overwritten. */
 export async function applyPollResult(id: string, r: PollResult): Promise<void> {
-  const gen = await db().generation.findUnique({ where: { id }, select: { requestIds: true, submittedAt: true, status: true } });
+  const gen = await db().generation.findUnique({ where: { id }, select: { requestIds: true, submittedAt: true, status: true, teamId: true, createdById: true } });
   if (!gen || (gen.status !== "queued" && gen.status !== "running")) return;
   const requestIds = mergeIds(gen.requestIds, r.requestIds);
   const active = { id, status: { in: ["queued", "running"] } };
@@ -80,6 +80,8 @@ export async function applyPollResult(id: string, r: PollResult): Promise<void> 
       await tx.asset.create({
         data: {
           id: assetId,
+          teamId: gen.teamId,
+          createdById: gen.createdById,
           kind: o.kind,
           role: o.role,
           mime: o.mime,

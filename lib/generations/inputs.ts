@@ -1,27 +1,15 @@
 import "server-only";
-import { createHmac, randomBytes } from "node:crypto";
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { createHmac, timingSafeEqual } from "node:crypto";
 import { readFile } from "node:fs/promises";
-import path from "node:path";
 import type { InputSpec } from "@/lib/catalog";
 import { config } from "@/lib/config";
+import { studioSecret } from "@/lib/config/secrets";
 import type { Asset } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { pathForKey } from "@/lib/storage";
 
-let secret: string | undefined;
 /** From STUDIO_SIGNING_SECRET, else one made once and kept in the data folder (survives restarts). */
-function signingSecret(): string {
-  if (secret) return secret;
-  const configured = config().STUDIO_SIGNING_SECRET;
-  if (configured) return (secret = configured);
-  const file = path.resolve(config().STUDIO_DATA_DIR, "signing-secret");
-  if (!existsSync(file)) {
-    mkdirSync(path.dirname(file), { recursive: true });
-    writeFileSync(file, randomBytes(32).toString("hex"), { mode: 0o600, flag: "wx" });
-  }
-  return (secret = readFileSync(file, "utf8").trim());
-}
+const signingSecret = () => studioSecret("signing-secret", config().STUDIO_SIGNING_SECRET);
 
 export function signAssetUrl(assetId: string, expiresAt: number): string {
   return createHmac("sha256", signingSecret()).update(`${assetId}.${expiresAt}`).digest("base64url");
@@ -30,7 +18,10 @@ export function signAssetUrl(assetId: string, expiresAt: number): string {
 export function verifyAssetSignature(assetId: string, exp: string | null, sig: string | null): boolean {
   const e = Number(exp);
   if (!sig || !Number.isFinite(e) || e * 1000 < Date.now()) return false;
-  return signAssetUrl(assetId, e) === sig;
+  const want = Buffer.from(signAssetUrl(assetId, e));
+  const got = Buffer.from(sig);
+  // Constant time: the comparison must not tell an attacker how many leading characters were right.
+  return got.length === want.length && timingSafeEqual(got, want);
 }
 
 /** A public, signed, expiring URL for an asset, or an error that says how to configure one. */

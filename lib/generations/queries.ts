@@ -1,20 +1,21 @@
 import "server-only";
+import type { Scope } from "@/lib/auth/scope";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import type { z } from "zod";
 import type { listGenerationsQuery } from "./schema";
 import { generationView } from "./view";
 
-export async function getGeneration(owner: string, id: string) {
-  const g = await db().generation.findFirst({ where: { id, owner }, include: { outputs: true, inputs: { orderBy: { position: "asc" } } } });
+export async function getGeneration(scope: Scope, id: string) {
+  const g = await db().generation.findFirst({ where: { id, teamId: scope.teamId }, include: { outputs: true, inputs: { orderBy: { position: "asc" } } } });
   if (!g) throw new AppError("not_found", `generation ${id} does not exist`);
   return generationView(g);
 }
 
 /** Newest first; the cursor is the id of the last item of the previous page. */
-export async function listGenerations(owner: string, q: z.infer<typeof listGenerationsQuery>) {
+export async function listGenerations(scope: Scope, q: z.infer<typeof listGenerationsQuery>) {
   const rows = await db().generation.findMany({
-    where: { owner, ...(q.status ? { status: q.status } : {}), ...(q.model ? { model: q.model } : {}), ...(q.mode ? { mode: q.mode } : {}) },
+    where: { teamId: scope.teamId, ...(q.status ? { status: q.status } : {}), ...(q.model ? { model: q.model } : {}), ...(q.mode ? { mode: q.mode } : {}) },
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
     take: q.limit + 1,
     ...(q.cursor ? { cursor: { id: q.cursor }, skip: 1 } : {}),

@@ -1,4 +1,5 @@
 import "server-only";
+import type { Scope } from "@/lib/auth/scope";
 import { randomUUID } from "node:crypto";
 import { z } from "zod";
 import { getModeSpec } from "@/lib/catalog";
@@ -69,14 +70,14 @@ export function seedanceAssetView(a: SeedanceAsset) {
 export type SeedanceAssetView = ReturnType<typeof seedanceAssetView>;
 
 /** Register a file into the group. The row is written before the upstream call; a refusal is kept as Failed with its reason. */
-export async function registerSeedanceAsset(owner: string, req: RegisterSeedanceAssetRequest): Promise<SeedanceAssetView> {
+export async function registerSeedanceAsset(scope: Scope, req: RegisterSeedanceAssetRequest): Promise<SeedanceAssetView> {
   const group = seedanceGroup();
   if (!group) throw new AppError("validation_failed", GROUP_MISSING, "groupId");
   let url = req.url;
   let assetType = req.assetType;
   let name = req.name;
   if (req.assetId) {
-    const asset = await db().asset.findFirst({ where: { id: req.assetId, owner } });
+    const asset = await db().asset.findFirst({ where: { id: req.assetId, teamId: scope.teamId } });
     if (!asset || !asset.storageKey) throw new AppError("validation_failed", `asset ${req.assetId} does not exist in the studio`, "assetId");
     assetType = KIND_TO_TYPE[asset.kind as keyof typeof KIND_TO_TYPE];
     if (!assetType) throw new AppError("validation_failed", `asset ${asset.id} is not an image, video or audio`, "assetId");
@@ -90,7 +91,7 @@ export async function registerSeedanceAsset(owner: string, req: RegisterSeedance
   name ||= new URL(url!).pathname.split("/").pop()?.slice(0, 64) || "asset";
   const id = randomUUID();
   await db().seedanceAsset.create({
-    data: { id, owner, groupId: group.groupId, name, assetType: assetType!, sourceUrl: req.url ?? null, studioAssetId: req.assetId ?? null, status: "Processing" },
+    data: { id, teamId: scope.teamId, createdById: scope.userId, groupId: group.groupId, name, assetType: assetType!, sourceUrl: req.url ?? null, studioAssetId: req.assetId ?? null, status: "Processing" },
   });
   try {
     const r = await td().ark.createAsset({ GroupId: group.groupId, URL: url!, Name: name, AssetType: assetType! });
@@ -130,23 +131,23 @@ async function refresh(a: SeedanceAsset): Promise<void> {
   }
 }
 
-export async function listSeedanceAssets(owner: string, opts: { status?: string } = {}): Promise<SeedanceAssetView[]> {
-  const processing = await db().seedanceAsset.findMany({ where: { owner, status: "Processing" } });
+export async function listSeedanceAssets(scope: Scope, opts: { status?: string } = {}): Promise<SeedanceAssetView[]> {
+  const processing = await db().seedanceAsset.findMany({ where: { teamId: scope.teamId, status: "Processing" } });
   await Promise.all(processing.map(refresh));
-  const rows = await db().seedanceAsset.findMany({ where: { owner, ...(opts.status ? { status: opts.status } : {}) }, orderBy: [{ createdAt: "desc" }, { id: "desc" }], take: 200 });
+  const rows = await db().seedanceAsset.findMany({ where: { teamId: scope.teamId, ...(opts.status ? { status: opts.status } : {}) }, orderBy: [{ createdAt: "desc" }, { id: "desc" }], take: 200 });
   return rows.map(seedanceAssetView);
 }
 
-export async function getSeedanceAsset(owner: string, id: string): Promise<SeedanceAssetView> {
-  const row = await db().seedanceAsset.findFirst({ where: { id, owner } });
+export async function getSeedanceAsset(scope: Scope, id: string): Promise<SeedanceAssetView> {
+  const row = await db().seedanceAsset.findFirst({ where: { id, teamId: scope.teamId } });
   if (!row) throw new AppError("not_found", `Seedance asset ${id} does not exist`);
   await refresh(row);
   return seedanceAssetView(await db().seedanceAsset.findUniqueOrThrow({ where: { id } }));
 }
 
 /** For a generation input `asset://<Id>`: the library row, refreshed, when the studio registered it. */
-export async function libraryAssetByUpstreamId(owner: string, upstreamId: string): Promise<SeedanceAsset | undefined> {
-  const row = await db().seedanceAsset.findFirst({ where: { owner, upstreamId } });
+export async function libraryAssetByUpstreamId(scope: Scope, upstreamId: string): Promise<SeedanceAsset | undefined> {
+  const row = await db().seedanceAsset.findFirst({ where: { teamId: scope.teamId, upstreamId } });
   if (!row) return undefined;
   await refresh(row);
   return (await db().seedanceAsset.findUnique({ where: { id: row.id } })) ?? undefined;

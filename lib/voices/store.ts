@@ -1,4 +1,5 @@
 import "server-only";
+import type { Scope } from "@/lib/auth/scope";
 import { randomUUID } from "node:crypto";
 import { MINIMAX_SYSTEM_VOICES } from "@/lib/catalog/minimax-tts";
 import { db } from "@/lib/db";
@@ -35,28 +36,29 @@ export function voiceView(v: Voice): VoiceView {
 }
 
 /** The team's voices (newest first) and the system voices the studio offers. */
-export async function listVoices(owner: string): Promise<VoiceList> {
-  const rows = await db().voice.findMany({ where: { owner }, orderBy: [{ createdAt: "desc" }, { id: "desc" }] });
+export async function listVoices(scope: Scope): Promise<VoiceList> {
+  const rows = await db().voice.findMany({ where: { teamId: scope.teamId }, orderBy: [{ createdAt: "desc" }, { id: "desc" }] });
   return {
     items: rows.map(voiceView),
     system: MINIMAX_SYSTEM_VOICES.map((v) => ({ voiceId: v.id, name: { zh: v.zh, en: v.en }, gender: v.gender })),
   };
 }
 
-export async function getVoice(owner: string, id: string): Promise<VoiceView> {
-  const v = await db().voice.findFirst({ where: { id, owner } });
+export async function getVoice(scope: Scope, id: string): Promise<VoiceView> {
+  const v = await db().voice.findFirst({ where: { id, teamId: scope.teamId } });
   if (!v) throw new AppError("not_found", `voice ${id} does not exist`);
   return voiceView(v);
 }
 
-export async function addVoice(owner: string, req: AddVoiceRequest): Promise<VoiceView> {
+export async function addVoice(scope: Scope, req: AddVoiceRequest): Promise<VoiceView> {
   if (MINIMAX_SYSTEM_VOICES.some((s) => s.id === req.voiceId)) throw new AppError("conflict", `${req.voiceId} is a system voice: it is already in the list`, "voiceId");
-  const existing = await db().voice.findUnique({ where: { owner_voiceId: { owner, voiceId: req.voiceId } } });
+  const existing = await db().voice.findUnique({ where: { teamId_voiceId: { teamId: scope.teamId, voiceId: req.voiceId } } });
   if (existing) throw new AppError("conflict", `this VoiceId is already saved as "${existing.name}"`, "voiceId");
   const row = await db().voice.create({
     data: {
       id: randomUUID(),
-      owner,
+      teamId: scope.teamId,
+      createdById: scope.userId,
       voiceId: req.voiceId,
       name: req.name,
       description: req.description || null,
@@ -71,8 +73,8 @@ export async function addVoice(owner: string, req: AddVoiceRequest): Promise<Voi
   return voiceView(row);
 }
 
-export async function updateVoice(owner: string, id: string, req: UpdateVoiceRequest): Promise<VoiceView> {
-  await getVoice(owner, id);
+export async function updateVoice(scope: Scope, id: string, req: UpdateVoiceRequest): Promise<VoiceView> {
+  await getVoice(scope, id);
   const row = await db().voice.update({
     where: { id },
     data: {
@@ -89,8 +91,8 @@ export async function updateVoice(owner: string, id: string, req: UpdateVoiceReq
 }
 
 /** Forgets the voice in the studio's list; its sample asset and the generation that made it are kept. */
-export async function deleteVoice(owner: string, id: string): Promise<void> {
-  await getVoice(owner, id);
+export async function deleteVoice(scope: Scope, id: string): Promise<void> {
+  await getVoice(scope, id);
   await db().voice.delete({ where: { id } });
 }
 
@@ -115,8 +117,8 @@ export async function saveClonedVoice(generationId: string, usage: unknown): Pro
     language: p.cloneLanguage ?? null,
   };
   await db().voice.upsert({
-    where: { owner_voiceId: { owner: gen.owner, voiceId } },
-    create: { id: randomUUID(), owner: gen.owner, voiceId, source: "clone", sampleAssetId: sample, generationId, ...profile },
+    where: { teamId_voiceId: { teamId: gen.teamId!, voiceId } },
+    create: { id: randomUUID(), teamId: gen.teamId, createdById: gen.createdById, voiceId, source: "clone", sampleAssetId: sample, generationId, ...profile },
     update: { sampleAssetId: sample, generationId, ...profile },
   });
 }

@@ -1,12 +1,12 @@
 import { NextResponse } from "next/server";
 import { z } from "zod";
-import { route } from "@/lib/api/handler";
+import { publicRoute } from "@/lib/api/handler";
 import { CATALOG } from "@/lib/catalog";
 
 export const dynamic = "force-static";
 
 /** GET /api/v1/models — the catalog: what each model is called, its family, modes, and what each mode accepts. */
-export const GET = route(async () => {
+export const GET = publicRoute(async () => {
   const models = CATALOG.map((m) => ({
     id: m.id,
     family: m.family,

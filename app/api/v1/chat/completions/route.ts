@@ -1,5 +1,8 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { authorize } from "@/lib/api/handler";
+import { readBodyText } from "@/lib/api/request-guards";
+import { consume } from "@/lib/auth/rate-limit";
+import { AppError } from "@/lib/errors";
 import { GatewayError, gatewayErrorFromTd, parseGatewayRequest } from "@/lib/chat/gateway";
 import { relay, sseEvent, SSE_HEADERS, type RelayOutcome } from "@/lib/chat/relay";
 import { config } from "@/lib/config";
@@ -16,14 +19,16 @@ export const dynamic = "force-dynamic";
 export async function POST(req: NextRequest): Promise<Response> {
   const t0 = performance.now();
   try {
-    await authorize(req);
+    const c = config();
+    const caller = await authorize(req, "chat:use");
+    await consume("chat", caller.userId);
     let json: unknown;
+    const text = await readBodyText(req, c.STUDIO_CHAT_BODY_LIMIT);
     try {
-      json = JSON.parse(await req.text());
+      json = JSON.parse(text);
     } catch {
       throw new GatewayError(400, "invalid_request_error", "invalid_json", "The request body is not valid JSON.");
     }
-    const c = config();
     const g = parseGatewayRequest(json, c.TD_GPT54_MODEL_CODE);
     const extra: Record<string, string> = g.ignored.length ? { "X-Studio-Ignored-Params": g.ignored.join(", ") } : {};
     if (!g.stream) {
@@ -39,11 +44,17 @@ export async function POST(req: NextRequest): Promise<Response> {
     const stream = relay(response.body, { abort, idleMs: c.TD_TIMEOUT_MS, tap: doneWatcher() });
     return new Response(stream, { headers: { ...SSE_HEADERS, ...extra, "X-Request-Id": requestId, "Server-Timing": timing } });
   } catch (e) {
-    const err = e instanceof GatewayError ? e : e instanceof TdError ? gatewayErrorFromTd(e) : undefined;
-    if (err) return NextResponse.json(err.toJSON(), { status: err.status });
+    const err = e instanceof GatewayError ? e : e instanceof TdError ? gatewayErrorFromTd(e) : e instanceof AppError ? gatewayErrorFromApp(e) : undefined;
+    if (err) return NextResponse.json(err.toJSON(), { status: err.status, headers: e instanceof AppError && e.details?.retryAfter ? { "Retry-After": String(e.details.retryAfter) } : undefined });
     console.error("[chat gateway]", e);
     return NextResponse.json(new GatewayError(500, "api_error", "internal", "Something went wrong on the studio's side. The error was logged.").toJSON(), { status: 500 });
   }
+}
+
+/** The studio's access errors (no token, a reviewer's token, too many requests, too large) in OpenAI's terms. */
+function gatewayErrorFromApp(e: AppError): GatewayError {
+  const type = e.status === 401 ? "authentication_error" : e.status === 403 ? "permission_error" : e.status === 429 ? "rate_limit_error" : e.status === 404 ? "not_found_error" : "invalid_request_error";
+  return new GatewayError(e.status, type, e.code, e.message, e.field ?? null);
 }
 
 const DONE = new TextEncoder().encode("[DONE]");

@@ -6,16 +6,16 @@ import { patchConversationBody } from "@/lib/chat/types";
 export const dynamic = "force-dynamic";
 
 /** GET /api/v1/conversations/{id} → the conversation with its messages and usage totals. */
-export const GET = route<{ id: string }>(async (_req, caller, { id }) => NextResponse.json(await getConversation(caller.owner, id)));
+export const GET = route<{ id: string }>("team:read", async (_req, caller, { id }) => NextResponse.json(await getConversation(caller, id)));
 
 /** PATCH /api/v1/conversations/{id} {title?, model?, settings?} → the conversation (rename, switch model). */
-export const PATCH = route<{ id: string }>(async (req, caller, { id }) => {
+export const PATCH = route<{ id: string }>("chat:use", async (req, caller, { id }) => {
   const body = patchConversationBody.parse(await readJson(req));
-  return NextResponse.json(await updateConversation(caller.owner, id, body));
+  return NextResponse.json(await updateConversation(caller, id, body));
 });
 
 /** DELETE /api/v1/conversations/{id} → 204 (its messages go with it; attached assets stay in the studio). */
-export const DELETE = route<{ id: string }>(async (_req, caller, { id }) => {
-  await deleteConversation(caller.owner, id);
+export const DELETE = route<{ id: string }>("chat:use", async (_req, caller, { id }) => {
+  await deleteConversation(caller, id);
   return new Response(null, { status: 204 });
 });

@@ -4,6 +4,6 @@ import { getGeneration } from "@/lib/generations/queries";
 
 export const dynamic = "force-dynamic";
 
-export const GET = route<{ id: string }>(async (_req, caller, { id }) => {
-  return NextResponse.json(await getGeneration(caller.owner, id));
+export const GET = route<{ id: string }>("team:read", async (_req, caller, { id }) => {
+  return NextResponse.json(await getGeneration(caller, id));
 });

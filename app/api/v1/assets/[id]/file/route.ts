@@ -1,22 +1,23 @@
 import type { NextRequest } from "next/server";
 import { errorResponse, route } from "@/lib/api/handler";
 import { serveFile } from "@/lib/api/serve-file";
+import { getAsset } from "@/lib/assets/list";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { verifyAssetSignature } from "@/lib/generations/inputs";
 
 export const dynamic = "force-dynamic";
 
-async function load(id: string, owner?: string) {
-  const a = await db().asset.findFirst({ where: { id, ...(owner ? { owner } : {}) } });
-  if (!a) throw new AppError("not_found", `asset ${id} does not exist`);
-  if (!a.storageKey) throw new AppError("not_found", `asset ${id} is not saved on the studio's storage yet (${a.archiveState})`);
-  return a;
+type StoredAsset = { id: string; storageKey: string | null; archiveState: string; mime: string | null; sha256: string | null };
+
+function stored(a: StoredAsset) {
+  if (!a.storageKey) throw new AppError("not_found", `asset ${a.id} is not saved on the studio's storage yet (${a.archiveState})`);
+  return { key: a.storageKey, mime: a.mime ?? "application/octet-stream", sha256: a.sha256 };
 }
 
-const authed = route<{ id: string }>(async (req, caller, { id }) => {
-  const a = await load(id, caller.owner);
-  return serveFile(req, a.storageKey!, a.mime ?? "application/octet-stream", a.sha256);
+const authed = route<{ id: string }>("team:read", async (req, caller, { id }) => {
+  const f = stored(await getAsset(caller, id));
+  return serveFile(req, f.key, f.mime, f.sha256);
 });
 
 /** GET /api/v1/assets/{id}/file — a signed link (?exp&sig, handed to TD) is enough on its own; otherwise the caller's access. */
@@ -26,8 +27,10 @@ export async function GET(req: NextRequest, ctx: { params: Promise<{ id: string 
   if (sp.has("sig")) {
     try {
       if (!verifyAssetSignature(id, sp.get("exp"), sp.get("sig"))) throw new AppError("not_found", "this link has expired or is not valid");
-      const a = await load(id);
-      return await serveFile(req, a.storageKey!, a.mime ?? "application/octet-stream", a.sha256);
+      const a = await db().asset.findUnique({ where: { id } });
+      if (!a) throw new AppError("not_found", `asset ${id} does not exist`);
+      const f = stored(a);
+      return await serveFile(req, f.key, f.mime, f.sha256);
     } catch (e) {
       return errorResponse(e);
     }

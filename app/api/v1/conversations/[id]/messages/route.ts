@@ -1,12 +1,13 @@
 import { NextResponse } from "next/server";
 import { readJson, route } from "@/lib/api/handler";
+import { consume } from "@/lib/auth/rate-limit";
 import { listMessages } from "@/lib/chat/conversations";
 import { runTurn } from "@/lib/chat/turn";
 
 export const dynamic = "force-dynamic";
 
 /** GET /api/v1/conversations/{id}/messages → {items} in order. */
-export const GET = route<{ id: string }>(async (_req, caller, { id }) => NextResponse.json({ items: await listMessages(caller.owner, id) }));
+export const GET = route<{ id: string }>("team:read", async (_req, caller, { id }) => NextResponse.json({ items: await listMessages(caller, id) }));
 
 /**
  * POST /api/v1/conversations/{id}/messages {action: send|edit|regenerate|continue, model, params, content,
@@ -15,4 +16,7 @@ export const GET = route<{ id: string }>(async (_req, caller, { id }) => NextRes
  * called; a stop or a broken stream keeps the partial answer. Checks fail with the usual JSON error;
  * a TD refusal before the first chunk answers JSON {error, message} with the stored (failed) answer.
  */
-export const POST = route<{ id: string }>(async (req, caller, { id }) => runTurn(caller.owner, id, await readJson(req), req.signal));
+export const POST = route<{ id: string }>("chat:use", async (req, caller, { id }) => {
+  await consume("chat", caller.userId);
+  return runTurn(caller, id, await readJson(req), req.signal);
+});

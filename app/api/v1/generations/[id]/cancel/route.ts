@@ -4,6 +4,6 @@ import { cancelGeneration } from "@/lib/generations/cancel";
 
 export const dynamic = "force-dynamic";
 
-export const POST = route<{ id: string }>(async (_req, caller, { id }) => {
-  return NextResponse.json(await cancelGeneration(caller.owner, id));
+export const POST = route<{ id: string }>("generation:cancel", async (_req, caller, { id }) => {
+  return NextResponse.json(await cancelGeneration(caller, id));
 });
