@@ -1,5 +1,5 @@
 import "server-only";
-import { createHmac, randomBytes } from "node:crypto";
+import { createHmac, randomBytes, timingSafeEqual } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
@@ -30,7 +30,10 @@ export function signAssetUrl(assetId: string, expiresAt: number): string {
 export function verifyAssetSignature(assetId: string, exp: string | null, sig: string | null): boolean {
   const e = Number(exp);
   if (!sig || !Number.isFinite(e) || e * 1000 < Date.now()) return false;
-  return signAssetUrl(assetId, e) === sig;
+  // Constant-time compare, so the signature cannot be guessed byte by byte from response times.
+  const expected = Buffer.from(signAssetUrl(assetId, e));
+  const given = Buffer.from(sig);
+  return given.length === expected.length && timingSafeEqual(given, expected);
 }
 
 /** A public, signed, expiring URL for an asset, or an error that says how to configure one. */
