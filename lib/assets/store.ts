@@ -6,11 +6,11 @@ import { Readable } from "node:stream";
 import type { ReadableStream as WebReadableStream } from "node:stream/web";
 import { getModeSpec, type InputRole, type Mode } from "@/lib/catalog";
 import { checkMedia } from "@/lib/catalog/validate";
-import { config } from "@/lib/config";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { assetView } from "@/lib/generations/view";
 import { safeFetch } from "@/lib/net/safe-fetch";
+import { trustedOrigins } from "@/lib/net/trusted-origins";
 import { pathForKey, removeKey, writeStream } from "@/lib/storage";
 import { ACCEPTED, readMeta, sniffFile } from "./sniff";
 
@@ -85,9 +85,9 @@ export async function storeAsset(source: Readable, scope: Scope, use: IntendedUs
   }
 }
 
-/** Import a file from a user's URL (public addresses only; the configured TD address is allowed). */
+/** Import a file from a user's URL (public addresses only; TD's origin and STUDIO_FETCH_ALLOW_ORIGINS are allowed). */
 export async function importFromUrl(url: string, scope: Scope, use: IntendedUse = {}) {
-  const res = await safeFetch(url, { allowOrigins: [new URL(config().TD_BASE_URL).origin] });
+  const res = await safeFetch(url, { allowOrigins: trustedOrigins() });
   if (!res.ok || !res.body) throw new AppError("validation_failed", `the URL answered HTTP ${res.status}`, "url");
   const length = Number(res.headers.get("content-length"));
   if (length > MAX_UPLOAD_BYTES) throw new AppError("validation_failed", `the file is larger than the studio's upload limit of ${MAX_UPLOAD_BYTES / 1024 / 1024} MB`, "url");

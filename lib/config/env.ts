@@ -12,6 +12,33 @@ const optionalUrl = z
   .transform((v) => (v ? v : undefined))
   .pipe(z.url({ protocol: /^https?$/ }).optional());
 
+/** The exact origin (scheme, host, port) an entry names, or null if it is not a bare http(s) origin. */
+function asOrigin(entry: string): string | null {
+  try {
+    const u = new URL(entry);
+    const bareOrigin = (u.protocol === "http:" || u.protocol === "https:") && !u.username && !u.password && u.pathname === "/" && !u.search && !u.hash;
+    return bareOrigin && !/[?#]/.test(entry) ? u.origin : null;
+  } catch {
+    return null;
+  }
+}
+
+const originList = z
+  .string()
+  .optional()
+  .transform((v, ctx) => {
+    const origins: string[] = [];
+    for (const entry of (v ?? "").split(",").map((s) => s.trim()).filter(Boolean)) {
+      const origin = asOrigin(entry);
+      if (!origin) {
+        ctx.addIssue({ code: "custom", message: `"${entry}" is not an origin; list them like https://cdn.example.com,http://10.0.0.5:8080` });
+        return z.NEVER;
+      }
+      origins.push(origin);
+    }
+    return origins;
+  });
+
 /** Every variable the studio reads; `.env.example` documents each one. */
 export const envSchema = z.object({
   TD_BASE_URL: z.url({ protocol: /^https?$/, error: "must be an http(s) URL, e.g. https://modelpool-api.talkingdata.com" }),
@@ -34,6 +61,7 @@ export const envSchema = z.object({
   STUDIO_RATE_CHAT_PER_MINUTE: z.coerce.number().int().min(1).default(300),
   STUDIO_JSON_BODY_LIMIT: z.coerce.number().int().min(1024).default(1024 * 1024),
   STUDIO_CHAT_BODY_LIMIT: z.coerce.number().int().min(1024).default(16 * 1024 * 1024),
+  STUDIO_FETCH_ALLOW_ORIGINS: originList,
 });
 
 export type Env = z.infer<typeof envSchema>;

@@ -3,6 +3,8 @@ import { Readable } from "node:stream";
 import type { ReadableStream as WebReadableStream } from "node:stream/web";
 import sharp from "sharp";
 import { db } from "@/lib/db";
+import { safeFetch } from "@/lib/net/safe-fetch";
+import { trustedOrigins } from "@/lib/net/trusted-origins";
 import { pathForKey, removePartials, writeBuffer, writeStream } from "@/lib/storage";
 import { probeMedia, videoPoster } from "./media";
 
@@ -53,7 +55,7 @@ export async function archiveAsset(id: string): Promise<void> {
   try {
     if (!asset.upstreamUrl) throw new Error("no upstream URL to download");
     if (asset.upstreamExpiresAt && asset.upstreamExpiresAt.getTime() < Date.now()) throw new Error("TD's link has expired");
-    const res = await fetch(asset.upstreamUrl, { signal: AbortSignal.timeout(15 * 60_000) });
+    const res = await safeFetch(asset.upstreamUrl, { allowOrigins: trustedOrigins(), timeoutMs: 15 * 60_000 });
     if (!res.ok || !res.body) throw new Error(`download answered HTTP ${res.status}`);
     const stored = await writeStream(key, Readable.fromWeb(res.body as unknown as WebReadableStream), MAX_OUTPUT_BYTES);
     const facts: { width?: number; height?: number; durationSeconds?: number; posterKey?: string } = {};
