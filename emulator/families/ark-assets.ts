@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { arkAssetCreateBody, type ArkAssetCreateBody } from "@/lib/td/ark";
+import { assetCreateBody as arkAssetCreateBody, type AssetCreateBody as ArkAssetCreateBody } from "../spec/seedance";
 import { faultsInPrompt } from "../faults";
 import { promptImage, sampleVideo, speechWav } from "../media/generate";
 import type { EmuContext } from "../server";

@@ -1,6 +1,7 @@
 import { randomInt } from "node:crypto";
 import sharp from "sharp";
-import { ARK_LIMITS, ARK_OUTPUT_SIZES, arkCreateBody, parseAssetUri, type ArkCreateBody, type ArkIssueParams } from "@/lib/td/ark";
+import { issueCode, mediaProblem, valueAt } from "../spec/common";
+import { assetIdOf, SEEDANCE, SEEDANCE_MEDIA, SEEDANCE_OUTPUT_SIZES, seedanceCreateBody, type SeedanceCreateBody as ArkCreateBody } from "../spec/seedance";
 import { faultsInPrompt } from "../faults";
 import { promptImage, sampleVideo } from "../media/generate";
 import type { EmuContext, FamilyModule } from "../server";
@@ -11,7 +12,7 @@ import { AssetStore, assetRefProblem, assetRoutes, idStamp, shortRandom } from "
 // Seedance 2.0 fast — Volcengine-Ark-style content generation tasks (T0101007) and its asset library.
 
 const TASK_PATH = /^\/model\/openai\/api\/v3\/contents\/generations\/tasks\/(?<id>[^/]+)$/;
-const RECORD_DAYS_MS = 7 * 24 * 3600_000;
+const RECORD_DAYS_MS = SEEDANCE.recordDays * 24 * 3600_000;
 const FPS = 24;
 const RATIOS = ["16:9", "4:3", "1:1", "3:4", "9:16", "21:9"] as const;
 type Ratio = (typeof RATIOS)[number];
@@ -37,7 +38,7 @@ export const ark: FamilyModule = (ctx) => {
       async handler(r) {
         r.log.op = "create";
         r.log.model = (r.body as { model?: string } | undefined)?.model;
-        const parsed = arkCreateBody.safeParse(r.body);
+        const parsed = seedanceCreateBody.safeParse(r.body);
         if (!parsed.success) return invalid(ctx, r, parsed.error.issues);
         const body = parsed.data;
         const problem = (await imageProblem(body)) ?? assetProblem(assets, body);
@@ -48,7 +49,7 @@ export const ark: FamilyModule = (ctx) => {
         const extra: ArkExtra = {
           ratio: body.ratio && body.ratio !== "adaptive" ? body.ratio : await adaptiveRatio(body),
           // -1: the model picks a length in [4, 15].
-          duration: body.duration === undefined ? 5 : body.duration === -1 ? randomInt(ARK_LIMITS.durationMin, ARK_LIMITS.durationMax + 1) : body.duration,
+          duration: body.duration === undefined ? 5 : body.duration === -1 ? randomInt(SEEDANCE.durationMin, SEEDANCE.durationMax + 1) : body.duration,
           seed: body.seed === undefined || body.seed === -1 ? randomInt(0, 2 ** 31) : body.seed,
           expired: /\[\[fault:expired\]\]/i.test(text),
         };
@@ -127,23 +128,17 @@ function statusOf(task: EmuTask, now = Date.now()) {
   return phase;
 }
 
-/** A validation failure as the documented Ark error: the code the schema attached, else Missing/InvalidParameter. */
+/** A validation failure as the documented Ark error: the code the spec attached, else Missing/InvalidParameter. */
 function invalid(ctx: EmuContext, r: EmuRequest, issues: { code: string; path: PropertyKey[]; message: string; params?: unknown }[]) {
   const i = issues[0];
   const where = i.path.map(String).join(".") || "body";
-  const p = i.params as ArkIssueParams | undefined;
-  if (p?.arkCode === "MissingParameter" || (i.code === "invalid_type" && valueAt(r.body, i.path) === undefined)) {
+  const p = issueCode(i);
+  if (p?.code === "MissingParameter" || (i.code === "invalid_type" && valueAt(r.body, i.path) === undefined)) {
     return ctx.error(r, 400, "MissingParameter", `The request failed because it is missing one or multiple required parameters (${where}: ${i.message}).`);
   }
   // These two rows of the table have fixed messages.
-  if (p?.arkCode.startsWith("InvalidImageURL") || p?.arkCode === "InvalidEndpointOrModel.NotFound") return ctx.error(r, p.httpStatus ?? 400, p.arkCode, i.message);
-  return ctx.error(r, p?.httpStatus ?? 400, p?.arkCode ?? "InvalidParameter", `One or more parameters specified in the request are not valid (${where}: ${i.message}).`);
-}
-
-function valueAt(body: unknown, path: PropertyKey[]): unknown {
-  let v = body;
-  for (const k of path) v = v && typeof v === "object" ? (v as Record<PropertyKey, unknown>)[k] : undefined;
-  return v;
+  if (p && (p.code.startsWith("InvalidImageURL") || p.code === "InvalidEndpointOrModel.NotFound")) return ctx.error(r, p.httpStatus ?? 400, p.code, i.message);
+  return ctx.error(r, p?.httpStatus ?? 400, p?.code ?? "InvalidParameter", `One or more parameters specified in the request are not valid (${where}: ${i.message}).`);
 }
 
 interface Media {
@@ -164,7 +159,7 @@ function mediaOf(body: ArkCreateBody): Media[] {
 /** `asset://ID` must name an Active asset of this library, of the matching type. */
 function assetProblem(store: AssetStore, body: ArkCreateBody) {
   for (const m of mediaOf(body)) {
-    const id = parseAssetUri(m.url);
+    const id = assetIdOf(m.url);
     const problem = id ? assetRefProblem(store, id, m.kind) : undefined;
     if (problem) return problem;
   }
@@ -176,7 +171,7 @@ function decode(url: string): Buffer | undefined {
   return m ? Buffer.from(m[1], "base64") : undefined;
 }
 
-/** Inline images can be looked at: their documented size and ratio limits are checked (URLs and assets cannot be). */
+/** Inline images can be looked at: their documented format, size, side and ratio rules are checked (URLs and assets cannot be). */
 async function imageProblem(body: ArkCreateBody) {
   for (const m of mediaOf(body)) {
     const bytes = m.kind === "Image" ? decode(m.url) : undefined;
@@ -184,8 +179,9 @@ async function imageProblem(body: ArkCreateBody) {
     const meta = await sharp(bytes).metadata().catch(() => undefined);
     if (!meta?.width || !meta.height) return { status: 400, code: "InvalidImageURL.InvalidFormat", message: "Invalid base64 image url" };
     const { width: w, height: h } = meta;
-    if (w <= 300 || h <= 300 || w >= 6000 || h >= 6000 || w / h <= 0.4 || w / h >= 2.5) {
-      return { status: 400, code: "InvalidParameter", message: `One or more parameters specified in the request are not valid (image ${w}×${h}: width and height must be in (300, 6000) px and the ratio in (0.4, 2.5)).` };
+    const problem = mediaProblem(SEEDANCE_MEDIA.image, { bytes: bytes.length, width: w, height: h });
+    if (problem) {
+      return { status: 400, code: "InvalidParameter", message: `One or more parameters specified in the request are not valid (image ${w}×${h}: ${problem}; width and height must be in (300, 6000) px and the ratio in (0.4, 2.5)).` };
     }
   }
   return undefined;
@@ -220,7 +216,7 @@ function ensureOutputs(ctx: EmuContext, task: EmuTask): Promise<void> {
       { fileId: videoId, url: ctx.publicUrl() + ctx.files.signedPath(videoId, "mp4", expiresAt), expiresAt, mime: "video/mp4", width: v.width, height: v.height, durationSeconds: extra.duration, size: v.bytes.length, role: "video" },
     ];
     if (body.return_last_frame) {
-      const [width, height] = ARK_OUTPUT_SIZES[body.resolution ?? "720p"][extra.ratio];
+      const [width, height] = SEEDANCE_OUTPUT_SIZES[body.resolution ?? "720p"][extra.ratio];
       const png = await promptImage({ width, height, prompt: task.prompt, seed: extra.seed, label: "last frame" });
       const id = ctx.files.put(png, "image/png", task.downloadFault);
       outputs.push({ fileId: id, url: ctx.publicUrl() + ctx.files.signedPath(id, "png", expiresAt), expiresAt, mime: "image/png", width, height, size: png.length, role: "last_frame" });
@@ -248,7 +244,7 @@ async function view(ctx: EmuContext, task: EmuTask) {
     const video = task.outputs!.find((o) => o.role === "video")!;
     const last = task.outputs!.find((o) => o.role === "last_frame");
     out.content = { video_url: video.url, ...(last ? { last_frame_url: last.url } : {}) };
-    const [w, h] = ARK_OUTPUT_SIZES[body.resolution ?? "720p"][extra.ratio];
+    const [w, h] = SEEDANCE_OUTPUT_SIZES[body.resolution ?? "720p"][extra.ratio];
     // Tokens ≈ pixels × frames / 1024 (the doc's example: 1280×720 × 24 fps × 5 s ≈ 108900).
     const tokens = Math.round((w * h * FPS * extra.duration) / 1024);
     const searches = body.tools?.some((t) => t.type === "web_search") ? 1 : 0;

@@ -1,4 +1,4 @@
-import type { ChatBody, ChatFlavor, DeepSeekChatBody, DeepSeekContentPart, FinishReason } from "@/lib/td/chat-schema";
+import type { ChatBody, ChatFlavor, DeepSeekBody as DeepSeekChatBody, DeepSeekPart as DeepSeekContentPart, FinishReason } from "../spec/chat";
 
 // The emulator's "model": a deterministic, plausible Markdown answer built from the request
 // (the same request always gets the same answer), split into tokens the way a stream sends them.

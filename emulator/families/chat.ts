@@ -1,5 +1,6 @@
 import { randomBytes, randomUUID } from "node:crypto";
-import { chatBodySchema, chatFlavor, type ChatBody, type ChatFlavor, type ChatIssueParams } from "@/lib/td/chat-schema";
+import { chatBodyFor as chatBodySchema, chatFlavor, type ChatBody, type ChatFlavor } from "../spec/chat";
+import { issueCode } from "../spec/common";
 import type { EmuContext, FamilyModule } from "../server";
 import type { EmuRequest } from "../types";
 import { lastUser, planAnswer, textOf, type AnswerPlan } from "./chat-answer";
@@ -49,7 +50,7 @@ export const chat: FamilyModule = (ctx) => [
       if (!parsed.success) {
         // An issue that names a documented code (InvalidImageURL.*) wins over the generic one.
         const issues = parsed.error.issues;
-        const tdCode = (i: (typeof issues)[number]) => (i.code === "custom" ? (i.params as ChatIssueParams | undefined)?.tdCode : undefined);
+        const tdCode = (i: (typeof issues)[number]) => issueCode(i)?.code;
         const coded = issues.find(tdCode);
         const i = coded ?? issues[0];
         const code = (coded && tdCode(coded)) ?? "InvalidParameter";

@@ -1,4 +1,4 @@
-import { dashScopeCreateBody, type DashScopeCreateBody } from "@/lib/td/dashscope";
+import { happyHorseCreateBody as dashScopeCreateBody, type HappyHorseCreateBody as DashScopeCreateBody } from "../spec/happyhorse";
 import { faultsInPrompt, outputPadding } from "../faults";
 import { sampleVideo } from "../media/generate";
 import type { FamilyModule } from "../server";

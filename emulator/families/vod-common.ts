@@ -1,4 +1,4 @@
-import type { VodIssueParams } from "@/lib/td/vod";
+import { issueCode, valueAt } from "../spec/common";
 import type { EmuContext } from "../server";
 import type { EmuRequest } from "../types";
 
@@ -13,8 +13,7 @@ type Issue = { code: string; path: PropertyKey[]; message: string; params?: unkn
 export function vodInvalid(ctx: EmuContext, r: EmuRequest, issues: Issue[]) {
   const i = issues[0];
   const where = i.path.map(String).join(".") || "body";
-  const p = i.params as VodIssueParams | undefined;
-  let code = p?.vodCode;
+  let code = issueCode(i)?.code;
   if (!code) {
     // zod reports a missing enum as invalid_value, a missing string as invalid_type: both are absent fields.
     if ((i.code === "invalid_type" || i.code === "invalid_value") && valueAt(r.body, i.path) === undefined) code = "MissingParameter";
@@ -24,12 +23,6 @@ export function vodInvalid(ctx: EmuContext, r: EmuRequest, issues: Issue[]) {
   }
   const message = i.code === "unrecognized_keys" ? `Unknown parameter ${(i.keys ?? []).join(", ")}${where === "body" ? "" : ` in ${where}`}.` : `${where}: ${i.message}`;
   return ctx.error(r, 400, code, message);
-}
-
-function valueAt(body: unknown, path: PropertyKey[]): unknown {
-  let v = body;
-  for (const k of path) v = v && typeof v === "object" ? (v as Record<PropertyKey, unknown>)[k] : undefined;
-  return v;
 }
 
 /** First bytes → image format, for the inputs the emulator can fetch. */

@@ -1,7 +1,6 @@
 import { randomBytes, randomUUID } from "node:crypto";
-import { VOD_LIMITS, type VodJobModel } from "@/lib/td/vod";
-import { GPT_IMAGE_DEFAULTS, GPT_IMAGE_LIMITS, gptImageBody, type GptImageBody } from "@/lib/td/vod-image";
-import { GV_LIMITS, gvBody, type GvBody } from "@/lib/td/vod-video";
+import { mediaProblem, type MediaRules } from "../spec/common";
+import { GPT_IMAGE, GPT_IMAGE_REFERENCE, gptImageBody, GV_MEDIA, gvBody, JOB_LIMITS, type GptImageBody, type GvBody, type JobModel as VodJobModel } from "../spec/vod";
 import { faultsInPrompt } from "../faults";
 import { promptImage, sampleVideo, sizeFor } from "../media/generate";
 import type { EmuContext } from "../server";
@@ -17,7 +16,7 @@ const TASK_TYPE: Record<VodJobModel, "AigcImageTask" | "AigcVideoTask"> = { T030
 // The emulator's reading of the tiers: the long side in pixels. (The doc's example shows 1808×1024 for 16:9 at the default.)
 const LONG_SIDE = { "1K": 1024, "2K": 2048, "4K": 4096 } as const;
 const SAMPLE_VIDEO_SECONDS = 3;
-const DEDUPE_MS = VOD_LIMITS.sessionDedupeDays * 24 * 3600_000;
+const DEDUPE_MS = JOB_LIMITS.sessionDedupeDays * 24 * 3600_000;
 const ZERO_TIME = "0000-00-00T00:00:00Z";
 /** Tencent's "never expires" (Permanent storage). */
 const NEVER = "9999-12-31T23:59:59Z";
@@ -61,7 +60,7 @@ export function jobHandlers(ctx: EmuContext) {
       const used = sid ? sessions.get(sid) : undefined;
       if (used !== undefined && Date.now() - used < DEDUPE_MS) {
         // The doc: "三天内使用相同值会返回错误" without a code; Tencent VOD's code for it.
-        return ctx.error(r, 400, "InvalidParameterValue.SessionId", `SessionId ${sid} was already used within the last ${VOD_LIMITS.sessionDedupeDays} days: the request is deduplicated (去重识别码重复).`);
+        return ctx.error(r, 400, "InvalidParameterValue.SessionId", `SessionId ${sid} was already used within the last ${JOB_LIMITS.sessionDedupeDays} days: the request is deduplicated (去重识别码重复).`);
       }
       const prompt = body.Prompt ?? "";
       const f = faultsInPrompt(prompt);
@@ -120,23 +119,25 @@ export function jobHandlers(ctx: EmuContext) {
  * fails the job (the download happens in the job). Unreachable URLs (the doc's examples) are let through.
  */
 async function inputProblem(model: VodJobModel, body: GptImageBody | GvBody): Promise<string | undefined> {
-  const checks: { url: string; maxBytes: number; formats: readonly string[]; what: string }[] = (body.FileInfos ?? []).map((f, i) => ({
+  const checks: { url: string; rules: MediaRules; what: string }[] = (body.FileInfos ?? []).map((f, i) => ({
     url: f.Url,
-    maxBytes: model === "T0302007" ? GPT_IMAGE_LIMITS.maxReferenceBytes : GV_LIMITS.maxFileBytes,
-    formats: model === "T0302007" ? GPT_IMAGE_LIMITS.referenceFormats : GV_LIMITS.fileFormats,
+    rules: model === "T0302007" ? GPT_IMAGE_REFERENCE : GV_MEDIA.file,
     what: `FileInfos.${i}.Url`,
   }));
   const last = (body as GvBody).LastFrameUrl;
-  if (last) checks.push({ url: last, maxBytes: GV_LIMITS.maxLastFrameUrlBytes, formats: GV_LIMITS.lastFrameFormats, what: "LastFrameUrl" });
+  if (last) checks.push({ url: last, rules: GV_MEDIA.lastFrameUrl, what: "LastFrameUrl" });
   const problems = await Promise.all(
     checks.map(async (c) => {
-      const got = await fetchCapped(c.url, c.maxBytes);
+      const cap = c.rules.maxBytes ?? Infinity;
+      const got = await fetchCapped(c.url, cap);
       if (!got) return undefined;
       if (got.status < 200 || got.status >= 300) return `${c.what}: the file could not be downloaded (HTTP ${got.status}).`;
-      if (got.bytes.length > c.maxBytes) return `${c.what}: the image is larger than ${c.maxBytes / 1024 / 1024} MB.`;
+      if (got.bytes.length > cap) return `${c.what}: the image is larger than ${cap / 1024 / 1024} MB.`;
       const format = sniffImage(got.bytes);
-      if (!format || !c.formats.includes(format)) return `${c.what}: format ${format ?? "unknown"} is not supported (${c.formats.join(", ")}).`;
-      return undefined;
+      const formats = c.rules.formats ?? [];
+      if (!format || !formats.includes(format)) return `${c.what}: format ${format ?? "unknown"} is not supported (${formats.join(", ")}).`;
+      const problem = mediaProblem(c.rules, { format, bytes: got.bytes.length });
+      return problem ? `${c.what}: ${problem}.` : undefined;
     }),
   );
   return problems.find(Boolean);
@@ -154,8 +155,8 @@ function ensureOutputs(ctx: EmuContext, task: EmuTask): Promise<void> {
     const expiresAt = storageOf(task) === "Permanent" ? NEVER_MS : finishTime(task) + ctx.opts.outputTtlSeconds * 1000;
     if (task.model === "T0302007") {
       const b = task.body as GptImageBody;
-      const ratio = b.OutputConfig?.AspectRatio ?? GPT_IMAGE_DEFAULTS.AspectRatio;
-      const { width, height } = sizeFor(ratio, LONG_SIDE[b.OutputConfig?.Resolution ?? GPT_IMAGE_DEFAULTS.Resolution]);
+      const ratio = b.OutputConfig?.AspectRatio ?? GPT_IMAGE.defaults.AspectRatio;
+      const { width, height } = sizeFor(ratio, LONG_SIDE[b.OutputConfig?.Resolution ?? GPT_IMAGE.defaults.Resolution]);
       const png = await promptImage({ width, height, prompt: task.prompt, seed: b.Seed, label: `GPT Image-2 · ${b.ModelVersion}` });
       const id = ctx.files.put(png, "image/png", task.downloadFault);
       task.outputs = [{ fileId: id, url: ctx.publicUrl() + ctx.files.signedPath(id, "png", expiresAt), expiresAt, mime: "image/png", width, height, size: png.length, role: "image" }];

@@ -1,7 +1,5 @@
 import { randomBytes, randomUUID } from "node:crypto";
-import { MINIMAX_SYSTEM_VOICES } from "@/lib/catalog/minimax-tts";
-import { VOD_TTS_MODEL } from "@/lib/td/vod";
-import { parseExtParam, TTS_LIMITS, ttsBody, type TtsBody } from "@/lib/td/vod-tts";
+import { readExtParam, TTS, TTS_DEFAULT_VOICE, TTS_MODEL as VOD_TTS_MODEL, TTS_SYSTEM_VOICES, ttsBody, type TtsBody } from "../spec/vod";
 import { faultsInPrompt } from "../faults";
 import { speechWav } from "../media/generate";
 import type { EmuContext } from "../server";
@@ -14,8 +12,8 @@ const MB = 1024 * 1024;
 // The doc lists RequestSizeLimitExceeded without the size: Tencent Cloud API's 10 MB cap.
 const MAX_REQUEST_BYTES = 10 * MB;
 const MAX_CLONE_DOWNLOAD = 20 * MB;
-const SYSTEM_VOICES = new Set(MINIMAX_SYSTEM_VOICES.map((v) => v.id));
-const DEFAULT_VOICE = MINIMAX_SYSTEM_VOICES[0].id;
+const SYSTEM_VOICES = new Set<string>(TTS_SYSTEM_VOICES);
+const DEFAULT_VOICE = TTS_DEFAULT_VOICE;
 
 interface ClonedVoice {
   createdAt: number;
@@ -52,7 +50,7 @@ export function ttsHandler(ctx: EmuContext) {
       // A synthesis failure inside a normal answer: ErrorCode ≠ 0 ("成功时返回 0").
       return ctx.json(r, 200, { Response: { ErrorCode: 1000, Msg: "synthesis failed: the engine could not produce audio for this text", RequestId: randomUUID() } });
     }
-    const ext = b.ExtParam ? parseExtParam(b.ExtParam) : undefined;
+    const ext = b.ExtParam ? readExtParam(b.ExtParam) : undefined;
     const syn = ext?.ok ? (ext.value.synExt ?? {}) : {};
 
     let voiceId = b.VoiceId;
@@ -72,7 +70,7 @@ export function ttsHandler(ctx: EmuContext) {
       if (!isAudio(audio)) return ctx.error(r, 400, "InvalidParameterValue", `${b.AudioData ? "AudioData" : "AudioUrl"} is not an audio file (wav, mp3, m4a).`);
       // Shaped like the doc's example id: "s1_" + 88 base64 characters.
       voiceId = `s1_${randomBytes(64).toString("base64")}`;
-      cloned.set(voiceId, { createdAt: Date.now(), lang: b.AudioLang ?? TTS_LIMITS.defaultLang, profile: b.VoiceProfile });
+      cloned.set(voiceId, { createdAt: Date.now(), lang: b.AudioLang ?? TTS.defaultLang, profile: b.VoiceProfile });
     } else if (voiceId && !SYSTEM_VOICES.has(voiceId) && !cloned.has(voiceId)) {
       // The doc names no code for an unknown voice: ResourceNotFound (资源不存在).
       return ctx.error(r, 400, "ResourceNotFound", `VoiceId ${voiceId} does not exist: it is neither a system voice nor a cloned one.`);
@@ -81,7 +79,7 @@ export function ttsHandler(ctx: EmuContext) {
 
     const answer: Record<string, unknown> = { ErrorCode: 0, Msg: "success", VoiceId: voiceId };
     if (text.trim()) {
-      const wav = speechWav({ text, sampleRate: syn.sampleRate ?? TTS_LIMITS.defaultSampleRate, seconds: syn.duration, pitch: syn.pitch });
+      const wav = speechWav({ text, sampleRate: syn.sampleRate ?? TTS.defaultSampleRate, seconds: syn.duration, pitch: syn.pitch });
       if (b.Output?.Type === "url") {
         const expiresAt = Date.now() + ctx.opts.outputTtlSeconds * 1000;
         const id = ctx.files.put(wav.bytes, "audio/wav", f.download);

@@ -1,4 +1,4 @@
-import { VOD_JOB_MODELS, VOD_TTS_MODEL, type VodJobModel } from "@/lib/td/vod";
+import { JOB_MODELS as VOD_JOB_MODELS, TTS_MODEL as VOD_TTS_MODEL, type JobModel as VodJobModel } from "../spec/vod";
 import type { FamilyModule } from "../server";
 import { jobHandlers } from "./vod-jobs";
 import { ttsHandler } from "./vod-tts";

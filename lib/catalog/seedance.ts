@@ -10,14 +10,16 @@ const prompt = (required: boolean): PromptSpec => ({ required, counting: "cjk-we
 
 const MB = 1024 * 1024;
 // Images: the doc gives open intervals — width/height (300, 6000), ratio (0.4, 2.5), size < 30 MB.
+// checkMedia lets a ratio pass within 1e-6 of its bounds, so the open ends sit just inside 0.4 and 2.5.
+const OPEN_RATIO = 2e-6;
 const imageLimits: InputSpec["limits"] = {
   maxBytes: 30 * MB - 1,
   mimes: ["image/jpeg", "image/png", "image/webp", "image/bmp", "image/tiff", "image/gif"],
   minWidth: 301,
   minHeight: 301,
   maxLongSide: 5999,
-  minRatio: 0.4,
-  maxRatio: 2.5,
+  minRatio: 0.4 + OPEN_RATIO,
+  maxRatio: 2.5 - OPEN_RATIO,
 };
 // Videos: closed intervals — [2, 15] s, [300, 6000] px, ratio [0.4, 2.5], ≤ 50 MB, [24, 60] fps.
 // "480p/720p only" is the pixel-count rule below (640×640 = 409600 to 834×1112 = 927408).
@@ -31,8 +33,8 @@ const videoLimits: InputSpec["limits"] = {
   maxLongSide: 6000,
   minRatio: 0.4,
   maxRatio: 2.5,
-  // checkMedia asks for "above minFps"; 24 fps itself is allowed by the doc.
-  minFps: 23.9,
+  // checkMedia asks for "above minFps"; 24 fps itself is allowed by the doc, 23.976 (NTSC film) is not.
+  minFps: 23.999,
   maxFps: 60,
   minPixels: 409_600,
   maxPixels: 927_408,
