@@ -25,6 +25,7 @@ export const envSchema = z.object({
   SEEDANCE_ASSET_GROUP_ID: z.string().optional(),
   TD_TIMEOUT_MS: z.coerce.number().int().min(1000).max(600_000).default(60_000),
   STUDIO_POLL_MS: z.coerce.number().int().min(50).max(60_000).default(2000),
+  STUDIO_RESEND_WINDOW_MS: z.coerce.number().int().min(0).max(7 * 86_400_000).default(600_000),
 });
 
 export type Env = z.infer<typeof envSchema>;
