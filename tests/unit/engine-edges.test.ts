@@ -112,6 +112,8 @@ describe("engine edges (issue #11)", () => {
     expect(done.finishedAt).toBeTruthy();
     const row = await db().asset.findUniqueOrThrow({ where: { id: done.outputs[0].assetId } });
     expect(existsSync(path.join(dataDir, "files", row.storageKey!))).toBe(true);
+    // The poster is stored like every file (temp + rename), when ffmpeg is there to make one.
+    if (await (await import("@/lib/generations/media")).hasFfmpeg()) expect(existsSync(path.join(dataDir, "files", row.posterKey!))).toBe(true);
   });
 
   it("derives the stuck-submit window per model: a 100 s old TTS create is still awaited, a 40 s old video create is interrupted", async () => {
