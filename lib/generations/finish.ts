@@ -146,7 +146,10 @@ export async function settleSaving(generationId: string): Promise<void> {
   const where = { id: generationId, status: "running", phase: "saving" };
   const finishedAt = new Date();
   if (!lost) {
-    await db().generation.updateMany({ where, data: { status: "succeeded", phase: null, finishedAt } });
+    const done = await db().generation.updateMany({ where, data: { status: "succeeded", phase: null, finishedAt } });
+    // A voice-clone whose audio came as a link is only now succeeded: keep its VoiceId as a team voice.
+    const usage = done.count ? (await db().generation.findUnique({ where: { id: generationId }, select: { usage: true } }))?.usage : null;
+    if (usage) await saveClonedVoice(generationId, JSON.parse(usage)).catch((e) => console.error("[voices] could not save the cloned voice", e));
     return;
   }
   await db().generation.updateMany({

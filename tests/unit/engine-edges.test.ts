@@ -3,7 +3,9 @@ import { existsSync } from "node:fs";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import path from "node:path";
+import { Readable } from "node:stream";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { encodeWav } from "@/components/speech/audio";
 import { startEmulator, type Emulator } from "@/emulator";
 import { freshStudioEnv } from "./studio-env";
 import { until } from "./helpers";
@@ -114,6 +116,17 @@ describe("engine edges (issue #11)", () => {
     expect(existsSync(path.join(dataDir, "files", row.storageKey!))).toBe(true);
     // The poster is stored like every file (temp + rename), when ffmpeg is there to make one.
     if (await (await import("@/lib/generations/media")).hasFfmpeg()) expect(existsSync(path.join(dataDir, "files", row.posterKey!))).toBe(true);
+  });
+
+  it("a voice clone whose audio comes as a link is saved as a team voice once its audio is stored", async () => {
+    const { createGeneration, getGeneration, db } = await load();
+    const { storeAsset } = await import("@/lib/assets/store");
+    const wav = Buffer.from(encodeWav(Float32Array.from({ length: 16000 * 3 }, (_, i) => Math.sin(i / 10) * 0.3), 16000));
+    const sample = await storeAsset(Readable.from([wav]), "local", { model: "T0311001", mode: "voice-clone", role: "clone_audio" });
+    const g = await createGeneration({ model: "T0311001", mode: "voice-clone", prompt: "my linked voice", params: { outputType: "url", voiceName: "Linked" }, inputs: [{ role: "clone_audio", assetId: sample.id }] });
+    expect(g.phase).toBe("saving");
+    await until(() => getGeneration("local", g.id), (x) => x.status === "succeeded");
+    expect(await db().voice.findFirst({ where: { generationId: g.id } })).toMatchObject({ name: "Linked", source: "clone" });
   });
 
   it("derives the stuck-submit window per model: a 100 s old TTS create is still awaited, a 40 s old video create is interrupted", async () => {
