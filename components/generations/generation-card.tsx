@@ -92,7 +92,7 @@ export function GenerationCard({ initial, model, onRerun }: { initial: Generatio
       <div className="flex flex-col gap-2 p-3">
         <div className="flex flex-wrap items-center gap-2">
           <Badge tone={STATUS_TONE[g.status] ?? "neutral"} dot={active} data-testid="generation-status">
-            {t(`status.${g.status}` as never)}
+            {statusText(t, g)}
           </Badge>
           <span className="truncate text-xs text-muted">{modelName}</span>
           <span className="ms-auto text-xs text-muted tabular-nums">{active ? formatDuration(elapsed) : t("took", { time: formatDuration(elapsed) })}</span>
@@ -139,8 +139,13 @@ export function GenerationCard({ initial, model, onRerun }: { initial: Generatio
   );
 }
 
+/** The badge text: the phase of an active generation ("Waiting for TD capacity", "Saving output") or its status. */
+export function statusText(t: ReturnType<typeof useTranslations<"generation">>, g: Pick<GenerationView, "status" | "phase">): string {
+  return g.phase && !TERMINAL.has(g.status) ? t(`phase.${g.phase}` as never) : t(`status.${g.status}` as never);
+}
+
 export function knownError(t: ReturnType<typeof useTranslations<"generation">>, code: string): string | undefined {
-  const known = ["SubmitUncertain", "SubmitInterrupted", "Expired", "public_url_required"];
+  const known = ["SubmitUncertain", "SubmitInterrupted", "Expired", "public_url_required", "NotSent", "ModelUnavailable", "OutputNotSaved"];
   return known.includes(code) ? t(`error.${code}` as never) : undefined;
 }
 

@@ -4,7 +4,7 @@ import { useInfiniteQuery, useMutation, useQueryClient } from "@tanstack/react-q
 import Link from "next/link";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { useLocale, useTranslations } from "use-intl";
-import { ArchiveLine, knownError, STATUS_TONE, type ModelInfo } from "@/components/generations/generation-card";
+import { ArchiveLine, statusText, knownError, STATUS_TONE, type ModelInfo } from "@/components/generations/generation-card";
 import { Badge, Button, EmptyState, Field, Select } from "@/components/ui";
 import { HistoryIcon, VideoIcon } from "@/components/ui/icons";
 import { api, ApiError, TERMINAL, type GenerationView } from "@/lib/client/api";
@@ -156,7 +156,7 @@ export function HistoryList({ models, filters }: HistoryListProps) {
                 <div className="flex shrink-0 flex-wrap items-center gap-2 sm:flex-col sm:items-end">
                   <div className="flex items-center gap-2">
                     <Badge tone={STATUS_TONE[g.status] ?? "neutral"} dot={active}>
-                      {tg(`status.${g.status}` as never)}
+                      {statusText(tg, g)}
                       {g.progress != null && active ? ` ${g.progress}%` : ""}
                     </Badge>
                     <span className="text-xs text-muted tabular-nums">{formatDuration(elapsed)}</span>

@@ -2,7 +2,7 @@
 
 import { useState } from "react";
 import { useTranslations } from "use-intl";
-import { ArchiveLine, STATUS_TONE, type ModelInfo } from "@/components/generations/generation-card";
+import { ArchiveLine, statusText, STATUS_TONE, type ModelInfo } from "@/components/generations/generation-card";
 import { UpstreamError } from "@/components/generations/upstream-error";
 import { Badge, Button, cn } from "@/components/ui";
 import { AlertIcon } from "@/components/ui/icons";
@@ -77,7 +77,7 @@ export function ImageCard({
       <div className="flex flex-1 flex-col gap-2 p-3">
         <div className="flex flex-wrap items-center gap-2">
           <Badge tone={STATUS_TONE[g.status] ?? "neutral"} dot={active} data-testid="generation-status">
-            {tg(`status.${g.status}` as never)}
+            {statusText(tg, g)}
           </Badge>
           <span className="text-xs text-muted">{g.mode === "image-to-image" ? t("card.fromRefs", { count: refs }) : t("modes.text-to-image")}</span>
           <span className="ms-auto text-xs text-muted tabular-nums">{active ? formatDuration(elapsed) : tg("took", { time: formatDuration(elapsed) })}</span>

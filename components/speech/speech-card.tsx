@@ -2,7 +2,7 @@
 
 import Link from "next/link";
 import { useLocale, useTranslations } from "use-intl";
-import { ArchiveLine, STATUS_TONE, type ModelInfo } from "@/components/generations/generation-card";
+import { ArchiveLine, statusText, STATUS_TONE, type ModelInfo } from "@/components/generations/generation-card";
 import { UpstreamError } from "@/components/generations/upstream-error";
 import { Badge, Button, Spinner } from "@/components/ui";
 import { TERMINAL, type GenerationView } from "@/lib/client/api";
@@ -53,7 +53,7 @@ export function SpeechCard({
     <article className="flex flex-col gap-3 rounded-xl border border-border bg-surface p-4 shadow-xs" data-testid="speech-card" data-status={g.status} data-mode={g.mode} data-generation-id={g.id}>
       <div className="flex flex-wrap items-center gap-2">
         <Badge tone={STATUS_TONE[g.status] ?? "neutral"} dot={active} data-testid="generation-status">
-          {tg(`status.${g.status}` as never)}
+          {statusText(tg, g)}
         </Badge>
         <span className="text-xs font-medium text-fg">{t(`modes.${g.mode === "voice-clone" ? "clone" : "speech"}`)}</span>
         {voiceName && <span className="truncate text-xs text-muted">· {voiceName}</span>}

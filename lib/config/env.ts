@@ -62,6 +62,7 @@ export const envSchema = z.object({
   STUDIO_JSON_BODY_LIMIT: z.coerce.number().int().min(1024).default(1024 * 1024),
   STUDIO_CHAT_BODY_LIMIT: z.coerce.number().int().min(1024).default(16 * 1024 * 1024),
   STUDIO_FETCH_ALLOW_ORIGINS: originList,
+  STUDIO_RESEND_WINDOW_MS: z.coerce.number().int().min(0).max(7 * 86_400_000).default(600_000),
 });
 
 export type Env = z.infer<typeof envSchema>;

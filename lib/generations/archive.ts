@@ -1,4 +1,5 @@
 import "server-only";
+import { randomUUID } from "node:crypto";
 import { Readable } from "node:stream";
 import type { ReadableStream as WebReadableStream } from "node:stream/web";
 import sharp from "sharp";
@@ -6,6 +7,7 @@ import { db } from "@/lib/db";
 import { safeFetch } from "@/lib/net/safe-fetch";
 import { trustedOrigins } from "@/lib/net/trusted-origins";
 import { pathForKey, removePartials, writeBuffer, writeStream } from "@/lib/storage";
+import { settleSaving } from "./finish";
 import { probeMedia, videoPoster } from "./media";
 
 const EXT: Record<string, string> = { "video/mp4": "mp4", "image/png": "png", "image/jpeg": "jpg", "image/webp": "webp", "audio/wav": "wav", "audio/mpeg": "mp3" };
@@ -23,10 +25,12 @@ export function archiveRetryDelay(attempts: number, expiresAt: Date | null): num
 
 /**
  * Claim an output (temporary → archiving, or a due retry) with a compare-and-set, so that a file is never
- * downloaded twice; a claim older than the lease (a crashed process) can be taken over.
+ * downloaded twice; a claim older than the lease (a crashed process) can be taken over. Returns the claim's
+ * token: renewals and the final write only succeed while it is still ours.
  */
-export async function claimArchive(id: string): Promise<boolean> {
+export async function claimArchive(id: string): Promise<string | undefined> {
   const now = new Date();
+  const claim = randomUUID();
   const r = await db().asset.updateMany({
     where: {
       id,
@@ -36,21 +40,29 @@ export async function claimArchive(id: string): Promise<boolean> {
         { archiveState: "archiving", nextArchiveAt: { lte: now } },
       ],
     },
-    data: { archiveState: "archiving", nextArchiveAt: new Date(now.getTime() + LEASE_MS), archiveAttempts: { increment: 1 } },
+    data: { archiveState: "archiving", archiveClaim: claim, nextArchiveAt: new Date(now.getTime() + LEASE_MS), archiveAttempts: { increment: 1 } },
   });
+  return r.count === 1 ? claim : undefined;
+}
+
+/** Extend our claim; false once another process has taken it over (our lease had run out). */
+export async function renewArchiveClaim(id: string, claim: string): Promise<boolean> {
+  const r = await db().asset.updateMany({ where: { id, archiveState: "archiving", archiveClaim: claim }, data: { nextArchiveAt: new Date(Date.now() + LEASE_MS) } });
   return r.count === 1;
 }
 
 /** Stream TD's output to our storage (never whole in memory), then record size, sha256, dimensions and a poster. */
 export async function archiveAsset(id: string): Promise<void> {
-  if (!(await claimArchive(id))) return;
+  const claim = await claimArchive(id);
+  if (!claim) return;
+  const ours = { id, archiveState: "archiving", archiveClaim: claim };
   const asset = await db().asset.findUniqueOrThrow({ where: { id } });
   const ext = EXT[asset.mime ?? ""] ?? "bin";
   const key = `outputs/${asset.generationId ?? "none"}/${asset.id}.${ext}`;
   // We hold the claim now, so any half-written temp file of this output is a dead process's leftover.
   await removePartials(key);
   const renew = setInterval(() => {
-    void db().asset.updateMany({ where: { id, archiveState: "archiving" }, data: { nextArchiveAt: new Date(Date.now() + LEASE_MS) } }).catch(() => undefined);
+    void renewArchiveClaim(id, claim).catch(() => undefined);
   }, RENEW_MS);
   try {
     if (!asset.upstreamUrl) throw new Error("no upstream URL to download");
@@ -71,14 +83,17 @@ export async function archiveAsset(id: string): Promise<void> {
       facts.width = probe.width;
       facts.height = probe.height;
       facts.durationSeconds = probe.durationSeconds;
-      if (await videoPoster(file, `${file}.poster.jpg`)) facts.posterKey = `${key}.poster.jpg`;
+      // Written like every other file (temp + fsync + rename): a crash never leaves half a poster.
+      const poster = await videoPoster(file);
+      if (poster) facts.posterKey = (await writeBuffer(`${key}.poster.jpg`, poster)).key;
     } else if (asset.kind === "audio") {
       facts.durationSeconds = (await probeMedia(file)).durationSeconds;
     }
-    await db().asset.update({
-      where: { id },
+    const saved = await db().asset.updateMany({
+      where: ours,
       data: {
         archiveState: "archived",
+        archiveClaim: null,
         storageKey: stored.key,
         size: stored.size,
         sha256: stored.sha256,
@@ -90,13 +105,16 @@ export async function archiveAsset(id: string): Promise<void> {
         nextArchiveAt: null,
       },
     });
+    if (!saved.count) console.warn(`[archive] asset ${id}: claim lost to another process while saving; its write wins`);
   } catch (e) {
     const fresh = await db().asset.findUnique({ where: { id } });
     const delay = archiveRetryDelay(fresh?.archiveAttempts ?? 1, asset.upstreamExpiresAt);
-    await db().asset.update({
-      where: { id },
+    // Only while the claim is ours: a process that took it over (and maybe saved the file) must not be overwritten.
+    await db().asset.updateMany({
+      where: ours,
       data: {
         archiveState: "failed",
+        archiveClaim: null,
         archiveError: `${(e as Error).message}${delay === null ? " — no more retries: the link expires before the next one" : ""}`,
         nextArchiveAt: delay === null ? null : new Date(Date.now() + delay),
       },
@@ -104,4 +122,5 @@ export async function archiveAsset(id: string): Promise<void> {
   } finally {
     clearInterval(renew);
   }
+  if (asset.generationId) await settleSaving(asset.generationId);
 }

@@ -18,19 +18,38 @@ export function nextPollDelay(submittedAt: Date | null): number {
   return Math.min(base * 8, Math.max(base, Math.round(elapsed / 10)));
 }
 
-function mergeIds(existing: string, more: string[]): string {
+export function mergeIds(existing: string, more: string[]): string {
   const ids = JSON.parse(existing || "[]") as string[];
   // Keep the first ids (the create) and the most recent polls: enough for TD support, bounded in size.
-  const all = [...ids, ...more];
+  const all = [...ids, ...more.filter((m) => m && !ids.includes(m))];
   return JSON.stringify(all.length > 40 ? [...all.slice(0, 10), ...all.slice(-30)] : all);
 }
 
-export async function recordFailure(id: string, f: { code: string; message: string; requestIds: string[] }) {
+const ACTIVE_STATUSES = ["queued", "running"];
+/** A SubmitInterrupted record was only a guess ("no answer in time"): a late answer from TD replaces it. */
+const INTERRUPTED = { status: "failed", errorCode: "SubmitInterrupted" };
+
+export interface FailureGuard {
+  /** Also replace a SubmitInterrupted guess (a late, definitive answer to the create). */
+  alsoInterrupted?: boolean;
+  /** Only if the record is still being sent as it was at this submittedAt (the stale-submit check). */
+  stillSending?: Date;
+}
+
+/**
+ * Fail a record, only while it is active (conditional update): a submit or poll that finished meanwhile wins.
+ * Returns whether the record was changed.
+ */
+export async function recordFailure(id: string, f: { code: string; message: string; requestIds: string[] }, guard: FailureGuard = {}): Promise<boolean> {
   const gen = await db().generation.findUnique({ where: { id }, select: { requestIds: true } });
-  await db().generation.update({
-    where: { id },
+  const where = guard.stillSending
+    ? { id, status: "queued", upstreamTaskId: null, submittedAt: guard.stillSending }
+    : { id, OR: [{ status: { in: ACTIVE_STATUSES } }, ...(guard.alsoInterrupted ? [INTERRUPTED] : [])] };
+  const r = await db().generation.updateMany({
+    where,
     data: {
       status: "failed",
+      phase: null,
       errorCode: f.code,
       errorMessage: f.message,
       finishedAt: new Date(),
@@ -40,23 +59,31 @@ export async function recordFailure(id: string, f: { code: string; message: stri
       requestIds: mergeIds(gen?.requestIds ?? "[]", f.requestIds),
     },
   });
+  return r.count === 1;
 }
 
-/** Write what a poll learned. Only an active record is changed, so a cancel or a second poller cannot be overwritten. */
-export async function applyPollResult(id: string, r: PollResult): Promise<void> {
-  const gen = await db().generation.findUnique({ where: { id }, select: { requestIds: true, submittedAt: true, status: true, teamId: true, createdById: true } });
-  if (!gen || (gen.status !== "queued" && gen.status !== "running")) return;
+/**
+ * Write what a poll (or a synchronous create) learned. Only an active record is changed, so a cancel or a second
+ * poller cannot be overwritten — except that a late create answer (`revive`) also replaces a SubmitInterrupted guess.
+ * A success whose files are not stored yet stays `running` in phase `saving` until the archiver has them
+ * (settleSaving): a `succeeded` generation's outputs are always readable from the studio.
+ */
+export async function applyPollResult(id: string, r: PollResult, opts: { revive?: boolean } = {}): Promise<void> {
+  const gen = await db().generation.findUnique({ where: { id }, select: { requestIds: true, submittedAt: true, status: true, errorCode: true, teamId: true, createdById: true } });
+  const revivable = opts.revive && gen?.status === INTERRUPTED.status && gen.errorCode === INTERRUPTED.errorCode;
+  if (!gen || (!ACTIVE_STATUSES.includes(gen.status) && !revivable)) return;
   const requestIds = mergeIds(gen.requestIds, r.requestIds);
-  const active = { id, status: { in: ["queued", "running"] } };
+  const active = { id, OR: [{ status: { in: ACTIVE_STATUSES } }, ...(opts.revive ? [INTERRUPTED] : [])] };
+  const cleared = { errorCode: null, errorMessage: null, finishedAt: null, phase: null };
   if (r.status === "queued" || r.status === "running") {
     await db().generation.updateMany({
       where: active,
-      data: { status: r.status, upstreamStatus: r.upstreamStatus, progress: r.progress ?? undefined, requestIds, nextPollAt: new Date(Date.now() + nextPollDelay(gen.submittedAt)), leaseOwner: null, leaseExpiresAt: null },
+      data: { ...cleared, status: r.status, upstreamStatus: r.upstreamStatus, progress: r.progress ?? undefined, requestIds, nextPollAt: new Date(Date.now() + nextPollDelay(gen.submittedAt)), leaseOwner: null, leaseExpiresAt: null },
     });
     return;
   }
   const finishedAt = new Date();
-  const common = { upstreamStatus: r.upstreamStatus, requestIds, finishedAt, nextPollAt: null, leaseOwner: null, leaseExpiresAt: null, usage: r.usage === undefined ? undefined : JSON.stringify(r.usage) };
+  const common = { upstreamStatus: r.upstreamStatus, requestIds, finishedAt, phase: null, nextPollAt: null, leaseOwner: null, leaseExpiresAt: null, usage: r.usage === undefined ? undefined : JSON.stringify(r.usage) };
   if (r.status !== "succeeded") {
     await db().generation.updateMany({
       where: active,
@@ -73,8 +100,10 @@ export async function applyPollResult(id: string, r: PollResult): Promise<void> 
       return { o, assetId, stored };
     }),
   );
+  const saving = outputs.some((x) => !x.stored);
+  const done = saving ? { ...common, ...cleared, phase: "saving", status: "running" } : { ...common, errorCode: null, errorMessage: null, status: "succeeded" };
   const applied = await db().$transaction(async (tx) => {
-    const changed = await tx.generation.updateMany({ where: active, data: { ...common, status: "succeeded", progress: 100 } });
+    const changed = await tx.generation.updateMany({ where: active, data: { ...done, progress: 100 } });
     if (changed.count === 0) return false;
     for (const { o, assetId, stored } of outputs) {
       await tx.asset.create({
@@ -104,4 +133,29 @@ export async function applyPollResult(id: string, r: PollResult): Promise<void> 
   // A voice-clone's VoiceId becomes a named team voice; it also stays in `usage`, so a failure here loses nothing.
   else await saveClonedVoice(id, r.usage).catch((e) => console.error("[voices] could not save the cloned voice", e));
   wakeArchiver();
+}
+
+/**
+ * Finish a generation in phase `saving` once no output is still being stored: `succeeded` when every output
+ * is on our storage; `failed` (OutputNotSaved) when one could not be saved and will not be retried — a
+ * succeeded generation must never point at a file the studio cannot serve. TD's link stays on the asset.
+ */
+export async function settleSaving(generationId: string): Promise<void> {
+  const outputs = await db().asset.findMany({ where: { generationId, origin: "output" }, select: { archiveState: true, nextArchiveAt: true, archiveError: true } });
+  const pending = outputs.some((a) => a.archiveState !== "archived" && !(a.archiveState === "failed" && a.nextArchiveAt === null));
+  if (pending) return;
+  const lost = outputs.find((a) => a.archiveState !== "archived");
+  const where = { id: generationId, status: "running", phase: "saving" };
+  const finishedAt = new Date();
+  if (!lost) {
+    const done = await db().generation.updateMany({ where, data: { status: "succeeded", phase: null, finishedAt } });
+    // A voice-clone whose audio came as a link is only now succeeded: keep its VoiceId as a team voice.
+    const usage = done.count ? (await db().generation.findUnique({ where: { id: generationId }, select: { usage: true } }))?.usage : null;
+    if (usage) await saveClonedVoice(generationId, JSON.parse(usage)).catch((e) => console.error("[voices] could not save the cloned voice", e));
+    return;
+  }
+  await db().generation.updateMany({
+    where,
+    data: { status: "failed", phase: null, finishedAt, errorCode: "OutputNotSaved", errorMessage: `TD finished the task, but the studio could not save its output: ${lost.archiveError ?? "unknown error"}` },
+  });
 }

@@ -17,18 +17,20 @@ export async function hasFfmpeg(): Promise<boolean> {
   return ffmpegAvailable;
 }
 
-/** A JPEG of the frame at 0.5 s (or the first frame for very short clips). */
-export async function videoPoster(videoPath: string, outPath: string): Promise<boolean> {
-  if (!(await hasFfmpeg())) return false;
+/** A JPEG of the frame at 0.5 s (or the first frame for very short clips), as bytes: the caller stores it atomically. */
+export async function videoPoster(videoPath: string): Promise<Buffer | undefined> {
+  if (!(await hasFfmpeg())) return undefined;
+  const jpeg = async (args: string[]) => {
+    const { stdout } = await run("ffmpeg", ["-loglevel", "error", ...args, "-frames:v", "1", "-q:v", "4", "-f", "image2pipe", "-c:v", "mjpeg", "pipe:1"], { timeout: 30_000, encoding: "buffer", maxBuffer: 32 * 1024 * 1024 });
+    return stdout.length ? stdout : undefined;
+  };
   try {
-    await run("ffmpeg", ["-loglevel", "error", "-y", "-ss", "0.5", "-i", videoPath, "-frames:v", "1", "-vf", "scale='min(640,iw)':-2", "-q:v", "4", outPath], { timeout: 30_000 });
-    return true;
+    return await jpeg(["-ss", "0.5", "-i", videoPath, "-vf", "scale='min(640,iw)':-2"]);
   } catch {
     try {
-      await run("ffmpeg", ["-loglevel", "error", "-y", "-i", videoPath, "-frames:v", "1", "-q:v", "4", outPath], { timeout: 30_000 });
-      return true;
+      return await jpeg(["-i", videoPath]);
     } catch {
-      return false;
+      return undefined;
     }
   }
 }

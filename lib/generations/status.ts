@@ -20,8 +20,10 @@ export function fromDashScope(s: string): Status {
       return "failed";
     case "CANCELED":
       return "canceled";
+    case "UNKNOWN":
+      return "failed"; // TD does not know this task id (gone, expired, never ours): finished with that code
     default:
-      return "expired"; // UNKNOWN: the task is gone or expired upstream
+      return "running"; // not in the docs: logged, and still running until the task lifetime
   }
 }
 
@@ -48,4 +50,13 @@ export function fromArk(s: string): Status {
 export function fromVod(s: string, errCode: number | undefined): Status {
   if (s === "FINISH") return (errCode ?? 0) === 0 ? "succeeded" : "failed";
   return "running";
+}
+
+const warned = new Set<string>();
+
+/** A status value the docs do not list: log the raw value (once per value and process), keep polling. */
+export function warnUnknownStatus(family: string, raw: string, upstreamTaskId: string): void {
+  if (warned.has(`${family}:${raw}`)) return;
+  warned.add(`${family}:${raw}`);
+  console.warn(`[engine] ${family} task ${upstreamTaskId} has an undocumented status ${JSON.stringify(raw)}; treated as still running`);
 }

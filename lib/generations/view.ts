@@ -48,6 +48,9 @@ export function generationView(g: Generation & { outputs?: Asset[]; inputs?: Gen
     model: g.model,
     mode: g.mode,
     status: g.status,
+    // Sub-state of an active generation: "waiting_capacity" (TD answered 429; sent again later) or "saving"
+    // (TD finished; outputs being stored — it becomes succeeded once every file is readable here).
+    ...(g.phase ? { phase: g.phase as "waiting_capacity" | "saving" } : {}),
     ...(g.progress != null ? { progress: g.progress } : {}),
     ...(g.errorCode || g.errorMessage ? { error: { code: g.errorCode ?? "failed", message: g.errorMessage ?? "" } } : {}),
     outputs: (g.outputs ?? []).map((a) => ({ assetId: a.id, kind: a.kind, mime: a.mime ?? "", ...(a.role ? { role: a.role } : {}), asset: assetView(a) })),

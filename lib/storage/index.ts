@@ -30,7 +30,8 @@ export interface StoredObject {
 }
 
 /**
- * Stream to disk atomically: temp file → fsync → rename. Never holds the whole file in memory.
+ * Stream to disk atomically: temp file → fsync → rename → fsync of the folder (so the rename itself survives
+ * a power loss). Never holds the whole file in memory.
  * `maxBytes` aborts (and removes the temp file) past the limit.
  */
 export async function writeStream(key: string, source: Readable, maxBytes = Infinity): Promise<StoredObject> {
@@ -60,7 +61,21 @@ export async function writeStream(key: string, source: Readable, maxBytes = Infi
     await rm(tmp, { force: true });
     throw e;
   }
+  await syncDir(path.dirname(final));
   return { key, size, sha256: hash.digest("hex") };
+}
+
+/** fsync a folder, making a rename in it durable; a platform that cannot open folders (Windows) is left as is. */
+export async function syncDir(dir: string): Promise<void> {
+  let fh;
+  try {
+    fh = await open(dir, "r");
+    await fh.sync();
+  } catch {
+    /* not supported here */
+  } finally {
+    await fh?.close();
+  }
 }
 
 export async function writeBuffer(key: string, bytes: Buffer): Promise<StoredObject> {
@@ -92,4 +107,24 @@ export async function removePartials(key: string): Promise<void> {
   const base = path.basename(final);
   const names = await readdir(dir).catch(() => [] as string[]);
   await Promise.all(names.filter((n) => n.startsWith(`${base}.`) && n.endsWith(".part")).map((n) => rm(path.join(dir, n), { force: true })));
+}
+
+/**
+ * At start: remove temp files (`*.part`, `*.incoming`) in a storage folder untouched for `olderThanMs` — a
+ * killed upload's leftovers (a live writer keeps its file's mtime fresh). Returns how many were removed.
+ */
+export async function sweepStalePartials(dirKey: string, olderThanMs: number): Promise<number> {
+  const dir = pathForKey(dirKey);
+  const names = await readdir(dir).catch(() => [] as string[]);
+  const before = Date.now() - olderThanMs;
+  let removed = 0;
+  for (const n of names.filter((x) => x.endsWith(".part") || x.endsWith(".incoming"))) {
+    const file = path.join(dir, n);
+    const s = await stat(file).catch(() => undefined);
+    if (s?.isFile() && s.mtimeMs < before) {
+      await rm(file, { force: true });
+      removed++;
+    }
+  }
+  return removed;
 }

@@ -186,7 +186,8 @@ const createResponse = z.object({ id: z.string().min(1) });
 const taskResponse = z.object({
   id: z.string(),
   model: z.string().optional(),
-  status: z.enum(ARK_STATUSES),
+  // Tolerant: a status the docs do not list is logged by the engine and read as still running.
+  status: z.string(),
   error: z.object({ code: z.string(), message: z.string() }).nullable().optional(),
   created_at: z.number().optional(),
   updated_at: z.number().optional(),
@@ -272,8 +273,8 @@ export class ArkClient {
   constructor(private readonly http: TdHttp) {}
 
   /** Sent once: a retried create could bill twice. */
-  createTask(body: ArkCreateBody, signal?: AbortSignal) {
-    return this.http.call({ family: "ark", method: "POST", path: ARK_TASKS_PATH, body, schema: createResponse, retry: false, signal });
+  createTask(body: ArkCreateBody, signal?: AbortSignal, beforeSend?: (requestId: string) => Promise<void>) {
+    return this.http.call({ family: "ark", method: "POST", path: ARK_TASKS_PATH, body, schema: createResponse, retry: false, signal, beforeSend });
   }
 
   getTask(id: string, signal?: AbortSignal) {

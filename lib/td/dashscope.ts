@@ -82,7 +82,8 @@ const createResponse = z.object({
 const taskResponse = z.object({
   output: z.object({
     task_id: z.string(),
-    task_status: z.enum(DASHSCOPE_STATUSES),
+    // Tolerant: a status the docs do not list is logged by the engine and read as still running.
+    task_status: z.string(),
     submit_time: z.string().optional(),
     scheduled_time: z.string().optional(),
     end_time: z.string().optional(),
@@ -100,8 +101,8 @@ export class DashScopeClient {
   constructor(private readonly http: TdHttp) {}
 
   /** Sent once: a retried create could bill twice. */
-  create(body: DashScopeCreateBody, signal?: AbortSignal) {
-    return this.http.call({ family: "dashscope", method: "POST", path: DASHSCOPE_CREATE_PATH, body, schema: createResponse, retry: false, signal });
+  create(body: DashScopeCreateBody, signal?: AbortSignal, beforeSend?: (requestId: string) => Promise<void>) {
+    return this.http.call({ family: "dashscope", method: "POST", path: DASHSCOPE_CREATE_PATH, body, schema: createResponse, retry: false, signal, beforeSend });
   }
 
   get(taskId: string, signal?: AbortSignal) {

@@ -15,6 +15,8 @@ export class TdError extends Error {
   /** The server-generated request id, when the error body carried one. */
   readonly upstreamRequestId?: string;
   readonly retryable: boolean;
+  /** From a 429's `Retry-After` header, when TD sent one. */
+  readonly retryAfterMs?: number;
 
   constructor(init: {
     family: Family;
@@ -25,6 +27,7 @@ export class TdError extends Error {
     requestId: string;
     upstreamRequestId?: string;
     retryable?: boolean;
+    retryAfterMs?: number;
   }) {
     super(`[${init.family}] ${init.code}${init.httpStatus ? ` (HTTP ${init.httpStatus})` : ""}: ${init.message}`);
     this.name = "TdError";
@@ -36,6 +39,7 @@ export class TdError extends Error {
     this.requestId = init.requestId;
     this.upstreamRequestId = init.upstreamRequestId;
     this.retryable = init.retryable ?? isRetryable(init.kind, init.httpStatus, init.code);
+    this.retryAfterMs = init.retryAfterMs;
   }
 
   toJSON() {

@@ -32,6 +32,8 @@ export interface TdCall<S extends z.ZodType> {
   retry: boolean;
   signal?: AbortSignal;
   timeoutMs?: number;
+  /** Awaited with each attempt's requestId before it is sent, so the caller can record it first. */
+  beforeSend?: (requestId: string) => Promise<void>;
 }
 
 export interface TdResult<T> {
@@ -71,6 +73,12 @@ export class TdHttp {
       "Content-Type": "application/json",
       ...extra,
     };
+  }
+
+  /** The longest a call can take, every attempt and backoff included: how long an unanswered create may still answer. */
+  maxCallMs(c: { retry: boolean; timeoutMs?: number }): number {
+    const attempts = c.retry ? this.opts.readRetries + 1 : 1;
+    return attempts * (c.timeoutMs ?? this.opts.timeoutMs) + (attempts - 1) * this.opts.retryMaxMs;
   }
 
   async call<S extends z.ZodType>(c: TdCall<S>): Promise<TdResult<z.output<S>>> {
@@ -117,10 +125,12 @@ export class TdHttp {
     const { url, requestId } = this.url(c.path, c.query);
     requestIds.push(requestId);
     this.opts.onRequestId?.(requestId, c.path);
+    await c.beforeSend?.(requestId);
     const timeout = AbortSignal.timeout(c.timeoutMs ?? this.opts.timeoutMs);
     const signal = c.signal ? AbortSignal.any([c.signal, timeout]) : timeout;
     let status: number;
     let text: string;
+    let retryAfter: string | null = null;
     try {
       const res = await (this.opts.fetch ?? fetch)(url, {
         method: c.method,
@@ -129,11 +139,12 @@ export class TdHttp {
         signal,
       });
       status = res.status;
+      retryAfter = res.headers.get("retry-after");
       text = await res.text();
     } catch (e) {
       throw transportError(c.family, requestId, e, c.signal);
     }
-    if (status < 200 || status >= 300) throw httpError(c.family, requestId, status, text);
+    if (status < 200 || status >= 300) throw httpError(c.family, requestId, status, text, retryAfter);
     let json: unknown;
     try {
       json = JSON.parse(text);
@@ -154,7 +165,7 @@ export class TdHttp {
   }
 }
 
-function httpError(family: Family, requestId: string, status: number, text: string): TdError {
+function httpError(family: Family, requestId: string, status: number, text: string, retryAfter: string | null = null): TdError {
   let json: unknown;
   try {
     json = JSON.parse(text);
@@ -170,7 +181,16 @@ function httpError(family: Family, requestId: string, status: number, text: stri
     message: e?.message || text.slice(0, 200) || `HTTP ${status}`,
     requestId,
     upstreamRequestId: e?.requestId,
+    retryAfterMs: parseRetryAfter(retryAfter),
   });
+}
+
+/** `Retry-After`: delay in seconds or an HTTP date. */
+export function parseRetryAfter(v: string | null): number | undefined {
+  if (!v) return undefined;
+  if (/^\d+$/.test(v.trim())) return Number(v.trim()) * 1000;
+  const at = Date.parse(v);
+  return Number.isFinite(at) ? Math.max(0, at - Date.now()) : undefined;
 }
 
 function transportError(family: Family, requestId: string, e: unknown, userSignal?: AbortSignal): TdError {

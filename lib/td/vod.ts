@@ -164,6 +164,8 @@ export interface VodCreateOptions {
   /** Dedupe key sent as SessionId (≤ 50 chars): makes the create safe to retry. */
   sessionId?: string;
   signal?: AbortSignal;
+  /** Awaited with each attempt's requestId before it is sent. */
+  beforeSend?: (requestId: string) => Promise<void>;
 }
 export type VodCreated = { TaskId: string; RequestId?: string };
 
@@ -188,6 +190,7 @@ export class VodClient {
       schema: createResponse,
       retry: !!wire.SessionId,
       signal: opts.signal,
+      beforeSend: opts.beforeSend,
     });
     return { ...r, data: r.data.Response };
   }
@@ -202,7 +205,7 @@ export class VodClient {
    * Synchronous TTS / voice cloning. Sent once (each call is billed), bounded by the caller's timeout.
    * ErrorCode ≠ 0 in the answer is thrown as a TdError.
    */
-  async tts(body: TtsBody, opts: { timeoutMs: number; signal?: AbortSignal }): Promise<TdResult<VodTtsAnswer>> {
+  async tts(body: TtsBody, opts: { timeoutMs: number; signal?: AbortSignal; beforeSend?: (requestId: string) => Promise<void> }): Promise<TdResult<VodTtsAnswer>> {
     const r = await this.http.call({
       family: "vod",
       method: "POST",
@@ -213,6 +216,7 @@ export class VodClient {
       retry: false,
       timeoutMs: opts.timeoutMs,
       signal: opts.signal,
+      beforeSend: opts.beforeSend,
     });
     const a = r.data.Response;
     if (a.ErrorCode !== undefined && a.ErrorCode !== 0) {

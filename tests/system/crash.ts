@@ -21,7 +21,8 @@ const CREATORS = 3;
 // slow creates they widen the "sent, not yet answered" window, so a kill lands in it now and then.
 const SLOW_SHARE = Number(process.env.CRASH_SLOW_SHARE ?? 0.15);
 const TIMEOUT_MS = 3000;
-// SubmitInterrupted is decided TD_TIMEOUT_MS + 30 s after the send; poll leases of a killed process run 60 s.
+// SubmitInterrupted is decided 30 s after the create's longest possible duration (HappyHorse: TD_TIMEOUT_MS,
+// one attempt); poll leases of a killed process run 60 s.
 const SETTLE_MAX_MS = Number(process.env.CRASH_SETTLE_MS ?? 120_000);
 
 requireBuild("crash");

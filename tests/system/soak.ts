@@ -18,7 +18,7 @@ const CONCURRENCY = Number(process.env.SOAK_CONCURRENCY ?? 4);
 const SETTLE_MAX_MS = Number(process.env.SOAK_SETTLE_MS ?? 150_000);
 const CREATE_PATH = "/model/openai/api/v3/video-generation/video-synthesis";
 // What a refused create is recorded as: the family's own error code for each injected HTTP fault.
-const REFUSED_CODE: Record<string, string> = { "429": "Throttling.RateQuota", "500": "InternalError" };
+const REFUSED_CODE: Record<string, string> = { "500": "InternalError" };
 
 requireBuild("soak");
 const t0 = Date.now();
@@ -85,9 +85,13 @@ const fate = (l: LoggedRequest | undefined) => (!l ? "never reached TD" : l.faul
 
 /** The one right end state of a generation, from what happened to its create. */
 function expected(g: (typeof gens)[number]): string | undefined {
-  const l = createByRid.get(g.requestIds[0]);
+  // A create refused with 429 is queued and sent again: the generation's fate is that of its last create.
+  const creates = g.requestIds.map((r) => createByRid.get(r)).filter((c): c is LoggedRequest => !!c);
+  const l = creates.at(-1);
   if (!l) return "its create is not in TD's log";
-  if (l.fault === "429" || l.fault === "500") {
+  if (creates.slice(0, -1).some((c) => c.fault !== "429")) return `sent again after a create not refused with 429 (${creates.map(fate).join(", ")})`;
+  if (l.fault === "429") return `still waiting for capacity after ${creates.length} creates`;
+  if (l.fault === "500") {
     if (g.status !== "failed" || g.errorCode !== REFUSED_CODE[l.fault]) return `refused (${l.fault}) but ${g.status} ${g.errorCode}`;
     if (reached(g.prompt) !== 0 || g.upstreamTaskId) return `refused (${l.fault}) but TD has a task`;
     return undefined;

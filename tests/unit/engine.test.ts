@@ -68,12 +68,15 @@ describe("generation engine (HappyHorse text-to-video against the emulator)", ()
     expect(done.error).toMatchObject({ code: "InternalError.Algo", message: expect.stringContaining("failed") });
   });
 
-  it("records a refused create as failed with the upstream reason, and never sends it twice", async () => {
+  it("does not fail a create TD refused with 429: it waits for capacity, unsent, with the refused requestId kept", async () => {
     const { createGeneration } = await load();
     const before = emu.tasks.creates;
     const g = await createGeneration({ model: "T0401001", mode: "text-to-video", prompt: "busy [[fault:429]]" });
-    expect(g.status).toBe("failed");
-    expect(g.error?.code).toMatch(/Throttling|RateLimit/);
+    expect(g.status).toBe("queued");
+    expect(g.phase).toBe("waiting_capacity");
+    expect(g.upstreamStatus).toBe("waiting_capacity");
+    expect(g.error).toBeUndefined();
+    expect(g.requestIds).toHaveLength(1);
     expect(emu.tasks.creates).toBe(before);
   });
 
@@ -86,10 +89,13 @@ describe("generation engine (HappyHorse text-to-video against the emulator)", ()
     expect(emu.tasks.creates).toBe(before + 1);
   });
 
-  it("retries an output download that fails, and reports it truthfully", async () => {
+  it("retries an output download that fails, and keeps the generation saving (not succeeded) meanwhile", async () => {
     const { createGeneration, getGeneration } = await load();
     const g = await createGeneration({ model: "T0401001", mode: "text-to-video", prompt: "save me [[fault:download]]" });
-    const done = await until(() => getGeneration("local", g.id), (x) => x.status === "succeeded" && x.outputs[0]?.asset.archiveState === "failed");
+    const done = await until(() => getGeneration("local", g.id), (x) => x.outputs[0]?.asset.archiveState === "failed");
+    expect(done.status).toBe("running");
+    expect(done.phase).toBe("saving");
+    expect(done.outputs[0].asset.fileUrl).toBeUndefined();
     expect(done.outputs[0].asset.archiveError).toContain("HTTP 500");
   });
 

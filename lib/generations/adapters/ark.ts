@@ -1,15 +1,15 @@
 import "server-only";
 import { td } from "@/lib/td";
-import { buildArkBody, type ArkMode, type ArkRole, type ArkStudioParams } from "@/lib/td/ark";
-import { fromArk } from "../status";
+import { ARK_STATUSES, buildArkBody, type ArkMode, type ArkRole, type ArkStudioParams } from "@/lib/td/ark";
+import { fromArk, warnUnknownStatus } from "../status";
 import type { FamilyAdapter, UpstreamOutput } from "./types";
 import { expiryOf } from "./expiry";
 
 /** Seedance 2.0 fast (Ark content-generation tasks). */
 export const arkAdapter: FamilyAdapter = {
-  async submit({ spec, prompt, params, inputs, signal }) {
+  async submit({ spec, prompt, params, inputs, signal, beforeSend }) {
     const body = buildArkBody(spec.mode as ArkMode, prompt, params as ArkStudioParams, inputs.map((i) => ({ role: i.role as ArkRole, url: i.ref })));
-    const r = await td().ark.createTask(body, signal);
+    const r = await td().ark.createTask(body, signal, beforeSend);
     return { upstreamTaskId: r.data.id, upstreamStatus: "queued", requestIds: r.requestIds };
   },
 
@@ -17,6 +17,7 @@ export const arkAdapter: FamilyAdapter = {
     const r = await td().ark.getTask(upstreamTaskId, signal);
     const task = r.data;
     const status = fromArk(task.status);
+    if (!(ARK_STATUSES as readonly string[]).includes(task.status)) warnUnknownStatus("ark", task.status, upstreamTaskId);
     const outputs: UpstreamOutput[] = [];
     if (status === "succeeded" && task.content?.video_url) {
       outputs.push({ url: task.content.video_url, role: "video", kind: "video", mime: "video/mp4", expiresAt: expiryOf(task.content.video_url), durationSeconds: task.duration });
@@ -36,4 +37,6 @@ export const arkAdapter: FamilyAdapter = {
     const r = await td().ark.cancelTask(upstreamTaskId);
     return { requestIds: r.requestIds };
   },
+
+  maxSubmitMs: () => td().http.maxCallMs({ retry: false }),
 };

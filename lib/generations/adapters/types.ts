@@ -16,6 +16,8 @@ export interface SubmitArgs {
   params: Record<string, unknown>;
   inputs: ResolvedInput[];
   signal?: AbortSignal;
+  /** Awaited with each create attempt's requestId before it is sent (the record names it even if we die mid-call). */
+  beforeSend?: (requestId: string) => Promise<void>;
 }
 
 export interface UpstreamOutput {
@@ -54,4 +56,6 @@ export interface FamilyAdapter {
   submit(a: SubmitArgs): Promise<SubmitResult>;
   poll(args: { model: ModelEntry; upstreamTaskId: string; signal?: AbortSignal }): Promise<PollResult>;
   cancel?(args: { model: ModelEntry; upstreamTaskId: string }): Promise<{ requestIds: string[] }>;
+  /** The longest a create of this model can take, every retry included: until then an answer may still arrive. */
+  maxSubmitMs(model: ModelEntry): number;
 }

@@ -1,10 +1,11 @@
 import "server-only";
 import { TdError } from "@/lib/td/errors";
 import { td } from "@/lib/td";
-import { isDuplicateSession, parseVodJob } from "@/lib/td/vod";
+import { isDuplicateSession, parseVodJob, VOD_TASK_STATUSES } from "@/lib/td/vod";
 import { buildGptImageBody, type GptImageParams } from "@/lib/td/vod-image";
 import { buildGvBody, type GvMode, type GvParams, type GvRole } from "@/lib/td/vod-video";
 import { buildTtsBody, parseTtsAnswer, type TtsMode, type TtsParams } from "@/lib/td/vod-tts";
+import { warnUnknownStatus } from "../status";
 import type { FamilyAdapter, PollResult } from "./types";
 
 const TTS_TIMEOUT_MS = 120_000;
@@ -15,11 +16,11 @@ const TTS_TIMEOUT_MS = 120_000;
  * the first attempt landed but its TaskId was lost.
  */
 export const vodAdapter: FamilyAdapter = {
-  async submit({ model, spec, generationId, prompt, params, inputs, signal }) {
+  async submit({ model, spec, generationId, prompt, params, inputs, signal, beforeSend }) {
     if (model.id === "T0311001") {
       const clone = inputs.find((i) => i.role === "clone_audio")?.ref;
       const body = buildTtsBody(spec.mode as TtsMode, prompt, params as TtsParams, clone);
-      const r = await td().vod.tts(body, { timeoutMs: TTS_TIMEOUT_MS, signal });
+      const r = await td().vod.tts(body, { timeoutMs: TTS_TIMEOUT_MS, signal, beforeSend });
       const result = parseTtsAnswer(r.data);
       const done: PollResult = {
         status: "succeeded",
@@ -34,8 +35,8 @@ export const vodAdapter: FamilyAdapter = {
     try {
       const r =
         model.id === "T0302007"
-          ? await td().vod.createJob("T0302007", buildGptImageBody(prompt, params as GptImageParams, inputs.map((i) => i.ref)), { sessionId, signal })
-          : await td().vod.createJob("T0301004", buildGvBody(spec.mode as GvMode, prompt, params as GvParams, inputs.map((i) => ({ role: i.role as GvRole, url: i.ref }))), { sessionId, signal });
+          ? await td().vod.createJob("T0302007", buildGptImageBody(prompt, params as GptImageParams, inputs.map((i) => i.ref)), { sessionId, signal, beforeSend })
+          : await td().vod.createJob("T0301004", buildGvBody(spec.mode as GvMode, prompt, params as GvParams, inputs.map((i) => ({ role: i.role as GvRole, url: i.ref }))), { sessionId, signal, beforeSend });
       return { upstreamTaskId: r.data.TaskId, upstreamStatus: "PROCESSING", requestIds: r.requestIds };
     } catch (e) {
       if (isDuplicateSession(e) && e instanceof TdError) {
@@ -48,6 +49,8 @@ export const vodAdapter: FamilyAdapter = {
   async poll({ upstreamTaskId, signal }) {
     const r = await td().vod.getJob(upstreamTaskId, signal);
     const job = parseVodJob(r.data);
+    // Tencent also knows WAITING; anything else undocumented is logged and read as still running.
+    if (![...VOD_TASK_STATUSES, "WAITING"].includes(r.data.Status)) warnUnknownStatus("vod", r.data.Status, upstreamTaskId);
     return {
       status: job.status,
       upstreamStatus: r.data.Status,
@@ -66,4 +69,7 @@ export const vodAdapter: FamilyAdapter = {
       })),
     };
   },
+
+  // TTS answers synchronously (one attempt, 120 s); jobs carry a SessionId and are retried by the client.
+  maxSubmitMs: (model) => (model.id === "T0311001" ? td().http.maxCallMs({ retry: false, timeoutMs: TTS_TIMEOUT_MS }) : td().http.maxCallMs({ retry: true })),
 };
