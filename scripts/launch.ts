@@ -19,6 +19,13 @@ export async function launch(kind: "dev" | "start") {
   process.on("SIGINT", () => stopAll(0));
   process.on("SIGTERM", () => stopAll(0));
 
+  if (!env.TD_API_KEY && kind === "start" && env.STUDIO_DEMO !== "1") {
+    // A production server must not quietly answer with sample media: demo mode there is a choice.
+    console.error(
+      "[studio] TD_API_KEY is not set. Set it (and TD_BASE_URL) to serve the real TD model pool, or set STUDIO_DEMO=1 to run this production build against the local TD emulator on purpose.",
+    );
+    process.exit(1);
+  }
   if (!env.TD_API_KEY) {
     const emuPort = Number(env.EMULATOR_PORT ?? 0) || (await freePort(4010));
     const key = "demo-emulator-key";

@@ -6,14 +6,14 @@ import { Button } from "@/components/ui";
 import { api, ApiError } from "@/lib/client/api";
 import { useTranslations } from "@/lib/i18n/client";
 import { AccountForm } from "./account-form";
+import { reloadTo } from "@/lib/client/navigate";
 
 /** A path on this site only (a `next=` parameter must not send anyone elsewhere). */
 function safeNext(next: string | undefined): string {
   return next && next.startsWith("/") && !next.startsWith("//") ? next : "/";
 }
 
-// A full navigation after signing in, so every server component renders for the new session.
-const go = (path: string) => window.location.assign(path);
+const go = reloadTo;
 
 export function SetupPanel({ passwordMin }: { passwordMin: number }) {
   const t = useTranslations("auth");

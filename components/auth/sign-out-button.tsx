@@ -4,6 +4,7 @@ import { useState } from "react";
 import { Button, type ButtonProps } from "@/components/ui";
 import { api } from "@/lib/client/api";
 import { useTranslations } from "@/lib/i18n/client";
+import { reloadTo } from "@/lib/client/navigate";
 
 export function SignOutButton(props: ButtonProps) {
   const t = useTranslations("auth");
@@ -17,7 +18,7 @@ export function SignOutButton(props: ButtonProps) {
       onClick={async () => {
         setBusy(true);
         await api("/api/v1/auth/sign-out", { method: "POST" }).catch(() => undefined);
-        window.location.assign("/sign-in");
+        reloadTo("/sign-in");
       }}
     >
       {t("signOut")}

@@ -8,6 +8,7 @@ import { checkPrompt } from "@/lib/catalog/prompt";
 import type { InputSpec, PromptSpec } from "@/lib/catalog/types";
 import { DEEPSEEK_LIMITS, IMAGE_DETAILS } from "@/lib/td/chat-schema";
 import { PaperclipIcon, SendIcon, StopIcon } from "./icons";
+import { CanCreate } from "@/components/auth/can-create";
 
 export interface AttachmentOptions {
   detail?: (typeof IMAGE_DETAILS)[number];
@@ -160,10 +161,12 @@ export function Composer({ model, value, onChange, inputs, roles, prompt, option
               {t("stop")}
             </Button>
           ) : (
-            <Button variant="primary" size="sm" onClick={onSend} disabled={blocked} data-testid="send">
-              <SendIcon />
-              {t("send")}
-            </Button>
+            <CanCreate permission="chat:use">
+              <Button variant="primary" size="sm" onClick={onSend} disabled={blocked} data-testid="send">
+                <SendIcon />
+                {t("send")}
+              </Button>
+            </CanCreate>
           )}
         </div>
       </div>

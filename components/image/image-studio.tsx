@@ -13,6 +13,7 @@ import { api, ApiError, type GenerationView } from "@/lib/client/api";
 import { ImageCard } from "./image-card";
 import { ImageSettings } from "./image-settings";
 import { seedsFor } from "./seeds";
+import { CanCreate } from "@/components/auth/can-create";
 
 type Mode = "text-to-image" | "image-to-image";
 type Body = { model: string; mode: string; prompt?: string; params: ParamValues; inputs?: ({ role: string; assetId: string } | { role: string; url: string })[] };
@@ -169,9 +170,11 @@ export function ImageStudio({ t2i, i2i, recent, model, publicUrl, draft, refs = 
           )}
           <div className="flex items-center justify-between gap-3">
             <span className="hidden text-xs text-muted sm:inline">{t("shortcut")}</span>
-            <Button type="submit" variant="primary" size="lg" loading={inFlight > 0} className="w-full sm:w-auto">
-              {inFlight > 0 ? t("generating") : count > 1 ? t("generateN", { count }) : t("generate")}
-            </Button>
+            <CanCreate>
+              <Button type="submit" variant="primary" size="lg" loading={inFlight > 0} className="w-full sm:w-auto">
+                {inFlight > 0 ? t("generating") : count > 1 ? t("generateN", { count }) : t("generate")}
+              </Button>
+            </CanCreate>
           </div>
         </form>
       </Card>

@@ -10,6 +10,7 @@ import { Badge, Button, Card, CardBody, CardHeader, Field, Input } from "@/compo
 import type { SessionView } from "@/lib/auth/sessions";
 import { api, ApiError } from "@/lib/client/api";
 import { useFormatter, useTranslations } from "@/lib/i18n/client";
+import { reloadTo } from "@/lib/client/navigate";
 
 export function ProfileSettings({ name: initialName, email, theme, passwordMin }: { name: string; email: string; theme: Theme; passwordMin: number }) {
   const t = useTranslations("settings");
@@ -29,7 +30,7 @@ export function ProfileSettings({ name: initialName, email, theme, passwordMin }
   });
   const sessions = useQuery({ queryKey: ["sessions"], queryFn: () => api<{ items: SessionView[] }>("/api/v1/auth/sessions") });
   const revoke = useMutation({ mutationFn: (id: string) => api(`/api/v1/auth/sessions/${id}`, { method: "DELETE" }), onSuccess: () => sessions.refetch() });
-  const everywhere = useMutation({ mutationFn: () => api("/api/v1/auth/sessions", { method: "DELETE" }), onSuccess: () => window.location.assign("/sign-in") });
+  const everywhere = useMutation({ mutationFn: () => api("/api/v1/auth/sessions", { method: "DELETE" }), onSuccess: () => reloadTo("/sign-in") });
   const pwError = changePw.error instanceof ApiError ? changePw.error : undefined;
 
   return (

@@ -7,6 +7,7 @@ import { cn } from "@/components/ui/cn";
 import { CheckIcon } from "@/components/ui/icons";
 import { api } from "@/lib/client/api";
 import { useTranslations } from "@/lib/i18n/client";
+import { reloadTo } from "@/lib/client/navigate";
 
 /** Who is signed in and in which team: the team switcher, settings and sign-out, at the foot of the nav. */
 export function AccountMenu({ className }: { className?: string }) {
@@ -20,7 +21,7 @@ export function AccountMenu({ className }: { className?: string }) {
     setSwitching(teamId);
     await api("/api/v1/me/team", { method: "PUT", json: { teamId } });
     // Every page's data belongs to a team: reload so nothing from the old team stays on screen.
-    window.location.assign("/");
+    reloadTo("/");
   }
 
   return (
@@ -63,7 +64,7 @@ export function AccountMenu({ className }: { className?: string }) {
             type="button"
             onClick={async () => {
               await api("/api/v1/auth/sign-out", { method: "POST" }).catch(() => undefined);
-              window.location.assign("/sign-in");
+              reloadTo("/sign-in");
             }}
             className="block w-full rounded-lg px-2.5 py-1.5 text-start text-sm text-fg hover:bg-surface-2"
           >

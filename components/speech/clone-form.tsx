@@ -9,6 +9,7 @@ import { LanguageSelect, type Language } from "./pickers";
 import { rangeProblem, textLength } from "./form-utils";
 import { SampleInput, type Sample } from "./sample-input";
 import { SynthOptions, type Params } from "./synth-options";
+import { CanCreate } from "@/components/auth/can-create";
 
 export interface CloneState {
   sample?: Sample;
@@ -138,9 +139,11 @@ export function CloneForm({ spec, languages, value, onChange, onSubmit, busy, er
           {t("submitError", { message: error.message })}
         </p>
       )}
-      <Button type="submit" variant="primary" size="lg" loading={busy} className="w-full sm:ms-auto sm:w-auto">
-        {busy ? t("cloning") : t("clone.submit")}
-      </Button>
+      <CanCreate>
+        <Button type="submit" variant="primary" size="lg" loading={busy} className="w-full sm:ms-auto sm:w-auto">
+          {busy ? t("cloning") : t("clone.submit")}
+        </Button>
+      </CanCreate>
     </form>
   );
 }

@@ -9,6 +9,7 @@ import type { SystemVoiceView, VoiceView } from "@/lib/voices/schema";
 import { textLength } from "./form-utils";
 import { LanguageSelect, VoiceSelect, type Language } from "./pickers";
 import { SynthOptions, type Params } from "./synth-options";
+import { CanCreate } from "@/components/auth/can-create";
 
 export interface SpeakState {
   text: string;
@@ -98,9 +99,11 @@ export function SpeakForm({
       )}
       <div className="flex items-center justify-between gap-3">
         <span className="hidden text-xs text-muted sm:inline">{t("shortcut")}</span>
-        <Button type="submit" variant="primary" size="lg" loading={busy} disabled={over || durationBad} className="w-full sm:w-auto">
-          {busy ? t("speaking") : t("speak")}
-        </Button>
+        <CanCreate>
+          <Button type="submit" variant="primary" size="lg" loading={busy} disabled={over || durationBad} className="w-full sm:w-auto">
+            {busy ? t("speaking") : t("speak")}
+          </Button>
+        </CanCreate>
       </div>
     </form>
   );

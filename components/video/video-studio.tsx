@@ -18,6 +18,7 @@ import { PromptField } from "./prompt-field";
 import { checkMentions, insertAt, mentionStyle, moveOrder, renumber } from "./references";
 import { ResultsStrip, type InputTarget } from "./results-strip";
 import { VideoInputs } from "./video-inputs";
+import { CanCreate } from "@/components/auth/can-create";
 
 export interface VideoStudioProps {
   /** Runnable models per mode, in the order the page offers them. */
@@ -222,9 +223,11 @@ export function VideoStudio({ modes, recent, models, draft, draftAssets = [], pu
               <span className="hidden text-xs text-muted sm:inline" aria-live="polite">
                 {readiness.pending ? t("waitUploads") : sentNotice ? t("sent") : t("shortcut")}
               </span>
-              <Button type="submit" variant="primary" size="lg" loading={submit.isPending} disabled={!!check?.over || (mentions?.dangling.length ?? 0) > 0} className="w-full sm:w-auto">
-                {submit.isPending ? t("generating") : t("generate")}
-              </Button>
+              <CanCreate>
+                <Button type="submit" variant="primary" size="lg" loading={submit.isPending} disabled={!!check?.over || (mentions?.dangling.length ?? 0) > 0} className="w-full sm:w-auto">
+                  {submit.isPending ? t("generating") : t("generate")}
+                </Button>
+              </CanCreate>
             </div>
           </form>
         </Card>
