@@ -7,7 +7,7 @@ export const E2E = {
   studioPort: Number(process.env.E2E_STUDIO_PORT ?? 3110),
   emulatorPort: Number(process.env.E2E_EMULATOR_PORT ?? 4110),
   dataDir: path.resolve(process.env.E2E_DATA_DIR ?? ".e2e-data"),
-  apiKey: "e2e-key",
+  apiKey: "e2e-td-key-5b1f9c",
 };
 export const EMULATOR_URL = `http://127.0.0.1:${E2E.emulatorPort}`;
 export const STUDIO_URL = `http://127.0.0.1:${E2E.studioPort}`;
@@ -38,6 +38,8 @@ export default defineConfig({
   globalSetup: "./tests/e2e/global-setup.ts",
   use: {
     baseURL: STUDIO_URL,
+    // The admin signed up by the global setup (tests/e2e/global-setup.ts).
+    storageState: path.join(E2E.dataDir, "auth", "storage-state.json"),
     trace: "retain-on-failure",
     screenshot: "only-on-failure",
     launchOptions: {

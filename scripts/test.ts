@@ -33,7 +33,7 @@ const unit = counts("test-results/unit.json", "vitest");
 results.push({ stage: "unit", ...unit, failed: unit.failed || (unitStatus !== 0 ? Math.max(1, unit.failed) : 0), ok: unitStatus === 0 });
 
 if (!unitOnly) {
-  const buildStatus = process.env.E2E_DEV ? 0 : run([bin("next/dist/bin/next"), "build"], { TD_BASE_URL: "http://127.0.0.1:4110", TD_API_KEY: "build", NEXT_TELEMETRY_DISABLED: "1" });
+  const buildStatus = process.env.E2E_DEV ? 0 : run([bin("next/dist/bin/next"), "build"], { TD_BASE_URL: "http://127.0.0.1:4110", TD_API_KEY: "td-build-key-never-shipped", NEXT_TELEMETRY_DISABLED: "1" });
   results.push({ stage: "build", passed: buildStatus === 0 ? 1 : 0, failed: buildStatus === 0 ? 0 : 1, ok: buildStatus === 0 });
   if (buildStatus === 0) {
     rmSync(process.env.E2E_DATA_DIR ?? ".e2e-data", { recursive: true, force: true });

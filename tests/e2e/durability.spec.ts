@@ -8,6 +8,7 @@ test.describe("Durable generations", () => {
     const studio = new StudioProcess("restart", 3190);
     try {
       await studio.start();
+      await studio.signInAdmin(page.context());
       await page.goto(`${studio.url}/video`);
       await page.getByRole("textbox", { name: /提示词|Prompt/ }).fill("A lighthouse in a storm, filmed from a boat");
       await page.getByRole("button", { name: /^(生成|Generate)$/ }).click();

@@ -1,5 +1,6 @@
 import { test as base, expect, type Page } from "@playwright/test";
-import { EMULATOR_URL } from "../../playwright.config";
+import { EMULATOR_URL, STUDIO_URL } from "../../playwright.config";
+import { adminToken } from "./auth-helpers";
 
 export interface EmulatorRequest {
   seq: number;
@@ -47,5 +48,15 @@ export async function expectVideoPlays(page: Page, locator = page.getByTestId("g
   return src!;
 }
 
-export const test = base;
+/**
+ * Pages run as the admin made by the global setup (its cookie); `request` calls the REST API with the
+ * admin's API token, as a script would.
+ */
+export const test = base.extend({
+  request: async ({ playwright }, provide) => {
+    const ctx = await playwright.request.newContext({ baseURL: STUDIO_URL, extraHTTPHeaders: { Authorization: `Bearer ${adminToken()}` } });
+    await provide(ctx);
+    await ctx.dispose();
+  },
+});
 export { expect };

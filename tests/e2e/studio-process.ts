@@ -1,7 +1,9 @@
 import { spawn, type ChildProcess } from "node:child_process";
-import { rmSync } from "node:fs";
+import { openSync, readFileSync, rmSync } from "node:fs";
 import path from "node:path";
+import type { BrowserContext } from "@playwright/test";
 import { E2E, EMULATOR_URL, studioEnv } from "../../playwright.config";
+import { E2E_ADMIN, signUpAdmin } from "./auth-helpers";
 
 /** A second studio server (production mode, same emulator) that a test may kill and start again. */
 export class StudioProcess {
@@ -13,6 +15,15 @@ export class StudioProcess {
     this.port = port;
     this.dataDir = path.resolve(`${E2E.dataDir}-${name}`);
     rmSync(this.dataDir, { recursive: true, force: true });
+    rmSync(`${this.dataDir}.log`, { force: true });
+  }
+
+  get logFile() {
+    return `${this.dataDir}.log`;
+  }
+
+  log(): string {
+    return readFileSync(this.logFile, "utf8");
   }
 
   get url() {
@@ -30,7 +41,8 @@ export class StudioProcess {
         DATABASE_URL: `file:${path.join(this.dataDir, "studio.db")}`,
         PUBLIC_BASE_URL: this.url,
       },
-      stdio: "ignore",
+      // Everything the server prints, kept for the test to read (e.g. that the TD key never appears).
+      stdio: ["ignore", openSync(this.logFile, "a"), openSync(this.logFile, "a")],
       detached: true,
     });
     const deadline = Date.now() + 60_000;
@@ -44,6 +56,16 @@ export class StudioProcess {
       await new Promise((r) => setTimeout(r, 200));
     }
     throw new Error(`studio on port ${this.port} did not start`);
+  }
+
+  /**
+   * First run of this (fresh) studio: its admin, signed in in `context`. Cookies are per host, not per port,
+   * so this replaces the main studio's cookie in that one context.
+   */
+  async signInAdmin(context: BrowserContext) {
+    const { cookies, token } = await signUpAdmin(this.url, E2E_ADMIN);
+    await context.addCookies(cookies.map((c) => ({ ...c, domain: "127.0.0.1", path: "/", httpOnly: true, sameSite: "Lax" as const })));
+    return token;
   }
 
   /** SIGKILL the whole process group (the launcher and next-server): no chance to clean up. */
