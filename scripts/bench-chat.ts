@@ -66,6 +66,8 @@ process.once("exit", () => {
     /* gone */
   }
 });
+// Rate limits protect a studio from abuse; a benchmark measures latency, so they are set out of its way.
+process.env.STUDIO_RATE_CHAT_PER_MINUTE ??= "1000000";
 const studio = new Studio({ port: await freePort(Number(process.env.BENCH_PORT ?? 3250)), tdBaseUrl: emuUrl, apiKey: KEY, dataDir: freshDataDir("chat-bench"), pollMs: 2000, timeoutMs: 60_000 });
 console.log(`emulator ${emuUrl} (first token ${FIRST_TOKEN_MS} ms, then one chunk every ${CHUNK_MS} ms), studio ${studio.url} (${distDir}); load average ${os.loadavg().map((x) => x.toFixed(1)).join(" ")} on ${os.cpus().length} CPUs`);
 for (let i = 0; !(await fetch(`http://127.0.0.1:${barePort}/`, { method: "HEAD" }).then(() => true, () => false)); i++) {
@@ -130,11 +132,12 @@ async function timed(url: string, body: unknown, headers: Record<string, string>
 }
 
 const direct = () => timed(`${emuUrl}/model/openai/api/v3/chat/completions?requestId=${crypto.randomUUID()}`, wireBody, { Authorization: `Bearer ${KEY}`, "X-Timestamp": String(Math.floor(Date.now() / 1000)) });
-const gateway = () => timed(`${studio.url}/api/v1/chat/completions`, wireBody, {});
+const auth = () => ({ Authorization: `Bearer ${studio.token}` });
+const gateway = () => timed(`${studio.url}/api/v1/chat/completions`, wireBody, auth());
 const bareProxy = () => timed(`http://127.0.0.1:${barePort}/`, wireBody, {});
 async function storedTurn(): Promise<Run> {
-  const c = (await (await fetch(`${studio.url}/api/v1/conversations`, { method: "POST", headers: { "Content-Type": "application/json" }, body: "{}" })).json()) as { id: string };
-  return timed(`${studio.url}/api/v1/conversations/${c.id}/messages`, { model: "T0106004", content: question.content, params: { thinking: "disabled", maxTokens: TOKENS } }, {});
+  const c = (await (await fetch(`${studio.url}/api/v1/conversations`, { method: "POST", headers: { "Content-Type": "application/json", ...auth() }, body: "{}" })).json()) as { id: string };
+  return timed(`${studio.url}/api/v1/conversations/${c.id}/messages`, { model: "T0106004", content: question.content, params: { thinking: "disabled", maxTokens: TOKENS } }, auth());
 }
 
 const paths = { direct, bareProxy, gateway, storedTurn } as const;

@@ -19,12 +19,14 @@ export class GatewayError extends Error {
     readonly code: string,
     message: string,
     readonly param: string | null = null,
+    /** Extra facts beside OpenAI's four fields (e.g. the permission a 403 lacks). */
+    readonly extra: Record<string, string | number> = {},
   ) {
     super(message);
   }
 
   toJSON() {
-    return { error: { message: this.message, type: this.type, code: this.code, param: this.param } };
+    return { error: { message: this.message, type: this.type, code: this.code, param: this.param, ...this.extra } };
   }
 }
 

@@ -6,20 +6,29 @@ import { emulator, expect, test } from "./fixtures";
 const T2V = { model: "T0401001", mode: "text-to-video", prompt: "security: must not be sent" };
 
 test.describe("Security: cross-site requests, body limits, tokens, headers, the TD key", () => {
-  test("a page on another site cannot start a paid generation with our cookie (form post, text/plain)", async ({ page, request }) => {
+  test("a page of another origin cannot start a paid generation with our cookie (form post, text/plain)", async ({ page, request }) => {
     const before = await emulator.lastSeq();
     const count = async () => (await (await request.get("/api/v1/generations?limit=100")).json()).items.filter((g: { prompt: string }) => g.prompt?.includes("csrf")).length;
     const had = await count();
-    // A real cross-site page (served by Playwright for http://evil.test) that posts a form to the studio.
-    await page.route("http://evil.test/**", (route) =>
-      route.fulfill({
-        contentType: "text/html",
-        body: `<form id="f" method="POST" enctype="text/plain" action="${STUDIO_URL}/api/v1/generations"><input name='{"model":"T0401001","mode":"text-to-video","prompt":"csrf","x":"' value='"}'></form><script>document.getElementById("f").submit()</script>`,
-      }),
-    );
-    const answered = page.waitForResponse((r) => r.url().startsWith(`${STUDIO_URL}/api/v1/generations`));
+    const attack = (origin: string) =>
+      page.route(`${origin}/**`, (route) =>
+        route.fulfill({
+          contentType: "text/html",
+          body: `<form id="f" method="POST" enctype="text/plain" action="${STUDIO_URL}/api/v1/generations"><input name='{"model":"T0401001","mode":"text-to-video","prompt":"csrf","x":"' value='"}'></form><script>document.getElementById("f").submit()</script>`,
+        }),
+      );
+    // Another site: SameSite=Lax already keeps the cookie home, so the studio sees no caller.
+    await attack("http://evil.test");
+    let answered = page.waitForResponse((r) => r.url().startsWith(`${STUDIO_URL}/api/v1/generations`));
     await page.goto("http://evil.test/attack");
-    expect((await answered).status()).toBe(403);
+    expect((await answered).status()).toBe(401);
+    // The same site on another port (cookies are sent): the Origin check refuses it.
+    await attack("http://127.0.0.1:4999");
+    answered = page.waitForResponse((r) => r.url().startsWith(`${STUDIO_URL}/api/v1/generations`));
+    await page.goto("http://127.0.0.1:4999/attack");
+    const refused = await answered;
+    expect(refused.status()).toBe(403);
+    expect((await refused.json()).error).toMatchObject({ code: "forbidden", reason: expect.stringMatching(/^cross_(site|origin)$/) });
     expect(await count()).toBe(had);
     expect((await emulator.requests(before)).filter((r) => r.op === "create")).toEqual([]);
   });

@@ -31,6 +31,9 @@ export class StudioProcess {
   }
 
   async start() {
+    // A server left over from an aborted run would answer in this one's place.
+    const stale = await fetch(`${this.url}/api/v1/models`).then(() => true, () => false);
+    if (stale) throw new Error(`port ${this.port} is already serving something; stop it first`);
     this.child = spawn(process.execPath, ["node_modules/tsx/dist/cli.mjs", "scripts/start.ts"], {
       env: {
         ...process.env,
@@ -70,7 +73,13 @@ export class StudioProcess {
 
   /** SIGKILL the whole process group (the launcher and next-server): no chance to clean up. */
   kill() {
-    if (this.child?.pid) process.kill(-this.child.pid, "SIGKILL");
+    if (this.child?.pid) {
+      try {
+        process.kill(-this.child.pid, "SIGKILL");
+      } catch (e) {
+        if ((e as NodeJS.ErrnoException).code !== "ESRCH") throw e; // already gone
+      }
+    }
     this.child = undefined;
   }
 }

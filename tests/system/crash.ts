@@ -53,7 +53,7 @@ async function createOne(i: number) {
   inFlight++;
   try {
     for (;;) {
-      const r = await postGeneration(studio.url, { model: "T0401001", mode: "text-to-video", prompt }, 20_000);
+      const r = await postGeneration(studio, { model: "T0401001", mode: "text-to-video", prompt }, 20_000);
       if (r.kind === "refused") {
         // Never reached a server: the only case where sending again cannot create a second record.
         refusedRetries++;

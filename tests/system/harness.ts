@@ -51,6 +51,8 @@ export class Studio {
   readonly url: string;
   readonly dbFile: string;
   readonly logFile: string;
+  /** An admin's API token, made on the first start (the studio's first-run setup). */
+  token?: string;
 
   constructor(readonly o: StudioOptions) {
     this.url = `http://127.0.0.1:${o.port}`;
@@ -93,7 +95,10 @@ export class Studio {
       if (child.exitCode !== null) throw new Error(`the studio exited with code ${child.exitCode} while starting; see ${this.logFile}`);
       try {
         const r = await fetch(`${this.url}/api/v1/models`, { signal: AbortSignal.timeout(5000) });
-        if (r.ok) return Date.now() - t0;
+        if (r.ok) {
+          this.token ??= await firstRunToken(this.url);
+          return Date.now() - t0;
+        }
       } catch {
         /* not listening yet */
       }
@@ -130,6 +135,17 @@ export class Studio {
   }
 }
 
+/** First run of a fresh studio: the setup call makes its admin, whose session then makes an API token. */
+export async function firstRunToken(baseUrl: string): Promise<string> {
+  const who = { name: "System test", email: "system@test.local", password: "system-test-password", teamName: "System" };
+  const setup = await fetch(`${baseUrl}/api/v1/setup`, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(who) });
+  if (!setup.ok) throw new Error(`first-run setup failed: HTTP ${setup.status} ${await setup.text()}`);
+  const cookie = setup.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
+  const made = await fetch(`${baseUrl}/api/v1/tokens`, { method: "POST", headers: { "Content-Type": "application/json", Cookie: cookie }, body: JSON.stringify({ name: "system test" }) });
+  if (!made.ok) throw new Error(`token failed: HTTP ${made.status} ${await made.text()}`);
+  return ((await made.json()) as { token: string }).token;
+}
+
 export type CreateOutcome =
   | { kind: "answered"; status: number; body: { id?: string; status?: string; error?: { code?: string } } & Record<string, unknown> }
   /** Connection refused: the request never reached a server, so it is safe to send again. */
@@ -137,11 +153,11 @@ export type CreateOutcome =
   /** Anything else (reset, timeout): the server may or may not have the record. */
   | { kind: "lost"; error: string };
 
-export async function postGeneration(baseUrl: string, body: unknown, timeoutMs = 30_000): Promise<CreateOutcome> {
+export async function postGeneration(studio: { url: string; token?: string }, body: unknown, timeoutMs = 30_000): Promise<CreateOutcome> {
   try {
-    const r = await fetch(`${baseUrl}/api/v1/generations`, {
+    const r = await fetch(`${studio.url}/api/v1/generations`, {
       method: "POST",
-      headers: { "Content-Type": "application/json" },
+      headers: { "Content-Type": "application/json", Authorization: `Bearer ${studio.token}` },
       body: JSON.stringify(body),
       signal: AbortSignal.timeout(timeoutMs),
     });

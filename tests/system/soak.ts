@@ -47,7 +47,7 @@ await Promise.all(
   Array.from({ length: CONCURRENCY }, async () => {
     while (next < N) {
       const i = next++;
-      const r = await postGeneration(studio.url, { model: "T0401001", mode: "text-to-video", prompt: `soak ${run} #${i}: lanterns drifting over a lake` }, 30_000);
+      const r = await postGeneration(studio, { model: "T0401001", mode: "text-to-video", prompt: `soak ${run} #${i}: lanterns drifting over a lake` }, 30_000);
       if (r.kind === "answered") answers.push({ i, status: r.status, id: r.body.id });
       else answers.push({ i, status: 0, error: r.kind === "lost" ? r.error : "refused" });
     }

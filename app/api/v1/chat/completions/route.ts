@@ -54,7 +54,7 @@ export async function POST(req: NextRequest): Promise<Response> {
 /** The studio's access errors (no token, a reviewer's token, too many requests, too large) in OpenAI's terms. */
 function gatewayErrorFromApp(e: AppError): GatewayError {
   const type = e.status === 401 ? "authentication_error" : e.status === 403 ? "permission_error" : e.status === 429 ? "rate_limit_error" : e.status === 404 ? "not_found_error" : "invalid_request_error";
-  return new GatewayError(e.status, type, e.code, e.message, e.field ?? null);
+  return new GatewayError(e.status, type, e.code, e.message, e.field ?? null, e.details);
 }
 
 const DONE = new TextEncoder().encode("[DONE]");
