@@ -6,6 +6,7 @@ import { useLocale, useTranslations } from "use-intl";
 import { useMediaInputs, type MediaItem } from "@/components/inputs";
 import { Button, cn, EmptyState, Select, Spinner } from "@/components/ui";
 import { ChatIcon } from "@/components/ui/icons";
+import type { ParamField } from "@/lib/catalog/form-spec";
 import type { InputSpec, PromptSpec } from "@/lib/catalog/types";
 import { api, ApiError } from "@/lib/client/api";
 import type { TurnResult } from "@/lib/chat/client";
@@ -23,6 +24,8 @@ export interface ChatModelInfo {
   name: { zh: string; en: string };
   roles: InputSpec[];
   prompt: PromptSpec;
+  /** The settings panel's fields (the catalog's parameters of the chat mode). */
+  params: ParamField[];
 }
 
 export interface ChatStudioProps {
@@ -225,7 +228,7 @@ export function ChatStudio({ models, initial, requestedId }: ChatStudioProps) {
           {settingsOpen && (
             <div className={cn("fixed inset-0 z-40 flex justify-end bg-overlay lg:static lg:z-auto lg:bg-transparent")} onClick={(e) => e.target === e.currentTarget && setSettingsOpen(false)}>
               <div className="h-full w-[min(22rem,92vw)] overflow-y-auto border-s border-border bg-surface p-4 shadow-xl lg:w-80 lg:shadow-none">
-                <SettingsPanel model={model} params={params} onParams={(p) => setParamsBy((all) => ({ ...all, [model]: p }))} system={system} onSystem={setSystem} onClose={() => setSettingsOpen(false)} />
+                <SettingsPanel model={model} fields={info.params} params={params} onParams={(p) => setParamsBy((all) => ({ ...all, [model]: p }))} system={system} onSystem={setSystem} onClose={() => setSettingsOpen(false)} />
               </div>
             </div>
           )}

@@ -4,6 +4,7 @@ import type { TdHttp, TdResult } from "./http";
 import type { GptImageBody } from "./vod-image";
 import type { TtsBody } from "./vod-tts";
 import type { GvBody } from "./vod-video";
+import { VOD_LIMITS } from "@/lib/catalog/limits";
 
 // Tencent-VOD-style "job" family: GPT Image-2 (T0302007), GV 3.1 (T0301004), MiniMax speech 2.8 HD (T0311001).
 // Docs: shared/td-api/T0302007-*.md, T0301004-*.md, T0311001-*.md. Bodies live in vod-image / vod-video / vod-tts.
@@ -22,15 +23,6 @@ export const VOD_PERSON_GENERATION = ["AllowAdult", "AllowAll"] as const;
 export const VOD_STORAGE_MODES = ["Temporary", "Permanent"] as const;
 export const VOD_INPUT_REGIONS = ["Mainland", "Oversea"] as const;
 export const VOD_TASK_STATUSES = ["PROCESSING", "FINISH"] as const;
-
-export const VOD_LIMITS = {
-  sessionIdMax: 50,
-  sessionContextMax: 1000,
-  priorityMin: -10,
-  priorityMax: 10,
-  /** A SessionId reused within this many days is refused. */
-  sessionDedupeDays: 3,
-} as const;
 
 /** Zod issues may name the documented VOD error code to answer with; the emulator reads it. */
 export interface VodIssueParams {
