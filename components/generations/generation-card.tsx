@@ -8,6 +8,7 @@ import { api, ApiError, TERMINAL, type GenerationView } from "@/lib/client/api";
 import { useGeneration } from "@/lib/client/use-generation";
 import { formatDuration, useNow } from "@/lib/client/use-now";
 import { upstreamErrorText } from "./upstream-text";
+import { tKey } from "@/lib/i18n/dynamic-key";
 
 export interface ModelInfo {
   name: { zh: string; en: string };
@@ -73,7 +74,7 @@ export function GenerationCard({ initial, model, onRerun }: { initial: Generatio
           <div className="absolute inset-0 flex flex-col items-center justify-center gap-3 p-4 text-center">
             {active && (
               <>
-                <div className="h-1.5 w-2/3 max-w-56 overflow-hidden rounded-full bg-border" role="progressbar" aria-valuemin={0} aria-valuemax={100} aria-valuenow={estimate} aria-label={t(`status.${g.status}` as never)}>
+                <div className="h-1.5 w-2/3 max-w-56 overflow-hidden rounded-full bg-border" role="progressbar" aria-valuemin={0} aria-valuemax={100} aria-valuenow={estimate} aria-label={tKey(t, `status.${g.status}`)}>
                   <div className={cn("h-full rounded-full bg-accent transition-[width] duration-700", estimate === undefined && "w-1/3 animate-pulse")} style={estimate !== undefined ? { width: `${Math.max(4, estimate)}%` } : undefined} />
                 </div>
                 <p className="text-xs text-muted tabular-nums">
@@ -141,12 +142,12 @@ export function GenerationCard({ initial, model, onRerun }: { initial: Generatio
 
 /** The badge text: the phase of an active generation ("Waiting for TD capacity", "Saving output") or its status. */
 export function statusText(t: ReturnType<typeof useTranslations<"generation">>, g: Pick<GenerationView, "status" | "phase">): string {
-  return g.phase && !TERMINAL.has(g.status) ? t(`phase.${g.phase}` as never) : t(`status.${g.status}` as never);
+  return g.phase && !TERMINAL.has(g.status) ? tKey(t, `phase.${g.phase}`) : tKey(t, `status.${g.status}`);
 }
 
 export function knownError(t: ReturnType<typeof useTranslations<"generation">>, code: string): string | undefined {
   const known = ["SubmitUncertain", "SubmitInterrupted", "Expired", "public_url_required", "NotSent", "ModelUnavailable", "OutputNotSaved"];
-  return known.includes(code) ? t(`error.${code}` as never) : undefined;
+  return known.includes(code) ? tKey(t, `error.${code}`) : undefined;
 }
 
 export function ArchiveLine({ asset }: { asset: GenerationView["outputs"][number]["asset"] }) {

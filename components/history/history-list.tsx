@@ -9,6 +9,7 @@ import { Badge, Button, EmptyState, Field, Select } from "@/components/ui";
 import { HistoryIcon, VideoIcon } from "@/components/ui/icons";
 import { api, ApiError, TERMINAL, type GenerationView } from "@/lib/client/api";
 import { formatDuration, useNow } from "@/lib/client/use-now";
+import { tKey } from "@/lib/i18n/dynamic-key";
 
 const STATUSES = ["queued", "running", "succeeded", "failed", "canceled", "expired"] as const;
 const PAGE_FOR_KIND: Record<string, string> = { video: "/video", image: "/image", speech: "/speech" };
@@ -94,7 +95,7 @@ export function HistoryList({ models, filters }: HistoryListProps) {
             <option value="">{t("filters.all")}</option>
             {modeNames.map((m) => (
               <option key={m} value={m}>
-                {t(`modes.${m}` as never)}
+                {tKey(t, `modes.${m}`)}
               </option>
             ))}
           </Select>
@@ -146,7 +147,7 @@ export function HistoryList({ models, filters }: HistoryListProps) {
                   <p className="mt-1 flex flex-wrap items-center gap-x-2 gap-y-1 text-xs text-muted">
                     <span>{model?.name[locale] ?? g.model}</span>
                     <span aria-hidden="true">·</span>
-                    <span>{t(`modes.${g.mode}` as never)}</span>
+                    <span>{tKey(t, `modes.${g.mode}`)}</span>
                     <span aria-hidden="true">·</span>
                     <time dateTime={g.createdAt}>{new Date(g.createdAt).toLocaleString(locale === "zh" ? "zh-CN" : "en-US")}</time>
                   </p>

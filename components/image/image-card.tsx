@@ -12,6 +12,7 @@ import { formatDuration, useNow } from "@/lib/client/use-now";
 import type { AssetView } from "@/lib/generations/view";
 import { Lightbox } from "./lightbox";
 import { UseAsInput } from "./use-as-input";
+import { tKey } from "@/lib/i18n/dynamic-key";
 
 function aspect(ratio: unknown): string {
   const m = typeof ratio === "string" ? /^(\d+):(\d+)$/.exec(ratio) : null;
@@ -43,7 +44,7 @@ export function ImageCard({
   const elapsed = Math.max(0, ((g.finishedAt ? new Date(g.finishedAt).getTime() : now) - start) / 1000);
   const asset = g.outputs.find((o) => o.kind === "image")?.asset;
   const p = g.params as Record<string, unknown>;
-  const settings = [t(`quality.${String(p.quality ?? "medium")}.name` as never), p.resolution, p.aspectRatio, p.seed !== undefined ? t("card.seed", { seed: String(p.seed) }) : null].filter(Boolean).join(" · ");
+  const settings = [tKey(t, `quality.${String(p.quality ?? "medium")}.name`), p.resolution, p.aspectRatio, p.seed !== undefined ? t("card.seed", { seed: String(p.seed) }) : null].filter(Boolean).join(" · ");
   const refs = g.inputs.filter((i) => i.role === "reference_image").length;
   const typical = model?.typicalSeconds;
 
@@ -59,7 +60,7 @@ export function ImageCard({
           <div className="absolute inset-0 flex flex-col items-center justify-center gap-3 p-4 text-center">
             {active && (
               <>
-                <div className="h-1.5 w-2/3 max-w-56 overflow-hidden rounded-full bg-border" role="progressbar" aria-valuemin={0} aria-valuemax={100} aria-valuenow={g.progress ?? undefined} aria-label={tg(`status.${g.status}` as never)}>
+                <div className="h-1.5 w-2/3 max-w-56 overflow-hidden rounded-full bg-border" role="progressbar" aria-valuemin={0} aria-valuemax={100} aria-valuenow={g.progress ?? undefined} aria-label={tKey(tg, `status.${g.status}`)}>
                   <div className={cn("h-full rounded-full bg-accent transition-[width] duration-700", g.progress == null && "w-1/3 animate-pulse")} style={g.progress != null ? { width: `${Math.max(4, g.progress)}%` } : undefined} />
                 </div>
                 <p className="text-xs text-muted tabular-nums" data-testid="image-progress">
