@@ -4,14 +4,15 @@ import { useInfiniteQuery, useMutation, useQueryClient } from "@tanstack/react-q
 import Link from "next/link";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { useLocale, useTranslations } from "use-intl";
-import { ArchiveLine, statusText, knownError, STATUS_TONE, type ModelInfo } from "@/components/generations/generation-card";
+import { statusText, STATUS_TONE } from "@/components/generations/card-parts";
+import { ArchiveLine, knownError, type ModelInfo } from "@/components/generations/generation-card";
 import { Badge, Button, EmptyState, Field, Select } from "@/components/ui";
 import { HistoryIcon, VideoIcon } from "@/components/ui/icons";
-import { api, ApiError, TERMINAL, type GenerationView } from "@/lib/client/api";
+import { api, ApiError, type GenerationView } from "@/lib/client/api";
+import { STATUSES, TERMINAL } from "@/lib/generations/status";
 import { formatDuration, useNow } from "@/lib/client/use-now";
 import { tKey } from "@/lib/i18n/dynamic-key";
 
-const STATUSES = ["queued", "running", "succeeded", "failed", "canceled", "expired"] as const;
 const PAGE_FOR_KIND: Record<string, string> = { video: "/video", image: "/image", speech: "/speech" };
 
 export interface HistoryListProps {

@@ -44,4 +44,3 @@ export function notifySignedOut() {
   window.dispatchEvent(new Event(SIGNED_OUT_EVENT));
 }
 
-export const TERMINAL = new Set(["succeeded", "failed", "canceled", "expired"]);
