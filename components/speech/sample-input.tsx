@@ -5,7 +5,7 @@ import { useTranslations } from "use-intl";
 import { Button, Spinner } from "@/components/ui";
 import type { InputSpec } from "@/lib/catalog/types";
 import { ApiError } from "@/lib/client/api";
-import type { AssetView } from "@/lib/generations/view";
+import type { AssetView } from "@/lib/assets/view";
 import { audioMimeOf, clock, decodeAudio, encodeWav } from "./audio";
 import { MicIcon, StopIcon, UploadIcon } from "./icons";
 import { WaveformPlayer } from "./waveform-player";

@@ -115,7 +115,7 @@ describe("engine edges (issue #11)", () => {
     const row = await db().asset.findUniqueOrThrow({ where: { id: done.outputs[0].assetId } });
     expect(existsSync(path.join(dataDir, "files", row.storageKey!))).toBe(true);
     // The poster is stored like every file (temp + rename), when ffmpeg is there to make one.
-    if (await (await import("@/lib/generations/media")).hasFfmpeg()) expect(existsSync(path.join(dataDir, "files", row.posterKey!))).toBe(true);
+    if (await (await import("@/lib/assets/media")).hasFfmpeg()) expect(existsSync(path.join(dataDir, "files", row.posterKey!))).toBe(true);
   });
 
   it("a voice clone whose audio comes as a link is saved as a team voice once its audio is stored", async () => {

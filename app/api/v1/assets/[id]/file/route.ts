@@ -4,7 +4,7 @@ import { serveFile } from "@/lib/api/serve-file";
 import { getAsset } from "@/lib/assets/list";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
-import { verifyAssetSignature } from "@/lib/generations/inputs";
+import { verifyAssetSignature } from "@/lib/assets/signed-links";
 
 export const dynamic = "force-dynamic";
 
