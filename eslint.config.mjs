@@ -66,5 +66,11 @@ export default defineConfig([
       ],
     },
   },
+  {
+    files: ["scripts/**/*.ts"],
+    rules: {
+      "no-restricted-imports": ["error", { patterns: [{ group: ["**/tests", "**/tests/*", "@/tests/*"], message: "scripts/ do not import tests/: shared harness code lives in scripts/harness." }] }],
+    },
+  },
   globalIgnores([".next*/**", ".e2e-*/**", "bench-results/**", "node_modules/**", "lib/generated/**", "data/**", "test-results/**", "playwright-report/**", ".e2e-data/**", "next-env.d.ts"]),
 ]);
