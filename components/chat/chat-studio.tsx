@@ -18,6 +18,7 @@ import { ListIcon, SlidersIcon } from "./icons";
 import { MessageItem, UsageLine } from "./message-item";
 import { paramErrors, SettingsPanel, type Params } from "./settings-panel";
 import { pendingMessage, useChatTurn } from "./use-chat-turn";
+import { useErrorText } from "@/lib/client/error-text";
 
 export interface ChatModelInfo {
   id: string;
@@ -39,6 +40,7 @@ const setUrl = (id?: string) => window.history.replaceState(null, "", id ? `/cha
 
 export function ChatStudio({ models, initial, requestedId }: ChatStudioProps) {
   const t = useTranslations("chat");
+  const errorText = useErrorText();
   const locale = useLocale() as "zh" | "en";
   const qc = useQueryClient();
   const names = Object.fromEntries(models.map((m) => [m.id, m.name[locale]]));
@@ -141,7 +143,7 @@ export function ChatStudio({ models, initial, requestedId }: ChatStudioProps) {
         void qc.invalidateQueries({ queryKey: ["conversations"] });
         select(c.id);
       } catch (e) {
-        return setComposerError((e as ApiError).message);
+        return setComposerError(errorText(e));
       }
     }
     setDraft("");
@@ -198,7 +200,7 @@ export function ChatStudio({ models, initial, requestedId }: ChatStudioProps) {
                 {id && conv.isLoading ? (
                   <div className="flex justify-center py-16"><Spinner label={t("loading")} /></div>
                 ) : id && conv.isError ? (
-                  <EmptyState icon={<ChatIcon />} title={t("notFound")} description={(conv.error as ApiError).message} actions={<Button onClick={() => select(undefined)}>{t("list.new")}</Button>} />
+                  <EmptyState icon={<ChatIcon />} title={t("notFound")} description={errorText(conv.error)} actions={<Button onClick={() => select(undefined)}>{t("list.new")}</Button>} />
                 ) : messages.length === 0 ? (
                   <EmptyState icon={<ChatIcon />} title={t("empty.title")} description={t("empty.hint")} />
                 ) : (

@@ -3,12 +3,13 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useLocale, useTranslations } from "use-intl";
 import { Button } from "@/components/ui";
-import { api, ApiError, type GenerationView } from "@/lib/client/api";
+import { api, type GenerationView } from "@/lib/client/api";
 import { useGeneration } from "@/lib/client/use-generation";
 import { useNow } from "@/lib/client/use-now";
 import { tKey } from "@/lib/i18n/dynamic-key";
 import { ElapsedText, OutputPlaceholder, StatusBadge, useElapsed } from "./card-parts";
 import { upstreamErrorText } from "./upstream-text";
+import { useErrorText } from "@/lib/client/error-text";
 
 export interface ModelInfo {
   name: { zh: string; en: string };
@@ -25,6 +26,7 @@ function aspect(ratio: unknown): string {
 export function GenerationCard({ initial, model, onRerun }: { initial: GenerationView; model?: ModelInfo; onRerun?: (g: GenerationView) => void }) {
   const t = useTranslations("generation");
   const tu = useTranslations("upstream");
+  const errorText = useErrorText();
   const locale = useLocale() as "zh" | "en";
   const qc = useQueryClient();
   const { data } = useGeneration(initial.id, initial);
@@ -111,7 +113,7 @@ export function GenerationCard({ initial, model, onRerun }: { initial: Generatio
             </Button>
           )}
         </div>
-        {cancel.error && <p className="text-xs text-danger">{(cancel.error as ApiError).message}</p>}
+        {cancel.error && <p className="text-xs text-danger">{errorText(cancel.error, { model: modelName })}</p>}
       </div>
     </article>
   );
