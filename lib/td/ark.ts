@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { TdError } from "./errors";
-import type { TdHttp, TdResult } from "./http";
+import { isHttpUrl, type TdHttp, type TdResult } from "./http";
 import { ARK_LIMITS, ARK_RATIOS, ARK_RESOLUTIONS } from "@/lib/catalog/limits";
 
 // Volcengine-Ark-style content generation tasks (Seedance 2.0 fast, T0101007) and its asset library.
@@ -44,16 +44,6 @@ const BASE64 = {
 /** `asset://<ID>` → ID. */
 export function parseAssetUri(url: string): string | undefined {
   return /^asset:\/\/([^\s/]+)$/.exec(url)?.[1];
-}
-
-function isHttpUrl(url: string): boolean {
-  if (!/^https?:\/\//i.test(url)) return false;
-  try {
-    new URL(url);
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 /** What is wrong with one media reference, as a documented Ark error; undefined when fine. */

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { TdError } from "./errors";
-import type { TdHttp, TdResult } from "./http";
+import { isHttpUrl, type TdHttp, type TdResult } from "./http";
 import type { GptImageBody } from "./vod-image";
 import type { TtsBody } from "./vod-tts";
 import type { GvBody } from "./vod-video";
@@ -31,16 +31,6 @@ export interface VodIssueParams {
 
 export function vodIssue(ctx: z.RefinementCtx, message: string, path: (string | number)[], vodCode = "InvalidParameterValue") {
   ctx.addIssue({ code: "custom", message, path, params: { vodCode } satisfies VodIssueParams });
-}
-
-export function isHttpUrl(url: string): boolean {
-  if (!/^https?:\/\//i.test(url)) return false;
-  try {
-    new URL(url);
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 /** GPT Image-2 references and GV frames: a public URL only (the docs: 公网可访问 URL; no base64). */

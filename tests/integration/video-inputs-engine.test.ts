@@ -5,7 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startEmulator, type Emulator } from "@/emulator";
 import { buildDashScopeBody } from "@/lib/td/dashscope";
 import { until } from "./helpers";
-import { freshStudioEnv } from "./studio-env";
+import { freshStudioEnv, TEST_SCOPE } from "./studio-env";
+import { wavBytes } from "../helpers/wav";
 
 // Adapter-level inputs: what the studio's generation inputs (studio assets, URLs, asset:// ids) become in
 // the body sent upstream — media in the right order, so `[Image N]` / `[图N]` numbering = media order.
@@ -23,28 +24,10 @@ afterAll(async () => {
 
 const png = (w: number, h: number, colour = "#3366aa") => sharp({ create: { width: w, height: h, channels: 3, background: colour } }).png().toBuffer();
 
-/** A 16-bit mono PCM WAV of silence, written by hand. */
-function wav(seconds: number, rate = 16000): Buffer {
-  const data = Buffer.alloc(Math.round(seconds * rate) * 2);
-  const h = Buffer.alloc(44);
-  h.write("RIFF", 0);
-  h.writeUInt32LE(36 + data.length, 4);
-  h.write("WAVEfmt ", 8);
-  h.writeUInt32LE(16, 16);
-  h.writeUInt16LE(1, 20);
-  h.writeUInt16LE(1, 22);
-  h.writeUInt32LE(rate, 24);
-  h.writeUInt32LE(rate * 2, 28);
-  h.writeUInt16LE(2, 32);
-  h.writeUInt16LE(16, 34);
-  h.write("data", 36);
-  h.writeUInt32LE(data.length, 40);
-  return Buffer.concat([h, data]);
-}
 
 async function load() {
   const [{ storeAsset }, { createGeneration }, lib] = await Promise.all([import("@/lib/assets/store"), import("@/lib/generations/create"), import("@/lib/seedance/library")]);
-  const store = async (bytes: Buffer) => (await storeAsset(Readable.from([bytes]), "local")).id;
+  const store = async (bytes: Buffer) => (await storeAsset(Readable.from([bytes]), TEST_SCOPE)).id;
   return { store, createGeneration, lib };
 }
 
@@ -72,7 +55,7 @@ describe("studio inputs → upstream media, in order", () => {
   it("HappyHorse reference fusion: studio assets go inline, in the order given, so [Image N] is the N-th", async () => {
     const { store, createGeneration } = await load();
     const [a, b, c] = [await store(await png(600, 400)), await store(await png(700, 400)), await store(await png(800, 400))];
-    const g = await createGeneration({ model: "T0401003", mode: "reference", prompt: "[Image 1] walks past [Image 2] towards [Image 3]", inputs: [b, c, a].map((assetId) => ({ role: "reference_image" as const, assetId })) });
+    const g = await createGeneration({ model: "T0401003", mode: "reference", prompt: "[Image 1] walks past [Image 2] towards [Image 3]", inputs: [b, c, a].map((assetId) => ({ role: "reference_image" as const, assetId })) }, TEST_SCOPE);
     expect(g.inputs.map((i) => i.assetId)).toEqual([b, c, a]);
     const media = (bodyOf(g.upstreamTaskId).input as { media: { type: string; url: string }[] }).media;
     expect(media.map((m) => m.type)).toEqual(["reference_image", "reference_image", "reference_image"]);
@@ -84,7 +67,7 @@ describe("studio inputs → upstream media, in order", () => {
     const { store, createGeneration } = await load();
     const video = await store(readFileSync("tests/e2e/video-media/clip-640x640-24fps-4s.mp4"));
     const ref = await store(await png(500, 500));
-    const g = await createGeneration({ model: "T0401004", mode: "video-edit", prompt: "make it snow", params: { audioSetting: "origin" }, inputs: [{ role: "video", assetId: video }, { role: "reference_image", assetId: ref }] });
+    const g = await createGeneration({ model: "T0401004", mode: "video-edit", prompt: "make it snow", params: { audioSetting: "origin" }, inputs: [{ role: "video", assetId: video }, { role: "reference_image", assetId: ref }] }, TEST_SCOPE);
     const body = bodyOf(g.upstreamTaskId) as { input: { media: { type: string; url: string }[] }; parameters: Record<string, unknown> };
     expect(body.input.media[0]).toEqual({ type: "video", url: expect.stringMatching(new RegExp(`^${PUBLIC}/api/v1/assets/${video}/file\\?exp=\\d+&sig=`)) });
     expect(body.input.media[1]).toMatchObject({ type: "reference_image", url: expect.stringMatching(/^data:image\/png;base64,/) });
@@ -94,7 +77,7 @@ describe("studio inputs → upstream media, in order", () => {
   it("GV 3.1 first + last frame: FileInfos holds the first frame, LastFrameUrl the last, both public links", async () => {
     const { store, createGeneration } = await load();
     const [first, last] = [await store(await png(640, 360)), await store(await png(640, 360, "#aa3366"))];
-    const g = await createGeneration({ model: "T0301004", mode: "first-last-frame", prompt: "bloom to wither", inputs: [{ role: "last_frame", assetId: last }, { role: "first_frame", assetId: first }] });
+    const g = await createGeneration({ model: "T0301004", mode: "first-last-frame", prompt: "bloom to wither", inputs: [{ role: "last_frame", assetId: last }, { role: "first_frame", assetId: first }] }, TEST_SCOPE);
     const body = bodyOf(g.upstreamTaskId) as { FileInfos: unknown[]; LastFrameUrl: string };
     expect(body.FileInfos).toEqual([{ Type: "Url", Url: expect.stringContaining(`/api/v1/assets/${first}/file?`), Usage: "FirstFrame" }]);
     expect(body.LastFrameUrl).toContain(`/api/v1/assets/${last}/file?`);
@@ -104,10 +87,10 @@ describe("studio inputs → upstream media, in order", () => {
     const { store, createGeneration, lib } = await load();
     const [x, y] = [await store(await png(640, 480)), await store(await png(480, 640))];
     const video = await store(readFileSync("tests/e2e/video-media/clip-640x640-24fps-4s.mp4"));
-    const audio = await store(wav(3));
-    const registered = await lib.registerSeedanceAsset("local", { url: "https://example.com/face.png", assetType: "Image", name: "face" });
+    const audio = await store(wavBytes(3));
+    const registered = await lib.registerSeedanceAsset(TEST_SCOPE, { url: "https://example.com/face.png", assetType: "Image", name: "face" });
     expect(registered.status).toBe("Processing");
-    const active = await until(() => lib.getSeedanceAsset("local", registered.id), (a) => a.status === "Active");
+    const active = await until(() => lib.getSeedanceAsset(TEST_SCOPE, registered.id), (a) => a.status === "Active");
     expect(active.assetUri).toBe(`asset://${active.upstreamId}`);
 
     const g = await createGeneration({
@@ -121,7 +104,7 @@ describe("studio inputs → upstream media, in order", () => {
         { role: "reference_image", assetId: x },
         { role: "reference_image", url: active.assetUri! },
       ],
-    });
+    }, TEST_SCOPE);
     expect(g.inputs.find((i) => i.role === "reference_image" && i.url)).toMatchObject({ url: active.assetUri, position: 4 });
     const content = bodyOf(g.upstreamTaskId).content as { type: string; role?: string; image_url?: { url: string }; video_url?: { url: string }; audio_url?: { url: string } }[];
     expect(content.map((c) => `${c.type}:${c.role ?? ""}`)).toEqual(["text:", "image_url:reference_image", "image_url:reference_image", "image_url:reference_image", "video_url:reference_video", "audio_url:reference_audio"]);
@@ -137,30 +120,30 @@ describe("the Seedance asset library", () => {
   it("registers a studio file by its public link, checks it first, and records refusals as Failed", async () => {
     const { store, lib } = await load();
     const small = await store(await png(200, 200));
-    await expect(lib.registerSeedanceAsset("local", { assetId: small })).rejects.toMatchObject({ code: "validation_failed", message: expect.stringContaining("width 200px is below the minimum 301px") });
+    await expect(lib.registerSeedanceAsset(TEST_SCOPE, { assetId: small })).rejects.toMatchObject({ code: "validation_failed", message: expect.stringContaining("width 200px is below the minimum 301px") });
     const ok = await store(await png(640, 640));
     const before = emu.log.filter((l) => l.op === "asset.create").length;
-    const item = await lib.registerSeedanceAsset("local", { assetId: ok, name: "hero" });
+    const item = await lib.registerSeedanceAsset(TEST_SCOPE, { assetId: ok, name: "hero" });
     expect(item).toMatchObject({ name: "hero", assetType: "Image", status: "Processing", studioAssetId: ok, previewUrl: `/api/v1/assets/${ok}/file`, groupId: "group-unit" });
     expect(emu.log.filter((l) => l.op === "asset.create")).toHaveLength(before + 1);
-    const failed = await lib.registerSeedanceAsset("local", { url: "https://example.com/x.png", assetType: "Image", name: "bad [[fault:failed]]" });
-    const done = await until(() => lib.getSeedanceAsset("local", failed.id), (a) => a.status !== "Processing");
+    const failed = await lib.registerSeedanceAsset(TEST_SCOPE, { url: "https://example.com/x.png", assetType: "Image", name: "bad [[fault:failed]]" });
+    const done = await until(() => lib.getSeedanceAsset(TEST_SCOPE, failed.id), (a) => a.status !== "Processing");
     expect(done).toMatchObject({ status: "Failed", error: expect.stringContaining("could not be processed") });
-    const listed = await lib.listSeedanceAssets("local");
+    const listed = await lib.listSeedanceAssets(TEST_SCOPE);
     expect(listed.map((a) => a.id)).toEqual(expect.arrayContaining([item.id, failed.id]));
   });
 
   it("a generation refuses an asset that is not Active yet, or of the wrong type, before anything is sent", async () => {
     const { createGeneration, lib } = await load();
-    const pending = await lib.registerSeedanceAsset("local", { url: "https://example.com/slow.png", assetType: "Image" });
+    const pending = await lib.registerSeedanceAsset(TEST_SCOPE, { url: "https://example.com/slow.png", assetType: "Image" });
     const creates = emu.tasks.creates;
-    await expect(createGeneration({ model: "T0101007", mode: "first-frame", inputs: [{ role: "first_frame", url: `asset://${pending.upstreamId}` }] })).rejects.toMatchObject({
+    await expect(createGeneration({ model: "T0101007", mode: "first-frame", inputs: [{ role: "first_frame", url: `asset://${pending.upstreamId}` }] }, TEST_SCOPE)).rejects.toMatchObject({
       message: expect.stringContaining("is Processing; only Active assets can be used"),
     });
-    const audio = await lib.registerSeedanceAsset("local", { url: "https://example.com/voice.wav", assetType: "Audio" });
-    await until(() => lib.getSeedanceAsset("local", audio.id), (a) => a.status === "Active");
-    await expect(createGeneration({ model: "T0101007", mode: "first-frame", inputs: [{ role: "first_frame", url: `asset://${audio.upstreamId}` }] })).rejects.toMatchObject({ message: expect.stringContaining("must be image") });
-    await expect(createGeneration({ model: "T0401002", mode: "first-frame", inputs: [{ role: "first_frame", url: `asset://${audio.upstreamId}` }] })).rejects.toMatchObject({ message: expect.stringContaining("does not accept asset://") });
+    const audio = await lib.registerSeedanceAsset(TEST_SCOPE, { url: "https://example.com/voice.wav", assetType: "Audio" });
+    await until(() => lib.getSeedanceAsset(TEST_SCOPE, audio.id), (a) => a.status === "Active");
+    await expect(createGeneration({ model: "T0101007", mode: "first-frame", inputs: [{ role: "first_frame", url: `asset://${audio.upstreamId}` }] }, TEST_SCOPE)).rejects.toMatchObject({ message: expect.stringContaining("must be image") });
+    await expect(createGeneration({ model: "T0401002", mode: "first-frame", inputs: [{ role: "first_frame", url: `asset://${audio.upstreamId}` }] }, TEST_SCOPE)).rejects.toMatchObject({ message: expect.stringContaining("does not accept asset://") });
     expect(emu.tasks.creates).toBe(creates);
   });
 });
@@ -175,14 +158,14 @@ describe("GET /api/v1/assets (the picker's list)", () => {
     const img = await store(await png(320, 320));
     // An output still only at TD (not archived) is not offered: the studio could not send it.
     await db().asset.create({ data: { id: "out-temp", kind: "image", role: "last_frame", origin: "output", archiveState: "temporary", storageKey: null } });
-    const images = await listAssets("local", { kind: "image", limit: 100 });
+    const images = await listAssets(TEST_SCOPE, { kind: "image", limit: 100 });
     expect(images.items[0].id).toBe(img);
     expect(images.items.every((a) => a.kind === "image" && a.fileUrl)).toBe(true);
     expect(images.items.some((a) => a.id === "out-temp")).toBe(false);
-    expect((await listAssets("local", { kind: "video", limit: 100 })).items.every((a) => a.kind === "video")).toBe(true);
-    expect((await listAssets("local", { origin: "output", limit: 100 })).items.every((a) => a.origin === "output")).toBe(true);
-    const page1 = await listAssets("local", { kind: "image", limit: 2 });
-    const page2 = await listAssets("local", { kind: "image", limit: 2, cursor: page1.nextCursor! });
+    expect((await listAssets(TEST_SCOPE, { kind: "video", limit: 100 })).items.every((a) => a.kind === "video")).toBe(true);
+    expect((await listAssets(TEST_SCOPE, { origin: "output", limit: 100 })).items.every((a) => a.origin === "output")).toBe(true);
+    const page1 = await listAssets(TEST_SCOPE, { kind: "image", limit: 2 });
+    const page2 = await listAssets(TEST_SCOPE, { kind: "image", limit: 2, cursor: page1.nextCursor! });
     expect(page1.nextCursor).toBeTruthy();
     expect(page2.items[0].id).not.toBe(page1.items[1].id);
   });

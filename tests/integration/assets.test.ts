@@ -1,7 +1,7 @@
 import { Readable } from "node:stream";
 import sharp from "sharp";
 import { beforeAll, describe, expect, it } from "vitest";
-import { freshStudioEnv } from "./studio-env";
+import { freshStudioEnv, TEST_SCOPE } from "./studio-env";
 
 beforeAll(() => {
   freshStudioEnv("http://127.0.0.1:9", "k");
@@ -13,28 +13,28 @@ describe("uploads", () => {
   it("stores an image, finds its type from the bytes and reads its size", async () => {
     const { storeAsset } = await import("@/lib/assets/store");
     const bytes = await png(640, 360);
-    const a = await storeAsset(Readable.from([bytes]), "local");
+    const a = await storeAsset(Readable.from([bytes]), TEST_SCOPE);
     expect(a).toMatchObject({ kind: "image", mime: "image/png", size: bytes.length, width: 640, height: 360, origin: "upload" });
     expect(a.sha256).toMatch(/^[0-9a-f]{64}$/);
   });
 
   it("refuses a file whose bytes are not an accepted type, whatever its name", async () => {
     const { storeAsset } = await import("@/lib/assets/store");
-    await expect(storeAsset(Readable.from([Buffer.from("%PDF-1.4 hello")]), "local")).rejects.toMatchObject({ code: "validation_failed", field: "file" });
+    await expect(storeAsset(Readable.from([Buffer.from("%PDF-1.4 hello")]), TEST_SCOPE)).rejects.toMatchObject({ code: "validation_failed", field: "file" });
   });
 
   it("checks the intended model's limits at upload time and names the limit", async () => {
     const { storeAsset } = await import("@/lib/assets/store");
     const small = await png(200, 200);
-    await expect(storeAsset(Readable.from([small]), "local", { model: "T0401002", mode: "first-frame", role: "first_frame" })).rejects.toMatchObject({
+    await expect(storeAsset(Readable.from([small]), TEST_SCOPE, { model: "T0401002", mode: "first-frame", role: "first_frame" })).rejects.toMatchObject({
       message: expect.stringContaining("below the minimum 300px"),
     });
     const wide = await png(1300, 400);
-    await expect(storeAsset(Readable.from([wide]), "local", { model: "T0401002", mode: "first-frame", role: "first_frame" })).rejects.toMatchObject({
+    await expect(storeAsset(Readable.from([wide]), TEST_SCOPE, { model: "T0401002", mode: "first-frame", role: "first_frame" })).rejects.toMatchObject({
       message: expect.stringContaining("aspect ratio 3.25 is outside 1:2.5–2.5:1"),
     });
     const ok = await png(800, 600);
-    await expect(storeAsset(Readable.from([ok]), "local", { model: "T0401002", mode: "first-frame", role: "first_frame" })).resolves.toMatchObject({ width: 800 });
+    await expect(storeAsset(Readable.from([ok]), TEST_SCOPE, { model: "T0401002", mode: "first-frame", role: "first_frame" })).resolves.toMatchObject({ width: 800 });
   });
 });
 

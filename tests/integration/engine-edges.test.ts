@@ -7,7 +7,7 @@ import { Readable } from "node:stream";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { encodeWav } from "@/components/speech/audio";
 import { startEmulator, type Emulator } from "@/emulator";
-import { freshStudioEnv } from "./studio-env";
+import { freshStudioEnv, TEST_SCOPE } from "./studio-env";
 import { until } from "./helpers";
 
 // The studio talks to the emulator through this proxy, so a test can hold, refuse or rewrite one call.
@@ -100,13 +100,13 @@ describe("engine edges (issue #11)", () => {
       if (r.path.startsWith("/files/")) await held.p;
       return forward();
     };
-    const g = await createGeneration({ model: "T0401001", mode: "text-to-video", prompt: "hold the download" });
-    const saving = await until(() => getGeneration("local", g.id), (x) => x.outputs.length > 0);
+    const g = await createGeneration({ model: "T0401001", mode: "text-to-video", prompt: "hold the download" }, TEST_SCOPE);
+    const saving = await until(() => getGeneration(TEST_SCOPE, g.id), (x) => x.outputs.length > 0);
     expect(saving.status).toBe("running");
     expect(saving.phase).toBe("saving");
     expect(saving.outputs[0].asset.fileUrl).toBeUndefined();
     held.open();
-    const done = await until(() => getGeneration("local", g.id), (x) => x.status !== "running");
+    const done = await until(() => getGeneration(TEST_SCOPE, g.id), (x) => x.status !== "running");
     proxy.state.handler = undefined;
     expect(done.status).toBe("succeeded");
     expect(done.phase).toBeUndefined();
@@ -122,10 +122,10 @@ describe("engine edges (issue #11)", () => {
     const { createGeneration, getGeneration, db } = await load();
     const { storeAsset } = await import("@/lib/assets/store");
     const wav = Buffer.from(encodeWav(Float32Array.from({ length: 16000 * 3 }, (_, i) => Math.sin(i / 10) * 0.3), 16000));
-    const sample = await storeAsset(Readable.from([wav]), "local", { model: "T0311001", mode: "voice-clone", role: "clone_audio" });
-    const g = await createGeneration({ model: "T0311001", mode: "voice-clone", prompt: "my linked voice", params: { outputType: "url", voiceName: "Linked" }, inputs: [{ role: "clone_audio", assetId: sample.id }] });
+    const sample = await storeAsset(Readable.from([wav]), TEST_SCOPE, { model: "T0311001", mode: "voice-clone", role: "clone_audio" });
+    const g = await createGeneration({ model: "T0311001", mode: "voice-clone", prompt: "my linked voice", params: { outputType: "url", voiceName: "Linked" }, inputs: [{ role: "clone_audio", assetId: sample.id }] }, TEST_SCOPE);
     expect(g.phase).toBe("saving");
-    await until(() => getGeneration("local", g.id), (x) => x.status === "succeeded");
+    await until(() => getGeneration(TEST_SCOPE, g.id), (x) => x.status === "succeeded");
     expect(await db().voice.findFirst({ where: { generationId: g.id } })).toMatchObject({ name: "Linked", source: "clone" });
   });
 
@@ -148,7 +148,7 @@ describe("engine edges (issue #11)", () => {
       if (isCreate(r) && r.body.includes("late answer")) await held.p;
       return forward();
     };
-    const pending = createGeneration({ model: "T0401001", mode: "text-to-video", prompt: "late answer" });
+    const pending = createGeneration({ model: "T0401001", mode: "text-to-video", prompt: "late answer" }, TEST_SCOPE);
     await until(async () => proxy.state.log.find((r) => isCreate(r) && r.body.includes("late answer")), (r) => !!r);
     const sent = proxy.state.log.find((r) => isCreate(r) && r.body.includes("late answer"))!;
     const row = (await until(() => db().generation.findFirst({ where: { prompt: "late answer" } }), (x) => !!x?.submittedAt))!;
@@ -163,7 +163,7 @@ describe("engine edges (issue #11)", () => {
     expect(created).toMatchObject({ status: "running", upstreamTaskId: expect.any(String) });
     expect(created.error).toBeUndefined();
     expect(created.finishedAt).toBeUndefined();
-    const done = await until(() => getGeneration("local", row.id), (x) => x.status === "succeeded");
+    const done = await until(() => getGeneration(TEST_SCOPE, row.id), (x) => x.status === "succeeded");
     expect(done.error).toBeUndefined();
     expect(done.requestIds[0]).toBe(requestIdOf(sent));
   });
@@ -175,7 +175,7 @@ describe("engine edges (issue #11)", () => {
       if (isCreate(r) && r.body.includes("慢慢说")) await held.p;
       return forward();
     };
-    const pending = createGeneration({ model: "T0311001", mode: "speech", prompt: "慢慢说" });
+    const pending = createGeneration({ model: "T0311001", mode: "speech", prompt: "慢慢说" }, TEST_SCOPE);
     const row = (await until(() => db().generation.findFirst({ where: { prompt: "慢慢说" } }), (x) => JSON.parse(x?.requestIds ?? "[]").length === 1))!;
     await db().generation.update({ where: { id: row.id }, data: { submittedAt: new Date(Date.now() - 200_000) } });
     await pollTick();
@@ -190,10 +190,10 @@ describe("engine edges (issue #11)", () => {
 
   it("recordFailure only overwrites an active record", async () => {
     const { createGeneration, getGeneration, recordFailure } = await load();
-    const g = await createGeneration({ model: "T0311001", mode: "speech", prompt: "你好" });
+    const g = await createGeneration({ model: "T0311001", mode: "speech", prompt: "你好" }, TEST_SCOPE);
     expect(g.status).toBe("succeeded");
     expect(await recordFailure(g.id, { code: "SubmitUncertain", message: "too late", requestIds: [] })).toBe(false);
-    expect((await getGeneration("local", g.id)).status).toBe("succeeded");
+    expect((await getGeneration(TEST_SCOPE, g.id)).status).toBe("succeeded");
   });
 
   it("sends a never-sent record after a restart only while recent; an old one fails with NotSent", async () => {
@@ -217,9 +217,9 @@ describe("engine edges (issue #11)", () => {
       return forward();
     };
     const t0 = Date.now();
-    const g = await createGeneration({ model: "T0401001", mode: "text-to-video", prompt: "capacity please" });
+    const g = await createGeneration({ model: "T0401001", mode: "text-to-video", prompt: "capacity please" }, TEST_SCOPE);
     expect(g).toMatchObject({ status: "queued", phase: "waiting_capacity", upstreamStatus: "waiting_capacity" });
-    const done = await until(() => getGeneration("local", g.id), (x) => x.status === "succeeded", 15_000);
+    const done = await until(() => getGeneration(TEST_SCOPE, g.id), (x) => x.status === "succeeded", 15_000);
     proxy.state.handler = undefined;
     const creates = proxy.state.log.filter((r) => isCreate(r) && r.body.includes("capacity please"));
     expect(creates).toHaveLength(2);
@@ -255,14 +255,14 @@ describe("engine edges (issue #11)", () => {
       if (rewrite && r.method === "GET" && r.path.includes("/tasks/")) return { ...a, body: a.body.toString().replace(/"task_status":"[A-Z]+"/, '"task_status":"WAITING_FOR_GPU"') };
       return a;
     };
-    const g = await createGeneration({ model: "T0401001", mode: "text-to-video", prompt: "odd status" });
-    const odd = await until(() => getGeneration("local", g.id), (x) => x.upstreamStatus === "WAITING_FOR_GPU");
+    const g = await createGeneration({ model: "T0401001", mode: "text-to-video", prompt: "odd status" }, TEST_SCOPE);
+    const odd = await until(() => getGeneration(TEST_SCOPE, g.id), (x) => x.upstreamStatus === "WAITING_FOR_GPU");
     expect(odd.status).toBe("running");
     expect(odd.error).toBeUndefined();
     expect(warn.mock.calls.some((c) => String(c[0]).includes('"WAITING_FOR_GPU"'))).toBe(true);
     rewrite = false;
     proxy.state.handler = undefined;
-    expect((await until(() => getGeneration("local", g.id), (x) => x.status === "succeeded")).status).toBe("succeeded");
+    expect((await until(() => getGeneration(TEST_SCOPE, g.id), (x) => x.status === "succeeded")).status).toBe("succeeded");
     warn.mockRestore();
   });
 
@@ -283,17 +283,17 @@ describe("engine edges (issue #11)", () => {
       await held.p;
       return { status: 500, body: "{}" };
     };
-    const g = await createGeneration({ model: "T0401001", mode: "text-to-video", prompt: "claim taken over" });
-    const saving = await until(() => getGeneration("local", g.id), (x) => x.outputs[0]?.asset.archiveState === "archiving" && taken);
+    const g = await createGeneration({ model: "T0401001", mode: "text-to-video", prompt: "claim taken over" }, TEST_SCOPE);
+    const saving = await until(() => getGeneration(TEST_SCOPE, g.id), (x) => x.outputs[0]?.asset.archiveState === "archiving" && taken);
     const assetId = saving.outputs[0].assetId;
     await db().asset.update({ where: { id: assetId }, data: { archiveState: "archived", archiveClaim: null, storageKey: `outputs/${g.id}/${assetId}.mp4`, nextArchiveAt: null } });
     held.open();
-    await until(() => getGeneration("local", g.id), (x) => x.status !== "running");
+    await until(() => getGeneration(TEST_SCOPE, g.id), (x) => x.status !== "running");
     proxy.state.handler = undefined;
     const asset = await db().asset.findUniqueOrThrow({ where: { id: assetId } });
     expect(asset.archiveState).toBe("archived");
     expect(asset.archiveError).toBeNull();
-    expect((await getGeneration("local", g.id)).status).toBe("succeeded");
+    expect((await getGeneration(TEST_SCOPE, g.id)).status).toBe("succeeded");
   });
 
   // Last: it pauses the whole poller.
@@ -304,7 +304,7 @@ describe("engine edges (issue #11)", () => {
       if (r.method === "GET" && r.path.includes("/tasks/")) return { status: 401, body: JSON.stringify({ code: "InvalidApiKey", message: "Invalid API-key provided." }) };
       return forward();
     };
-    const g = await createGeneration({ model: "T0401001", mode: "text-to-video", prompt: "key revoked" });
+    const g = await createGeneration({ model: "T0401001", mode: "text-to-video", prompt: "key revoked" }, TEST_SCOPE);
     const polls = () => proxy.state.log.filter((r) => r.method === "GET" && r.path.includes(`/tasks/${g.upstreamTaskId}`)).length;
     await until(async () => polls(), (n) => n >= 1);
     await new Promise((r) => setTimeout(r, 1500));
