@@ -19,6 +19,7 @@ import { MessageItem, UsageLine } from "./message-item";
 import { paramErrors, SettingsPanel, type Params } from "./settings-panel";
 import { pendingMessage, useChatTurn } from "./use-chat-turn";
 import { useErrorText } from "@/lib/client/error-text";
+import { DEEPSEEK_LIMITS } from "@/lib/catalog/limits";
 
 export interface ChatModelInfo {
   id: string;
@@ -49,7 +50,7 @@ export function ChatStudio({ models, initial, requestedId }: ChatStudioProps) {
   const [paramsBy, setParamsBy] = useState<Record<string, Params>>(initial?.settings.params ?? {});
   const [system, setSystem] = useState(initial?.settings.system ?? "");
   const [draft, setDraft] = useState("");
-  const [options, setOptions] = useState<AttachmentOptions>({ fps: 1 });
+  const [options, setOptions] = useState<AttachmentOptions>({ fps: DEEPSEEK_LIMITS.fpsDefault });
   const [composerError, setComposerError] = useState<string>();
   const [settingsOpen, setSettingsOpen] = useState(false);
   const [drawer, setDrawer] = useState(false);

@@ -29,6 +29,12 @@ export const HAPPYHORSE_LIMITS = {
 export const ARK_RATIOS = ["16:9", "4:3", "1:1", "3:4", "9:16", "21:9", "adaptive"] as const;
 export const ARK_RESOLUTIONS = ["480p", "720p"] as const;
 
+/** Output pixel sizes per resolution and ratio (the doc's table). */
+export const ARK_OUTPUT_SIZES: Record<(typeof ARK_RESOLUTIONS)[number], Record<Exclude<(typeof ARK_RATIOS)[number], "adaptive">, [number, number]>> = {
+  "480p": { "16:9": [864, 496], "4:3": [752, 560], "1:1": [640, 640], "3:4": [560, 752], "9:16": [496, 864], "21:9": [992, 432] },
+  "720p": { "16:9": [1280, 720], "4:3": [1112, 834], "1:1": [960, 960], "3:4": [834, 1112], "9:16": [720, 1280], "21:9": [1470, 630] },
+};
+
 /** Documented counts and durations of the multimodal-reference mode. */
 export const ARK_LIMITS = {
   maxImages: 9,

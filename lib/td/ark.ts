@@ -20,12 +20,6 @@ export type ArkStatus = (typeof ARK_STATUSES)[number];
 export const ARK_ASSET_TYPES = ["Image", "Video", "Audio"] as const;
 export const ARK_ASSET_STATUSES = ["Processing", "Active", "Failed"] as const;
 
-/** Output pixel sizes per resolution and ratio (the doc's table). */
-export const ARK_OUTPUT_SIZES: Record<(typeof ARK_RESOLUTIONS)[number], Record<Exclude<(typeof ARK_RATIOS)[number], "adaptive">, [number, number]>> = {
-  "480p": { "16:9": [864, 496], "4:3": [752, 560], "1:1": [640, 640], "3:4": [560, 752], "9:16": [496, 864], "21:9": [992, 432] },
-  "720p": { "16:9": [1280, 720], "4:3": [1112, 834], "1:1": [960, 960], "3:4": [834, 1112], "9:16": [720, 1280], "21:9": [1470, 630] },
-};
-
 /** Zod issues may carry the documented Ark error to answer with; the emulator reads it. */
 export interface ArkIssueParams {
   arkCode: string;
