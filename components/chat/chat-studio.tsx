@@ -121,7 +121,7 @@ export function ChatStudio({ models, initial, requestedId }: ChatStudioProps) {
     setComposerError(undefined);
     pinned.current = true;
     const r = await start(cid, { ...body, model: model as ChatModelId, params, system }, base, user, prefix);
-    if (r.kind === "failed" && !r.saved) setComposerError(r.error.message);
+    if (r.kind === "failed" && !r.saved) setComposerError(errorText(r.error));
     return r;
   };
 
