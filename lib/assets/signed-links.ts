@@ -2,6 +2,7 @@ import "server-only";
 import { createHmac, timingSafeEqual } from "node:crypto";
 import { config } from "@/lib/config";
 import { studioSecret } from "@/lib/config/secrets";
+import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 
 // Signed, expiring links to a stored file: how TD fetches an input that only travels by public URL.
@@ -34,4 +35,12 @@ export function publicAssetUrl(assetId: string, ttlSeconds = 48 * 3600): string 
   }
   const exp = Math.floor(Date.now() / 1000) + ttlSeconds;
   return `${base.replace(/\/+$/, "")}/api/v1/assets/${assetId}/file?exp=${exp}&sig=${signAssetUrl(assetId, exp)}`;
+}
+
+/** The asset a signed link names, whoever asks (TD fetching an input): the signature is the access. */
+export async function assetForSignedLink(assetId: string, exp: string | null, sig: string | null) {
+  if (!verifyAssetSignature(assetId, exp, sig)) throw new AppError("not_found", "this link has expired or is not valid");
+  const a = await db().asset.findUnique({ where: { id: assetId } });
+  if (!a) throw new AppError("not_found", `asset ${assetId} does not exist`);
+  return a;
 }
