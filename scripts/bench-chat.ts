@@ -3,7 +3,7 @@ import { existsSync, mkdirSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { isDone, SseParser } from "../lib/td/sse";
-import { APP_DIR, freePort, freshDataDir, sleep, Studio } from "../tests/system/harness";
+import { APP_DIR, freePort, freshDataDir, sleep, Studio } from "./harness";
 
 /**
  * Chat proxy benchmark: the same streamed DeepSeek answer, side by side in one run, straight from the TD

@@ -1,7 +1,7 @@
 import { spawn } from "node:child_process";
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { freePort, freshDataDir, postGeneration, requireBuild, sha256File, sleep, Studio, StudioDb, TERMINAL } from "../tests/system/harness";
+import { freePort, freshDataDir, postGeneration, requireBuild, sha256File, sleep, Studio, StudioDb, TERMINAL } from "./harness";
 
 /**
  * Engine benchmark: N generations in flight at once against the emulator (a separate process), through the

@@ -4,6 +4,7 @@ import { useState, type FormEvent, type ReactNode } from "react";
 import { Button, Field, Input } from "@/components/ui";
 import { api, ApiError } from "@/lib/client/api";
 import { useTranslations } from "@/lib/i18n/client";
+import { useErrorText } from "@/lib/client/error-text";
 
 export type AccountField = "name" | "email" | "password" | "newPassword" | "teamName";
 
@@ -24,6 +25,7 @@ type Props = {
  */
 export function AccountForm({ fields, endpoint, submit, initial, passwordMin, onDone }: Props) {
   const t = useTranslations("auth");
+  const errorText = useErrorText();
   const [values, setValues] = useState<Record<string, string>>(() => ({ ...initial }));
   const [error, setError] = useState<{ field?: string; message: string } | null>(null);
   const [busy, setBusy] = useState(false);
@@ -38,8 +40,8 @@ export function AccountForm({ fields, endpoint, submit, initial, passwordMin, on
       onDone();
     } catch (err) {
       const a = err instanceof ApiError ? err : new ApiError(0, "network", String(err));
-      const seconds = a.status === 429 ? Number(/(\d+) s/.exec(a.message)?.[1] ?? 0) : 0;
-      const message = a.status === 429 ? t("signIn.tooMany", { seconds }) : a.status === 401 ? t("signIn.wrong") : a.message;
+      const seconds = a.status === 429 ? Number(a.details.retryAfter ?? 0) : 0;
+      const message = a.status === 429 ? t("signIn.tooMany", { seconds }) : a.status === 401 ? t("signIn.wrong") : errorText(a);
       setError({ field: a.field === "password" && fields.includes("newPassword") ? "newPassword" : a.field, message });
       setBusy(false);
     }

@@ -3,10 +3,11 @@
 import Link from "next/link";
 import { useState } from "react";
 import { Button } from "@/components/ui";
-import { api, ApiError } from "@/lib/client/api";
+import { api } from "@/lib/client/api";
 import { useTranslations } from "@/lib/i18n/client";
 import { AccountForm } from "./account-form";
 import { reloadTo } from "@/lib/client/navigate";
+import { useErrorText } from "@/lib/client/error-text";
 
 /** A path on this site only (a `next=` parameter must not send anyone elsewhere). */
 function safeNext(next: string | undefined): string {
@@ -54,6 +55,7 @@ export function SignUpPanel({ passwordMin }: { passwordMin: number }) {
 
 export function InvitePanel({ token, team, signedInAs, passwordMin }: { token: string; team: string; signedInAs?: string; passwordMin: number }) {
   const t = useTranslations("auth");
+  const errorText = useErrorText();
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const endpoint = `/api/v1/invites/${encodeURIComponent(token)}`;
@@ -77,7 +79,7 @@ export function InvitePanel({ token, team, signedInAs, passwordMin }: { token: s
               await api("/api/v1/me/team", { method: "PUT", json: { teamId: r.teamId } });
               go("/");
             } catch (e) {
-              setError(e instanceof ApiError ? e.message : String(e));
+              setError(errorText(e));
               setBusy(false);
             }
           }}

@@ -6,6 +6,7 @@ import { useLocale, useTranslations } from "use-intl";
 import { useMediaInputs, type MediaItem } from "@/components/inputs";
 import { Button, cn, EmptyState, Select, Spinner } from "@/components/ui";
 import { ChatIcon } from "@/components/ui/icons";
+import type { ParamField } from "@/lib/catalog/form-spec";
 import type { InputSpec, PromptSpec } from "@/lib/catalog/types";
 import { api, ApiError } from "@/lib/client/api";
 import type { TurnResult } from "@/lib/chat/client";
@@ -17,12 +18,16 @@ import { ListIcon, SlidersIcon } from "./icons";
 import { MessageItem, UsageLine } from "./message-item";
 import { paramErrors, SettingsPanel, type Params } from "./settings-panel";
 import { pendingMessage, useChatTurn } from "./use-chat-turn";
+import { useErrorText } from "@/lib/client/error-text";
+import { DEEPSEEK_LIMITS } from "@/lib/catalog/limits";
 
 export interface ChatModelInfo {
   id: string;
   name: { zh: string; en: string };
   roles: InputSpec[];
   prompt: PromptSpec;
+  /** The settings panel's fields (the catalog's parameters of the chat mode). */
+  params: ParamField[];
 }
 
 export interface ChatStudioProps {
@@ -36,6 +41,7 @@ const setUrl = (id?: string) => window.history.replaceState(null, "", id ? `/cha
 
 export function ChatStudio({ models, initial, requestedId }: ChatStudioProps) {
   const t = useTranslations("chat");
+  const errorText = useErrorText();
   const locale = useLocale() as "zh" | "en";
   const qc = useQueryClient();
   const names = Object.fromEntries(models.map((m) => [m.id, m.name[locale]]));
@@ -44,7 +50,7 @@ export function ChatStudio({ models, initial, requestedId }: ChatStudioProps) {
   const [paramsBy, setParamsBy] = useState<Record<string, Params>>(initial?.settings.params ?? {});
   const [system, setSystem] = useState(initial?.settings.system ?? "");
   const [draft, setDraft] = useState("");
-  const [options, setOptions] = useState<AttachmentOptions>({ fps: 1 });
+  const [options, setOptions] = useState<AttachmentOptions>({ fps: DEEPSEEK_LIMITS.fpsDefault });
   const [composerError, setComposerError] = useState<string>();
   const [settingsOpen, setSettingsOpen] = useState(false);
   const [drawer, setDrawer] = useState(false);
@@ -115,7 +121,7 @@ export function ChatStudio({ models, initial, requestedId }: ChatStudioProps) {
     setComposerError(undefined);
     pinned.current = true;
     const r = await start(cid, { ...body, model: model as ChatModelId, params, system }, base, user, prefix);
-    if (r.kind === "failed" && !r.saved) setComposerError(r.error.message);
+    if (r.kind === "failed" && !r.saved) setComposerError(errorText(r.error));
     return r;
   };
 
@@ -138,7 +144,7 @@ export function ChatStudio({ models, initial, requestedId }: ChatStudioProps) {
         void qc.invalidateQueries({ queryKey: ["conversations"] });
         select(c.id);
       } catch (e) {
-        return setComposerError((e as ApiError).message);
+        return setComposerError(errorText(e));
       }
     }
     setDraft("");
@@ -195,7 +201,7 @@ export function ChatStudio({ models, initial, requestedId }: ChatStudioProps) {
                 {id && conv.isLoading ? (
                   <div className="flex justify-center py-16"><Spinner label={t("loading")} /></div>
                 ) : id && conv.isError ? (
-                  <EmptyState icon={<ChatIcon />} title={t("notFound")} description={(conv.error as ApiError).message} actions={<Button onClick={() => select(undefined)}>{t("list.new")}</Button>} />
+                  <EmptyState icon={<ChatIcon />} title={t("notFound")} description={errorText(conv.error)} actions={<Button onClick={() => select(undefined)}>{t("list.new")}</Button>} />
                 ) : messages.length === 0 ? (
                   <EmptyState icon={<ChatIcon />} title={t("empty.title")} description={t("empty.hint")} />
                 ) : (
@@ -225,7 +231,7 @@ export function ChatStudio({ models, initial, requestedId }: ChatStudioProps) {
           {settingsOpen && (
             <div className={cn("fixed inset-0 z-40 flex justify-end bg-overlay lg:static lg:z-auto lg:bg-transparent")} onClick={(e) => e.target === e.currentTarget && setSettingsOpen(false)}>
               <div className="h-full w-[min(22rem,92vw)] overflow-y-auto border-s border-border bg-surface p-4 shadow-xl lg:w-80 lg:shadow-none">
-                <SettingsPanel model={model} params={params} onParams={(p) => setParamsBy((all) => ({ ...all, [model]: p }))} system={system} onSystem={setSystem} onClose={() => setSettingsOpen(false)} />
+                <SettingsPanel model={model} fields={info.params} params={params} onParams={(p) => setParamsBy((all) => ({ ...all, [model]: p }))} system={system} onSystem={setSystem} onClose={() => setSettingsOpen(false)} />
               </div>
             </div>
           )}

@@ -6,9 +6,10 @@ import { AssetPicker, itemFromAsset, MediaChip, useLimitText, type MediaInputs, 
 import { Button, cn, Input, Segmented, Textarea } from "@/components/ui";
 import { checkPrompt } from "@/lib/catalog/prompt";
 import type { InputSpec, PromptSpec } from "@/lib/catalog/types";
-import { DEEPSEEK_LIMITS, IMAGE_DETAILS } from "@/lib/td/chat-schema";
 import { PaperclipIcon, SendIcon, StopIcon } from "./icons";
 import { CanCreate } from "@/components/auth/can-create";
+import { DEEPSEEK_LIMITS, IMAGE_DETAILS } from "@/lib/catalog/limits";
+import { tKey } from "@/lib/i18n/dynamic-key";
 
 export interface AttachmentOptions {
   detail?: (typeof IMAGE_DETAILS)[number];
@@ -112,7 +113,7 @@ export function Composer({ model, value, onChange, inputs, roles, prompt, option
               {hasImages && (
                 <span className="flex items-center gap-2">
                   {t("detail")}
-                  <Segmented legend={t("detail")} value={options.detail ?? "default"} onChange={(v) => onOptions({ ...options, detail: v === "default" ? undefined : (v as AttachmentOptions["detail"]) })} options={[{ value: "default", label: t("detailDefault") }, ...IMAGE_DETAILS.map((d) => ({ value: d, label: t(`details.${d}` as never) }))]} />
+                  <Segmented legend={t("detail")} value={options.detail ?? "default"} onChange={(v) => onOptions({ ...options, detail: v === "default" ? undefined : (v as AttachmentOptions["detail"]) })} options={[{ value: "default", label: t("detailDefault") }, ...IMAGE_DETAILS.map((d) => ({ value: d, label: tKey(t, `details.${d}`) }))]} />
                 </span>
               )}
               {hasVideos && (

@@ -4,9 +4,10 @@ import { useInfiniteQuery, useMutation, useQueryClient } from "@tanstack/react-q
 import { useEffect, useRef, useState, type KeyboardEvent } from "react";
 import { useFormatter, useTranslations } from "use-intl";
 import { Button, cn, Input, Spinner } from "@/components/ui";
-import { api, ApiError } from "@/lib/client/api";
+import { api } from "@/lib/client/api";
 import type { ConversationSummary } from "@/lib/chat/types";
 import { PencilIcon, PlusIcon, SearchIcon, TrashIcon } from "./icons";
+import { useErrorText } from "@/lib/client/error-text";
 
 type Page = { items: ConversationSummary[]; nextCursor: string | null };
 
@@ -124,13 +125,14 @@ function Row({ c, active, onSelect, onDeleted, modelName }: { c: ConversationSum
     }
   };
   const label = c.title || t("untitled");
-  const error = (rename.error ?? remove.error) as ApiError | null;
+  const errorText = useErrorText();
+  const error = rename.error ?? remove.error;
 
   if (mode === "rename") {
     return (
       <li className="rounded-lg bg-surface-2 p-1.5">
         <Input ref={inputRef} value={title} maxLength={120} onChange={(e) => setTitle(e.target.value)} onKeyDown={onKey} onBlur={submitRename} aria-label={t("renameLabel")} disabled={rename.isPending} />
-        {error && <p className="mt-1 text-xs text-danger">{error.message}</p>}
+        {error && <p className="mt-1 text-xs text-danger">{errorText(error)}</p>}
       </li>
     );
   }
@@ -162,7 +164,7 @@ function Row({ c, active, onSelect, onDeleted, modelName }: { c: ConversationSum
           </Button>
         </div>
       )}
-      {error && mode !== "delete" && <p className="px-2.5 pb-2 text-xs text-danger">{error.message}</p>}
+      {error && mode !== "delete" && <p className="px-2.5 pb-2 text-xs text-danger">{errorText(error)}</p>}
     </li>
   );
 }

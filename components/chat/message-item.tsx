@@ -8,6 +8,7 @@ import type { MessageView, UsageView } from "@/lib/chat/types";
 import { copyText } from "./copy";
 import { BrainIcon, ContinueIcon, CopyIcon, PencilIcon, RefreshIcon } from "./icons";
 import { Markdown } from "./markdown";
+import { hasKey, tKey } from "@/lib/i18n/dynamic-key";
 
 export interface MessageActions {
   /** Replace a question and answer it again (later messages go). */
@@ -180,8 +181,8 @@ function Outcome({ m }: { m: MessageView }) {
     tone = "danger";
     body = (
       <>
-        <p className="font-medium">{t(`errors.${m.error.kind}.title` as never)}</p>
-        <p>{t(`errors.${m.error.kind}.hint` as never)}</p>
+        <p className="font-medium">{tKey(t, `errors.${m.error.kind}.title`)}</p>
+        <p>{tKey(t, `errors.${m.error.kind}.hint`)}</p>
         {m.content && <p>{t("errors.partialKept")}</p>}
         <p className="mt-1 font-mono text-[11px] opacity-80 break-all" data-testid="error-detail">
           {[m.error.status ? `HTTP ${m.error.status}` : null, m.error.code, m.error.message].filter(Boolean).join(" · ")}
@@ -190,7 +191,7 @@ function Outcome({ m }: { m: MessageView }) {
       </>
     );
   } else if (m.state === "interrupted") body = <p>{t("finish.interrupted")}</p>;
-  else if (m.finishReason && m.finishReason !== "stop") body = <p>{t.has(`finish.${m.finishReason}` as never) ? t(`finish.${m.finishReason}` as never) : t("finish.other", { reason: m.finishReason })}</p>;
+  else if (m.finishReason && m.finishReason !== "stop") body = <p>{hasKey(t, `finish.${m.finishReason}`) ? tKey(t, `finish.${m.finishReason}`) : t("finish.other", { reason: m.finishReason })}</p>;
   if (!body) return null;
   return (
     <div role={tone === "danger" ? "alert" : "status"} data-testid="message-outcome" className={cn("flex gap-2 rounded-lg border px-3 py-2 text-[13px] leading-5", tone === "danger" ? "border-danger/25 bg-danger/5 text-danger" : "border-warning/30 bg-warning/10 text-warning")}>

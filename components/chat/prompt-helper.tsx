@@ -7,7 +7,7 @@ import { SparkIcon } from "@/components/ui/icons";
 import { chatModels } from "@/lib/catalog/chat-models";
 import { streamCompletion } from "@/lib/chat/client";
 import { cleanImproved, HELPER_MODELS, improveRequest, type PromptKind } from "@/lib/chat/prompt-helper";
-import type { ApiError } from "@/lib/client/api";
+import { useErrorText } from "@/lib/client/error-text";
 
 export interface PromptHelperProps {
   value: string;
@@ -24,6 +24,7 @@ type State = { step: "idle" } | { step: "running"; text: string } | { step: "don
  */
 export function PromptHelper({ value, onAccept, kind }: PromptHelperProps) {
   const t = useTranslations("chat.helper");
+  const errorText = useErrorText();
   const locale = useLocale() as "zh" | "en";
   const [open, setOpen] = useState(false);
   const [model, setModel] = useState<string>(HELPER_MODELS[0]);
@@ -42,7 +43,7 @@ export function PromptHelper({ value, onAccept, kind }: PromptHelperProps) {
       setState(text ? { step: "done", text } : { step: "error", message: r.finishReason === "content_filter" ? t("filtered") : t("emptyAnswer") });
     } catch (e) {
       if (ctl.signal.aborted) return setState({ step: "idle" });
-      setState({ step: "error", message: (e as ApiError).message });
+      setState({ step: "error", message: errorText(e) });
     }
   };
   const close = () => {

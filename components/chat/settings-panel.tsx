@@ -3,22 +3,26 @@
 import { useTranslations } from "use-intl";
 import { Button, Field, Input, Segmented, Select, Switch, Textarea } from "@/components/ui";
 import { CloseIcon } from "@/components/ui/icons";
-import { deepseekParams, gpt54Params } from "@/lib/catalog/chat-models";
+import { chatModels } from "@/lib/catalog/chat-models";
+import type { ParamField } from "@/lib/catalog/form-spec";
 import { describeIssue } from "@/lib/catalog/validate";
 import { SYSTEM_MAX_CHARS } from "@/lib/chat/types";
-import { DEEPSEEK_LIMITS, DEEPSEEK_REASONING_EFFORTS, DEEPSEEK_THINKING_TYPES, GPT54_MODEL, GPT54_REASONING_EFFORTS } from "@/lib/td/chat-schema";
+import { tKey } from "@/lib/i18n/dynamic-key";
 
 export type Params = Record<string, unknown>;
 
 /** Problems with the params, by name, in the catalog's words (the server checks the same schema). */
 export function paramErrors(model: string, params: Params): Record<string, string> {
-  const r = (model === GPT54_MODEL ? gpt54Params : deepseekParams).strict().safeParse(params);
+  const schema = chatModels.find((m) => m.id === model)?.modes[0].params ?? chatModels[0].modes[0].params;
+  const r = schema.strict().safeParse(params);
   if (r.success) return {};
   return Object.fromEntries(r.error.issues.map((i) => [String(i.path[0] ?? ""), describeIssue(i).message]));
 }
 
 export interface SettingsPanelProps {
   model: string;
+  /** The chosen model's parameters, from the catalog (lib/catalog/chat-models.ts through modeFormSpec). */
+  fields: ParamField[];
   params: Params;
   onParams: (p: Params) => void;
   system: string;
@@ -26,9 +30,12 @@ export interface SettingsPanelProps {
   onClose: () => void;
 }
 
+type Fields = Partial<Record<string, ParamField>>;
+
 /** Every documented option of the chosen model that matters to a person, with its range and default. */
-export function SettingsPanel({ model, params, onParams, system, onSystem, onClose }: SettingsPanelProps) {
+export function SettingsPanel({ model, fields, params, onParams, system, onSystem, onClose }: SettingsPanelProps) {
   const t = useTranslations("chat.settings");
+  const f: Fields = Object.fromEntries(fields.map((x) => [x.name, x]));
   const errors = paramErrors(model, params);
   const set = (name: string, value: unknown) => {
     const next = { ...params };
@@ -36,9 +43,15 @@ export function SettingsPanel({ model, params, onParams, system, onSystem, onClo
     else next[name] = value;
     onParams(next);
   };
-  const gpt = model === GPT54_MODEL;
-  const defaults = (gpt ? gpt54Params : deepseekParams).parse({}) as Params;
-  const v = (name: string) => params[name] ?? defaults[name];
+  const v = (name: string) => params[name] ?? f[name]?.default;
+  const options = (name: string) => (f[name]?.options ?? []).map(String);
+  const number = (name: string, label: string, hint: string | undefined, step: number, placeholder?: string) => {
+    const field = f[name];
+    if (!field) return null;
+    return (
+      <NumberField name={name} label={label} hint={hint} min={field.min ?? 0} max={field.max ?? Number.MAX_SAFE_INTEGER} step={step} value={params[name] as number | undefined} placeholder={placeholder ?? String(field.default ?? "")} onChange={(x) => set(name, x)} error={errors[name]} />
+    );
+  };
 
   return (
     <section aria-label={t("title")} className="flex flex-col gap-5" data-testid="chat-settings">
@@ -56,13 +69,13 @@ export function SettingsPanel({ model, params, onParams, system, onSystem, onClo
       <Field label={t("system")} hint={t("systemHint")}>
         <Textarea value={system} maxLength={SYSTEM_MAX_CHARS} onChange={(e) => onSystem(e.target.value)} rows={3} placeholder={t("systemPlaceholder")} />
       </Field>
-      {gpt ? (
+      {f.thinkingEnabled && (
         <>
           <Switch label={t("thinkingEnabled")} description={t("thinkingEnabledHint")} checked={Boolean(v("thinkingEnabled"))} onCheckedChange={(on) => set("thinkingEnabled", on)} />
-          {Boolean(v("thinkingEnabled")) && (
+          {Boolean(v("thinkingEnabled")) && f.reasoningEffort && (
             <Field label={t("reasoningEffort")} hint={t("gptEffortHint")}>
               <Select name="reasoningEffort" value={String(params.reasoningEffort ?? "default")} onChange={(e) => set("reasoningEffort", e.target.value === "default" ? undefined : e.target.value)}>
-                {["default", ...GPT54_REASONING_EFFORTS].map((e) => (
+                {["default", ...options("reasoningEffort")].map((e) => (
                   <option key={e} value={e}>
                     {e === "default" ? t("default") : e}
                   </option>
@@ -71,45 +84,43 @@ export function SettingsPanel({ model, params, onParams, system, onSystem, onClo
             </Field>
           )}
         </>
-      ) : (
+      )}
+      {f.thinking && (
         <>
-          <Field label={t("thinking")} hint={t(`thinkingHint.${String(v("thinking"))}` as never)}>
-            <Segmented legend={t("thinking")} value={String(v("thinking"))} onChange={(e) => set("thinking", e)} options={DEEPSEEK_THINKING_TYPES.map((e) => ({ value: e, label: t(`thinkingTypes.${e}` as never) }))} className="w-full" />
+          <Field label={t("thinking")} hint={tKey(t, `thinkingHint.${String(v("thinking"))}`)}>
+            <Segmented legend={t("thinking")} value={String(v("thinking"))} onChange={(e) => set("thinking", e)} options={options("thinking").map((e) => ({ value: e, label: tKey(t, `thinkingTypes.${e}`) }))} className="w-full" />
           </Field>
-          {v("thinking") !== "disabled" && (
+          {v("thinking") !== "disabled" && f.reasoningEffort && (
             <Field label={t("reasoningEffort")} hint={t("dsEffortHint")}>
-              <Segmented legend={t("reasoningEffort")} value={String(v("reasoningEffort"))} onChange={(e) => set("reasoningEffort", e)} options={DEEPSEEK_REASONING_EFFORTS.map((e) => ({ value: e, label: e }))} className="w-full" />
+              <Segmented legend={t("reasoningEffort")} value={String(v("reasoningEffort"))} onChange={(e) => set("reasoningEffort", e)} options={options("reasoningEffort").map((e) => ({ value: e, label: e }))} className="w-full" />
             </Field>
           )}
         </>
       )}
-      <NumberField name="temperature" label={t("temperature")} hint={t("temperatureHint", { def: String(defaults.temperature) })} min={0} max={2} step={0.1} value={params.temperature as number | undefined} placeholder={String(defaults.temperature)} onChange={(x) => set("temperature", x)} error={errors.temperature} />
-      {!gpt && <NumberField name="topP" label={t("topP")} hint={t("topPHint", { def: String(DEEPSEEK_LIMITS.topPDefault) })} min={0} max={1} step={0.05} value={params.topP as number | undefined} placeholder={String(DEEPSEEK_LIMITS.topPDefault)} onChange={(x) => set("topP", x)} error={errors.topP} />}
-      {gpt ? (
-        <NumberField name="maxTokens" label={t("maxTokens")} hint={t("gptMaxTokensHint")} min={1} max={128000} step={1} value={params.maxTokens as number | undefined} placeholder={t("modelLimit")} onChange={(x) => set("maxTokens", x)} error={errors.maxTokens} />
-      ) : (
-        <LengthField params={params} onParams={onParams} errors={errors} />
-      )}
-      {!gpt && (
+      {number("temperature", t("temperature"), t("temperatureHint", { def: String(f.temperature?.default) }), 0.1)}
+      {number("topP", t("topP"), t("topPHint", { def: String(f.topP?.default) }), 0.05)}
+      {f.maxCompletionTokens ? <LengthField fields={f} params={params} onParams={onParams} errors={errors} /> : number("maxTokens", t("maxTokens"), t("gptMaxTokensHint"), 1, t("modelLimit"))}
+      {f.frequencyPenalty && f.presencePenalty && (
         <div className="grid grid-cols-2 gap-3">
-          <NumberField name="frequencyPenalty" label={t("frequencyPenalty")} hint={t("penaltyHint")} min={-2} max={2} step={0.1} value={params.frequencyPenalty as number | undefined} placeholder="0" onChange={(x) => set("frequencyPenalty", x)} error={errors.frequencyPenalty} />
-          <NumberField name="presencePenalty" label={t("presencePenalty")} hint={t("penaltyHint")} min={-2} max={2} step={0.1} value={params.presencePenalty as number | undefined} placeholder="0" onChange={(x) => set("presencePenalty", x)} error={errors.presencePenalty} />
+          {number("frequencyPenalty", t("frequencyPenalty"), t("penaltyHint"), 0.1)}
+          {number("presencePenalty", t("presencePenalty"), t("penaltyHint"), 0.1)}
         </div>
       )}
-      <Switch label={t("jsonMode")} description={t("jsonModeHint")} checked={Boolean(v("jsonMode"))} onCheckedChange={(on) => set("jsonMode", on)} />
-      {gpt && (
-        <>
-          <Switch label={t("inputComplianceCheck")} description={t("inputComplianceHint")} checked={Boolean(v("inputComplianceCheck"))} onCheckedChange={(on) => set("inputComplianceCheck", on)} />
-          <Switch label={t("outputComplianceCheck")} description={t("outputComplianceHint")} checked={Boolean(v("outputComplianceCheck"))} onCheckedChange={(on) => set("outputComplianceCheck", on)} />
-        </>
-      )}
+      {f.jsonMode && <Switch label={t("jsonMode")} description={t("jsonModeHint")} checked={Boolean(v("jsonMode"))} onCheckedChange={(on) => set("jsonMode", on)} />}
+      {f.inputComplianceCheck && <Switch label={t("inputComplianceCheck")} description={t("inputComplianceHint")} checked={Boolean(v("inputComplianceCheck"))} onCheckedChange={(on) => set("inputComplianceCheck", on)} />}
+      {f.outputComplianceCheck && <Switch label={t("outputComplianceCheck")} description={t("outputComplianceHint")} checked={Boolean(v("outputComplianceCheck"))} onCheckedChange={(on) => set("outputComplianceCheck", on)} />}
     </section>
   );
 }
 
 /** DeepSeek: limit the answer alone (max_tokens) or answer + thinking (max_completion_tokens) — never both. */
-function LengthField({ params, onParams, errors }: { params: Params; onParams: (p: Params) => void; errors: Record<string, string> }) {
+function LengthField({ fields, params, onParams, errors }: { fields: Fields; params: Params; onParams: (p: Params) => void; errors: Record<string, string> }) {
   const t = useTranslations("chat.settings");
+  const answer = fields.maxTokens;
+  const total = fields.maxCompletionTokens;
+  const answerMax = answer?.max ?? 1;
+  const totalMax = total?.max ?? 0;
+  const answerDefault = answer?.upstreamDefault ?? answerMax;
   const kind = params.maxCompletionTokens !== undefined ? "total" : "answer";
   const value = (kind === "total" ? params.maxCompletionTokens : params.maxTokens) as number | undefined;
   const write = (k: string, n: number | undefined) => {
@@ -117,16 +128,16 @@ function LengthField({ params, onParams, errors }: { params: Params; onParams: (
     delete next.maxTokens;
     delete next.maxCompletionTokens;
     if (n !== undefined) next[k === "total" ? "maxCompletionTokens" : "maxTokens"] = n;
-    else if (k === "total") next.maxCompletionTokens = DEEPSEEK_LIMITS.maxCompletionTokensMax;
+    else if (k === "total") next.maxCompletionTokens = totalMax;
     onParams(next);
   };
   return (
     <div className="flex flex-col gap-2">
       <Segmented legend={t("lengthLimit")} value={kind} onChange={(k) => write(k, value)} options={[{ value: "answer", label: t("lengthAnswer") }, { value: "total", label: t("lengthTotal") }]} className="w-full" />
       {kind === "answer" ? (
-        <NumberField name="maxTokens" label={t("maxTokens")} hint={t("dsMaxTokensHint", { def: DEEPSEEK_LIMITS.maxTokensDefault, max: DEEPSEEK_LIMITS.maxTokensMax })} min={1} max={DEEPSEEK_LIMITS.maxTokensMax} step={1} value={value} placeholder={String(DEEPSEEK_LIMITS.maxTokensDefault)} onChange={(n) => write("answer", n)} error={errors.maxTokens} />
+        <NumberField name="maxTokens" label={t("maxTokens")} hint={t("dsMaxTokensHint", { def: answerDefault, max: answerMax })} min={answer?.min ?? 1} max={answerMax} step={1} value={value} placeholder={String(answerDefault)} onChange={(n) => write("answer", n)} error={errors.maxTokens} />
       ) : (
-        <NumberField name="maxCompletionTokens" label={t("maxCompletionTokens")} hint={t("dsMaxCompletionHint", { max: DEEPSEEK_LIMITS.maxCompletionTokensMax })} min={0} max={DEEPSEEK_LIMITS.maxCompletionTokensMax} step={1} value={value} placeholder={String(DEEPSEEK_LIMITS.maxCompletionTokensMax)} onChange={(n) => write("total", n)} error={errors.maxCompletionTokens} />
+        <NumberField name="maxCompletionTokens" label={t("maxCompletionTokens")} hint={t("dsMaxCompletionHint", { max: totalMax })} min={total?.min ?? 0} max={totalMax} step={1} value={value} placeholder={String(totalMax)} onChange={(n) => write("total", n)} error={errors.maxCompletionTokens} />
       )}
     </div>
   );

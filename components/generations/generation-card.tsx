@@ -2,20 +2,20 @@
 
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useLocale, useTranslations } from "use-intl";
-import { Badge, Button, cn, type BadgeTone } from "@/components/ui";
-import { AlertIcon } from "@/components/ui/icons";
-import { api, ApiError, TERMINAL, type GenerationView } from "@/lib/client/api";
+import { Button } from "@/components/ui";
+import { api, type GenerationView } from "@/lib/client/api";
 import { useGeneration } from "@/lib/client/use-generation";
-import { formatDuration, useNow } from "@/lib/client/use-now";
+import { useNow } from "@/lib/client/use-now";
+import { tKey } from "@/lib/i18n/dynamic-key";
+import { ElapsedText, OutputPlaceholder, StatusBadge, useElapsed } from "./card-parts";
 import { upstreamErrorText } from "./upstream-text";
+import { useErrorText } from "@/lib/client/error-text";
 
 export interface ModelInfo {
   name: { zh: string; en: string };
   typicalSeconds?: number;
   cancel: "queued-only" | "never";
 }
-
-export const STATUS_TONE: Record<string, BadgeTone> = { queued: "neutral", running: "accent", succeeded: "success", failed: "danger", canceled: "neutral", expired: "warning" };
 
 function aspect(ratio: unknown): string {
   const m = typeof ratio === "string" ? /^(\d+):(\d+)$/.exec(ratio) : null;
@@ -26,15 +26,12 @@ function aspect(ratio: unknown): string {
 export function GenerationCard({ initial, model, onRerun }: { initial: GenerationView; model?: ModelInfo; onRerun?: (g: GenerationView) => void }) {
   const t = useTranslations("generation");
   const tu = useTranslations("upstream");
+  const errorText = useErrorText();
   const locale = useLocale() as "zh" | "en";
   const qc = useQueryClient();
   const { data } = useGeneration(initial.id, initial);
   const g = data ?? initial;
-  const active = !TERMINAL.has(g.status);
-  const now = useNow(active);
-  const start = new Date(g.submittedAt ?? g.createdAt).getTime();
-  const end = g.finishedAt ? new Date(g.finishedAt).getTime() : now;
-  const elapsed = Math.max(0, (end - start) / 1000);
+  const { active, elapsed } = useElapsed(g);
   const typical = model?.typicalSeconds;
   const output = g.outputs.find((o) => o.kind === "video") ?? g.outputs[0];
   const asset = output?.asset;
@@ -70,32 +67,15 @@ export function GenerationCard({ initial, model, onRerun }: { initial: Generatio
           // eslint-disable-next-line @next/next/no-img-element
           <img src={asset.fileUrl} alt={g.prompt ?? ""} className="absolute inset-0 size-full object-contain" />
         ) : (
-          <div className="absolute inset-0 flex flex-col items-center justify-center gap-3 p-4 text-center">
-            {active && (
-              <>
-                <div className="h-1.5 w-2/3 max-w-56 overflow-hidden rounded-full bg-border" role="progressbar" aria-valuemin={0} aria-valuemax={100} aria-valuenow={estimate} aria-label={t(`status.${g.status}` as never)}>
-                  <div className={cn("h-full rounded-full bg-accent transition-[width] duration-700", estimate === undefined && "w-1/3 animate-pulse")} style={estimate !== undefined ? { width: `${Math.max(4, estimate)}%` } : undefined} />
-                </div>
-                <p className="text-xs text-muted tabular-nums">
-                  {g.progress != null ? t("progress", { percent: g.progress }) : t("elapsed", { time: formatDuration(elapsed) })}
-                  {typical && g.progress == null ? ` · ${t("typical", { seconds: typical })}` : ""}
-                </p>
-                {typical && elapsed > typical * 1.5 && <p className="text-xs text-warning">{t("overdue")}</p>}
-              </>
-            )}
-            {g.status === "succeeded" && asset && !asset.fileUrl && asset.archiveState !== "failed" && <p className="text-xs text-muted">{t("saving")}</p>}
-            {(g.status === "failed" || g.status === "expired") && <AlertIcon className="size-6 text-danger" aria-hidden="true" />}
-          </div>
+          <OutputPlaceholder g={g} asset={asset} active={active} elapsed={elapsed} percent={estimate} typical={typical} savingLabel={t("saving")} />
         )}
       </div>
 
       <div className="flex flex-col gap-2 p-3">
         <div className="flex flex-wrap items-center gap-2">
-          <Badge tone={STATUS_TONE[g.status] ?? "neutral"} dot={active} data-testid="generation-status">
-            {statusText(t, g)}
-          </Badge>
+          <StatusBadge g={g} active={active} />
           <span className="truncate text-xs text-muted">{modelName}</span>
-          <span className="ms-auto text-xs text-muted tabular-nums">{active ? formatDuration(elapsed) : t("took", { time: formatDuration(elapsed) })}</span>
+          <ElapsedText active={active} elapsed={elapsed} />
         </div>
         <p className="line-clamp-2 text-sm text-fg" title={g.prompt ?? undefined}>
           {g.prompt || <span className="text-muted">{t("noPrompt")}</span>}
@@ -133,20 +113,15 @@ export function GenerationCard({ initial, model, onRerun }: { initial: Generatio
             </Button>
           )}
         </div>
-        {cancel.error && <p className="text-xs text-danger">{(cancel.error as ApiError).message}</p>}
+        {cancel.error && <p className="text-xs text-danger">{errorText(cancel.error, { model: modelName })}</p>}
       </div>
     </article>
   );
 }
 
-/** The badge text: the phase of an active generation ("Waiting for TD capacity", "Saving output") or its status. */
-export function statusText(t: ReturnType<typeof useTranslations<"generation">>, g: Pick<GenerationView, "status" | "phase">): string {
-  return g.phase && !TERMINAL.has(g.status) ? t(`phase.${g.phase}` as never) : t(`status.${g.status}` as never);
-}
-
 export function knownError(t: ReturnType<typeof useTranslations<"generation">>, code: string): string | undefined {
   const known = ["SubmitUncertain", "SubmitInterrupted", "Expired", "public_url_required", "NotSent", "ModelUnavailable", "OutputNotSaved"];
-  return known.includes(code) ? t(`error.${code}` as never) : undefined;
+  return known.includes(code) ? tKey(t, `error.${code}`) : undefined;
 }
 
 export function ArchiveLine({ asset }: { asset: GenerationView["outputs"][number]["asset"] }) {

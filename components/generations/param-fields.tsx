@@ -3,6 +3,8 @@
 import { useTranslations } from "use-intl";
 import { Field, Input, Segmented, Select, Switch } from "@/components/ui";
 import type { ParamField } from "@/lib/catalog/form-spec";
+import { SEED_MAX } from "@/lib/catalog/limits";
+import { hasKey, tKey } from "@/lib/i18n/dynamic-key";
 
 export type ParamValues = Record<string, unknown>;
 
@@ -17,10 +19,10 @@ export function defaultsOf(fields: ParamField[]): ParamValues {
  */
 export function ParamFields({ fields, values, onChange, ns, errors = {} }: { fields: ParamField[]; values: ParamValues; onChange: (v: ParamValues) => void; ns: "video" | "image"; errors?: Record<string, string> }) {
   const t = useTranslations(ns);
-  const label = (name: string, fallback?: string) => (t.has(`params.${name}` as never) ? t(`params.${name}` as never) : fallback ?? name);
+  const label = (name: string, fallback?: string) => (hasKey(t, `params.${name}`) ? tKey(t, `params.${name}`) : fallback ?? name);
   // Optional words for an enum value (`<ns>.params.options.<name>.<value>`), else the value itself.
-  const option = (name: string, value: string | number) => (t.has(`params.options.${name}.${value}` as never) ? t(`params.options.${name}.${value}` as never) : String(value));
-  const shown = (f: ParamField, v: unknown) => (typeof v === "boolean" && t.has("params.on" as never) ? t((v ? "params.on" : "params.off") as never) : f.kind === "enum" ? option(f.name, v as string) : String(v));
+  const option = (name: string, value: string | number) => (hasKey(t, `params.options.${name}.${value}`) ? tKey(t, `params.options.${name}.${value}`) : String(value));
+  const shown = (f: ParamField, v: unknown) => (typeof v === "boolean" && hasKey(t, "params.on") ? tKey(t, (v ? "params.on" : "params.off")) : f.kind === "enum" ? option(f.name, v as string) : String(v));
   const set = (name: string, value: unknown) => {
     const next = { ...values };
     if (value === undefined) delete next[name];
@@ -32,10 +34,10 @@ export function ParamFields({ fields, values, onChange, ns, errors = {} }: { fie
     <div className="grid gap-4 sm:grid-cols-2">
       {fields.map((f) => {
         const err = errors[f.name];
-        const defaultHint = f.default !== undefined ? t("params.default", { value: f.auto !== undefined && f.default === f.auto && t.has("params.auto" as never) ? t("params.auto" as never) : shown(f, f.default) }) : undefined;
+        const defaultHint = f.default !== undefined ? t("params.default", { value: f.auto !== undefined && f.default === f.auto && hasKey(t, "params.auto") ? tKey(t, "params.auto") : shown(f, f.default) }) : undefined;
         if (f.name === "seed") return <SeedField key={f.name} ns={ns} field={f} value={values.seed as number | undefined} onChange={(v) => set("seed", v)} error={err} />;
         if (f.kind === "boolean") {
-          const hint = t.has(`params.${f.name}Hint` as never) ? [t(`params.${f.name}Hint` as never), defaultHint].filter(Boolean).join(" · ") : defaultHint;
+          const hint = hasKey(t, `params.${f.name}Hint`) ? [tKey(t, `params.${f.name}Hint`), defaultHint].filter(Boolean).join(" · ") : defaultHint;
           return (
             <div key={f.name} className="sm:col-span-2">
               <Switch label={label(f.name, f.description)} description={hint} checked={Boolean(values[f.name])} onCheckedChange={(v) => set(f.name, v)} name={f.name} />
@@ -45,7 +47,7 @@ export function ParamFields({ fields, values, onChange, ns, errors = {} }: { fie
         if (f.kind === "enum" && f.options) {
           const opts = f.options.map((o) => ({ value: String(o), label: option(f.name, o) }));
           return (
-            <Field key={f.name} label={label(f.name, f.description)} hint={[t.has(`params.${f.name}Hint` as never) ? t(`params.${f.name}Hint` as never) : null, defaultHint].filter(Boolean).join(" · ")} error={err} className={opts.length > 4 ? "sm:col-span-2" : undefined}>
+            <Field key={f.name} label={label(f.name, f.description)} hint={[hasKey(t, `params.${f.name}Hint`) ? tKey(t, `params.${f.name}Hint`) : null, defaultHint].filter(Boolean).join(" · ")} error={err} className={opts.length > 4 ? "sm:col-span-2" : undefined}>
               {opts.length <= 7 ? (
                 <Segmented legend={label(f.name)} name={f.name} value={String(values[f.name] ?? f.default ?? "")} onChange={(v) => set(f.name, typeof f.options![0] === "number" ? Number(v) : v)} options={opts} className="w-full flex-wrap" />
               ) : (
@@ -77,7 +79,7 @@ export function ParamFields({ fields, values, onChange, ns, errors = {} }: { fie
           );
         }
         return (
-          <Field key={f.name} label={label(f.name, f.description)} hint={defaultHint ?? (t.has(`params.${f.name}Hint` as never) ? t(`params.${f.name}Hint` as never) : undefined)} error={err} className="sm:col-span-2">
+          <Field key={f.name} label={label(f.name, f.description)} hint={defaultHint ?? (hasKey(t, `params.${f.name}Hint`) ? tKey(t, `params.${f.name}Hint`) : undefined)} error={err} className="sm:col-span-2">
             <Input name={f.name} value={String(values[f.name] ?? "")} onChange={(e) => set(f.name, e.target.value || undefined)} />
           </Field>
         );
@@ -90,7 +92,7 @@ function SeedField({ ns, field, value, onChange, error }: { ns: "video" | "image
   const t = useTranslations(ns);
   const fixed = value !== undefined && value !== -1;
   return (
-    <Field label={t("params.seed")} hint={t("params.seedHint", { min: Math.max(0, field.min ?? 0), max: field.max ?? 2147483647 })} error={error}>
+    <Field label={t("params.seed")} hint={t("params.seedHint", { min: Math.max(0, field.min ?? 0), max: field.max ?? SEED_MAX })} error={error}>
       <div className="flex gap-2">
         <Segmented
           legend={t("params.seed")}
@@ -119,7 +121,7 @@ function AutoNumberField({ ns, field, label, hint, value, onChange, error }: { n
   const max = field.max ?? min;
   const current = value ?? (field.default as number | undefined) ?? auto;
   const fixed = current !== auto;
-  const words = (k: string, fallback: string) => (t.has(`params.${k}` as never) ? t(`params.${k}` as never) : fallback);
+  const words = (k: string, fallback: string) => (hasKey(t, `params.${k}`) ? tKey(t, `params.${k}`) : fallback);
   const fallbackFixed = typeof field.default === "number" && field.default !== auto ? field.default : min;
   return (
     <Field label={label} hint={[t("params.range", { min, max }), hint].filter(Boolean).join(" · ")} error={error} className="sm:col-span-2" aside={fixed && field.name === "duration" ? t("params.durationValue", { seconds: current }) : fixed ? String(current) : undefined}>

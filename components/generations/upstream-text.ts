@@ -1,4 +1,5 @@
 import type { useTranslations } from "use-intl";
+import { hasKey, tKey } from "@/lib/i18n/dynamic-key";
 
 type UpstreamT = ReturnType<typeof useTranslations<"upstream">>;
 
@@ -15,6 +16,6 @@ export function upstreamKey(code: string, has: (key: string) => boolean): string
 
 /** A documented TD error code (VOD, TTS) in plain words; undefined for codes the map does not know. */
 export function upstreamErrorText(tu: UpstreamT, code: string): string | undefined {
-  const key = upstreamKey(code, (k) => tu.has(`codes.${k}` as never));
-  return key ? tu(`codes.${key}` as never) : undefined;
+  const key = upstreamKey(code, (k) => hasKey(tu, `codes.${k}`));
+  return key ? tKey(tu, `codes.${key}`) : undefined;
 }

@@ -4,13 +4,16 @@ import { useInfiniteQuery, useMutation, useQueryClient } from "@tanstack/react-q
 import Link from "next/link";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { useLocale, useTranslations } from "use-intl";
-import { ArchiveLine, statusText, knownError, STATUS_TONE, type ModelInfo } from "@/components/generations/generation-card";
+import { statusText, STATUS_TONE } from "@/components/generations/card-parts";
+import { ArchiveLine, knownError, type ModelInfo } from "@/components/generations/generation-card";
 import { Badge, Button, EmptyState, Field, Select } from "@/components/ui";
 import { HistoryIcon, VideoIcon } from "@/components/ui/icons";
-import { api, ApiError, TERMINAL, type GenerationView } from "@/lib/client/api";
+import { api, type GenerationView } from "@/lib/client/api";
+import { STATUSES, TERMINAL } from "@/lib/generations/status";
 import { formatDuration, useNow } from "@/lib/client/use-now";
+import { tKey } from "@/lib/i18n/dynamic-key";
+import { useErrorText } from "@/lib/client/error-text";
 
-const STATUSES = ["queued", "running", "succeeded", "failed", "canceled", "expired"] as const;
 const PAGE_FOR_KIND: Record<string, string> = { video: "/video", image: "/image", speech: "/speech" };
 
 export interface HistoryListProps {
@@ -22,6 +25,7 @@ type Page = { items: GenerationView[]; nextCursor: string | null };
 
 export function HistoryList({ models, filters }: HistoryListProps) {
   const t = useTranslations("history");
+  const errorText = useErrorText();
   const tg = useTranslations("generation");
   const locale = useLocale() as "zh" | "en";
   const router = useRouter();
@@ -94,7 +98,7 @@ export function HistoryList({ models, filters }: HistoryListProps) {
             <option value="">{t("filters.all")}</option>
             {modeNames.map((m) => (
               <option key={m} value={m}>
-                {t(`modes.${m}` as never)}
+                {tKey(t, `modes.${m}`)}
               </option>
             ))}
           </Select>
@@ -106,13 +110,13 @@ export function HistoryList({ models, filters }: HistoryListProps) {
 
       {q.isError && (
         <p role="alert" className="rounded-lg border border-danger/25 bg-danger/5 p-3 text-sm text-danger">
-          {t("loadError", { message: (q.error as ApiError).message })}{" "}
+          {t("loadError", { message: errorText(q.error) })}{" "}
           <Button size="sm" variant="secondary" onClick={() => q.refetch()}>
             {t("actions.retry")}
           </Button>
         </p>
       )}
-      {retry.error && <p role="alert" className="text-sm text-danger">{t("retryError", { message: (retry.error as ApiError).message })}</p>}
+      {retry.error && <p role="alert" className="text-sm text-danger">{t("retryError", { message: errorText(retry.error) })}</p>}
 
       {q.isSuccess && items.length === 0 ? (
         <EmptyState icon={<HistoryIcon />} title={filtered ? t("emptyFiltered") : t("empty")} description={filtered ? undefined : t("emptyHint")} actions={filtered ? <Button onClick={() => router.replace(pathname)}>{t("filters.clear")}</Button> : <Link className="text-sm font-medium text-accent-text underline-offset-4 hover:underline" href="/video">{t("actions.open")} →</Link>} />
@@ -146,7 +150,7 @@ export function HistoryList({ models, filters }: HistoryListProps) {
                   <p className="mt-1 flex flex-wrap items-center gap-x-2 gap-y-1 text-xs text-muted">
                     <span>{model?.name[locale] ?? g.model}</span>
                     <span aria-hidden="true">·</span>
-                    <span>{t(`modes.${g.mode}` as never)}</span>
+                    <span>{tKey(t, `modes.${g.mode}`)}</span>
                     <span aria-hidden="true">·</span>
                     <time dateTime={g.createdAt}>{new Date(g.createdAt).toLocaleString(locale === "zh" ? "zh-CN" : "en-US")}</time>
                   </p>

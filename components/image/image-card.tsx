@@ -2,16 +2,16 @@
 
 import { useState } from "react";
 import { useTranslations } from "use-intl";
-import { ArchiveLine, statusText, STATUS_TONE, type ModelInfo } from "@/components/generations/generation-card";
+import { ElapsedText, OutputPlaceholder, StatusBadge, useElapsed } from "@/components/generations/card-parts";
+import { ArchiveLine, type ModelInfo } from "@/components/generations/generation-card";
 import { UpstreamError } from "@/components/generations/upstream-error";
-import { Badge, Button, cn } from "@/components/ui";
-import { AlertIcon } from "@/components/ui/icons";
-import { TERMINAL, type GenerationView } from "@/lib/client/api";
+import { Button } from "@/components/ui";
+import type { GenerationView } from "@/lib/client/api";
 import { useGeneration } from "@/lib/client/use-generation";
-import { formatDuration, useNow } from "@/lib/client/use-now";
-import type { AssetView } from "@/lib/generations/view";
+import type { AssetView } from "@/lib/assets/view";
 import { Lightbox } from "./lightbox";
 import { UseAsInput } from "./use-as-input";
+import { tKey } from "@/lib/i18n/dynamic-key";
 
 function aspect(ratio: unknown): string {
   const m = typeof ratio === "string" ? /^(\d+):(\d+)$/.exec(ratio) : null;
@@ -37,13 +37,10 @@ export function ImageCard({
   const { data } = useGeneration(initial.id, initial);
   const g = data ?? initial;
   const [open, setOpen] = useState(false);
-  const active = !TERMINAL.has(g.status);
-  const now = useNow(active);
-  const start = new Date(g.submittedAt ?? g.createdAt).getTime();
-  const elapsed = Math.max(0, ((g.finishedAt ? new Date(g.finishedAt).getTime() : now) - start) / 1000);
+  const { active, elapsed } = useElapsed(g);
   const asset = g.outputs.find((o) => o.kind === "image")?.asset;
   const p = g.params as Record<string, unknown>;
-  const settings = [t(`quality.${String(p.quality ?? "medium")}.name` as never), p.resolution, p.aspectRatio, p.seed !== undefined ? t("card.seed", { seed: String(p.seed) }) : null].filter(Boolean).join(" · ");
+  const settings = [tKey(t, `quality.${String(p.quality ?? "medium")}.name`), p.resolution, p.aspectRatio, p.seed !== undefined ? t("card.seed", { seed: String(p.seed) }) : null].filter(Boolean).join(" · ");
   const refs = g.inputs.filter((i) => i.role === "reference_image").length;
   const typical = model?.typicalSeconds;
 
@@ -56,31 +53,15 @@ export function ImageCard({
             <img src={asset.fileUrl} alt={g.prompt ?? ""} className="size-full object-contain" data-testid="image-output" loading="lazy" />
           </button>
         ) : (
-          <div className="absolute inset-0 flex flex-col items-center justify-center gap-3 p-4 text-center">
-            {active && (
-              <>
-                <div className="h-1.5 w-2/3 max-w-56 overflow-hidden rounded-full bg-border" role="progressbar" aria-valuemin={0} aria-valuemax={100} aria-valuenow={g.progress ?? undefined} aria-label={tg(`status.${g.status}` as never)}>
-                  <div className={cn("h-full rounded-full bg-accent transition-[width] duration-700", g.progress == null && "w-1/3 animate-pulse")} style={g.progress != null ? { width: `${Math.max(4, g.progress)}%` } : undefined} />
-                </div>
-                <p className="text-xs text-muted tabular-nums" data-testid="image-progress">
-                  {g.progress != null ? tg("progress", { percent: g.progress }) : tg("elapsed", { time: formatDuration(elapsed) })}
-                  {typical ? ` · ${tg("typical", { seconds: typical })}` : ""}
-                </p>
-              </>
-            )}
-            {g.status === "succeeded" && asset && !asset.fileUrl && asset.archiveState !== "failed" && <p className="text-xs text-muted">{t("card.saving")}</p>}
-            {(g.status === "failed" || g.status === "expired") && <AlertIcon className="size-6 text-danger" aria-hidden="true" />}
-          </div>
+          <OutputPlaceholder g={g} asset={asset} active={active} elapsed={elapsed} percent={g.progress ?? undefined} typical={typical} typicalAlways savingLabel={t("card.saving")} progressTestId="image-progress" />
         )}
       </div>
 
       <div className="flex flex-1 flex-col gap-2 p-3">
         <div className="flex flex-wrap items-center gap-2">
-          <Badge tone={STATUS_TONE[g.status] ?? "neutral"} dot={active} data-testid="generation-status">
-            {statusText(tg, g)}
-          </Badge>
+          <StatusBadge g={g} active={active} />
           <span className="text-xs text-muted">{g.mode === "image-to-image" ? t("card.fromRefs", { count: refs }) : t("modes.text-to-image")}</span>
-          <span className="ms-auto text-xs text-muted tabular-nums">{active ? formatDuration(elapsed) : tg("took", { time: formatDuration(elapsed) })}</span>
+          <ElapsedText active={active} elapsed={elapsed} />
         </div>
         <p className="line-clamp-2 text-sm text-fg" title={g.prompt ?? undefined}>
           {g.prompt || <span className="text-muted">{tg("noPrompt")}</span>}

@@ -5,6 +5,7 @@ import { ParamFields, type ParamValues } from "@/components/generations/param-fi
 import { Field, Input, Segmented } from "@/components/ui";
 import type { ParamField } from "@/lib/catalog/form-spec";
 import { AspectRatioPicker, QualityPicker } from "./pickers";
+import { tKey } from "@/lib/i18n/dynamic-key";
 
 /** Generic controls (switches, seed) come from the shared ParamFields; the rest are drawn here. */
 const GENERIC = ["enhancePrompt", "seed", "inputComplianceCheck", "outputComplianceCheck"];
@@ -44,8 +45,8 @@ export function ImageSettings({ fields, values, onChange, errors }: { fields: Pa
         <div className="mt-4 flex flex-col gap-4">
           <ParamFields fields={fields.filter((x) => GENERIC.includes(x.name))} values={values} onChange={onChange} ns="image" errors={errors} />
           {person?.options && (
-            <Field label={t("params.personGeneration")} hint={t("params.personGenerationHint", { value: t(`person.${String(person.default)}` as never) })} error={errors.personGeneration}>
-              <Segmented legend={t("params.personGeneration")} name="personGeneration" value={String(values.personGeneration ?? person.default)} onChange={(v) => set("personGeneration", v)} options={person.options.map((o) => ({ value: String(o), label: t(`person.${String(o)}` as never) }))} className="w-full" />
+            <Field label={t("params.personGeneration")} hint={t("params.personGenerationHint", { value: tKey(t, `person.${String(person.default)}`) })} error={errors.personGeneration}>
+              <Segmented legend={t("params.personGeneration")} name="personGeneration" value={String(values.personGeneration ?? person.default)} onChange={(v) => set("personGeneration", v)} options={person.options.map((o) => ({ value: String(o), label: tKey(t, `person.${String(o)}`) }))} className="w-full" />
             </Field>
           )}
           {priority && (

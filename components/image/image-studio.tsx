@@ -14,6 +14,7 @@ import { ImageCard } from "./image-card";
 import { ImageSettings } from "./image-settings";
 import { seedsFor } from "./seeds";
 import { CanCreate } from "@/components/auth/can-create";
+import { useErrorText } from "@/lib/client/error-text";
 
 type Mode = "text-to-image" | "image-to-image";
 type Body = { model: string; mode: string; prompt?: string; params: ParamValues; inputs?: ({ role: string; assetId: string } | { role: string; url: string })[] };
@@ -34,6 +35,7 @@ const VARIATIONS = [1, 2, 3, 4];
 
 export function ImageStudio({ t2i, i2i, recent, model, publicUrl, draft, refs = [] }: ImageStudioProps) {
   const t = useTranslations("image");
+  const errorText = useErrorText();
   const refSpec = i2i.inputs.find((i) => i.role === "reference_image")!;
   const [mode, setMode] = useState<Mode>(draft?.mode === "image-to-image" || refs.length ? "image-to-image" : "text-to-image");
   const spec = mode === "text-to-image" ? t2i : i2i;
@@ -108,7 +110,7 @@ export function ImageStudio({ t2i, i2i, recent, model, publicUrl, draft, refs = 
     window.scrollTo({ top: 0, behavior: "smooth" });
   };
 
-  const apiErr = error?.field?.startsWith("params.") ? { [error.field.slice(7).split(".")[0]]: error.message } : {};
+  const apiErr = error?.field?.startsWith("params.") ? { [error.field.slice(7).split(".")[0]]: errorText(error) } : {};
 
   return (
     <div className="grid grid-cols-1 gap-6 lg:grid-cols-[minmax(0,440px)_minmax(0,1fr)]">
@@ -140,7 +142,7 @@ export function ImageStudio({ t2i, i2i, recent, model, publicUrl, draft, refs = 
             required={spec.prompt.required}
             aside={<span data-testid="prompt-counter">{t("prompt.counter", { count: [...prompt].length })}</span>}
             hint={mode === "image-to-image" ? t("prompt.hintI2i") : t("prompt.hint")}
-            error={touched && promptMissing ? t("prompt.required") : error?.field === "prompt" ? error.message : undefined}
+            error={touched && promptMissing ? t("prompt.required") : error?.field === "prompt" ? errorText(error) : undefined}
           >
             <Textarea ref={promptRef} name="prompt" rows={5} value={prompt} onChange={(e) => setPrompt(e.target.value)} placeholder={t("prompt.placeholder")} />
           </Field>
@@ -165,7 +167,7 @@ export function ImageStudio({ t2i, i2i, recent, model, publicUrl, draft, refs = 
           )}
           {error && !error.field?.startsWith("params.") && error.field !== "prompt" && (
             <p role="alert" className="rounded-lg border border-danger/25 bg-danger/5 p-2.5 text-sm text-danger">
-              {t("submitError", { message: error.message })}
+              {t("submitError", { message: errorText(error) })}
             </p>
           )}
           <div className="flex items-center justify-between gap-3">

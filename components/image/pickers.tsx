@@ -3,6 +3,7 @@
 import { useId } from "react";
 import { useTranslations } from "use-intl";
 import { cn } from "@/components/ui";
+import { tKey } from "@/lib/i18n/dynamic-key";
 
 /** "16:9" → the shape's box inside a 28×28 frame. */
 function shape(ratio: string): { w: number; h: number } {
@@ -58,10 +59,10 @@ export function QualityPicker({ options, value, defaultValue, onChange }: { opti
             <input type="radio" name={name} value={q} checked={value === q} onChange={() => onChange(q)} className={RADIO} />
             <span className={cn(TILE, "h-full items-start px-2.5 py-2 text-start")}>
               <span className="flex w-full items-center justify-between gap-1 text-[13px] font-medium text-fg">
-                {t(`quality.${q}.name` as never)}
+                {tKey(t, `quality.${q}.name`)}
                 {q === defaultValue && <span className="rounded bg-surface-2 px-1 text-[10px] font-normal text-muted">{t("params.isDefault")}</span>}
               </span>
-              <span className="leading-4">{t(`quality.${q}.note` as never)}</span>
+              <span className="leading-4">{tKey(t, `quality.${q}.note`)}</span>
             </span>
           </label>
         ))}

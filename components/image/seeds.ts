@@ -1,6 +1,7 @@
 // Seeds for a variation batch (unit-tested in tests/unit/image-seeds.test.ts).
 
-const SEED_MAX = 2147483647;
+import { SEED_MAX } from "@/lib/catalog/limits";
+
 const randomSeed = () => Math.floor(Math.random() * SEED_MAX);
 
 /** N seeds for a batch: from a fixed seed upwards (reproducible), else random. */

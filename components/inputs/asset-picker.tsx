@@ -9,6 +9,7 @@ import type { MediaKind } from "@/lib/catalog/types";
 import { api } from "@/lib/client/api";
 import { formatDuration } from "@/lib/client/use-now";
 import type { StudioAsset } from "./types";
+import { tKey } from "@/lib/i18n/dynamic-key";
 
 type Filter = "all" | "output" | "upload" | "last_frame";
 type Page = { items: StudioAsset[]; nextCursor: string | null };
@@ -62,13 +63,13 @@ export function AssetPicker({ open, kind, title, onClose, onPick }: { open: bool
         </Button>
       </div>
       <div className="flex flex-col gap-4 p-5">
-        <Segmented legend={t("picker.filter")} value={filter} onChange={setFilter} options={filters.map((f) => ({ value: f, label: t(`picker.filters.${f}` as never) }))} className="w-fit max-w-full flex-wrap" />
+        <Segmented legend={t("picker.filter")} value={filter} onChange={setFilter} options={filters.map((f) => ({ value: f, label: tKey(t, `picker.filters.${f}`) }))} className="w-fit max-w-full flex-wrap" />
         {q.isLoading ? (
           <div className="flex justify-center py-10">
             <Spinner />
           </div>
         ) : items.length === 0 ? (
-          <EmptyState icon={kind === "audio" ? <SpeechIcon /> : <GalleryIcon />} title={t("picker.empty")} description={t(`picker.emptyHint.${kind}` as never)} />
+          <EmptyState icon={kind === "audio" ? <SpeechIcon /> : <GalleryIcon />} title={t("picker.empty")} description={tKey(t, `picker.emptyHint.${kind}`)} />
         ) : (
           <ul className="grid max-h-[55vh] grid-cols-2 gap-3 overflow-y-auto sm:grid-cols-4" aria-label={title}>
             {items.map((a) => (

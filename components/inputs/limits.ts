@@ -5,6 +5,7 @@ import { useTranslations } from "use-intl";
 import type { InputSpec } from "@/lib/catalog/types";
 import { mediaIssues, type MediaIssue } from "@/lib/catalog/validate";
 import type { MediaItem } from "./types";
+import { tKey } from "@/lib/i18n/dynamic-key";
 
 const FORMAT_NAMES: Record<string, string> = {
   "image/jpeg": "JPEG", "image/png": "PNG", "image/webp": "WebP", "image/bmp": "BMP", "image/tiff": "TIFF", "image/gif": "GIF",
@@ -28,7 +29,7 @@ export function useLimitText() {
   const issue = useCallback(
     (i: MediaIssue) => {
       const values = i.code === "format" ? { ...i.values, limit: formatNames(String(i.values.limit).split(", ")) } : i.values;
-      return t(`limits.${i.code}` as never, values as never);
+      return tKey(t, `limits.${i.code}`, values);
     },
     [t],
   );
@@ -55,7 +56,7 @@ export function useLimitText() {
   /** Everything wrong with one item under a role's limits (wrong kind, broken limits, the studio's refusal). */
   const problems = useCallback(
     (item: MediaItem, spec: InputSpec): string[] => {
-      if (item.kind !== spec.kind) return [t("wrongKind", { expected: t(`kinds.${spec.kind}` as never), actual: t(`kinds.${item.kind}` as never) })];
+      if (item.kind !== spec.kind) return [t("wrongKind", { expected: tKey(t, `kinds.${spec.kind}`), actual: tKey(t, `kinds.${item.kind}`) })];
       const out = mediaIssues(spec, item.facts).map(issue);
       if (item.state === "failed" && item.error) out.push(item.error);
       return out;
@@ -66,7 +67,7 @@ export function useLimitText() {
   /** The role's count rule, when broken: "takes at least 1" / "takes at most 3". */
   const count = useCallback(
     (n: number, spec: InputSpec): string | undefined => {
-      const role = t(`roles.${spec.role}` as never);
+      const role = tKey(t, `roles.${spec.role}`);
       if (n > spec.max) return t("count.max", { role, max: spec.max, n });
       if (n < spec.min) return spec.min === spec.max ? t("count.exactly", { role, n: spec.min }) : t("count.min", { role, min: spec.min });
       return undefined;

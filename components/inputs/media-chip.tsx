@@ -5,6 +5,7 @@ import { Button, cn, Spinner } from "@/components/ui";
 import { AlertIcon, CloseIcon, SpeechIcon } from "@/components/ui/icons";
 import { formatDuration } from "@/lib/client/use-now";
 import type { MediaItem } from "./types";
+import { tKey } from "@/lib/i18n/dynamic-key";
 
 function Arrow({ up }: { up: boolean }) {
   return (
@@ -83,7 +84,7 @@ export function MediaChip({ item, number, mention, onInsert, onMoveUp, onMoveDow
           <span className="truncate" title={item.sourceUrl ?? item.url ?? item.name}>{item.name}</span>
         </p>
         <p className="truncate text-muted tabular-nums">
-          {item.state === "checking" ? t("chip.checking") : item.state === "uploading" ? t("chip.uploading") : [t(`sources.${item.source}` as never), ...facts].join(" · ")}
+          {item.state === "checking" ? t("chip.checking") : item.state === "uploading" ? t("chip.uploading") : [tKey(t, `sources.${item.source}`), ...facts].join(" · ")}
         </p>
         {bad && (
           <ul className="mt-1 flex flex-col gap-0.5 text-danger" role="alert" data-testid="chip-problems">

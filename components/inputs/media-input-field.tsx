@@ -10,6 +10,7 @@ import { useLimitText } from "./limits";
 import { MediaChip } from "./media-chip";
 import type { IntendedUse, MediaItem, StudioAsset } from "./types";
 import { itemFromAsset, type AddResult, type MediaInputs } from "./use-media-inputs";
+import { tKey } from "@/lib/i18n/dynamic-key";
 
 export interface MediaInputFieldProps {
   /** The role as the catalog documents it: kind, how many, limits. */
@@ -48,7 +49,7 @@ export function MediaInputField({ spec, use, inputs, label, numbered, mention, o
   const full = items.length >= spec.max;
   const countProblem = items.length > spec.max ? limits.count(items.length, spec) : undefined;
 
-  const report = (r: AddResult) => setNotice(r.overCount.length ? t("count.refused", { names: r.overCount.join(", "), role: t(`roles.${spec.role}` as never), max: spec.max }) : undefined);
+  const report = (r: AddResult) => setNotice(r.overCount.length ? t("count.refused", { names: r.overCount.join(", "), role: tKey(t, `roles.${spec.role}`), max: spec.max }) : undefined);
   const addFiles = async (files: File[]) => {
     if (files.length) report(await inputs.addFiles(files, spec, use));
   };
@@ -143,7 +144,7 @@ export function MediaInputField({ spec, use, inputs, label, numbered, mention, o
             type="file"
             className="sr-only"
             tabIndex={-1}
-            aria-label={t("chooseFor", { role: t(`roles.${spec.role}` as never) })}
+            aria-label={t("chooseFor", { role: tKey(t, `roles.${spec.role}`) })}
             accept={(spec.limits?.mimes ?? [`${spec.kind}/*`]).join(",")}
             multiple={spec.max - items.length > 1}
             onChange={(e) => {
@@ -165,7 +166,7 @@ export function MediaInputField({ spec, use, inputs, label, numbered, mention, o
                 }
               }}
               placeholder={t("url.placeholder")}
-              aria-label={t("url.label", { role: t(`roles.${spec.role}` as never) })}
+              aria-label={t("url.label", { role: tKey(t, `roles.${spec.role}`) })}
               className="h-8 min-w-0 flex-1 text-xs"
             />
             <Button size="sm" variant="secondary" onClick={addUrl} disabled={!url.trim()}>
@@ -179,7 +180,7 @@ export function MediaInputField({ spec, use, inputs, label, numbered, mention, o
           {notice}
         </p>
       )}
-      <AssetPicker open={picking} kind={spec.kind} title={t("picker.title", { role: t(`roles.${spec.role}` as never) })} onClose={() => setPicking(false)} onPick={pick} />
+      <AssetPicker open={picking} kind={spec.kind} title={t("picker.title", { role: tKey(t, `roles.${spec.role}`) })} onClose={() => setPicking(false)} onPick={pick} />
     </section>
   );
 }

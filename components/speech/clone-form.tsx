@@ -6,7 +6,8 @@ import { Button, Field, Input, Segmented, Select, Textarea } from "@/components/
 import type { ModeFormSpec } from "@/lib/catalog/form-spec";
 import { clock } from "./audio";
 import { LanguageSelect, type Language } from "./pickers";
-import { rangeProblem, textLength } from "./form-utils";
+import { textLength, TTS_LIMITS } from "@/lib/catalog/limits";
+import { rangeProblem } from "./form-utils";
 import { SampleInput, type Sample } from "./sample-input";
 import { SynthOptions, type Params } from "./synth-options";
 import { CanCreate } from "@/components/auth/can-create";
@@ -37,10 +38,10 @@ export function CloneForm({ spec, languages, value, onChange, onSubmit, busy, er
     else params[name] = v;
     onChange({ ...value, params });
   };
-  const ranges = (p.timeRanges as [number, number][] | undefined) ?? [[0, 20]];
+  const ranges = (p.timeRanges as [number, number][] | undefined) ?? TTS_LIMITS.defaultTimeRanges;
   const setRange = (i: number, j: 0 | 1, n: number) => set("timeRanges", ranges.map((r, k) => (k === i ? (j === 0 ? [n, r[1]] : [r[0], n]) : r)));
   const problem = rangeProblem(ranges, value.sample?.durationSeconds);
-  const max = spec.prompt.maxChars ?? 2000;
+  const max = spec.prompt.maxChars ?? TTS_LIMITS.maxTextChars;
   const over = textLength(value.text) > max;
   const nameMissing = !String(p.voiceName ?? "").trim();
   const blocked = !value.sample || !!problem || over || nameMissing;

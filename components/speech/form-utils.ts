@@ -1,8 +1,5 @@
 // Pure helpers of the Speech forms (unit-tested in tests/unit/speech-forms.test.ts).
 
-/** Characters as the TTS doc counts them (code points; the server counts the same way). */
-export const textLength = (s: string) => [...s].length;
-
 export const splitTags = (s: string) => s.split(/[,，、;；\n]+/).map((x) => x.trim()).filter(Boolean);
 
 /** What is wrong with the ranges, in the order a person would fix it (undefined = fine). */

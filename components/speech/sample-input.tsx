@@ -5,10 +5,11 @@ import { useTranslations } from "use-intl";
 import { Button, Spinner } from "@/components/ui";
 import type { InputSpec } from "@/lib/catalog/types";
 import { ApiError } from "@/lib/client/api";
-import type { AssetView } from "@/lib/generations/view";
+import type { AssetView } from "@/lib/assets/view";
 import { audioMimeOf, clock, decodeAudio, encodeWav } from "./audio";
 import { MicIcon, StopIcon, UploadIcon } from "./icons";
 import { WaveformPlayer } from "./waveform-player";
+import { useErrorText } from "@/lib/client/error-text";
 
 export interface Sample {
   assetId: string;
@@ -43,6 +44,7 @@ async function upload(file: File, use: { model: string; mode: string; role: stri
  */
 export function SampleInput({ spec, model, mode, value, onChange }: { spec: InputSpec; model: string; mode: string; value?: Sample; onChange: (s: Sample | undefined) => void }) {
   const t = useTranslations("speech");
+  const errorText = useErrorText();
   const fileRef = useRef<HTMLInputElement>(null);
   const recorder = useRef<MediaRecorder | null>(null);
   const [state, setState] = useState<"idle" | "recording" | "working">("idle");
@@ -82,7 +84,7 @@ export function SampleInput({ spec, model, mode, value, onChange }: { spec: Inpu
       onChange({ assetId: asset.id, name: file.name, fileUrl: asset.fileUrl ?? `/api/v1/assets/${asset.id}/file`, durationSeconds: asset.durationSeconds ?? duration, size: file.size });
     } catch (e) {
       const err = e as ApiError;
-      setError(err.code === "network" ? t("sample.network") : t("sample.refused", { message: err.message }));
+      setError(err.code === "network" ? t("sample.network") : t("sample.refused", { message: errorText(err) }));
     } finally {
       setState("idle");
     }

@@ -6,7 +6,7 @@ import { useTranslations } from "use-intl";
 import { Button, Field, Textarea } from "@/components/ui";
 import type { ModeFormSpec } from "@/lib/catalog/form-spec";
 import type { SystemVoiceView, VoiceView } from "@/lib/voices/schema";
-import { textLength } from "./form-utils";
+import { textLength, TTS_LIMITS } from "@/lib/catalog/limits";
 import { LanguageSelect, VoiceSelect, type Language } from "./pickers";
 import { SynthOptions, type Params } from "./synth-options";
 import { CanCreate } from "@/components/auth/can-create";
@@ -16,7 +16,7 @@ export interface SpeakState {
   params: Params;
 }
 
-/** Text → speech: the text (counted live against the documented 2000 characters), language, voice and options. */
+/** Text → speech: the text (counted live against the documented limit), language, voice and options. */
 export function SpeakForm({
   spec,
   languages,
@@ -38,7 +38,7 @@ export function SpeakForm({
 }) {
   const t = useTranslations("speech");
   const [touched, setTouched] = useState(false);
-  const max = spec.prompt.maxChars ?? 2000;
+  const max = spec.prompt.maxChars ?? TTS_LIMITS.maxTextChars;
   const used = textLength(value.text);
   const over = used > max;
   const empty = !value.text.trim();

@@ -2,12 +2,12 @@
 
 import Link from "next/link";
 import { useLocale, useTranslations } from "use-intl";
-import { ArchiveLine, statusText, STATUS_TONE, type ModelInfo } from "@/components/generations/generation-card";
+import { ElapsedText, StatusBadge, useElapsed } from "@/components/generations/card-parts";
+import { ArchiveLine, type ModelInfo } from "@/components/generations/generation-card";
 import { UpstreamError } from "@/components/generations/upstream-error";
-import { Badge, Button, Spinner } from "@/components/ui";
-import { TERMINAL, type GenerationView } from "@/lib/client/api";
+import { Button, Spinner } from "@/components/ui";
+import type { GenerationView } from "@/lib/client/api";
 import { useGeneration } from "@/lib/client/use-generation";
-import { formatDuration, useNow } from "@/lib/client/use-now";
 import type { SystemVoiceView, VoiceView } from "@/lib/voices/schema";
 import { DownloadIcon } from "./icons";
 import type { Language } from "./pickers";
@@ -37,10 +37,7 @@ export function SpeechCard({
   const locale = useLocale() as "zh" | "en";
   const { data } = useGeneration(initial.id, initial);
   const g = data ?? initial;
-  const active = !TERMINAL.has(g.status);
-  const now = useNow(active);
-  const start = new Date(g.submittedAt ?? g.createdAt).getTime();
-  const elapsed = Math.max(0, ((g.finishedAt ? new Date(g.finishedAt).getTime() : now) - start) / 1000);
+  const { active, elapsed } = useElapsed(g);
   const audio = g.outputs.find((o) => o.kind === "audio")?.asset;
   const voiceId = typeof g.params.voiceId === "string" ? g.params.voiceId : undefined;
   const voiceName = voiceId ? (voices.team.find((v) => v.voiceId === voiceId)?.name ?? voices.system.find((v) => v.voiceId === voiceId)?.name[locale] ?? voiceId.slice(0, 16)) : g.mode === "speech" ? t("voice.default") : undefined;
@@ -52,13 +49,11 @@ export function SpeechCard({
   return (
     <article className="flex flex-col gap-3 rounded-xl border border-border bg-surface p-4 shadow-xs" data-testid="speech-card" data-status={g.status} data-mode={g.mode} data-generation-id={g.id}>
       <div className="flex flex-wrap items-center gap-2">
-        <Badge tone={STATUS_TONE[g.status] ?? "neutral"} dot={active} data-testid="generation-status">
-          {statusText(tg, g)}
-        </Badge>
+        <StatusBadge g={g} active={active} />
         <span className="text-xs font-medium text-fg">{t(`modes.${g.mode === "voice-clone" ? "clone" : "speech"}`)}</span>
         {voiceName && <span className="truncate text-xs text-muted">· {voiceName}</span>}
         {lang && <span className="text-xs text-muted">· {lang}</span>}
-        <span className="ms-auto text-xs text-muted tabular-nums">{active ? formatDuration(elapsed) : tg("took", { time: formatDuration(elapsed) })}</span>
+        <ElapsedText active={active} elapsed={elapsed} />
       </div>
       {g.prompt ? (
         <p className="line-clamp-3 text-sm text-fg" title={g.prompt}>

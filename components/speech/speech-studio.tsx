@@ -10,7 +10,7 @@ import { SpeechIcon } from "@/components/ui/icons";
 import type { ModeFormSpec } from "@/lib/catalog/form-spec";
 import { api, ApiError, type GenerationView } from "@/lib/client/api";
 import { formatDuration, useNow } from "@/lib/client/use-now";
-import type { AssetView } from "@/lib/generations/view";
+import type { AssetView } from "@/lib/assets/view";
 import type { VoiceList } from "@/lib/voices/schema";
 import { CloneForm, type CloneState } from "./clone-form";
 import { splitTags } from "./form-utils";

@@ -3,6 +3,7 @@
 import { useTranslations } from "use-intl";
 import { Field, Input, Segmented } from "@/components/ui";
 import type { ParamField } from "@/lib/catalog/form-spec";
+import { tKey } from "@/lib/i18n/dynamic-key";
 
 export type Params = Record<string, unknown>;
 
@@ -62,7 +63,7 @@ export function SynthOptions({ fields, values, onChange }: { fields: ParamField[
             name="outputType"
             value={String(values.outputType ?? output.default)}
             onChange={(v) => set("outputType", v)}
-            options={output.options.map((o) => ({ value: String(o), label: t(`options.outputTypes.${String(o)}` as never) }))}
+            options={output.options.map((o) => ({ value: String(o), label: tKey(t, `options.outputTypes.${String(o)}`) }))}
             className="w-full"
           />
         </Field>

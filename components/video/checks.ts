@@ -3,7 +3,8 @@
 import { useTranslations } from "use-intl";
 import { useLimitText, type MediaItem } from "@/components/inputs";
 import type { ModeFormSpec } from "@/lib/catalog/form-spec";
-import { ARK_LIMITS } from "@/lib/td/ark";
+import { ARK_LIMITS } from "@/lib/catalog/limits";
+import { tKey } from "@/lib/i18n/dynamic-key";
 
 export interface InputReadiness {
   /** Something is still being read or uploaded: wait. */
@@ -28,10 +29,10 @@ export function useInputReadiness(spec: ModeFormSpec | undefined, items: MediaIt
     const list = mine.filter((i) => i.role === role.role);
     const c = limits.count(list.length, role);
     if (c) problems.push(c);
-    if (list.some((i) => limits.problems(i, role).length > 0 || i.state === "rejected" || i.state === "failed")) problems.push(t("inputs.fix", { role: ti(`roles.${role.role}` as never) }));
+    if (list.some((i) => limits.problems(i, role).length > 0 || i.state === "rejected" || i.state === "failed")) problems.push(t("inputs.fix", { role: tKey(ti, `roles.${role.role}`) }));
     // URL-only inputs need the studio's public address, unless they came from a public URL or the asset library.
     if (!publicUrl && !role.transport.inline && list.some((i) => i.assetId && !i.url && !i.sourceUrl)) {
-      problems.push(t("inputs.needsPublicUrl", { role: ti(`roles.${role.role}` as never), model: spec.vendorName }));
+      problems.push(t("inputs.needsPublicUrl", { role: tKey(ti, `roles.${role.role}`), model: spec.vendorName }));
     }
   }
   if (spec.mode === "multimodal-reference") {

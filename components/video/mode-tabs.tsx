@@ -3,6 +3,7 @@
 import { useTranslations } from "use-intl";
 import { cn } from "@/components/ui";
 import type { ModeFormSpec } from "@/lib/catalog/form-spec";
+import { tKey } from "@/lib/i18n/dynamic-key";
 
 /** Short model names for the mode tabs ("HappyHorse · GV 3.1 · Seedance"). */
 export function shortName(spec: Pick<ModeFormSpec, "vendorName">): string {
@@ -28,7 +29,7 @@ export function ModeTabs({ modes, value, onChange }: { modes: { mode: string; sp
               "peer-focus-visible:outline-2 peer-focus-visible:outline-offset-1 peer-focus-visible:outline-accent",
             )}
           >
-            <span className="text-[13px] font-semibold text-fg">{t(`modes.${m.mode}` as never)}</span>
+            <span className="text-[13px] font-semibold text-fg">{tKey(t, `modes.${m.mode}`)}</span>
             <span className="text-[11px] leading-4 text-muted">{m.specs.map(shortName).join(" · ")}</span>
           </span>
         </label>

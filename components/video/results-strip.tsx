@@ -9,6 +9,7 @@ import type { StudioAsset } from "@/components/inputs";
 import type { InputRole } from "@/lib/catalog/types";
 import type { GenerationView } from "@/lib/client/api";
 import { useGeneration } from "@/lib/client/use-generation";
+import { tKey } from "@/lib/i18n/dynamic-key";
 
 export interface InputTarget {
   mode: string;
@@ -88,8 +89,8 @@ function ResultActions({ initial, targets, onUseAsInput, onContinue }: { initial
                     onUseAsInput(asStudioAsset(o, g), x);
                   }}
                 >
-                  <span className="text-muted">{o.role === "last_frame" ? t("results.lastFrame") : t(`results.output.${o.kind}` as never)} → </span>
-                  {t(`modes.${x.mode}` as never)} · {ti(`roles.${x.role}` as never)}
+                  <span className="text-muted">{o.role === "last_frame" ? t("results.lastFrame") : tKey(t, `results.output.${o.kind}`)} → </span>
+                  {tKey(t, `modes.${x.mode}`)} · {tKey(ti, `roles.${x.role}`)}
                 </button>
               </li>
             ))}

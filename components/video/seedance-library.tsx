@@ -7,6 +7,7 @@ import { AssetPicker, type StudioAsset } from "@/components/inputs";
 import { Badge, Button, Field, Input, Segmented, Spinner, type BadgeTone } from "@/components/ui";
 import { api, ApiError } from "@/lib/client/api";
 import type { SeedanceAssetView } from "@/lib/seedance/library";
+import { tKey } from "@/lib/i18n/dynamic-key";
 
 type Library = { group: { groupId: string; demo: boolean } | null; setup?: string; items: SeedanceAssetView[] };
 type AssetType = "Image" | "Video" | "Audio";
@@ -65,7 +66,7 @@ export function SeedanceLibrary({ onUse, usableTypes }: { onUse: (item: Seedance
       {/* A group, not a <form>: the panel sits inside the studio's form. */}
       <div className="flex flex-col gap-2 rounded-lg border border-border p-3" role="group" aria-label={t("library.register")}>
         <div className="flex flex-wrap gap-2">
-          <Segmented legend={t("library.type")} value={type} onChange={setType} options={(["Image", "Video", "Audio"] as const).map((v) => ({ value: v, label: t(`library.typeTabs.${v}` as never) }))} />
+          <Segmented legend={t("library.type")} value={type} onChange={setType} options={(["Image", "Video", "Audio"] as const).map((v) => ({ value: v, label: tKey(t, `library.typeTabs.${v}`) }))} />
           <Segmented legend={t("library.source")} value={source} onChange={setSource} options={[{ value: "studio", label: t("library.fromStudio") }, { value: "url", label: t("library.fromUrl") }]} />
         </div>
         <Field label={t("library.name")} hint={t("library.nameHint")}>
@@ -93,7 +94,7 @@ export function SeedanceLibrary({ onUse, usableTypes }: { onUse: (item: Seedance
           </div>
         ) : (
           <Button size="sm" variant="secondary" className="self-start" onClick={() => setPicking(true)} loading={register.isPending}>
-            {t("library.pick", { type: t(`library.types.${type}` as never) })}
+            {t("library.pick", { type: tKey(t, `library.types.${type}`) })}
           </Button>
         )}
         {err && <p className="text-xs font-medium text-danger" role="alert">{err.message}</p>}
@@ -101,7 +102,7 @@ export function SeedanceLibrary({ onUse, usableTypes }: { onUse: (item: Seedance
       <AssetPicker
         open={picking}
         kind={KIND[type]}
-        title={t("library.pick", { type: t(`library.types.${type}` as never) })}
+        title={t("library.pick", { type: tKey(t, `library.types.${type}`) })}
         onClose={() => setPicking(false)}
         onPick={(a: StudioAsset) => {
           setPicking(false);
@@ -118,11 +119,11 @@ export function SeedanceLibrary({ onUse, usableTypes }: { onUse: (item: Seedance
                 <p className="flex items-center gap-2">
                   <span className="truncate font-medium text-fg">{a.name}</span>
                   <Badge tone={TONE[a.status] ?? "neutral"} dot={a.status === "Processing"} className="h-5 px-2 text-[11px]">
-                    {t(`library.status.${a.status}` as never)}
+                    {tKey(t, `library.status.${a.status}`)}
                   </Badge>
                 </p>
                 <p className="truncate text-muted">
-                  {t(`library.typeTabs.${a.assetType}` as never)}
+                  {tKey(t, `library.typeTabs.${a.assetType}`)}
                   {a.assetUri ? <> · <code className="text-[11px]">{a.assetUri}</code></> : null}
                 </p>
                 {a.error && <p className="text-danger">{a.error}</p>}

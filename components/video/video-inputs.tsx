@@ -9,6 +9,7 @@ import type { InputSpec } from "@/lib/catalog/types";
 import type { SeedanceAssetView } from "@/lib/seedance/library";
 import type { MentionStyle } from "./references";
 import { SeedanceLibrary } from "./seedance-library";
+import { tKey } from "@/lib/i18n/dynamic-key";
 
 const TYPE_KIND = { Image: "image", Video: "video", Audio: "audio" } as const;
 
@@ -35,7 +36,7 @@ export function VideoInputs({ spec, inputs, mention, onInsert, onReorderImages }
   const applyLibraryAsset = (a: SeedanceAssetView) => {
     const kind = TYPE_KIND[a.assetType as keyof typeof TYPE_KIND];
     const role = spec.inputs.find((s: InputSpec) => s.kind === kind && inputs.byRole(s.role).length < s.max);
-    if (!role || !a.assetUri) return setNotice(t("library.full", { type: t(`library.types.${a.assetType}` as never) }));
+    if (!role || !a.assetUri) return setNotice(t("library.full", { type: tKey(t, `library.types.${a.assetType}`) }));
     setNotice(undefined);
     inputs.addItem(itemFromUrl(a.assetUri, role.role, kind, a.name, a.previewUrl), role);
   };
@@ -51,7 +52,7 @@ export function VideoInputs({ spec, inputs, mention, onInsert, onReorderImages }
           spec={s}
           use={use}
           inputs={inputs}
-          label={ti(`roles.${s.role}` as never)}
+          label={tKey(ti, `roles.${s.role}`)}
           numbered={s.max > 1}
           mention={s.role === "reference_image" ? mention?.token : undefined}
           onInsert={onInsert}

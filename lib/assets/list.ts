@@ -3,7 +3,7 @@ import type { Scope } from "@/lib/auth/scope";
 import { z } from "zod";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
-import { assetView } from "@/lib/generations/view";
+import { assetView } from "@/lib/assets/view";
 
 /** GET /api/v1/assets — the studio's files a new generation can use as inputs. */
 export const listAssetsQuery = z.object({

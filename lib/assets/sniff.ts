@@ -2,7 +2,7 @@ import "server-only";
 import { open } from "node:fs/promises";
 import { fileTypeFromBuffer } from "file-type";
 import sharp from "sharp";
-import { probeMedia } from "@/lib/generations/media";
+import { probeMedia } from "./media";
 import { readMp4Facts } from "./mp4-facts";
 
 /** What the studio accepts as uploads, by the type found in the bytes (never the file name). */

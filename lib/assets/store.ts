@@ -8,7 +8,7 @@ import { getModeSpec, type InputRole, type Mode } from "@/lib/catalog";
 import { checkMedia } from "@/lib/catalog/validate";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
-import { assetView } from "@/lib/generations/view";
+import { assetView } from "@/lib/assets/view";
 import { safeFetch } from "@/lib/net/safe-fetch";
 import { trustedOrigins } from "@/lib/net/trusted-origins";
 import { pathForKey, removeKey, writeStream } from "@/lib/storage";

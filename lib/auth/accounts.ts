@@ -32,7 +32,7 @@ export async function hasUsers(): Promise<boolean> {
 /** A new account with an e-mail + password credential, through better-auth's hashing and tables. */
 export async function createAccount(input: z.infer<typeof signUpRequest> & { operator?: boolean }): Promise<{ id: string; email: string; name: string }> {
   const ctx = await auth().$context;
-  if (await db().user.findUnique({ where: { email: input.email } })) throw new AppError("conflict", `an account for ${input.email} already exists`, "email");
+  if (await db().user.findUnique({ where: { email: input.email } })) throw new AppError("conflict", `an account for ${input.email} already exists`, "email", { reason: "account_exists" });
   const hash = await ctx.password.hash(input.password);
   const user = await ctx.internalAdapter.createUser({ email: input.email, name: input.name, emailVerified: false }, { method: "email-password" });
   await ctx.internalAdapter.linkAccount({ userId: user.id, providerId: "credential", accountId: user.id, password: hash });
@@ -52,12 +52,12 @@ export async function setPassword(userId: string, password: string): Promise<voi
  * made before accounts existed moves into that team. Refused once anyone has an account.
  */
 export async function setupFirstAccount(input: z.infer<typeof setupRequest>) {
-  if (await hasUsers()) throw new AppError("conflict", "The studio is already set up; sign in instead.");
+  if (await hasUsers()) throw new AppError("conflict", "The studio is already set up; sign in instead.", undefined, { reason: "already_set_up" });
   const user = await createAccount({ ...input, operator: true });
   if ((await db().user.count()) > 1) {
     // Two setups raced: the later one gives way.
     await db().user.delete({ where: { id: user.id } });
-    throw new AppError("conflict", "The studio was just set up by someone else; sign in instead.");
+    throw new AppError("conflict", "The studio was just set up by someone else; sign in instead.", undefined, { reason: "already_set_up" });
   }
   const team = await createTeam(input.teamName, user.id, "admin");
   await adoptUnownedRecords(team.id, user.id);
@@ -78,7 +78,7 @@ export async function adoptUnownedRecords(teamId: string, userId: string): Promi
 }
 
 export async function createTeam(name: string, firstUserId: string, role: Role = "admin") {
-  if (await db().team.findUnique({ where: { name } })) throw new AppError("conflict", `a team named "${name}" already exists`, "name");
+  if (await db().team.findUnique({ where: { name } })) throw new AppError("conflict", `a team named "${name}" already exists`, "name", { reason: "team_exists", name });
   const team = await db().team.create({ data: { id: randomUUID(), name } });
   await addMember(team.id, firstUserId, role);
   return team;

@@ -27,10 +27,10 @@ export async function resolveCaller(headers: Headers): Promise<Caller | null> {
   const authz = headers.get("authorization");
   if (authz && /^bearer /i.test(authz)) {
     const owner = await verifyToken(authz.slice(7).trim());
-    if (!owner) throw new AppError("unauthorized", "This API token is not valid or has been revoked.");
+    if (!owner) throw new AppError("unauthorized", "This API token is not valid or has been revoked.", undefined, { reason: "token_invalid" });
     await consume("token", owner.tokenId);
     const c = await build(owner.userId, owner.teamId, "token");
-    if (!c) throw new AppError("unauthorized", "This API token's owner is no longer a member of its team.");
+    if (!c) throw new AppError("unauthorized", "This API token's owner is no longer a member of its team.", undefined, { reason: "token_orphaned" });
     return { ...c, tokenId: owner.tokenId };
   }
   if (!headers.get("cookie")) return null;
@@ -62,13 +62,13 @@ async function build(userId: string, teamId: string, via: Caller["via"]): Promis
 export function requirePermission(caller: Caller | null, permission: Permission | undefined): Caller {
   if (!caller) throw new AppError("unauthorized", "Sign in first, or send an API token as `Authorization: Bearer <token>`.");
   if (permission && !can(caller.role, permission)) {
-    throw new AppError("forbidden", `Your role in ${caller.team.name} (${caller.role}) does not have the permission "${permission}".`, undefined, { permission });
+    throw new AppError("forbidden", `Your role in ${caller.team.name} (${caller.role}) does not have the permission "${permission}".`, undefined, { permission, reason: "permission", role: caller.role });
   }
   return caller;
 }
 
 export function requireOperator(caller: Caller | null): Caller {
   const c = requirePermission(caller, undefined);
-  if (!c.user.operator) throw new AppError("forbidden", 'Only an operator of the studio may do this (permission "studio:operate").', undefined, { permission: "studio:operate" });
+  if (!c.user.operator) throw new AppError("forbidden", 'Only an operator of the studio may do this (permission "studio:operate").', undefined, { permission: "studio:operate", reason: "operator" });
   return c;
 }

@@ -36,7 +36,7 @@ export async function signIn(headers: Headers, input: z.infer<typeof signInReque
   } catch (e) {
     if (e instanceof APIError && (e.statusCode === 401 || e.statusCode === 400)) {
       await consume("signin-account", input.email); // over the limit, this answers 429 with the wait
-      throw new AppError("unauthorized", "The e-mail or password is not right.", "password");
+      throw new AppError("unauthorized", "The e-mail or password is not right.", "password", { reason: "wrong_password" });
     }
     throw e;
   }

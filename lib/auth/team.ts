@@ -39,7 +39,7 @@ export async function getTeam(scope: Scope) {
 export async function updateTeam(scope: Scope, body: z.infer<typeof updateTeamRequest>) {
   if (body.name) {
     const clash = await db().team.findFirst({ where: { name: body.name, id: { not: scope.teamId } } });
-    if (clash) throw new AppError("conflict", `a team named "${body.name}" already exists`, "name");
+    if (clash) throw new AppError("conflict", `a team named "${body.name}" already exists`, "name", { reason: "team_exists", name: body.name });
   }
   await db().team.update({ where: { id: scope.teamId }, data: { ...(body.name ? { name: body.name } : {}), ...(body.openSignup !== undefined ? { openSignup: body.openSignup } : {}) } });
   return getTeam(scope);
@@ -47,7 +47,7 @@ export async function updateTeam(scope: Scope, body: z.infer<typeof updateTeamRe
 
 async function assertAnotherAdmin(teamId: string, userId: string) {
   const admins = await db().membership.count({ where: { teamId, role: "admin", userId: { not: userId } } });
-  if (admins === 0) throw new AppError("conflict", "A team needs at least one admin: make someone else admin first.", "role");
+  if (admins === 0) throw new AppError("conflict", "A team needs at least one admin: make someone else admin first.", "role", { reason: "last_admin" });
 }
 
 export async function setMemberRole(caller: Caller, userId: string, role: Role) {

@@ -1,18 +1,14 @@
 import { z } from "zod";
 import {
-  DEEPSEEK_LIMITS,
-  DEEPSEEK_REASONING_EFFORTS,
-  DEEPSEEK_THINKING_TYPES,
   DEEPSEEK_V32_MODEL,
   GPT54_MODEL,
-  GPT54_REASONING_EFFORTS,
-  IMAGE_DETAILS,
   type ChatBody,
   type DeepSeekChatBody,
   type DeepSeekContentPart,
   type Gpt54ChatBody,
 } from "@/lib/td/chat-schema";
 import type { InputSpec, ModelEntry, PromptSpec } from "./types";
+import { DEEPSEEK_LIMITS, DEEPSEEK_REASONING_EFFORTS, DEEPSEEK_THINKING_TYPES, GPT54_REASONING_EFFORTS, IMAGE_DETAILS } from "./limits";
 
 // The chat family: GPT-5.4 (T0310001) and DeepSeek-v3.2 (T0106004).
 // Docs: shared/td-api/T0310001-yunling11-gpt-5.4-chat.md, T0106004-yunlian9-deepseek-v3.2-chat.md
@@ -70,6 +66,7 @@ export const deepseekParams = z
       .min(1)
       .max(DEEPSEEK_LIMITS.maxTokensMax)
       .optional()
+      .meta({ upstreamDefault: DEEPSEEK_LIMITS.maxTokensDefault })
       .describe(`Longest answer in tokens, thinking excluded (upstream default ${DEEPSEEK_LIMITS.maxTokensDefault}, at most 32k)`),
     maxCompletionTokens: z
       .number()

@@ -15,6 +15,8 @@ export interface ParamField {
   /** A value that means "let the model decide" (e.g. Seedance duration -1), and the smallest fixed value beside it. */
   auto?: number;
   autoMin?: number;
+  /** What the API does when the field is left out (an optional field with no studio default). */
+  upstreamDefault?: number;
 }
 
 export interface ModeFormSpec {
@@ -29,7 +31,7 @@ export interface ModeFormSpec {
   cancel: "queued-only" | "never";
 }
 
-type JsonProp = { type?: string | string[]; enum?: (string | number)[]; minimum?: number; maximum?: number; default?: unknown; description?: string; anyOf?: JsonProp[]; auto?: number; autoMin?: number };
+type JsonProp = { type?: string | string[]; enum?: (string | number)[]; minimum?: number; maximum?: number; default?: unknown; description?: string; anyOf?: JsonProp[]; auto?: number; autoMin?: number; upstreamDefault?: number };
 
 /** The catalog's zod schema for one mode, turned into form fields (limits and defaults kept). */
 export function modeFormSpec(modelId: string, mode: Mode): ModeFormSpec | undefined {
@@ -51,6 +53,7 @@ export function modeFormSpec(modelId: string, mode: Mode): ModeFormSpec | undefi
       optional: !(schema.required ?? []).includes(name) || raw.default !== undefined,
       ...(raw.description || p.description ? { description: raw.description ?? p.description } : {}),
       ...(typeof (raw.auto ?? p.auto) === "number" ? { auto: raw.auto ?? p.auto, autoMin: raw.autoMin ?? p.autoMin } : {}),
+      ...(typeof (raw.upstreamDefault ?? p.upstreamDefault) === "number" ? { upstreamDefault: raw.upstreamDefault ?? p.upstreamDefault } : {}),
     };
   });
   return {

@@ -1,7 +1,7 @@
 import { z } from "zod";
-import { VOD_LIMITS, VOD_PERSON_GENERATION } from "@/lib/td/vod";
-import { GPT_IMAGE_LIMITS, GPT_IMAGE_QUALITIES, GPT_IMAGE_RATIOS, GPT_IMAGE_RESOLUTIONS } from "@/lib/td/vod-image";
+import { VOD_PERSON_GENERATION } from "@/lib/td/vod";
 import type { InputSpec, ModelEntry, PromptSpec } from "./types";
+import { GPT_IMAGE_LIMITS, GPT_IMAGE_QUALITIES, GPT_IMAGE_RATIOS, GPT_IMAGE_RESOLUTIONS, SEED_MAX, VOD_LIMITS } from "./limits";
 
 // 云绘17 · GPT Image-2 (VOD job family). Doc: shared/td-api/T0302007-yunhui17-gpt-image-2.md
 
@@ -24,7 +24,7 @@ export const gptImageParams = z.object({
   aspectRatio: z.enum(GPT_IMAGE_RATIOS).default("1:1").describe("Aspect ratio (API default 1:1)"),
   negativePrompt: z.string().optional().describe("What the image should not contain"),
   enhancePrompt: z.boolean().default(false).describe("Let the service rewrite the prompt (API default Disabled)"),
-  seed: z.number().int().min(0).max(2147483647).optional().describe("Random seed for reproducible results; omit for random"),
+  seed: z.number().int().min(0).max(SEED_MAX).optional().describe("Random seed for reproducible results; omit for random"),
   personGeneration: z.enum(VOD_PERSON_GENERATION).default("AllowAdult").describe("AllowAdult: adults only (API default); AllowAll: people of any age"),
   inputComplianceCheck: z.boolean().default(false).describe("Check the input for compliance (API default Disabled)"),
   outputComplianceCheck: z.boolean().default(false).describe("Check the result for compliance (API default Disabled)"),

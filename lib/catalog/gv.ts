@@ -1,7 +1,7 @@
 import { z } from "zod";
-import { VOD_LIMITS, VOD_PERSON_GENERATION } from "@/lib/td/vod";
-import { GV_LIMITS, GV_RATIOS } from "@/lib/td/vod-video";
+import { VOD_PERSON_GENERATION } from "@/lib/td/vod";
 import type { InputRole, InputSpec, ModelEntry, PromptSpec } from "./types";
+import { GV_LIMITS, GV_RATIOS, SEED_MAX, VOD_LIMITS } from "./limits";
 
 // 云筑38 · GV 3.1 (VOD job family). Doc: shared/td-api/T0301004-yunzhu38-gv-3.1-video.md
 
@@ -34,7 +34,7 @@ export const gvParams = z.object({
   negativePrompt: z.string().optional().describe("What the video should not contain"),
   enhancePrompt: z.boolean().default(false).describe("Let the service rewrite the prompt"),
   personGeneration: z.enum(VOD_PERSON_GENERATION).default("AllowAdult").describe("AllowAdult: adults only; AllowAll: people of any age"),
-  seed: z.number().int().min(0).max(2147483647).optional().describe("Random seed for reproducible results; omit for random"),
+  seed: z.number().int().min(0).max(SEED_MAX).optional().describe("Random seed for reproducible results; omit for random"),
   inputComplianceCheck: z.boolean().default(false).describe("Check the input for compliance"),
   outputComplianceCheck: z.boolean().default(false).describe("Check the result for compliance"),
   priority: z.number().int().min(VOD_LIMITS.priorityMin).max(VOD_LIMITS.priorityMax).default(0).describe("TasksPriority, −10..10; higher runs first"),

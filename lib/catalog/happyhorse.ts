@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { HAPPYHORSE_AUDIO_SETTINGS, HAPPYHORSE_LIMITS as L, HAPPYHORSE_RATIOS, HAPPYHORSE_RESOLUTIONS } from "./limits";
 import type { InputSpec, ModelEntry, PromptSpec } from "./types";
 
 // HappyHorse 1.0 (DashScope family). Docs: shared/td-api/T04010{01..04}-*.md
@@ -6,8 +7,8 @@ import type { InputSpec, ModelEntry, PromptSpec } from "./types";
 const prompt = (required: boolean): PromptSpec => ({
   required,
   counting: "cjk-weighted",
-  maxChinese: 2500,
-  maxOther: 5000,
+  maxChinese: L.promptMaxChinese,
+  maxOther: L.promptMaxOther,
   overLimit: "truncated",
 });
 
@@ -21,15 +22,12 @@ const image = (role: InputSpec["role"], min: number, max: number, extra: InputSp
   limits: { maxBytes: 20 * 1024 * 1024, mimes: IMAGE_MIMES, ...extra },
 });
 
-export const HAPPYHORSE_RESOLUTIONS = ["720P", "1080P"] as const;
-export const HAPPYHORSE_RATIOS = ["16:9", "9:16", "1:1", "4:3", "3:4", "4:5", "5:4"] as const;
-
 const resolution = z.enum(HAPPYHORSE_RESOLUTIONS).default("1080P").describe("Output resolution tier");
 const ratio = z.enum(HAPPYHORSE_RATIOS).default("16:9").describe("Aspect ratio");
-const duration = z.number().int().min(3).max(15).default(5).describe("Seconds");
+const duration = z.number().int().min(L.durationMin).max(L.durationMax).default(L.durationDefault).describe("Seconds");
 // The API defaults watermark to true; the studio defaults it to false and says so in the UI.
 const watermark = z.boolean().default(false).describe("Add the “Happy Horse” watermark (API default true; studio default false)");
-const seed = z.number().int().min(0).max(2147483647).optional().describe("Random seed; omit for random");
+const seed = z.number().int().min(0).max(L.seedMax).optional().describe("Random seed; omit for random");
 
 export const happyHorseTextToVideoParams = z.object({ resolution, ratio, duration, watermark, seed });
 export const happyHorseFirstFrameParams = z.object({ resolution, duration, watermark, seed });
@@ -38,7 +36,7 @@ export const happyHorseEditParams = z.object({
   resolution,
   watermark,
   seed,
-  audioSetting: z.enum(["auto", "origin"]).default("auto").describe("auto: the model decides; origin: keep the original audio"),
+  audioSetting: z.enum(HAPPYHORSE_AUDIO_SETTINGS).default("auto").describe("auto: the model decides; origin: keep the original audio"),
 });
 
 const frameLimits = { minWidth: 300, minHeight: 300, minRatio: 1 / 2.5, maxRatio: 2.5 };
@@ -89,7 +87,7 @@ export const happyHorse: ModelEntry[] = [
       {
         mode: "reference",
         prompt: prompt(true),
-        inputs: [image("reference_image", 1, 9, { minShortSide: 400 })],
+        inputs: [image("reference_image", L.referenceImagesMin, L.referenceImagesMax, { minShortSide: 400 })],
         params: happyHorseReferenceParams,
       },
     ],
@@ -127,7 +125,7 @@ export const happyHorse: ModelEntry[] = [
               minFps: 8,
             },
           },
-          image("reference_image", 0, 5, frameLimits),
+          image("reference_image", 0, L.editReferenceImagesMax, frameLimits),
         ],
         params: happyHorseEditParams,
       },

@@ -1,6 +1,7 @@
 import { z } from "zod";
-import { TTS_AGES, TTS_GENDERS, TTS_LANGS, TTS_LIMITS, TTS_OUTPUT_TYPES, TTS_SAMPLE_RATES, type TtsLang } from "@/lib/td/vod-tts";
+import { TTS_AGES, TTS_GENDERS, TTS_OUTPUT_TYPES } from "@/lib/td/vod-tts";
 import type { InputSpec, ModelEntry, PromptSpec } from "./types";
+import { TTS_LANGS, TTS_LIMITS, TTS_SAMPLE_RATES, type TtsLang } from "./limits";
 
 // 云音1 · MiniMax speech 2.8 HD (VOD family, synchronous). Doc: shared/td-api/T0311001-yunyin1-minimax-speech-2.8-hd-tts.md
 

@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { ARK_LIMITS, ARK_RATIOS, ARK_RESOLUTIONS } from "@/lib/td/ark";
 import type { InputRole, InputSpec, ModeSpec, ModelEntry, PromptSpec } from "./types";
+import { ARK_LIMITS, ARK_RATIOS, ARK_RESOLUTIONS } from "./limits";
 
 // Seedance 2.0 fast (Ark family). Doc: shared/td-api/T0101007-yunzhu42-seedance-2.0-fast-and-assets.md
 

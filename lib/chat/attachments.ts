@@ -7,7 +7,7 @@ import { config } from "@/lib/config";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import type { Asset } from "@/lib/generated/prisma/client";
-import { publicAssetUrl } from "@/lib/generations/inputs";
+import { publicAssetUrl } from "@/lib/assets/signed-links";
 import { pathForKey } from "@/lib/storage";
 import { MULTIMODAL_MODELS, type AttachmentRef } from "./types";
 

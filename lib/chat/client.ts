@@ -38,8 +38,9 @@ export async function streamTurn(conversationId: string, body: TurnBody, signal:
   }
   const ids = { userMessageId: res.headers.get("X-User-Message-Id") ?? undefined, messageId: res.headers.get("X-Message-Id") ?? undefined };
   if (!res.ok || !res.body || !/text\/event-stream/.test(res.headers.get("content-type") ?? "")) {
-    const json = (await res.json().catch(() => undefined)) as { error?: { code?: string; message?: string; field?: string }; message?: MessageView } | undefined;
-    return { kind: "failed", error: new ApiError(res.status, json?.error?.code ?? "http", json?.error?.message ?? `HTTP ${res.status}`, json?.error?.field), saved: json?.message };
+    const json = (await res.json().catch(() => undefined)) as { error?: { code?: string; message?: string; field?: string } & Record<string, string | number>; message?: MessageView } | undefined;
+    const { code, message, field, ...details } = json?.error ?? {};
+    return { kind: "failed", error: new ApiError(res.status, code ?? "http", message ?? `HTTP ${res.status}`, field, details), saved: json?.message };
   }
 
   let saved: MessageView | undefined;

@@ -151,6 +151,6 @@ export async function updateConversation(scope: Scope, id: string, body: z.outpu
 
 export async function deleteConversation(scope: Scope, id: string): Promise<void> {
   await findConversation(scope, id);
-  if (activeTurn(id)) throw new AppError("conflict", "this conversation is being answered right now; stop it first, then delete it");
+  if (activeTurn(id)) throw new AppError("conflict", "this conversation is being answered right now; stop it first, then delete it", undefined, { reason: "conversation_busy" });
   await db().conversation.delete({ where: { id } });
 }

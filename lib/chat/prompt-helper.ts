@@ -1,3 +1,4 @@
+import { TTS_LIMITS } from "@/lib/catalog/limits";
 import { DEEPSEEK_V32_MODEL, GPT54_MODEL } from "./types";
 
 // "Improve this prompt" on the Video, Image and Speech pages: the instruction for each kind of draft and
@@ -20,7 +21,7 @@ const INSTRUCTIONS: Record<PromptKind, string> = {
     COMMON,
   speech:
     "You prepare text for a text-to-speech voice. Fix punctuation so the pauses fall naturally, split over-long sentences, write numbers, dates, units and abbreviations the way they should be spoken, and remove symbols that should not be read aloud. " +
-    "Do not add or remove content and stay under 2000 characters. " +
+    `Do not add or remove content and stay under ${TTS_LIMITS.maxTextChars} characters. ` +
     COMMON,
 };
 

@@ -102,7 +102,7 @@ export async function runTurn(scope: Scope, conversationId: string, raw: unknown
   const abort = new AbortController();
   let finished!: () => void;
   const turn = { messageId: assistantId, abort, finished: new Promise<void>((r) => (finished = r)) };
-  if (!beginTurn(conversationId, turn)) throw new AppError("conflict", "this conversation is already being answered; stop that answer or wait for it");
+  if (!beginTurn(conversationId, turn)) throw new AppError("conflict", "this conversation is already being answered; stop that answer or wait for it", undefined, { reason: "conversation_busy" });
   let released = false;
   const release = () => {
     if (!released) endTurn(conversationId, assistantId);

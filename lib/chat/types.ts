@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { DEEPSEEK_LIMITS, DEEPSEEK_V32_MODEL, GPT54_MODEL, IMAGE_DETAILS } from "@/lib/td/chat-schema";
+import { DEEPSEEK_V32_MODEL, GPT54_MODEL } from "@/lib/td/chat-schema";
+import { DEEPSEEK_LIMITS, IMAGE_DETAILS } from "@/lib/catalog/limits";
 
 // The chat studio's own shapes: what the conversations API takes and answers. Browser-safe (no server imports).
 

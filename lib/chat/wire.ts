@@ -4,9 +4,10 @@ import { buildChatBody, type StudioChatMessage } from "@/lib/catalog/chat-models
 import { describeIssue, parseParams } from "@/lib/catalog/validate";
 import { config } from "@/lib/config";
 import { AppError } from "@/lib/errors";
-import { chatBodySchema, chatFlavor, DEEPSEEK_LIMITS, GPT54_MODEL, type ChatBody, type DeepSeekChatBody, type DeepSeekContentPart } from "@/lib/td/chat-schema";
+import { chatBodySchema, chatFlavor, GPT54_MODEL, type ChatBody, type DeepSeekChatBody, type DeepSeekContentPart } from "@/lib/td/chat-schema";
 import type { AttachmentResolver } from "./attachments";
 import type { AttachmentRef } from "./types";
+import { DEEPSEEK_LIMITS } from "@/lib/catalog/limits";
 
 // A stored conversation → the documented wire body. The catalog's builder maps the params (and is what the
 // unit tests hold to the docs); the studio adds the per-attachment detail/fps and the system prompt.

@@ -3,9 +3,16 @@ import type { GenerationView } from "@/lib/generations/view";
 
 export type { GenerationView };
 
-/** An API error as the REST contract shapes it: {error: {code, message, field?}}. */
+/** An API error as the REST contract shapes it: {error: {code, message, field?, …details}}. Show it with lib/client/error-text. */
 export class ApiError extends Error {
-  constructor(readonly status: number, readonly code: string, message: string, readonly field?: string) {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly field?: string,
+    /** The error's parameters (the reason, the permission, seconds to wait…): the UI's text is built from them. */
+    readonly details: Record<string, string | number> = {},
+  ) {
     super(message);
   }
 }
@@ -30,10 +37,10 @@ export async function api<T>(path: string, init: RequestInit & { json?: unknown 
     body = undefined;
   }
   if (!res.ok) {
-    const e = (body as { error?: { code?: string; message?: string; field?: string } })?.error;
+    const { code, message, field, ...details } = (body as { error?: { code?: string; message?: string; field?: string } & Record<string, string | number> })?.error ?? {};
     // The session ended (expired, signed out elsewhere): the shell offers to sign in again in place.
     if (res.status === 401 && !path.startsWith("/api/v1/auth/")) notifySignedOut();
-    throw new ApiError(res.status, e?.code ?? "http", e?.message ?? `HTTP ${res.status}`, e?.field);
+    throw new ApiError(res.status, code ?? "http", message ?? `HTTP ${res.status}`, field, details);
   }
   return body as T;
 }
@@ -44,4 +51,3 @@ export function notifySignedOut() {
   window.dispatchEvent(new Event(SIGNED_OUT_EVENT));
 }
 
-export const TERMINAL = new Set(["succeeded", "failed", "canceled", "expired"]);

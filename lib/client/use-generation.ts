@@ -1,6 +1,7 @@
 "use client";
 import { useQuery } from "@tanstack/react-query";
-import { api, TERMINAL, type GenerationView } from "./api";
+import { TERMINAL } from "@/lib/generations/status";
+import { api, type GenerationView } from "./api";
 
 /** How soon the record can change: fast while the task runs or an output is being saved, slow while a save waits to retry. */
 export function refetchDelay(g: GenerationView | undefined): number | false {

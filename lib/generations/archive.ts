@@ -8,7 +8,7 @@ import { safeFetch } from "@/lib/net/safe-fetch";
 import { trustedOrigins } from "@/lib/net/trusted-origins";
 import { pathForKey, removePartials, writeBuffer, writeStream } from "@/lib/storage";
 import { settleSaving } from "./finish";
-import { probeMedia, videoPoster } from "./media";
+import { probeMedia, videoPoster } from "@/lib/assets/media";
 
 const EXT: Record<string, string> = { "video/mp4": "mp4", "image/png": "png", "image/jpeg": "jpg", "image/webp": "webp", "audio/wav": "wav", "audio/mpeg": "mp3" };
 // Short claim, renewed while the download runs: a crashed process's outputs are taken over within a minute.

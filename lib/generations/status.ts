@@ -1,10 +1,14 @@
+// The one status list of the studio (server, client and tests read it here).
+
 /** The one status of a studio generation, whatever the family. */
 export const STATUSES = ["queued", "running", "succeeded", "failed", "canceled", "expired"] as const;
 export type Status = (typeof STATUSES)[number];
 
 export const ACTIVE: Status[] = ["queued", "running"];
+/** The statuses a generation never leaves. */
+export const TERMINAL: ReadonlySet<string> = new Set<Status>(["succeeded", "failed", "canceled", "expired"]);
 export function isTerminal(s: string): boolean {
-  return s === "succeeded" || s === "failed" || s === "canceled" || s === "expired";
+  return TERMINAL.has(s);
 }
 
 /** Each family's upstream status mapped into ours, in one place. */

@@ -7,7 +7,7 @@ import { checkMedia } from "@/lib/catalog/validate";
 import { config } from "@/lib/config";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
-import { publicAssetUrl } from "@/lib/generations/inputs";
+import { publicAssetUrl } from "@/lib/assets/signed-links";
 import { td, TdError } from "@/lib/td";
 import { ARK_ASSET_TYPES } from "@/lib/td/ark";
 import type { SeedanceAsset } from "@/lib/generated/prisma/client";

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { TdError } from "./errors";
-import type { TdHttp, TdResult } from "./http";
+import { isHttpUrl, type TdHttp, type TdResult } from "./http";
+import { ARK_LIMITS, ARK_RATIOS, ARK_RESOLUTIONS } from "@/lib/catalog/limits";
 
 // Volcengine-Ark-style content generation tasks (Seedance 2.0 fast, T0101007) and its asset library.
 // Doc: shared/td-api/T0101007-yunzhu42-seedance-2.0-fast-and-assets.md
@@ -14,34 +15,10 @@ export const ARK_ASSET_GET_PATH = "/model/origin/assets/get";
 export const ARK_MODELS = ["T0101007"] as const;
 export type ArkModel = (typeof ARK_MODELS)[number];
 
-export const ARK_RATIOS = ["16:9", "4:3", "1:1", "3:4", "9:16", "21:9", "adaptive"] as const;
-export const ARK_RESOLUTIONS = ["480p", "720p"] as const;
 export const ARK_STATUSES = ["queued", "running", "cancelled", "succeeded", "failed", "expired"] as const;
 export type ArkStatus = (typeof ARK_STATUSES)[number];
 export const ARK_ASSET_TYPES = ["Image", "Video", "Audio"] as const;
 export const ARK_ASSET_STATUSES = ["Processing", "Active", "Failed"] as const;
-
-/** Documented counts and durations of the multimodal-reference mode. */
-export const ARK_LIMITS = {
-  maxImages: 9,
-  maxVideos: 3,
-  maxAudios: 3,
-  minMediaSeconds: 2,
-  maxMediaSeconds: 15,
-  /** Videos together, and audios together, last at most this long. */
-  maxTotalSeconds: 15,
-  durationMin: 4,
-  durationMax: 15,
-  seedMax: 2 ** 32 - 1,
-  expiresAfterMin: 3600,
-  expiresAfterMax: 259_200,
-} as const;
-
-/** Output pixel sizes per resolution and ratio (the doc's table). */
-export const ARK_OUTPUT_SIZES: Record<(typeof ARK_RESOLUTIONS)[number], Record<Exclude<(typeof ARK_RATIOS)[number], "adaptive">, [number, number]>> = {
-  "480p": { "16:9": [864, 496], "4:3": [752, 560], "1:1": [640, 640], "3:4": [560, 752], "9:16": [496, 864], "21:9": [992, 432] },
-  "720p": { "16:9": [1280, 720], "4:3": [1112, 834], "1:1": [960, 960], "3:4": [834, 1112], "9:16": [720, 1280], "21:9": [1470, 630] },
-};
 
 /** Zod issues may carry the documented Ark error to answer with; the emulator reads it. */
 export interface ArkIssueParams {
@@ -61,16 +38,6 @@ const BASE64 = {
 /** `asset://<ID>` → ID. */
 export function parseAssetUri(url: string): string | undefined {
   return /^asset:\/\/([^\s/]+)$/.exec(url)?.[1];
-}
-
-function isHttpUrl(url: string): boolean {
-  if (!/^https?:\/\//i.test(url)) return false;
-  try {
-    new URL(url);
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 /** What is wrong with one media reference, as a documented Ark error; undefined when fine. */

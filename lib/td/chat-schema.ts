@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { DEEPSEEK_LIMITS, DEEPSEEK_REASONING_EFFORTS, DEEPSEEK_THINKING_TYPES, GPT54_REASONING_EFFORTS, IMAGE_DETAILS } from "@/lib/catalog/limits";
 
 // Wire schemas of the OpenAI-compatible chat family: GPT-5.4 (T0310001) and DeepSeek-v3.2 (T0106004).
 // Docs: shared/td-api/T0310001-yunling11-gpt-5.4-chat.md, T0106004-yunlian9-deepseek-v3.2-chat.md
@@ -9,32 +10,8 @@ export const GPT54_MODEL = "T0310001";
 export const DEEPSEEK_V32_MODEL = "T0106004";
 export type ChatFlavor = "gpt-5.4" | "deepseek-v3.2";
 
-export const GPT54_REASONING_EFFORTS = ["none", "minimal", "low", "medium", "high", "xhigh"] as const;
-export const DEEPSEEK_REASONING_EFFORTS = ["minimal", "low", "medium", "high"] as const;
-export const DEEPSEEK_THINKING_TYPES = ["enabled", "disabled", "auto"] as const;
-export const IMAGE_DETAILS = ["low", "high", "xhigh"] as const;
 export const FINISH_REASONS = ["stop", "length", "tool_calls", "content_filter"] as const;
 export type FinishReason = (typeof FINISH_REASONS)[number];
-
-/** DeepSeek-v3.2's documented numbers. */
-export const DEEPSEEK_LIMITS = {
-  contextTokens: 128_000,
-  maxInputTokens: 96_000,
-  /** max_tokens: the answer only (reasoning excluded); default 4k, at most 32k. */
-  maxTokensDefault: 4096,
-  maxTokensMax: 32_768,
-  maxReasoningTokens: 32_768,
-  /** max_completion_tokens: answer + reasoning, [0, 65536]. */
-  maxCompletionTokensMax: 65_536,
-  fpsMin: 0.2,
-  fpsMax: 5,
-  fpsDefault: 1,
-  /** image_pixel_limit must lie in [196, 36,000,000] pixels. */
-  pixelsMin: 196,
-  pixelsMax: 36_000_000,
-  temperatureDefault: 1,
-  topPDefault: 0.7,
-} as const;
 
 /** Zod issues may carry the documented error code to answer with (the emulator reads it). */
 export interface ChatIssueParams {

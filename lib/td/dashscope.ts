@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { TdHttp } from "./http";
+import { HAPPYHORSE_AUDIO_SETTINGS, HAPPYHORSE_LIMITS as L, HAPPYHORSE_RATIOS, HAPPYHORSE_RESOLUTIONS } from "@/lib/catalog/limits";
 
 // DashScope-style video synthesis (HappyHorse 1.0: T0401001..T0401004).
 
@@ -25,12 +26,12 @@ export const dashScopeCreateBody = z
     }),
     parameters: z
       .object({
-        resolution: z.enum(["720P", "1080P"]).optional(),
-        ratio: z.enum(["16:9", "9:16", "1:1", "4:3", "3:4", "4:5", "5:4"]).optional(),
-        duration: z.number().int().min(3).max(15).optional(),
+        resolution: z.enum(HAPPYHORSE_RESOLUTIONS).optional(),
+        ratio: z.enum(HAPPYHORSE_RATIOS).optional(),
+        duration: z.number().int().min(L.durationMin).max(L.durationMax).optional(),
         watermark: z.boolean().optional(),
-        seed: z.number().int().min(0).max(2147483647).optional(),
-        audio_setting: z.enum(["auto", "origin"]).optional(),
+        seed: z.number().int().min(0).max(L.seedMax).optional(),
+        audio_setting: z.enum(HAPPYHORSE_AUDIO_SETTINGS).optional(),
       })
       .optional(),
   })
@@ -53,14 +54,16 @@ export const dashScopeCreateBody = z
         break;
       case "T0401003": {
         const refs = count("reference_image");
-        if (refs < 1 || refs > 9 || refs !== media.length) issue("1 to 9 reference_image items are required", ["input", "media"]);
+        if (refs < L.referenceImagesMin || refs > L.referenceImagesMax || refs !== media.length) {
+          issue(`${L.referenceImagesMin} to ${L.referenceImagesMax} reference_image items are required`, ["input", "media"]);
+        }
         if (p.audio_setting) issue("audio_setting is only for video edit", ["parameters", "audio_setting"]);
         break;
       }
       case "T0401004": {
         if (count("video") !== 1) issue("exactly one video is required", ["input", "media"]);
         const refs = count("reference_image");
-        if (refs > 5) issue("at most 5 reference_image items", ["input", "media"]);
+        if (refs > L.editReferenceImagesMax) issue(`at most ${L.editReferenceImagesMax} reference_image items`, ["input", "media"]);
         if (count("first_frame")) issue("first_frame is not accepted for video edit", ["input", "media"]);
         if (p.ratio) issue("ratio is not accepted for video edit", ["parameters", "ratio"]);
         if (p.duration !== undefined) issue("duration is not accepted for video edit", ["parameters", "duration"]);

@@ -215,3 +215,14 @@ function sleep(ms: number, signal?: AbortSignal): Promise<void> {
     signal?.addEventListener("abort", () => { clearTimeout(t); resolve(); }, { once: true });
   });
 }
+
+/** An absolute http(s) URL: what the docs call a public link (base64 and asset:// are other forms). */
+export function isHttpUrl(url: string): boolean {
+  if (!/^https?:\/\//i.test(url)) return false;
+  try {
+    new URL(url);
+    return true;
+  } catch {
+    return false;
+  }
+}

@@ -10,21 +10,12 @@ import {
   vodIssue,
   type VodJobExtras,
 } from "./vod";
+import { GPT_IMAGE_LIMITS, GPT_IMAGE_QUALITIES, GPT_IMAGE_RATIOS, GPT_IMAGE_RESOLUTIONS } from "@/lib/catalog/limits";
 
 // 云绘17 · GPT Image-2 (T0302007): async image job. Doc: shared/td-api/T0302007-yunhui17-gpt-image-2.md
 
 export const GPT_IMAGE_MODEL = "T0302007";
-export const GPT_IMAGE_QUALITIES = ["low", "medium", "high"] as const;
 export const GPT_IMAGE_VERSIONS = ["image2_low", "image2_medium", "image2_high"] as const;
-export const GPT_IMAGE_RESOLUTIONS = ["1K", "2K", "4K"] as const;
-export const GPT_IMAGE_RATIOS = ["1:1", "3:2", "2:3", "3:4", "4:3", "16:9", "9:16", "21:9", "9:21"] as const;
-
-export const GPT_IMAGE_LIMITS = {
-  maxReferences: 3,
-  /** "图片大小不超过 10M". */
-  maxReferenceBytes: 10 * 1024 * 1024,
-  referenceFormats: ["jpeg", "jpg", "png"],
-} as const;
 
 /** The documented defaults, for what the API does when a field is left out. */
 export const GPT_IMAGE_DEFAULTS = {

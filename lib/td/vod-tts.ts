@@ -1,37 +1,15 @@
 import { z } from "zod";
 import { compact, publicUrl, vodIssue, type VodTtsAnswer } from "./vod";
+import { textLength, TTS_LANGS, TTS_LIMITS, TTS_SAMPLE_RATES, type TtsLang, type TtsSampleRate } from "@/lib/catalog/limits";
 
 // 云音1 · MiniMax speech 2.8 HD (T0311001): synchronous TTS and voice cloning on the VOD job URL.
 // Doc: shared/td-api/T0311001-yunyin1-minimax-speech-2.8-hd-tts.md
 
 export const TTS_MODEL = "T0311001";
 
-/** The doc's "支持的语言列表", in its order (note `hun`, not `hu`). Names: lib/catalog/minimax-tts.ts. */
-export const TTS_LANGS = [
-  "zh", "en", "ja", "de", "fr", "ko", "ru", "uk", "pt", "it", "es", "id", "nl", "tr", "fil", "ms", "el", "fi", "hr", "sk",
-  "pl", "sv", "hi", "bg", "ro", "ar", "cs", "da", "ta", "hun", "vi", "no", "yue", "th", "he", "ca", "nn", "af", "fa", "sl",
-] as const;
-export type TtsLang = (typeof TTS_LANGS)[number];
-
-export const TTS_SAMPLE_RATES = [8000, 16000, 22050, 32000, 44100] as const;
-export type TtsSampleRate = (typeof TTS_SAMPLE_RATES)[number];
 export const TTS_GENDERS = ["male", "female", "unknown"] as const;
 export const TTS_AGES = ["child", "teenager", "youth", "middle_aged", "senior", "unknown"] as const;
 export const TTS_OUTPUT_TYPES = ["data", "url"] as const;
-
-export const TTS_LIMITS = {
-  /** "文本长度不超过2000字符": counted in characters (code points). */
-  maxTextChars: 2000,
-  pitchMin: -12,
-  pitchMax: 12,
-  defaultSampleRate: 16000,
-  defaultLang: "zh",
-  defaultTimeRanges: [[0, 20]] as [number, number][],
-  /** AudioUrl answers live 24 h. */
-  urlLifetimeHours: 24,
-} as const;
-
-export const textLength = (s: string) => [...s].length;
 
 const timeRange = z
   .tuple([z.number().min(0), z.number().min(0)])

@@ -10,23 +10,12 @@ import {
   vodIssue,
   type VodJobExtras,
 } from "./vod";
+import { GV_LIMITS } from "@/lib/catalog/limits";
 
 // 云筑38 · GV 3.1 (T0301004): async video job. Doc: shared/td-api/T0301004-yunzhu38-gv-3.1-video.md
 
 export const GV_MODEL = "T0301004";
 export const GV_USAGES = ["FirstFrame", "LastFrame", "Reference"] as const;
-/** The doc lists "16:9、9:16、1:1等" — an open list; these three are the ones it names. */
-export const GV_RATIOS = ["16:9", "9:16", "1:1"] as const;
-
-const MB = 1024 * 1024;
-export const GV_LIMITS = {
-  /** The doc gives no count; Tencent's CreateAigcVideoTask (which TD wraps) says "最多包含三张". */
-  maxFiles: 3,
-  maxFileBytes: 10 * MB,
-  fileFormats: ["jpeg", "jpg", "png"],
-  maxLastFrameUrlBytes: 5 * MB,
-  lastFrameFormats: ["jpeg", "jpg", "png", "webp"],
-} as const;
 
 const fileInfo = z.object({ Type: z.literal("Url"), Url: publicUrl, Usage: z.enum(GV_USAGES) });
 

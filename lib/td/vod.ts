@@ -1,9 +1,10 @@
 import { z } from "zod";
 import { TdError } from "./errors";
-import type { TdHttp, TdResult } from "./http";
+import { isHttpUrl, type TdHttp, type TdResult } from "./http";
 import type { GptImageBody } from "./vod-image";
 import type { TtsBody } from "./vod-tts";
 import type { GvBody } from "./vod-video";
+import { VOD_LIMITS } from "@/lib/catalog/limits";
 
 // Tencent-VOD-style "job" family: GPT Image-2 (T0302007), GV 3.1 (T0301004), MiniMax speech 2.8 HD (T0311001).
 // Docs: shared/td-api/T0302007-*.md, T0301004-*.md, T0311001-*.md. Bodies live in vod-image / vod-video / vod-tts.
@@ -23,15 +24,6 @@ export const VOD_STORAGE_MODES = ["Temporary", "Permanent"] as const;
 export const VOD_INPUT_REGIONS = ["Mainland", "Oversea"] as const;
 export const VOD_TASK_STATUSES = ["PROCESSING", "FINISH"] as const;
 
-export const VOD_LIMITS = {
-  sessionIdMax: 50,
-  sessionContextMax: 1000,
-  priorityMin: -10,
-  priorityMax: 10,
-  /** A SessionId reused within this many days is refused. */
-  sessionDedupeDays: 3,
-} as const;
-
 /** Zod issues may name the documented VOD error code to answer with; the emulator reads it. */
 export interface VodIssueParams {
   vodCode: string;
@@ -39,16 +31,6 @@ export interface VodIssueParams {
 
 export function vodIssue(ctx: z.RefinementCtx, message: string, path: (string | number)[], vodCode = "InvalidParameterValue") {
   ctx.addIssue({ code: "custom", message, path, params: { vodCode } satisfies VodIssueParams });
-}
-
-export function isHttpUrl(url: string): boolean {
-  if (!/^https?:\/\//i.test(url)) return false;
-  try {
-    new URL(url);
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 /** GPT Image-2 references and GV frames: a public URL only (the docs: 公网可访问 URL; no base64). */

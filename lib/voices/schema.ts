@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { TTS_AGES, TTS_GENDERS, TTS_LANGS } from "@/lib/td/vod-tts";
+import { TTS_AGES, TTS_GENDERS } from "@/lib/td/vod-tts";
+import { TTS_LANGS } from "@/lib/catalog/limits";
 
 // Team voices for MiniMax TTS (T0311001): the REST shapes, shared by the route handlers and the Speech page.
 

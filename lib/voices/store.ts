@@ -51,9 +51,9 @@ export async function getVoice(scope: Scope, id: string): Promise<VoiceView> {
 }
 
 export async function addVoice(scope: Scope, req: AddVoiceRequest): Promise<VoiceView> {
-  if (MINIMAX_SYSTEM_VOICES.some((s) => s.id === req.voiceId)) throw new AppError("conflict", `${req.voiceId} is a system voice: it is already in the list`, "voiceId");
+  if (MINIMAX_SYSTEM_VOICES.some((s) => s.id === req.voiceId)) throw new AppError("conflict", `${req.voiceId} is a system voice: it is already in the list`, "voiceId", { reason: "system_voice" });
   const existing = await db().voice.findUnique({ where: { teamId_voiceId: { teamId: scope.teamId, voiceId: req.voiceId } } });
-  if (existing) throw new AppError("conflict", `this VoiceId is already saved as "${existing.name}"`, "voiceId");
+  if (existing) throw new AppError("conflict", `this VoiceId is already saved as "${existing.name}"`, "voiceId", { reason: "voice_saved", name: existing.name });
   const row = await db().voice.create({
     data: {
       id: randomUUID(),

@@ -1,4 +1,4 @@
-import { DOC_GPT_CREATE, DOC_GPT_QUERY, DOC_GV_CREATE, DOC_GV_QUERY, DOC_TTS_REQUEST } from "../unit/td-vod-examples";
+import { DOC_GPT_CREATE, DOC_GPT_QUERY, DOC_GV_CREATE, DOC_GV_QUERY, DOC_TTS_REQUEST } from "../helpers/td-vod-examples";
 
 // Every request example of shared/td-api/*.md, by hand and verbatim (the VOD ones are shared with the unit tests).
 // `doc` is the file and the line where the example's body starts.

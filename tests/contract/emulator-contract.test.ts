@@ -9,7 +9,7 @@ import { gptImageBody } from "@/lib/td/vod-image";
 import { gvBody } from "@/lib/td/vod-video";
 import { ttsBody } from "@/lib/td/vod-tts";
 import { happyHorsePromptTruncated } from "@/emulator/spec/happyhorse";
-import { rawCall, withEmulator } from "../unit/helpers";
+import { rawCall, withEmulator } from "../integration/helpers";
 import { ALL_CREATE_EXAMPLES, VOD_QUERY_EXAMPLES, type DocExample } from "./doc-examples";
 import { LIMIT_CASES, type Call } from "./limit-cases";
 

@@ -12,6 +12,7 @@ import { mediaProblem, type MediaFacts as EmuFacts, type MediaRules } from "@/em
 import { HAPPYHORSE_MEDIA } from "@/emulator/spec/happyhorse";
 import { SEEDANCE_MEDIA } from "@/emulator/spec/seedance";
 import { GPT_IMAGE_REFERENCE, GV_MEDIA } from "@/emulator/spec/vod";
+import { wavBytes } from "../helpers/wav";
 
 // Each documented limit, with values just inside and just outside, as the studio sees them (catalog + lib/td
 // builders) and as the wire carries them to the emulator. Line numbers are those of shared/td-api/<doc>.
@@ -350,24 +351,9 @@ const vod: LimitCase[] = [
 
 // ---- MiniMax TTS ----
 
-/** A tiny valid WAV (RIFF/WAVE header + silence), as a data: URL for voice cloning. */
-export function wavDataUrl(): string {
-  const samples = 1600;
-  const b = Buffer.alloc(44 + samples * 2);
-  b.write("RIFF", 0, "latin1");
-  b.writeUInt32LE(36 + samples * 2, 4);
-  b.write("WAVEfmt ", 8, "latin1");
-  b.writeUInt32LE(16, 16);
-  b.writeUInt16LE(1, 20);
-  b.writeUInt16LE(1, 22);
-  b.writeUInt32LE(16000, 24);
-  b.writeUInt32LE(32000, 28);
-  b.writeUInt16LE(2, 32);
-  b.writeUInt16LE(16, 34);
-  b.write("data", 36, "latin1");
-  b.writeUInt32LE(samples * 2, 40);
-  return `data:audio/wav;base64,${b.toString("base64")}`;
-}
+/** A tiny valid WAV (RIFF/WAVE header + 0.1 s of silence), as a data: URL for voice cloning. */
+export const wavDataUrl = (): string => `data:audio/wav;base64,${wavBytes(0.1).toString("base64")}`;
+
 
 const ttsParam = (name: string, limit: string, doc: string, inside: unknown[], outside: unknown[], mode: "speech" | "voice-clone" = "speech"): LimitCase => ({
   limit: `MiniMax TTS ${limit}`,

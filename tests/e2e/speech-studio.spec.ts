@@ -1,27 +1,9 @@
 import type { Page } from "@playwright/test";
 import { emulator, expect, test } from "./fixtures";
+import { voiceLike, wavBytes } from "../helpers/wav";
 
 // Speech page (MiniMax TTS, T0311001) against the emulator: what a person does, what TD received, what the studio kept.
 
-/** A mono 16-bit WAV of a tone: a stand-in for a voice sample. */
-function wav(seconds: number, rate = 16000): Buffer {
-  const n = seconds * rate;
-  const b = Buffer.alloc(44 + n * 2);
-  b.write("RIFF", 0, "latin1");
-  b.writeUInt32LE(36 + n * 2, 4);
-  b.write("WAVEfmt ", 8, "latin1");
-  b.writeUInt32LE(16, 16);
-  b.writeUInt16LE(1, 20);
-  b.writeUInt16LE(1, 22);
-  b.writeUInt32LE(rate, 24);
-  b.writeUInt32LE(rate * 2, 28);
-  b.writeUInt16LE(2, 32);
-  b.writeUInt16LE(16, 34);
-  b.write("data", 36, "latin1");
-  b.writeUInt32LE(n * 2, 40);
-  for (let i = 0; i < n; i++) b.writeInt16LE(Math.round(8000 * Math.sin((2 * Math.PI * 200 * i) / rate) * (1 + Math.sin(i / 900)) * 0.5), 44 + i * 2);
-  return b;
-}
 
 const ttsCalls = async (since: number) => (await emulator.requests(since)).filter((r) => r.op === "tts");
 const speakButton = (page: Page) => page.getByRole("button", { name: /^(生成语音|Speak)$/ });
@@ -68,7 +50,7 @@ test.describe("Speech · MiniMax TTS", () => {
     await page.goto("/speech");
     const since = await emulator.lastSeq();
     await page.getByRole("radio", { name: /复刻音色|Clone a voice/ }).check({ force: true });
-    await page.getByTestId("sample-file").setInputFiles({ name: "my-voice.wav", mimeType: "audio/wav", buffer: wav(4) });
+    await page.getByTestId("sample-file").setInputFiles({ name: "my-voice.wav", mimeType: "audio/wav", buffer: wavBytes(4, { signal: voiceLike }) });
     const sample = page.getByTestId("clone-sample");
     await expect(sample).toContainText("my-voice.wav");
     await expect(sample).toContainText("0:04");

@@ -3,6 +3,7 @@ import path from "node:path";
 import type { APIRequestContext, Locator, Page } from "@playwright/test";
 import sharp from "sharp";
 import { expect } from "./fixtures";
+import { tone, wavBytes } from "../helpers/wav";
 
 // Shared steps of the Video e2e tests: media made in the test (sharp PNGs, a WAV written by hand, the
 // committed clips of tests/e2e/video-media — no ffmpeg needed), and the page driven the way a person does.
@@ -13,26 +14,9 @@ export const png = async (width: number, height: number, colour = "#3366aa") => 
   buffer: await sharp({ create: { width, height, channels: 3, background: colour } }).png().toBuffer(),
 });
 
-/** A 16-bit mono PCM WAV (a quiet tone), written by hand. */
-export function wav(seconds: number, rate = 16000) {
-  const n = Math.round(seconds * rate);
-  const data = Buffer.alloc(n * 2);
-  for (let i = 0; i < n; i++) data.writeInt16LE(Math.round(Math.sin((2 * Math.PI * 440 * i) / rate) * 3000), i * 2);
-  const h = Buffer.alloc(44);
-  h.write("RIFF", 0);
-  h.writeUInt32LE(36 + data.length, 4);
-  h.write("WAVEfmt ", 8);
-  h.writeUInt32LE(16, 16);
-  h.writeUInt16LE(1, 20);
-  h.writeUInt16LE(1, 22);
-  h.writeUInt32LE(rate, 24);
-  h.writeUInt32LE(rate * 2, 28);
-  h.writeUInt16LE(2, 32);
-  h.writeUInt16LE(16, 34);
-  h.write("data", 36);
-  h.writeUInt32LE(data.length, 40);
-  return { name: `voice-${seconds}s.wav`, mimeType: "audio/wav", buffer: Buffer.concat([h, data]) };
-}
+
+/** A 16-bit mono PCM WAV (a quiet tone), as an upload. */
+export const wav = (seconds: number, rate = 16000) => ({ name: `voice-${seconds}s.wav`, mimeType: "audio/wav", buffer: wavBytes(seconds, { rate, signal: tone }) });
 
 const media = (f: string) => ({ name: f, mimeType: "video/mp4", buffer: readFileSync(path.join("tests/e2e/video-media", f)) });
 /** 640×640, 24 fps, 4 s: valid for HappyHorse video edit and Seedance reference videos. */

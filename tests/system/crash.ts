@@ -2,8 +2,8 @@ import { randomUUID } from "node:crypto";
 import { startEmulator } from "@/emulator";
 import { finishTime } from "@/emulator/tasks";
 import {
-  Checks, checkStorage, countBy, downloadsPerFile, fileIdOf, freePort, freshDataDir, postGeneration, requireBuild, sleep, Studio, StudioDb, TERMINAL,
-} from "./harness";
+  Checks, checkStorage, countBy, finishRun, downloadsPerFile, fileIdOf, freePort, freshDataDir, postGeneration, requireBuild, sleep, Studio, StudioDb, TERMINAL,
+} from "../../scripts/harness";
 
 /**
  * Crash test: HappyHorse text-to-video creates through the REST API at a steady pace while the production
@@ -207,10 +207,4 @@ c.check("every output is archived (or still claimed by a killed process, retried
 if (stuck.length) console.log(`    note: ${stuck.length} output(s) held by a killed process's archive claim: ${stuck.map((a) => a.id.slice(0, 8)).join(", ")}`);
 const notDownloadedYet = assets.filter((a) => a.archiveState === "archived" && !downloads.has(fileIdOf(a.upstreamUrl) ?? ""));
 c.check("every archived output was downloaded from TD (its bytes came from TD's link)", notDownloadedYet.length === 0);
-c.check(`every archived file on disk has its recorded size and sha256 (${storage.checked})`, storage.bad.length === 0, storage.bad.join("; "));
-c.check("no *.part or *.incoming file left in storage", storage.leftovers.length === 0, storage.leftovers.join(", "));
-
-db.close();
-await studio.kill();
-await emu.close();
-c.finish(dataDir);
+await finishRun(c, storage, { db, studio, emu, dataDir });

@@ -2,8 +2,8 @@ import { randomUUID } from "node:crypto";
 import { startEmulator } from "@/emulator";
 import type { LoggedRequest } from "@/emulator";
 import {
-  Checks, checkStorage, countBy, downloadsPerFile, fileIdOf, freePort, freshDataDir, postGeneration, requireBuild, sleep, Studio, StudioDb, TERMINAL,
-} from "./harness";
+  Checks, checkStorage, countBy, finishRun, downloadsPerFile, fileIdOf, freePort, freshDataDir, postGeneration, requireBuild, sleep, Studio, StudioDb, TERMINAL,
+} from "../../scripts/harness";
 
 /**
  * Fault soak: the production server against an emulator that answers 20 % of all API calls with a random
@@ -149,10 +149,4 @@ const unarchived = succeeded.filter((g) => {
   return out.length !== 1 || out[0].archiveState !== "archived" || downloads.get(fileIdOf(out[0].upstreamUrl) ?? "") !== 1;
 });
 c.check(`every succeeded generation (${succeeded.length}) has its one output archived, downloaded once`, unarchived.length === 0, unarchived.slice(0, 5).map((g) => g.id).join(", "));
-c.check(`every archived file on disk has its recorded size and sha256 (${storage.checked})`, storage.bad.length === 0, storage.bad.join("; "));
-c.check("no *.part or *.incoming file left in storage", storage.leftovers.length === 0, storage.leftovers.join(", "));
-
-db.close();
-await studio.kill();
-await emu.close();
-c.finish(dataDir);
+await finishRun(c, storage, { db, studio, emu, dataDir });

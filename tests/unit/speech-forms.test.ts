@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { audioMimeOf, clock, encodeWav, peaks } from "@/components/speech/audio";
-import { rangeProblem, splitTags, textLength } from "@/components/speech/form-utils";
+import { rangeProblem, splitTags } from "@/components/speech/form-utils";
+import { textLength } from "@/lib/catalog/limits";
 import { getModeSpec } from "@/lib/catalog";
 import { checkMedia } from "@/lib/catalog/validate";
 

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { ChatStudio, type ChatModelInfo } from "@/components/chat/chat-studio";
 import { getModeSpec } from "@/lib/catalog";
 import { chatModels } from "@/lib/catalog/chat-models";
+import { modeFormSpec } from "@/lib/catalog/form-spec";
 import { getConversation } from "@/lib/chat/conversations";
 import type { ConversationView } from "@/lib/chat/types";
 import { requirePageCaller } from "@/lib/auth/page";
@@ -25,7 +26,7 @@ export default async function ChatPage({ searchParams }: { searchParams: Promise
     .sort((a, b) => ORDER.indexOf(a.id) - ORDER.indexOf(b.id))
     .map((m) => {
       const spec = getModeSpec(m.id, "chat")!;
-      return { id: m.id, name: m.name, roles: spec.inputs, prompt: spec.prompt };
+      return { id: m.id, name: m.name, roles: spec.inputs, prompt: spec.prompt, params: modeFormSpec(m.id, "chat")!.params };
     });
   return <ChatStudio models={models} initial={initial} requestedId={c} />;
 }

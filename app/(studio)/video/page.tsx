@@ -6,7 +6,7 @@ import { config } from "@/lib/config";
 import { listAssetsById } from "@/lib/assets/list";
 import { modelInfos, runnableModes } from "@/lib/generations/page-data";
 import { getGeneration, listGenerations } from "@/lib/generations/queries";
-import { assetView } from "@/lib/generations/view";
+import { assetView } from "@/lib/assets/view";
 import { requirePageCaller } from "@/lib/auth/page";
 import { getT } from "@/lib/i18n/server";
 

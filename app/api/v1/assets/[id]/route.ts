@@ -1,7 +1,7 @@
 import { NextResponse } from "next/server";
 import { route } from "@/lib/api/handler";
 import { getAsset } from "@/lib/assets/list";
-import { assetView } from "@/lib/generations/view";
+import { assetView } from "@/lib/assets/view";
 
 export const dynamic = "force-dynamic";
 

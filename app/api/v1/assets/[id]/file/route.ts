@@ -2,9 +2,8 @@ import type { NextRequest } from "next/server";
 import { errorResponse, route } from "@/lib/api/handler";
 import { serveFile } from "@/lib/api/serve-file";
 import { getAsset } from "@/lib/assets/list";
-import { db } from "@/lib/db";
+import { assetForSignedLink } from "@/lib/assets/signed-links";
 import { AppError } from "@/lib/errors";
-import { verifyAssetSignature } from "@/lib/generations/inputs";
 
 export const dynamic = "force-dynamic";
 
@@ -26,10 +25,7 @@ export async function GET(req: NextRequest, ctx: { params: Promise<{ id: string 
   const sp = req.nextUrl.searchParams;
   if (sp.has("sig")) {
     try {
-      if (!verifyAssetSignature(id, sp.get("exp"), sp.get("sig"))) throw new AppError("not_found", "this link has expired or is not valid");
-      const a = await db().asset.findUnique({ where: { id } });
-      if (!a) throw new AppError("not_found", `asset ${id} does not exist`);
-      const f = stored(a);
+      const f = stored(await assetForSignedLink(id, sp.get("exp"), sp.get("sig")));
       return await serveFile(req, f.key, f.mime, f.sha256);
     } catch (e) {
       return errorResponse(e);

@@ -20,7 +20,7 @@ describe("signed asset links", () => {
   const future = () => String(Math.floor(Date.now() / 1000) + 3600);
 
   it("accepts the right signature before it expires, compared in constant time", async () => {
-    const { signAssetUrl, verifyAssetSignature } = await import("@/lib/generations/inputs");
+    const { signAssetUrl, verifyAssetSignature } = await import("@/lib/assets/signed-links");
     const exp = future();
     const before = compares.count;
     expect(verifyAssetSignature("asset-1", exp, signAssetUrl("asset-1", Number(exp)))).toBe(true);
@@ -28,7 +28,7 @@ describe("signed asset links", () => {
   });
 
   it("refuses a wrong signature of the right length, compared in constant time", async () => {
-    const { signAssetUrl, verifyAssetSignature } = await import("@/lib/generations/inputs");
+    const { signAssetUrl, verifyAssetSignature } = await import("@/lib/assets/signed-links");
     const exp = future();
     const good = signAssetUrl("asset-1", Number(exp));
     const flipped = (good[0] === "A" ? "B" : "A") + good.slice(1);
@@ -39,7 +39,7 @@ describe("signed asset links", () => {
   });
 
   it("refuses a signature of another length without throwing, also when the characters are multi-byte", async () => {
-    const { signAssetUrl, verifyAssetSignature } = await import("@/lib/generations/inputs");
+    const { signAssetUrl, verifyAssetSignature } = await import("@/lib/assets/signed-links");
     const exp = future();
     const good = signAssetUrl("asset-1", Number(exp));
     for (const sig of [good.slice(0, -1), `${good}A`, "", "é".repeat(good.length), null]) {
@@ -49,7 +49,7 @@ describe("signed asset links", () => {
   });
 
   it("refuses an expired or missing expiry even with its own signature", async () => {
-    const { signAssetUrl, verifyAssetSignature } = await import("@/lib/generations/inputs");
+    const { signAssetUrl, verifyAssetSignature } = await import("@/lib/assets/signed-links");
     const past = Math.floor(Date.now() / 1000) - 1;
     expect(verifyAssetSignature("asset-1", String(past), signAssetUrl("asset-1", past))).toBe(false);
     expect(verifyAssetSignature("asset-1", null, signAssetUrl("asset-1", 0))).toBe(false);

@@ -5,8 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startEmulator, type Emulator } from "@/emulator";
 import { buildDashScopeBody } from "@/lib/td/dashscope";
 import { until } from "./helpers";
-import { freshStudioEnv } from "./studio-env";
-import { TEST_SCOPE } from "./studio-env";
+import { freshStudioEnv, TEST_SCOPE } from "./studio-env";
+import { wavBytes } from "../helpers/wav";
 
 // Adapter-level inputs: what the studio's generation inputs (studio assets, URLs, asset:// ids) become in
 // the body sent upstream — media in the right order, so `[Image N]` / `[图N]` numbering = media order.
@@ -24,24 +24,6 @@ afterAll(async () => {
 
 const png = (w: number, h: number, colour = "#3366aa") => sharp({ create: { width: w, height: h, channels: 3, background: colour } }).png().toBuffer();
 
-/** A 16-bit mono PCM WAV of silence, written by hand. */
-function wav(seconds: number, rate = 16000): Buffer {
-  const data = Buffer.alloc(Math.round(seconds * rate) * 2);
-  const h = Buffer.alloc(44);
-  h.write("RIFF", 0);
-  h.writeUInt32LE(36 + data.length, 4);
-  h.write("WAVEfmt ", 8);
-  h.writeUInt32LE(16, 16);
-  h.writeUInt16LE(1, 20);
-  h.writeUInt16LE(1, 22);
-  h.writeUInt32LE(rate, 24);
-  h.writeUInt32LE(rate * 2, 28);
-  h.writeUInt16LE(2, 32);
-  h.writeUInt16LE(16, 34);
-  h.write("data", 36);
-  h.writeUInt32LE(data.length, 40);
-  return Buffer.concat([h, data]);
-}
 
 async function load() {
   const [{ storeAsset }, { createGeneration }, lib] = await Promise.all([import("@/lib/assets/store"), import("@/lib/generations/create"), import("@/lib/seedance/library")]);
@@ -105,7 +87,7 @@ describe("studio inputs → upstream media, in order", () => {
     const { store, createGeneration, lib } = await load();
     const [x, y] = [await store(await png(640, 480)), await store(await png(480, 640))];
     const video = await store(readFileSync("tests/e2e/video-media/clip-640x640-24fps-4s.mp4"));
-    const audio = await store(wav(3));
+    const audio = await store(wavBytes(3));
     const registered = await lib.registerSeedanceAsset(TEST_SCOPE, { url: "https://example.com/face.png", assetType: "Image", name: "face" });
     expect(registered.status).toBe("Processing");
     const active = await until(() => lib.getSeedanceAsset(TEST_SCOPE, registered.id), (a) => a.status === "Active");

@@ -76,13 +76,15 @@ describe("chat gateway: request checks (OpenAI shape in, the documented wire bod
 describe("chat gateway: the route against the emulator", () => {
   const t = withEmulator({ chatFirstTokenMs: 5, chatChunkMs: 2 });
   let POST: (req: NextRequest) => Promise<Response>;
-  let token = "";
+  let token: string;
   beforeAll(async () => {
     freshStudioEnv(t.emu.url, TEST_KEY);
-    token = (await (await import("@/lib/auth/tokens")).createToken(TEST_SCOPE, "gateway test")).token;
     ({ POST } = await import("@/app/api/v1/chat/completions/route"));
+    // The gateway takes an API token, as an OpenAI client sends it; the seeded test user is a team admin.
+    ({ token } = await (await import("@/lib/auth/tokens")).createToken(TEST_SCOPE, "gateway test"));
   });
-  const call = (body: unknown, signal?: AbortSignal) => POST(new NextRequest("http://studio.test/api/v1/chat/completions", { method: "POST", body: typeof body === "string" ? body : JSON.stringify(body), headers: { "Content-Type": "application/json", Authorization: `Bearer ${token}` }, signal }));
+  const call = (body: unknown, signal?: AbortSignal) =>
+    POST(new NextRequest("http://studio.test/api/v1/chat/completions", { method: "POST", body: typeof body === "string" ? body : JSON.stringify(body), headers: { "Content-Type": "application/json", Authorization: `Bearer ${token}` }, signal }));
 
   it("stream: TD's SSE bytes pass through untouched, with headers that stop buffering and compression", async () => {
     const res = await call({ model: "T0106004", messages: [{ role: "user", content: "hello" }], stream: true, stream_options: { include_usage: true }, seed: 7 });

@@ -3,8 +3,8 @@ import { mkdtempSync, readdirSync, readFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 
-/** The team and member every integration test acts as (made by freshStudioEnv). */
-export const TEST_SCOPE = { teamId: "team-test", userId: "user-test" };
+/** Who the integration tests are: an admin of one team, seeded into every fresh database. */
+export const TEST_SCOPE = { teamId: "team-test", userId: "user-test" } as const;
 
 /** A fresh data folder and SQLite database with every migration applied, as `migrate deploy` would. */
 export function freshStudioEnv(tdBaseUrl: string, apiKey: string, extra: Record<string, string> = {}) {
@@ -15,11 +15,10 @@ export function freshStudioEnv(tdBaseUrl: string, apiKey: string, extra: Record<
   for (const m of readdirSync(migrations).filter((d) => !d.endsWith(".toml")).sort()) {
     sqlite.exec(readFileSync(path.join(migrations, m, "migration.sql"), "utf8"));
   }
-  // Every record belongs to a team: tests act as one member of one team.
-  const now = new Date().toISOString();
-  sqlite.prepare(`INSERT INTO "Team" (id, name, openSignup, createdAt, updatedAt) VALUES (?, ?, 0, ?, ?)`).run(TEST_SCOPE.teamId, "Test team", now, now);
-  sqlite.prepare(`INSERT INTO "User" (id, name, email, emailVerified, operator, createdAt, updatedAt) VALUES (?, ?, ?, 0, 0, ?, ?)`).run(TEST_SCOPE.userId, "Test user", "test@example.com", now, now);
-  sqlite.prepare(`INSERT INTO "Membership" (id, teamId, userId, role, createdAt, updatedAt) VALUES (?, ?, ?, 'member', ?, ?)`).run("membership-test", TEST_SCOPE.teamId, TEST_SCOPE.userId, now, now);
+  // The team and user the tests act as (TEST_SCOPE): every team-scoped call takes one.
+  sqlite.exec(`INSERT INTO "User" ("id", "name", "email", "updatedAt") VALUES ('${TEST_SCOPE.userId}', 'Test', 'test@td.studio', CURRENT_TIMESTAMP);
+    INSERT INTO "Team" ("id", "name", "updatedAt") VALUES ('${TEST_SCOPE.teamId}', 'Test team', CURRENT_TIMESTAMP);
+    INSERT INTO "Membership" ("id", "teamId", "userId", "role", "updatedAt") VALUES ('membership-test', '${TEST_SCOPE.teamId}', '${TEST_SCOPE.userId}', 'admin', CURRENT_TIMESTAMP);`);
   sqlite.close();
   Object.assign(process.env, {
     TD_BASE_URL: tdBaseUrl,

@@ -1,60 +1,27 @@
 import { Readable } from "node:stream";
 import sharp from "sharp";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { startEmulator, type Emulator } from "@/emulator";
-import { freshStudioEnv } from "./studio-env";
-import { until } from "./helpers";
+import { describe, expect, it } from "vitest";
+import { loadStudio, studioTestbed, until } from "./helpers";
 import { TEST_SCOPE } from "./studio-env";
 
 // The Image page's requests at studio level (GPT Image-2, T0302007): createGeneration → the PascalCase job
 // body TD receives, SessionId = the generation id, studio assets sent as signed public URLs, Progress.
 
 const PUBLIC = "http://studio.test:3000";
-let emu: Emulator;
-const sent: { action?: string; body: Record<string, unknown> }[] = [];
-
-beforeAll(async () => {
-  emu = await startEmulator({ port: 0, apiKey: "k", taskSeconds: 0.6, quiet: true });
-  freshStudioEnv(emu.url, "k", { PUBLIC_BASE_URL: PUBLIC });
-  const real = globalThis.fetch;
-  vi.spyOn(globalThis, "fetch").mockImplementation(async (input, init) => {
-    const url = String(input instanceof Request ? input.url : input);
-    const action = new Headers(init?.headers).get("X-TC-Action");
-    // Creates only (the polls carry no X-TC-Action).
-    if (url.startsWith(emu.url) && action && typeof init?.body === "string") sent.push({ action, body: JSON.parse(init.body) });
-    return real(input, init);
-  });
-});
-afterAll(async () => {
-  vi.restoreAllMocks();
-  const { startEngine } = await import("@/lib/generations/engine");
-  startEngine().stop();
-  await emu.close();
-});
-
-async function load() {
-  const [{ createGeneration }, { getGeneration }, { startEngine }, { storeAsset }] = await Promise.all([
-    import("@/lib/generations/create"),
-    import("@/lib/generations/queries"),
-    import("@/lib/generations/engine"),
-    import("@/lib/assets/store"),
-  ]);
-  startEngine();
-  return { createGeneration, getGeneration, storeAsset };
-}
+const bed = studioTestbed({ taskSeconds: 0.6, env: { PUBLIC_BASE_URL: PUBLIC }, record: (_url, action) => !!action });
 
 const png = (w: number, h: number) => sharp({ create: { width: w, height: h, channels: 3, background: "#aa6633" } }).png().toBuffer();
 
 describe("image studio · requests TD receives (T0302007)", () => {
   it("text → image with every option: the documented PascalCase body, SessionId = generation id, then Progress and the stored PNG", async () => {
-    const { createGeneration, getGeneration } = await load();
+    const { createGeneration, getGeneration } = await loadStudio();
     const g = await createGeneration({
       model: "T0302007",
       mode: "text-to-image",
       prompt: "a paper lantern festival",
       params: { quality: "high", resolution: "1K", aspectRatio: "21:9", negativePrompt: "text", enhancePrompt: true, seed: 42, personGeneration: "AllowAll", inputComplianceCheck: true, outputComplianceCheck: false, priority: 5 },
-    }, TEST_SCOPE);
-    expect(sent.at(-1)).toEqual({
+    });
+    expect(bed.sent.at(-1)).toEqual({
       action: "T0302007",
       body: {
         Prompt: "a paper lantern festival",
@@ -77,9 +44,9 @@ describe("image studio · requests TD receives (T0302007)", () => {
   });
 
   it("documented defaults are sent when nothing is chosen (image2_medium, 2K, 1:1, AllowAdult, checks off, priority 0)", async () => {
-    const { createGeneration } = await load();
-    const g = await createGeneration({ model: "T0302007", mode: "text-to-image", prompt: "defaults" }, TEST_SCOPE);
-    expect(sent.at(-1)!.body).toEqual({
+    const { createGeneration } = await loadStudio();
+    const g = await createGeneration({ model: "T0302007", mode: "text-to-image", prompt: "defaults" });
+    expect(bed.sent.at(-1)!.body).toEqual({
       Prompt: "defaults",
       EnhancePrompt: "Disabled",
       OutputConfig: { StorageMode: "Temporary", Resolution: "2K", AspectRatio: "1:1", PersonGeneration: "AllowAdult", InputComplianceCheck: "Disabled", OutputComplianceCheck: "Disabled" },
@@ -90,14 +57,14 @@ describe("image studio · requests TD receives (T0302007)", () => {
   });
 
   it("image → image with studio assets: FileInfos of signed public URLs, in order; a variation batch gets one SessionId each", async () => {
-    const { createGeneration, storeAsset } = await load();
+    const { createGeneration, storeAsset } = await loadStudio();
     const a = await storeAsset(Readable.from([await png(640, 480)]), TEST_SCOPE, { model: "T0302007", mode: "image-to-image", role: "reference_image" });
     const b = await storeAsset(Readable.from([await png(480, 640)]), TEST_SCOPE, { model: "T0302007", mode: "image-to-image", role: "reference_image" });
-    const n = sent.length;
+    const n = bed.sent.length;
     const batch = await Promise.all(
-      [1, 2, 3].map((seed) => createGeneration({ model: "T0302007", mode: "image-to-image", prompt: "same prompt", params: { seed }, inputs: [{ role: "reference_image", assetId: a.id }, { role: "reference_image", assetId: b.id }] }, TEST_SCOPE)),
+      [1, 2, 3].map((seed) => createGeneration({ model: "T0302007", mode: "image-to-image", prompt: "same prompt", params: { seed }, inputs: [{ role: "reference_image", assetId: a.id }, { role: "reference_image", assetId: b.id }] })),
     );
-    const bodies = sent.slice(n).map((s) => s.body);
+    const bodies = bed.sent.slice(n).map((s) => s.body);
     expect(bodies).toHaveLength(3);
     expect(new Set(bodies.map((x) => x.SessionId))).toEqual(new Set(batch.map((g) => g.id)));
     expect(bodies.map((x) => x.Seed).sort()).toEqual([1, 2, 3]);
@@ -108,16 +75,16 @@ describe("image studio · requests TD receives (T0302007)", () => {
   });
 
   it("refuses a 4th reference image and a non-JPEG/PNG reference before anything is sent", async () => {
-    const { createGeneration, storeAsset } = await load();
+    const { createGeneration, storeAsset } = await loadStudio();
     const refs = await Promise.all([1, 2, 3, 4].map(async () => storeAsset(Readable.from([await png(300, 300)]), TEST_SCOPE)));
     const webp = await storeAsset(Readable.from([await sharp({ create: { width: 300, height: 300, channels: 3, background: "#000" } }).webp().toBuffer()]), TEST_SCOPE);
-    const n = sent.length;
-    await expect(createGeneration({ model: "T0302007", mode: "image-to-image", inputs: refs.map((r) => ({ role: "reference_image" as const, assetId: r.id })) }, TEST_SCOPE)).rejects.toMatchObject({
+    const n = bed.sent.length;
+    await expect(createGeneration({ model: "T0302007", mode: "image-to-image", inputs: refs.map((r) => ({ role: "reference_image" as const, assetId: r.id })) })).rejects.toMatchObject({
       code: "validation_failed",
       message: expect.stringContaining("reference_image takes at most 3 (got 4)"),
     });
-    await expect(createGeneration({ model: "T0302007", mode: "image-to-image", inputs: [{ role: "reference_image", assetId: webp.id }] }, TEST_SCOPE)).rejects.toMatchObject({ message: expect.stringContaining("image/webp is not accepted") });
-    await expect(createGeneration({ model: "T0302007", mode: "text-to-image", prompt: " " }, TEST_SCOPE)).rejects.toMatchObject({ field: "prompt" });
-    expect(sent).toHaveLength(n);
+    await expect(createGeneration({ model: "T0302007", mode: "image-to-image", inputs: [{ role: "reference_image", assetId: webp.id }] })).rejects.toMatchObject({ message: expect.stringContaining("image/webp is not accepted") });
+    await expect(createGeneration({ model: "T0302007", mode: "text-to-image", prompt: " " })).rejects.toMatchObject({ field: "prompt" });
+    expect(bed.sent).toHaveLength(n);
   });
 });

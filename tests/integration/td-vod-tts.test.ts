@@ -6,7 +6,7 @@ import { TdError } from "@/lib/td/errors";
 import { VOD_JOB_PATH, VodClient } from "@/lib/td/vod";
 import { buildTtsBody, parseTtsAnswer, ttsBody, type TtsBody } from "@/lib/td/vod-tts";
 import { rawCall, withEmulator } from "./helpers";
-import { DOC_TTS_ANSWER, DOC_TTS_REQUEST } from "./td-vod-examples";
+import { DOC_TTS_ANSWER, DOC_TTS_REQUEST } from "../helpers/td-vod-examples";
 
 // MiniMax speech 2.8 HD (T0311001): synchronous TTS and voice cloning on the VOD job URL.
 

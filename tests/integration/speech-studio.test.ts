@@ -1,63 +1,29 @@
 import { Readable } from "node:stream";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { startEmulator, type Emulator } from "@/emulator";
+import { describe, expect, it } from "vitest";
 import { encodeWav } from "@/components/speech/audio";
-import { freshStudioEnv } from "./studio-env";
+import { loadStudio, studioTestbed } from "./helpers";
 import { TEST_SCOPE } from "./studio-env";
 
 // The Speech page's requests at studio level: createGeneration → the wire body TD receives (PascalCase,
 // ExtParam a JSON string), the stored audio, and a voice-clone saved as a named team voice with its sample.
 
-let emu: Emulator;
-const sent: { action?: string; body: Record<string, unknown> }[] = [];
+// Every body the studio's TD client puts on the wire, as sent.
+const bed = studioTestbed({ taskSeconds: 0.3, record: (url) => url.includes("/model/orgin/job") });
 
-beforeAll(async () => {
-  emu = await startEmulator({ port: 0, apiKey: "k", taskSeconds: 0.3, quiet: true });
-  freshStudioEnv(emu.url, "k");
-  // Every body the studio's TD client puts on the wire, as sent.
-  const real = globalThis.fetch;
-  vi.spyOn(globalThis, "fetch").mockImplementation(async (input, init) => {
-    const url = String(input instanceof Request ? input.url : input);
-    if (url.startsWith(emu.url) && url.includes("/model/orgin/job") && typeof init?.body === "string") {
-      sent.push({ action: new Headers(init.headers).get("X-TC-Action") ?? undefined, body: JSON.parse(init.body) });
-    }
-    return real(input, init);
-  });
-});
-afterAll(async () => {
-  vi.restoreAllMocks();
-  const { startEngine } = await import("@/lib/generations/engine");
-  startEngine().stop();
-  await emu.close();
-});
-
-async function load() {
-  const [{ createGeneration }, { getGeneration }, { startEngine }, { db }, { storeAsset }, voices] = await Promise.all([
-    import("@/lib/generations/create"),
-    import("@/lib/generations/queries"),
-    import("@/lib/generations/engine"),
-    import("@/lib/db"),
-    import("@/lib/assets/store"),
-    import("@/lib/voices/store"),
-  ]);
-  startEngine();
-  return { createGeneration, getGeneration, db, storeAsset, voices };
-}
-
-const last = () => sent[sent.length - 1];
+const last = () => bed.sent[bed.sent.length - 1];
 const sine = (seconds: number, rate = 16000) => new Float32Array(seconds * rate).map((_, i) => 0.4 * Math.sin((2 * Math.PI * 220 * i) / rate));
 
 describe("speech studio · requests TD receives (T0311001)", () => {
   it("text → speech in a non-default language: the documented PascalCase body, ExtParam as a JSON string, audio stored at once", async () => {
-    const { createGeneration } = await load();
-    const n = sent.length;
+    const { createGeneration } = await loadStudio();
+    const n = bed.sent.length;
     const g = await createGeneration({
       model: "T0311001",
       mode: "speech",
       prompt: "Bonjour tout le monde",
       params: { language: "fr", voiceId: "female-shaonv", sampleRate: 22050, pitch: -3, durationSeconds: 2, outputType: "data" },
-    }, TEST_SCOPE);
-    expect(sent).toHaveLength(n + 1);
+    });
+    expect(bed.sent).toHaveLength(n + 1);
     expect(last().action).toBe("T0311001");
     const { ExtParam, ...rest } = last().body;
     expect(rest).toEqual({ Text: "Bonjour tout le monde", TextLang: "fr", VoiceId: "female-shaonv", Output: { Type: "data" } });
@@ -70,10 +36,10 @@ describe("speech studio · requests TD receives (T0311001)", () => {
   });
 
   it("sends the catalog defaults (zh, 16000 Hz, pitch 0, data) when nothing is chosen, and a URL output is archived too", async () => {
-    const { createGeneration, getGeneration } = await load();
-    await createGeneration({ model: "T0311001", mode: "speech", prompt: "你好" }, TEST_SCOPE);
+    const { createGeneration, getGeneration } = await loadStudio();
+    await createGeneration({ model: "T0311001", mode: "speech", prompt: "你好" });
     expect(last().body).toEqual({ Text: "你好", TextLang: "zh", Output: { Type: "data" }, ExtParam: JSON.stringify({ synExt: { sampleRate: 16000, pitch: 0 } }) });
-    const g = await createGeneration({ model: "T0311001", mode: "speech", prompt: "hello", params: { language: "en", outputType: "url", durationSeconds: 1 } }, TEST_SCOPE);
+    const g = await createGeneration({ model: "T0311001", mode: "speech", prompt: "hello", params: { language: "en", outputType: "url", durationSeconds: 1 } });
     expect(last().body.Output).toEqual({ Type: "url" });
     const { until } = await import("./helpers");
     const done = await until(() => getGeneration(TEST_SCOPE, g.id), (x) => x.outputs[0]?.asset.archiveState === "archived");
@@ -81,14 +47,14 @@ describe("speech studio · requests TD receives (T0311001)", () => {
   });
 
   it("refuses 2001 characters before anything is sent", async () => {
-    const { createGeneration } = await load();
-    const n = sent.length;
-    await expect(createGeneration({ model: "T0311001", mode: "speech", prompt: "字".repeat(2001) }, TEST_SCOPE)).rejects.toMatchObject({ code: "validation_failed", field: "prompt", message: expect.stringContaining("2000 characters") });
-    expect(sent).toHaveLength(n);
+    const { createGeneration } = await loadStudio();
+    const n = bed.sent.length;
+    await expect(createGeneration({ model: "T0311001", mode: "speech", prompt: "字".repeat(2001) })).rejects.toMatchObject({ code: "validation_failed", field: "prompt", message: expect.stringContaining("2000 characters") });
+    expect(bed.sent).toHaveLength(n);
   });
 
   it("clones a voice: AudioData inline, AudioLang, VoiceProfile and cloneExt.timeRanges; the VoiceId is saved as a named team voice with its sample", async () => {
-    const { createGeneration, storeAsset, voices, db } = await load();
+    const { createGeneration, storeAsset, voices, db } = await loadStudio();
     const wav = Buffer.from(encodeWav(sine(3), 16000));
     const sample = await storeAsset(Readable.from([wav]), TEST_SCOPE, { model: "T0311001", mode: "voice-clone", role: "clone_audio" });
     expect(sample).toMatchObject({ kind: "audio", mime: "audio/wav", durationSeconds: 3 });
@@ -98,7 +64,7 @@ describe("speech studio · requests TD receives (T0311001)", () => {
       prompt: "Hello from my new voice",
       params: { language: "en", cloneLanguage: "en", timeRanges: [[0, 2.5]], voiceName: "Narrator Lin", voiceDescription: "calm", voiceGender: "female", voiceAge: "youth", voiceLabels: ["warm"], voiceScenes: ["narration"] },
       inputs: [{ role: "clone_audio", assetId: sample.id }],
-    }, TEST_SCOPE);
+    });
     const body = last().body;
     expect(body.AudioData).toBe(wav.toString("base64"));
     expect(body).toMatchObject({ Text: "Hello from my new voice", TextLang: "en", AudioLang: "en", VoiceProfile: { Name: "Narrator Lin", Description: "calm", Gender: "female", Age: "youth", Labels: ["warm"], Scenes: ["narration"] } });
@@ -114,26 +80,26 @@ describe("speech studio · requests TD receives (T0311001)", () => {
     expect(await db().asset.findUnique({ where: { id: sample.id } })).toMatchObject({ kind: "audio" });
 
     // Then speaking with it: the saved VoiceId goes out as VoiceId, and TD knows it.
-    const spoken = await createGeneration({ model: "T0311001", mode: "speech", prompt: "Second sentence", params: { language: "en", voiceId: saved!.voiceId } }, TEST_SCOPE);
+    const spoken = await createGeneration({ model: "T0311001", mode: "speech", prompt: "Second sentence", params: { language: "en", voiceId: saved!.voiceId } });
     expect(last().body.VoiceId).toBe(saved!.voiceId);
     expect(spoken.status).toBe("succeeded");
   });
 
   it("a plain speech generation saves no voice; a failed synthesis is recorded with TD's code", async () => {
-    const { createGeneration, voices } = await load();
+    const { createGeneration, voices } = await loadStudio();
     const before = (await voices.listVoices(TEST_SCOPE)).items.length;
-    await createGeneration({ model: "T0311001", mode: "speech", prompt: "no voice saved here" }, TEST_SCOPE);
+    await createGeneration({ model: "T0311001", mode: "speech", prompt: "no voice saved here" });
     expect((await voices.listVoices(TEST_SCOPE)).items).toHaveLength(before);
-    const failed = await createGeneration({ model: "T0311001", mode: "speech", prompt: "this fails [[fault:failed]]" }, TEST_SCOPE);
+    const failed = await createGeneration({ model: "T0311001", mode: "speech", prompt: "this fails [[fault:failed]]" });
     expect(failed).toMatchObject({ status: "failed", error: { code: "FailedOperation", message: expect.stringContaining("ErrorCode 1000") } });
-    const unknown = await createGeneration({ model: "T0311001", mode: "speech", prompt: "hi", params: { voiceId: "s1_not-a-voice" } }, TEST_SCOPE);
+    const unknown = await createGeneration({ model: "T0311001", mode: "speech", prompt: "hi", params: { voiceId: "s1_not-a-voice" } });
     expect(unknown).toMatchObject({ status: "failed", error: { code: "ResourceNotFound" } });
   });
 });
 
 describe("team voices (lib/voices, behind /api/v1/voices)", () => {
   it("adds a voice id by hand, refuses a duplicate or a system voice, renames and deletes", async () => {
-    const { voices } = await load();
+    const { voices } = await loadStudio();
     const { addVoiceRequest, updateVoiceRequest } = await import("@/lib/voices/schema");
     const v = await voices.addVoice(TEST_SCOPE, addVoiceRequest.parse({ voiceId: " s1_handmade== ", name: "From elsewhere", labels: ["a"] }));
     expect(v).toMatchObject({ voiceId: "s1_handmade==", name: "From elsewhere", source: "manual", labels: ["a"], scenes: [] });

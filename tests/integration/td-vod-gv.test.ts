@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { parseVodJob, VOD_JOB_PATH, VodClient, vodJobResponse } from "@/lib/td/vod";
 import { buildGvBody, gvBody, type GvBody } from "@/lib/td/vod-video";
 import { rawCall, until, withEmulator } from "./helpers";
-import { DOC_GV_CREATE, DOC_GV_QUERY_ANSWER } from "./td-vod-examples";
+import { DOC_GV_CREATE, DOC_GV_QUERY_ANSWER } from "../helpers/td-vod-examples";
 
 // GV 3.1 (T0301004) on the VOD job family.
 

@@ -5,7 +5,7 @@ import { TdHttp } from "@/lib/td/http";
 import { isDuplicateSession, parseVodJob, VOD_JOB_PATH, VodClient, vodJobResponse } from "@/lib/td/vod";
 import { buildGptImageBody, type GptImageBody } from "@/lib/td/vod-image";
 import { rawCall, TEST_KEY, until, withEmulator } from "./helpers";
-import { DOC_GPT_CREATE, DOC_GPT_QUERY_ANSWER } from "./td-vod-examples";
+import { DOC_GPT_CREATE, DOC_GPT_QUERY_ANSWER } from "../helpers/td-vod-examples";
 
 // The VOD job family as a whole (dispatch, headers, lifecycle, dedupe, retries) and GPT Image-2 (T0302007).
 

@@ -7,9 +7,8 @@ import { Readable } from "node:stream";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { encodeWav } from "@/components/speech/audio";
 import { startEmulator, type Emulator } from "@/emulator";
-import { freshStudioEnv } from "./studio-env";
+import { freshStudioEnv, TEST_SCOPE } from "./studio-env";
 import { until } from "./helpers";
-import { TEST_SCOPE } from "./studio-env";
 
 // The studio talks to the emulator through this proxy, so a test can hold, refuse or rewrite one call.
 type Req = { method: string; path: string; body: string };
@@ -116,7 +115,7 @@ describe("engine edges (issue #11)", () => {
     const row = await db().asset.findUniqueOrThrow({ where: { id: done.outputs[0].assetId } });
     expect(existsSync(path.join(dataDir, "files", row.storageKey!))).toBe(true);
     // The poster is stored like every file (temp + rename), when ffmpeg is there to make one.
-    if (await (await import("@/lib/generations/media")).hasFfmpeg()) expect(existsSync(path.join(dataDir, "files", row.posterKey!))).toBe(true);
+    if (await (await import("@/lib/assets/media")).hasFfmpeg()) expect(existsSync(path.join(dataDir, "files", row.posterKey!))).toBe(true);
   });
 
   it("a voice clone whose audio comes as a link is saved as a team voice once its audio is stored", async () => {

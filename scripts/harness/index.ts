@@ -5,6 +5,7 @@ import { closeSync, createReadStream, existsSync, mkdtempSync, openSync, readdir
 import net from "node:net";
 import os from "node:os";
 import path from "node:path";
+import { TERMINAL } from "../../lib/generations/status";
 
 /**
  * Shared by the system tests (crash, soak) and the engine benchmark: the production studio server as a
@@ -259,7 +260,7 @@ export class StudioDb {
   }
 }
 
-export const TERMINAL = new Set(["succeeded", "failed", "canceled", "expired"]);
+export { TERMINAL };
 
 /** Every file under a folder, recursively. */
 export function walk(dir: string): string[] {
@@ -314,6 +315,20 @@ export class Checks {
     console.log(`${this.name}: ${this.passed} passed, ${this.failed} failed`);
     process.exit(this.failed ? 1 : 0);
   }
+}
+
+/** How every system run ends: the stored files match their records and nothing half-written is left; then all stops. */
+export async function finishRun(
+  c: Checks,
+  storage: Awaited<ReturnType<typeof checkStorage>>,
+  run: { db: { close(): void }; studio: { kill(): Promise<unknown> }; emu: { close(): Promise<unknown> }; dataDir: string },
+): Promise<never> {
+  c.check(`every archived file on disk has its recorded size and sha256 (${storage.checked})`, storage.bad.length === 0, storage.bad.join("; "));
+  c.check("no *.part or *.incoming file left in storage", storage.leftovers.length === 0, storage.leftovers.join(", "));
+  run.db.close();
+  await run.studio.kill();
+  await run.emu.close();
+  return c.finish(run.dataDir);
 }
 
 export function countBy<T>(items: T[], key: (t: T) => string): Record<string, number> {
