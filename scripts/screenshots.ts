@@ -2,7 +2,9 @@ import { existsSync, mkdirSync } from "node:fs";
 import { chromium } from "@playwright/test";
 
 // Screenshots of studio pages in both languages and themes, desktop and phone, for a person to look at.
-// Usage: BASE=http://127.0.0.1:3000 OUT=/tmp/shots tsx scripts/screenshots.ts /video /history
+// Usage: BASE=http://127.0.0.1:3000 OUT=/tmp/shots [SESSION=<session cookie value>] tsx scripts/screenshots.ts /video /history
+// SESSION is the value of the `better-auth.session_token` cookie of a signed-in browser; without it the
+// pages show what a signed-out visitor sees (sign-in or setup).
 const base = process.env.BASE ?? "http://127.0.0.1:3000";
 const out = process.env.OUT ?? "screenshots";
 const pages = process.argv.slice(2).length ? process.argv.slice(2) : ["/video", "/history"];
@@ -19,6 +21,7 @@ for (const path of pages) {
         await ctx.addCookies([
           { name: "locale", value: locale, url: base },
           { name: "theme", value: theme, url: base },
+          ...(process.env.SESSION ? [{ name: "better-auth.session_token", value: process.env.SESSION, url: base }] : []),
         ]);
         const page = await ctx.newPage();
         await page.goto(base + path, { waitUntil: "networkidle" });
