@@ -65,11 +65,11 @@ export function GalleryFilters({ filters, setFilters, clear, models, members, bo
         </Select>
       </div>
       <div className="flex flex-wrap items-center gap-x-5 gap-y-2 text-sm">
-        <label className="flex items-center gap-2 text-muted">
+        <label className="flex items-center gap-2 whitespace-nowrap text-muted">
           {t("filters.from")}
           <Input type="date" value={filters.from ?? ""} onChange={(e) => setFilters({ from: e.target.value })} className="h-8 w-auto" />
         </label>
-        <label className="flex items-center gap-2 text-muted">
+        <label className="flex items-center gap-2 whitespace-nowrap text-muted">
           {t("filters.to")}
           <Input type="date" value={filters.to ?? ""} onChange={(e) => setFilters({ to: e.target.value })} className="h-8 w-auto" />
         </label>

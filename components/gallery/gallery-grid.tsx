@@ -118,7 +118,7 @@ export function GalleryGrid({ items, hasMore, loadingMore, onLoadMore, selected,
       aria-multiselectable="true"
       aria-label={t("title")}
       onKeyDown={key}
-      className="h-[calc(100dvh-15rem)] min-h-80 overflow-y-auto overscroll-contain rounded-xl focus:outline-none"
+      className="h-[calc(100dvh-15rem)] min-h-80 overflow-y-auto overscroll-contain rounded-xl p-1 focus:outline-none"
       data-testid="gallery-grid"
     >
       <div className="relative w-full" style={{ height: v.getTotalSize() }}>
