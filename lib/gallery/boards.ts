@@ -1,14 +1,12 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
-import { z } from "zod";
+import type { z } from "zod";
 import type { Scope } from "@/lib/auth/scope";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
+import { boardItemsRequest, createBoardRequest, updateBoardRequest } from "./schema";
 
-const boardName = z.string().trim().min(1, "a board needs a name").max(80, "at most 80 characters");
-export const createBoardRequest = z.object({ name: boardName });
-export const updateBoardRequest = z.object({ name: boardName.optional(), coverAssetId: z.string().max(64).nullable().optional() });
-export const boardItemsRequest = z.object({ assetIds: z.array(z.string().min(1).max(64)).min(1, "choose at least one asset").max(500, "at most 500 assets at once") });
+export { boardItemsRequest, createBoardRequest, updateBoardRequest };
 
 export interface BoardView {
   id: string;

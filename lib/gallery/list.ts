@@ -1,39 +1,14 @@
 import "server-only";
-import { z } from "zod";
+import type { z } from "zod";
 import type { Scope } from "@/lib/auth/scope";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { decodeCursor, encodeCursor, sqlTime } from "./cursor";
+import { galleryQuery, type GalleryQuery } from "./schema";
 import { searchCondition } from "./search";
 
-// A flag from a query string ("true"/"1") or already a boolean (domain callers, a re-parse).
-const flag = z.union([z.boolean(), z.enum(["true", "false", "1", "0"]).transform((v) => v === "true" || v === "1")]);
-const day = z.string().trim().refine((s) => !Number.isNaN(Date.parse(s)), "expected a date (YYYY-MM-DD) or an ISO time");
+export { galleryQuery, type GalleryQuery };
 
-/** GET /api/v1/gallery — one schema for the route, the page's URL and the client. */
-export const galleryQuery = z.object({
-  kind: z.enum(["image", "video", "audio"]).optional(),
-  model: z.string().max(40).optional(),
-  mode: z.string().max(40).optional(),
-  /** A user id of the team. */
-  creator: z.string().max(64).optional(),
-  tag: z.string().trim().min(1).max(40).optional(),
-  board: z.string().max(64).optional(),
-  favorite: flag.optional(),
-  q: z.string().max(200).optional(),
-  /** Inclusive; a bare date means that day's start (UTC). */
-  from: day.optional(),
-  /** Inclusive; a bare date means the whole of that day (UTC). */
-  to: day.optional(),
-  sort: z.enum(["newest", "oldest"]).default("newest"),
-  /** Outputs only by default; `upload` shows uploads, `all` both. */
-  origin: z.enum(["output", "upload", "all"]).default("output"),
-  /** The trash instead of the gallery. */
-  trashed: flag.optional(),
-  cursor: z.string().max(400).optional(),
-  limit: z.coerce.number().int().min(1).max(200).default(60),
-});
-export type GalleryQuery = z.input<typeof galleryQuery>;
 type Parsed = z.output<typeof galleryQuery>;
 
 export interface GalleryItem {

@@ -1,5 +1,5 @@
 import "server-only";
-import { z } from "zod";
+import type { z } from "zod";
 import type { Caller } from "@/lib/auth/caller";
 import { can } from "@/lib/auth/permissions";
 import type { Scope } from "@/lib/auth/scope";
@@ -7,23 +7,10 @@ import { getAsset } from "@/lib/assets/list";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { hydrate, type GalleryItem } from "./list";
+import { bulkRequest, updateAssetRequest } from "./schema";
 
-export const tagField = z
-  .string()
-  .transform((s) => s.trim().replace(/\s+/gu, " "))
-  .pipe(z.string().min(1, "a tag cannot be empty").max(40, "a tag has at most 40 characters"));
-const tagList = z
-  .array(tagField)
-  .max(30, "at most 30 tags")
-  .transform((tags) => [...new Map(tags.map((t) => [t.toLowerCase(), t])).values()]);
+export { bulkRequest, updateAssetRequest };
 
-/** PATCH /api/v1/assets/{id}. `tags` replaces the whole list; `title: null` clears it. */
-export const updateAssetRequest = z.object({
-  title: z.string().trim().max(200, "a title has at most 200 characters").nullable().optional(),
-  tags: tagList.optional(),
-  favorite: z.boolean().optional(),
-});
-export type UpdateAssetRequest = z.input<typeof updateAssetRequest>;
 
 /** Title and tags change what the whole team sees; a star is the caller's own. */
 function requireOrganize(caller: Caller) {
@@ -81,14 +68,6 @@ export async function restoreAsset(scope: Scope, id: string) {
   await restoreAssets(scope, [id]);
   return { assetId: id, trashed: false };
 }
-
-const assetIds = z.array(z.string().min(1).max(64)).min(1, "choose at least one asset").max(500, "at most 500 assets at once");
-
-/** POST /api/v1/gallery/bulk — the selection's actions in one request. */
-export const bulkRequest = z.discriminatedUnion("action", [
-  z.object({ action: z.enum(["favorite", "unfavorite", "trash", "restore"]), assetIds }),
-  z.object({ action: z.enum(["addTags", "removeTags"]), assetIds, tags: z.array(tagField).min(1).max(30) }),
-]);
 
 /** Applies to the caller's team's assets among `assetIds` (others are skipped as if they did not exist). */
 export async function bulkAction(caller: Caller, body: z.infer<typeof bulkRequest>): Promise<{ changed: number }> {

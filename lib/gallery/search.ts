@@ -25,8 +25,10 @@ export function searchCondition(q: string, assetAlias = "a"): SqlPart | undefine
     parts.push(`${assetAlias}."rowid" IN (SELECT "rowid" FROM "asset_search" WHERE "asset_search" MATCH ?)`);
     args.push(long.map((w) => `"${w.replaceAll('"', '""')}"`).join(" "));
   }
+  // Short words probe the asset's own search row while the page walks the index in order: a common word fills
+  // the page after a few hundred rows, where collecting every match first would scan the whole table.
   for (const w of short) {
-    parts.push(`${assetAlias}."rowid" IN (SELECT "rowid" FROM "asset_search" WHERE "body" LIKE ? ESCAPE '\\')`);
+    parts.push(`EXISTS (SELECT 1 FROM "asset_search" s WHERE s."rowid" = ${assetAlias}."rowid" AND s."body" LIKE ? ESCAPE '\\')`);
     args.push(`%${w.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
   }
   return { sql: parts.join(" AND "), args };

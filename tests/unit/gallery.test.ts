@@ -86,6 +86,7 @@ beforeAll(async () => {
   routes["gallery/tags"] = await import("@/app/api/v1/gallery/tags/route");
   routes["assets/[id]"] = await import("@/app/api/v1/assets/[id]/route");
   routes["assets/[id]/restore"] = await import("@/app/api/v1/assets/[id]/restore/route");
+  routes["assets/[id]/lineage"] = await import("@/app/api/v1/assets/[id]/lineage/route");
   routes["boards"] = await import("@/app/api/v1/boards/route");
   routes["boards/[id]"] = await import("@/app/api/v1/boards/[id]/route");
   routes["boards/[id]/items"] = await import("@/app/api/v1/boards/[id]/items/route");
@@ -302,5 +303,54 @@ describe("another team", () => {
     expect((await call("eve", "POST", "/api/v1/gallery/bulk", { action: "trash", assetIds: [mine] })).json).toEqual({ changed: 0 });
     expect((await call("eve", "GET", "/api/v1/gallery/tags")).json.items).toEqual([]);
     expect(await all("alice", "model=T0801001")).toEqual([mine]);
+  });
+});
+
+describe("thumbnails", () => {
+  it("an image gets a ≤400 px WebP and a ThumbHash, served by the thumbnail route to its team only", async () => {
+    const sharp = (await import("sharp")).default;
+    const { Readable } = await import("node:stream");
+    const { storeAsset } = await import("@/lib/assets/store");
+    const png = await sharp({ create: { width: 1200, height: 600, channels: 3, background: "#c0392b" } }).png().toBuffer();
+    const up = await storeAsset(Readable.from([png]), { teamId: people.alice.teamId, userId: people.alice.id });
+    const [item] = await all("alice", "origin=upload&kind=image", 1).then(async (ids) => {
+      expect(ids).toContain(up.id);
+      return (await call("alice", "GET", "/api/v1/gallery?origin=upload&kind=image&limit=1")).json.items;
+    });
+    expect(item).toMatchObject({ assetId: up.id, thumbnailUrl: `/api/v1/assets/${up.id}/thumbnail`, thumbhash: expect.stringMatching(/^[A-Za-z0-9+/=]{20,}$/) });
+    const thumbRoute = await import("@/app/api/v1/assets/[id]/thumbnail/route");
+    const get = (who: keyof typeof people) => thumbRoute.GET(new NextRequest(`http://studio.test/api/v1/assets/${up.id}/thumbnail`, { headers: { Authorization: `Bearer ${people[who].token}` } }), { params: Promise.resolve({ id: up.id }) });
+    const res = await get("bob");
+    expect(res.status).toBe(200);
+    expect(res.headers.get("content-type")).toBe("image/webp");
+    const meta = await sharp(Buffer.from(await res.arrayBuffer())).metadata();
+    expect([meta.format, meta.width, meta.height]).toEqual(["webp", 400, 200]);
+    expect((await get("eve")).status).toBe(404);
+    const { thumbHashToApproximateAspectRatio } = await import("thumbhash");
+    expect(thumbHashToApproximateAspectRatio(Buffer.from(item.thumbhash, "base64"))).toBeGreaterThan(1.5);
+  });
+});
+
+describe("lineage", () => {
+  it("made from walks up through the inputs' generations, used in walks down, for the team only", async () => {
+    const { db } = await import("@/lib/db");
+    const a1 = await seed("alice", { kind: "image", model: "T0302007", mode: "text-to-image", prompt: "lineage root" });
+    const chain = async (input: string, prompt: string) => {
+      const out = await seed("alice", { model: "T0401001", mode: "first-frame", prompt });
+      const genId = (await db().asset.findUniqueOrThrow({ where: { id: out } })).generationId!;
+      await db().generationInput.create({ data: { id: randomUUID(), generationId: genId, role: "first_frame", assetId: input } });
+      return { out, genId };
+    };
+    const b = await chain(a1, "lineage middle");
+    const c = await chain(b.out, "lineage leaf");
+    const r = await call("bob", "GET", `/api/v1/assets/${b.out}/lineage`);
+    expect(r.status).toBe(200);
+    expect(r.json.madeFrom.map((n: { prompt: string; depth: number }) => [n.prompt, n.depth])).toEqual([["lineage middle", 1], ["lineage root", 2]]);
+    expect(r.json.madeFrom[0].inputs).toEqual([{ role: "first_frame", position: 0, assetId: a1, thumbnailUrl: `/api/v1/assets/${a1}/thumbnail` }]);
+    expect(r.json.usedIn.map((n: { generationId: string }) => n.generationId)).toEqual([c.genId]);
+    expect(r.json.usedIn[0].outputs[0]).toMatchObject({ assetId: c.out });
+    const root = await call("alice", "GET", `/api/v1/assets/${a1}/lineage`);
+    expect(root.json.usedIn.map((n: { depth: number }) => n.depth)).toEqual([1, 2]);
+    expect((await call("eve", "GET", `/api/v1/assets/${b.out}/lineage`)).status).toBe(404);
   });
 });

@@ -91,6 +91,9 @@ CREATE INDEX "Asset_teamId_createdById_createdAt_id_idx" ON "Asset"("teamId", "c
 -- CreateIndex
 CREATE INDEX "Asset_teamId_trashedAt_idx" ON "Asset"("teamId", "trashedAt");
 
+-- CreateIndex
+CREATE INDEX "GenerationInput_assetId_idx" ON "GenerationInput"("assetId");
+
 
 -- Outputs carry their generation's model and mode (the gallery filters on them without a join).
 UPDATE "Asset" SET "model" = (SELECT g."model" FROM "Generation" g WHERE g."id" = "Asset"."generationId"),
