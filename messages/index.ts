@@ -5,6 +5,7 @@
 import enAuth from "./en/auth.json";
 import enChat from "./en/chat.json";
 import enCommon from "./en/common.json";
+import enGallery from "./en/gallery.json";
 import enGeneration from "./en/generation.json";
 import enHistory from "./en/history.json";
 import enImage from "./en/image.json";
@@ -17,6 +18,7 @@ import enVideo from "./en/video.json";
 import zhAuth from "./zh/auth.json";
 import zhChat from "./zh/chat.json";
 import zhCommon from "./zh/common.json";
+import zhGallery from "./zh/gallery.json";
 import zhGeneration from "./zh/generation.json";
 import zhHistory from "./zh/history.json";
 import zhImage from "./zh/image.json";
@@ -27,9 +29,9 @@ import zhSpeech from "./zh/speech.json";
 import zhUpstream from "./zh/upstream.json";
 import zhVideo from "./zh/video.json";
 
-const zh = { common: zhCommon, shell: zhShell, generation: zhGeneration, video: zhVideo, history: zhHistory, speech: zhSpeech, upstream: zhUpstream, inputs: zhInputs, image: zhImage, chat: zhChat, auth: zhAuth, settings: zhSettings };
+const zh = { common: zhCommon, shell: zhShell, generation: zhGeneration, video: zhVideo, history: zhHistory, speech: zhSpeech, upstream: zhUpstream, inputs: zhInputs, image: zhImage, chat: zhChat, auth: zhAuth, settings: zhSettings, gallery: zhGallery };
 // Typed as zh's shape so a key missing from English is a compile error, not a runtime fallback.
-const en: typeof zh = { common: enCommon, shell: enShell, generation: enGeneration, video: enVideo, history: enHistory, speech: enSpeech, upstream: enUpstream, inputs: enInputs, image: enImage, chat: enChat, auth: enAuth, settings: enSettings };
+const en: typeof zh = { common: enCommon, shell: enShell, generation: enGeneration, video: enVideo, history: enHistory, speech: enSpeech, upstream: enUpstream, inputs: enInputs, image: enImage, chat: enChat, auth: enAuth, settings: enSettings, gallery: enGallery };
 
 export const MESSAGE_FILES = { zh, en } as const;
 

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { boardItemsRequest, bulkRequest, createBoardRequest, galleryQuery, updateAssetRequest, updateBoardRequest } from "@/lib/gallery/schema";
 import { createGenerationRequest } from "@/lib/generations/schema";
 import { STATUSES } from "@/lib/generations/status";
 import { MODES } from "@/lib/catalog/types";
@@ -25,6 +26,32 @@ const generation = {
 const errors = Object.fromEntries(["400", "401", "403", "404", "409", "413", "422", "429", "500"].map((c) => [c, { description: "error", content: { "application/json": { schema: error } } }]));
 const ok = (schema: unknown, status = "200") => ({ [status]: { description: "ok", content: { "application/json": { schema } } }, ...errors });
 const idParam = [{ name: "id", in: "path", required: true, schema: { type: "string" } }];
+const body = (schema: z.ZodType) => ({ required: true, content: { "application/json": { schema: json(schema) } } });
+const galleryItem = {
+  type: "object",
+  required: ["assetId", "kind", "mime", "thumbnailUrl", "creator", "createdAt", "tags", "favorite"],
+  properties: {
+    assetId: { type: "string" },
+    kind: { enum: ["image", "video", "audio"] },
+    mime: { type: "string" },
+    width: { type: "integer" },
+    height: { type: "integer" },
+    durationSeconds: { type: "number" },
+    thumbnailUrl: { type: "string", description: "~400 px WebP (authenticated)" },
+    thumbhash: { type: "string", description: "base64 ThumbHash placeholder" },
+    generationId: { type: "string" },
+    model: { type: "string" },
+    mode: { type: "string" },
+    prompt: { type: "string" },
+    creator: { type: ["object", "null"], properties: { id: { type: "string" }, name: { type: "string" } } },
+    createdAt: { type: "string", format: "date-time" },
+    tags: { type: "array", items: { type: "string" } },
+    favorite: { type: "boolean", description: "the caller's own star" },
+    title: { type: "string" },
+  },
+};
+const board = { type: "object", required: ["id", "name", "itemCount"], properties: { id: { type: "string" }, name: { type: "string" }, itemCount: { type: "integer" }, coverAssetId: { type: "string" }, coverUrl: { type: "string" } } };
+const queryParams = (schema: z.ZodObject) => Object.entries((json(schema) as { properties: Record<string, unknown> }).properties).map(([name, s]) => ({ name, in: "query", schema: s }));
 
 /** Detailed shapes where we have them; every other route gets its summary, security and permission from the table. */
 const detailed = {
@@ -38,6 +65,21 @@ const detailed = {
         },
       },
       "/api/v1/generations/{id}": { get: { summary: "One generation", parameters: idParam, responses: ok(generation) } },
+      "/api/v1/gallery": { get: { summary: "The team's gallery, newest first, keyset pages (team:read)", parameters: queryParams(galleryQuery), responses: ok({ type: "object", required: ["items", "nextCursor"], properties: { items: { type: "array", items: galleryItem }, nextCursor: { type: ["string", "null"] } } }) } },
+      "/api/v1/gallery/bulk": { post: { summary: "Favourite / tag / trash a selection (favourites: team:read; the rest: gallery:organize)", requestBody: body(bulkRequest), responses: ok({ type: "object", properties: { changed: { type: "integer" } } }) } },
+      "/api/v1/boards": {
+        get: { summary: "The team's boards (team:read)", responses: ok({ type: "object", properties: { items: { type: "array", items: board } } }) },
+        post: { summary: "Create a board (gallery:organize)", requestBody: body(createBoardRequest), responses: ok(board, "201") },
+      },
+      "/api/v1/boards/{id}": {
+        get: { summary: "One board; its items are GET /api/v1/gallery?board={id}", parameters: idParam, responses: ok(board) },
+        patch: { summary: "Rename, set the cover (gallery:organize)", parameters: idParam, requestBody: body(updateBoardRequest), responses: ok(board) },
+        delete: { summary: "Delete the board, keep its assets (gallery:organize)", parameters: idParam, responses: { "204": { description: "deleted" }, ...errors } },
+      },
+      "/api/v1/boards/{id}/items": {
+        post: { summary: "Add assets (gallery:organize)", parameters: idParam, requestBody: body(boardItemsRequest), responses: ok({ type: "object", properties: { added: { type: "integer" }, board } }) },
+        delete: { summary: "Remove assets (gallery:organize)", parameters: idParam, requestBody: body(boardItemsRequest), responses: ok({ type: "object", properties: { removed: { type: "integer" }, board } }) },
+      },
       "/api/v1/generations/{id}/cancel": { post: { summary: "Cancel where the upstream allows it (409 not_cancelable says why not)", parameters: idParam, responses: ok(generation) } },
       "/api/v1/assets": {
         post: {
@@ -46,7 +88,14 @@ const detailed = {
           responses: ok(asset, "201"),
         },
       },
-      "/api/v1/assets/{id}": { get: { summary: "An asset's facts", parameters: idParam, responses: ok(asset) } },
+      "/api/v1/assets/{id}": {
+        get: { summary: "An asset's facts", parameters: idParam, responses: ok(asset) },
+        patch: { summary: "Title and tags (gallery:organize), the caller's favourite (team:read) → the gallery item", parameters: idParam, requestBody: body(updateAssetRequest), responses: ok(galleryItem) },
+        delete: { summary: "Move to the trash (gallery:organize)", parameters: idParam, responses: ok({ type: "object", properties: { assetId: { type: "string" }, trashed: { type: "boolean" } } }) },
+      },
+      "/api/v1/assets/{id}/restore": { post: { summary: "Out of the trash (gallery:organize)", parameters: idParam, responses: ok({ type: "object", properties: { assetId: { type: "string" }, trashed: { type: "boolean" } } }) } },
+      "/api/v1/assets/{id}/thumbnail": { get: { summary: "The ~400 px WebP thumbnail", parameters: idParam, responses: { "200": { description: "image/webp" }, ...errors } } },
+      "/api/v1/assets/{id}/lineage": { get: { summary: "madeFrom / usedIn generations with inputs and outputs, depth ≤ 5", parameters: idParam, responses: ok({ type: "object", properties: { madeFrom: { type: "array" }, usedIn: { type: "array" } } }) } },
       "/api/v1/assets/{id}/file": { get: { summary: "The bytes (Range supported)", parameters: idParam, responses: { "200": { description: "the file" }, "206": { description: "a range of the file" }, ...errors } } },
 } as Record<string, Record<string, Record<string, unknown>>>;
 

@@ -25,6 +25,7 @@ export async function listAssets(scope: Scope, q: ListAssetsQuery) {
     where: {
       teamId: scope.teamId,
       storageKey: { not: null },
+      trashedAt: null,
       OR: [{ origin: "upload" }, { archiveState: "archived" }],
       ...(q.kind ? { kind: q.kind } : {}),
       ...(q.origin ? { origin: q.origin } : {}),

@@ -13,6 +13,7 @@ import { safeFetch } from "@/lib/net/safe-fetch";
 import { trustedOrigins } from "@/lib/net/trusted-origins";
 import { pathForKey, removeKey, writeStream } from "@/lib/storage";
 import { ACCEPTED, readMeta, sniffFile } from "./sniff";
+import { makeThumbnail, type Thumbnail } from "./thumbnail";
 
 export const MAX_UPLOAD_BYTES = 200 * 1024 * 1024;
 
@@ -61,6 +62,8 @@ export async function storeAsset(source: Readable, scope: Scope, use: IntendedUs
     }
     const key = `uploads/${id}.${accepted.ext}`;
     await rename(pathForKey(tmpKey), pathForKey(key));
+    // The gallery shows uploads behind a toggle; an unreadable image simply has no thumbnail.
+    const thumb: Thumbnail | undefined = kind === "image" ? await makeThumbnail(key, pathForKey(key)).catch(() => undefined) : undefined;
     const row = await db().asset.create({
       data: {
         id,
@@ -76,6 +79,7 @@ export async function storeAsset(source: Readable, scope: Scope, use: IntendedUs
         storageKey: key,
         origin: "upload",
         archiveState: "archived",
+        ...(thumb ? { thumbKey: thumb.key, thumbhash: thumb.thumbhash } : {}),
       },
     });
     return { ...assetView(row), ...(meta.fps ? { fps: meta.fps } : {}) };

@@ -16,6 +16,10 @@ export const PERMISSIONS = [
   "review:decide",
   "team:manage", // members, invites, team settings
   "token:manage", // one's own API tokens
+  // Titles, tags, boards and trash in the gallery: shared team data. Favourites are personal bookmarks and
+  // need only "team:read", so reviewers can star what they look at without changing anything others see.
+  "gallery:organize",
+  "share:create", // public share links of assets and boards
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 

@@ -9,6 +9,7 @@ import { trustedOrigins } from "@/lib/net/trusted-origins";
 import { pathForKey, removePartials, writeBuffer, writeStream } from "@/lib/storage";
 import { settleSaving } from "./finish";
 import { probeMedia, videoPoster } from "@/lib/assets/media";
+import { makeThumbnail } from "@/lib/assets/thumbnail";
 
 const EXT: Record<string, string> = { "video/mp4": "mp4", "image/png": "png", "image/jpeg": "jpg", "image/webp": "webp", "audio/wav": "wav", "audio/mpeg": "mp3" };
 // Short claim, renewed while the download runs: a crashed process's outputs are taken over within a minute.
@@ -70,14 +71,16 @@ export async function archiveAsset(id: string): Promise<void> {
     const res = await safeFetch(asset.upstreamUrl, { allowOrigins: trustedOrigins(), timeoutMs: 15 * 60_000 });
     if (!res.ok || !res.body) throw new Error(`download answered HTTP ${res.status}`);
     const stored = await writeStream(key, Readable.fromWeb(res.body as unknown as WebReadableStream), MAX_OUTPUT_BYTES);
-    const facts: { width?: number; height?: number; durationSeconds?: number; posterKey?: string } = {};
+    const facts: { width?: number; height?: number; durationSeconds?: number; posterKey?: string; thumbKey?: string; thumbhash?: string } = {};
     const file = pathForKey(key);
     if (asset.kind === "image") {
       const meta = await sharp(file).metadata();
       facts.width = meta.width;
       facts.height = meta.height;
-      const thumb = await sharp(file).resize({ width: 480, height: 480, fit: "inside" }).webp({ quality: 80 }).toBuffer();
-      facts.posterKey = (await writeBuffer(`${key}.thumb.webp`, thumb)).key;
+      // The gallery's thumbnail doubles as the image's poster (the key the poster route has always served).
+      const thumb = await makeThumbnail(key, file);
+      facts.posterKey = facts.thumbKey = thumb.key;
+      facts.thumbhash = thumb.thumbhash;
     } else if (asset.kind === "video") {
       const probe = await probeMedia(file);
       facts.width = probe.width;
@@ -85,7 +88,12 @@ export async function archiveAsset(id: string): Promise<void> {
       facts.durationSeconds = probe.durationSeconds;
       // Written like every other file (temp + fsync + rename): a crash never leaves half a poster.
       const poster = await videoPoster(file);
-      if (poster) facts.posterKey = (await writeBuffer(`${key}.poster.jpg`, poster)).key;
+      if (poster) {
+        facts.posterKey = (await writeBuffer(`${key}.poster.jpg`, poster)).key;
+        const thumb = await makeThumbnail(key, poster);
+        facts.thumbKey = thumb.key;
+        facts.thumbhash = thumb.thumbhash;
+      }
     } else if (asset.kind === "audio") {
       facts.durationSeconds = (await probeMedia(file)).durationSeconds;
     }
@@ -101,6 +109,8 @@ export async function archiveAsset(id: string): Promise<void> {
         height: facts.height ?? asset.height,
         durationSeconds: facts.durationSeconds ?? asset.durationSeconds,
         posterKey: facts.posterKey ?? null,
+        thumbKey: facts.thumbKey ?? null,
+        thumbhash: facts.thumbhash ?? null,
         archiveError: null,
         nextArchiveAt: null,
       },

@@ -69,7 +69,7 @@ export async function recordFailure(id: string, f: { code: string; message: stri
  * (settleSaving): a `succeeded` generation's outputs are always readable from the studio.
  */
 export async function applyPollResult(id: string, r: PollResult, opts: { revive?: boolean } = {}): Promise<void> {
-  const gen = await db().generation.findUnique({ where: { id }, select: { requestIds: true, submittedAt: true, status: true, errorCode: true, teamId: true, createdById: true } });
+  const gen = await db().generation.findUnique({ where: { id }, select: { requestIds: true, submittedAt: true, status: true, errorCode: true, teamId: true, createdById: true, model: true, mode: true } });
   const revivable = opts.revive && gen?.status === INTERRUPTED.status && gen.errorCode === INTERRUPTED.errorCode;
   if (!gen || (!ACTIVE_STATUSES.includes(gen.status) && !revivable)) return;
   const requestIds = mergeIds(gen.requestIds, r.requestIds);
@@ -119,6 +119,8 @@ export async function applyPollResult(id: string, r: PollResult, opts: { revive?
           durationSeconds: o.durationSeconds ?? null,
           origin: "output",
           generationId: id,
+          model: gen.model,
+          mode: gen.mode,
           upstreamUrl: o.url ?? null,
           upstreamExpiresAt: o.expiresAt ?? null,
           ...(stored

@@ -16,7 +16,10 @@ const BODIES: Record<string, unknown> = {
   "PATCH /api/v1/conversations/[id]": { title: "renamed by someone else" },
   "PATCH /api/v1/voices/[id]": { name: "renamed by someone else" },
   "POST /api/v1/conversations/[id]/messages": { model: "T0106004", content: "hello" },
+  "PATCH /api/v1/boards/[id]": { name: "renamed by someone else" },
+  "PATCH /api/v1/assets/[id]": { favorite: true },
 };
+const itemBodies = () => ({ "POST /api/v1/boards/[id]/items": { assetIds: [ids["api/v1/assets"]] }, "DELETE /api/v1/boards/[id]/items": { assetIds: [ids["api/v1/assets"]] } });
 
 let ids: Record<string, string> = {};
 let other = "";
@@ -30,8 +33,10 @@ function concrete(r: RouteMethod): string {
 
 async function call(r: RouteMethod, headers: Record<string, string>) {
   const key = `${r.method} ${r.path}`;
-  const init: RequestInit = { method: r.method, headers: { ...headers, ...(r.method === "GET" || r.method === "HEAD" || r.method === "DELETE" ? {} : { "Content-Type": "application/json" }) } };
-  if (!["GET", "HEAD", "DELETE"].includes(r.method)) init.body = JSON.stringify(BODIES[key] ?? {});
+  const sent = ({ ...BODIES, ...itemBodies() } as Record<string, unknown>)[key];
+  const hasBody = sent !== undefined || !["GET", "HEAD", "DELETE"].includes(r.method);
+  const init: RequestInit = { method: r.method, headers: { ...headers, ...(hasBody ? { "Content-Type": "application/json" } : {}) } };
+  if (hasBody) init.body = JSON.stringify(sent ?? {});
   const res = await fetch(STUDIO_URL + concrete(r), init);
   const text = await res.text();
   let body: { error?: { code?: string; permission?: string } } = {};
@@ -57,10 +62,11 @@ test.describe("Access control on every route and page", () => {
     const conv = await (await api.post("/api/v1/conversations", { data: { model: "T0106004", title: "access: team E2E chat" } })).json();
     const voice = await (await api.post("/api/v1/voices", { data: { voiceId: `s1_access${Date.now()}`, name: "access voice" } })).json();
     const invite = await (await api.post("/api/v1/team/invites", { data: { role: "member" } })).json();
+    const board = await (await api.post("/api/v1/boards", { data: { name: "access: team E2E board" } })).json();
     const tokens = await (await api.get("/api/v1/tokens")).json();
     const team = await (await api.get("/api/v1/team")).json();
     const reviewerId = team.members.find((m: { email: string }) => m.email === "reviewer@e2e.test").userId;
-    ids = { "api/v1/generations": gen.id, "api/v1/assets": asset.id, "api/v1/conversations": conv.id, "api/v1/voices": voice.id, "api/v1/team/invites": invite.id, "api/v1/team/members": reviewerId, "api/v1/tokens": tokens.items[0].id };
+    ids = { "api/v1/generations": gen.id, "api/v1/assets": asset.id, "api/v1/conversations": conv.id, "api/v1/voices": voice.id, "api/v1/team/invites": invite.id, "api/v1/team/members": reviewerId, "api/v1/tokens": tokens.items[0].id, "api/v1/boards": board.id };
     for (const [k, v] of Object.entries(ids)) expect(v, k).toBeTruthy();
     await api.dispose();
   });
@@ -99,7 +105,7 @@ test.describe("Access control on every route and page", () => {
       if (res.status !== 404) wrong.push(`${res.key} → ${res.status}`);
     }
     expect(wrong).toEqual([]);
-    const lists = ["/api/v1/generations", "/api/v1/assets", "/api/v1/conversations", "/api/v1/voices"];
+    const lists = ["/api/v1/generations", "/api/v1/assets", "/api/v1/conversations", "/api/v1/voices", "/api/v1/gallery?origin=all", "/api/v1/boards"];
     for (const l of lists) {
       const text = await (await fetch(STUDIO_URL + l, { headers: { Authorization: `Bearer ${other}` } })).text();
       for (const id of Object.values(ids)) expect(text, `${l} shows ${id}`).not.toContain(id);

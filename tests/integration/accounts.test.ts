@@ -3,7 +3,7 @@ import { spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { freshStudioEnv } from "./studio-env";
+import { freshStudioEnv } from "../../scripts/harness/studio-env";
 
 // Accounts against a real database: the first run, invites, roles, tokens, sign-in limits and the CLI.
 // Each test file gets its own modules, so the configuration read below is this file's fresh database.

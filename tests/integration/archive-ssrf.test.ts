@@ -2,7 +2,7 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { freshStudioEnv } from "./studio-env";
+import { freshStudioEnv } from "../../scripts/harness/studio-env";
 
 // Three loopback servers: TD's configured address, an origin the operator lists, and one nobody allowed.
 const servers: http.Server[] = [];

@@ -1,7 +1,7 @@
 import { Readable } from "node:stream";
 import sharp from "sharp";
 import { beforeAll, describe, expect, it } from "vitest";
-import { freshStudioEnv, TEST_SCOPE } from "./studio-env";
+import { freshStudioEnv, TEST_SCOPE } from "../../scripts/harness/studio-env";
 
 beforeAll(() => {
   freshStudioEnv("http://127.0.0.1:9", "k");

@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { GatewayError, gatewayErrorFromTd, parseGatewayRequest } from "@/lib/chat/gateway";
 import { TdError } from "@/lib/td/errors";
 import { TEST_KEY, until, withEmulator } from "./helpers";
-import { freshStudioEnv, TEST_SCOPE } from "./studio-env";
+import { freshStudioEnv, TEST_SCOPE } from "../../scripts/harness/studio-env";
 
 const USER = [{ role: "user", content: "你好" }];
 const refused = (fn: () => unknown): GatewayError => {

@@ -3,7 +3,7 @@ import sharp from "sharp";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { MessageView } from "@/lib/chat/types";
 import { TEST_KEY, until, withEmulator } from "./helpers";
-import { freshStudioEnv, TEST_SCOPE } from "./studio-env";
+import { freshStudioEnv, TEST_SCOPE } from "../../scripts/harness/studio-env";
 
 // A stored conversation turn against the emulator: what is written, what is streamed, what survives a stop.
 

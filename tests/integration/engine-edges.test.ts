@@ -7,7 +7,7 @@ import { Readable } from "node:stream";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { encodeWav } from "@/components/speech/audio";
 import { startEmulator, type Emulator } from "@/emulator";
-import { freshStudioEnv, TEST_SCOPE } from "./studio-env";
+import { freshStudioEnv, TEST_SCOPE } from "../../scripts/harness/studio-env";
 import { until } from "./helpers";
 
 // The studio talks to the emulator through this proxy, so a test can hold, refuse or rewrite one call.

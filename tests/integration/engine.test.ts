@@ -3,7 +3,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { loadStudio, studioTestbed, until } from "./helpers";
-import { TEST_SCOPE } from "./studio-env";
+import { TEST_SCOPE } from "../../scripts/harness/studio-env";
 
 const bed = studioTestbed({ taskSeconds: 0.4 });
 

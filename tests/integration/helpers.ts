@@ -2,7 +2,7 @@ import { afterAll, beforeAll, vi } from "vitest";
 import { startEmulator, type Emulator, type EmulatorOptions } from "@/emulator";
 import type { CreateGenerationRequest } from "@/lib/generations/schema";
 import { TdHttp } from "@/lib/td/http";
-import { freshStudioEnv, TEST_SCOPE } from "./studio-env";
+import { freshStudioEnv, TEST_SCOPE } from "../../scripts/harness/studio-env";
 
 export const TEST_KEY = "test-key";
 

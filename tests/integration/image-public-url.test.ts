@@ -2,7 +2,7 @@ import { Readable } from "node:stream";
 import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startEmulator, type Emulator } from "@/emulator";
-import { freshStudioEnv, TEST_SCOPE } from "./studio-env";
+import { freshStudioEnv, TEST_SCOPE } from "../../scripts/harness/studio-env";
 
 // GPT Image-2 takes reference images by public URL only: without PUBLIC_BASE_URL a studio upload cannot be
 // sent, and the studio says exactly what is missing before anything reaches TD. A pasted public URL still works.

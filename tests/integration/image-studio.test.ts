@@ -2,7 +2,7 @@ import { Readable } from "node:stream";
 import sharp from "sharp";
 import { describe, expect, it } from "vitest";
 import { loadStudio, studioTestbed, until } from "./helpers";
-import { TEST_SCOPE } from "./studio-env";
+import { TEST_SCOPE } from "../../scripts/harness/studio-env";
 
 // The Image page's requests at studio level (GPT Image-2, T0302007): createGeneration → the PascalCase job
 // body TD receives, SessionId = the generation id, studio assets sent as signed public URLs, Progress.

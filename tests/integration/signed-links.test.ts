@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it, vi } from "vitest";
-import { freshStudioEnv } from "./studio-env";
+import { freshStudioEnv } from "../../scripts/harness/studio-env";
 
 // Counts the constant-time comparisons the verifier makes; the real function still does the work.
 const compares = vi.hoisted(() => ({ count: 0 }));

@@ -2,7 +2,7 @@ import { Readable } from "node:stream";
 import { describe, expect, it } from "vitest";
 import { encodeWav } from "@/components/speech/audio";
 import { loadStudio, studioTestbed } from "./helpers";
-import { TEST_SCOPE } from "./studio-env";
+import { TEST_SCOPE } from "../../scripts/harness/studio-env";
 
 // The Speech page's requests at studio level: createGeneration → the wire body TD receives (PascalCase,
 // ExtParam a JSON string), the stored audio, and a voice-clone saved as a named team voice with its sample.

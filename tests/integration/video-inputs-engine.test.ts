@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startEmulator, type Emulator } from "@/emulator";
 import { buildDashScopeBody } from "@/lib/td/dashscope";
 import { until } from "./helpers";
-import { freshStudioEnv, TEST_SCOPE } from "./studio-env";
+import { freshStudioEnv, TEST_SCOPE } from "../../scripts/harness/studio-env";
 import { wavBytes } from "../helpers/wav";
 
 // Adapter-level inputs: what the studio's generation inputs (studio assets, URLs, asset:// ids) become in

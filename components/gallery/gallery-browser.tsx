@@ -1,0 +1,172 @@
+"use client";
+
+import Link from "next/link";
+import { useCallback, useEffect, useMemo, useState } from "react";
+import { useTranslations } from "use-intl";
+import { useCan } from "@/components/auth/caller-context";
+import { Button, EmptyState, Input, Select } from "@/components/ui";
+import { GalleryIcon } from "@/components/ui/icons";
+import { GalleryDetail } from "./gallery-detail";
+import { GalleryFilters } from "./gallery-filters";
+import { GalleryGrid } from "./gallery-grid";
+import type { GalleryItem, GalleryMember, GalleryModel } from "./types";
+import { useBoards, useGalleryActions, useGalleryFilters, useGalleryItems } from "./use-gallery";
+
+export interface GalleryBrowserProps {
+  models: Record<string, GalleryModel>;
+  members: GalleryMember[];
+}
+
+export function GalleryBrowser({ models, members }: GalleryBrowserProps) {
+  const t = useTranslations("gallery");
+  const { filters, setFilters, clear } = useGalleryFilters();
+  const q = useGalleryItems(filters);
+  const boards = useBoards();
+  const actions = useGalleryActions();
+  const canOrganize = useCan("gallery:organize");
+  const items = useMemo(() => q.data?.pages.flatMap((p) => p.items) ?? [], [q.data]);
+  // A new filter is a new list: the selection and the open item belong to the old one (state keyed by the filters).
+  const filterKey = JSON.stringify(filters);
+  const [sel, setSel] = useState<{ key: string; ids: Set<string>; open: number | null }>({ key: filterKey, ids: new Set(), open: null });
+  const current = sel.key === filterKey ? sel : { key: filterKey, ids: new Set<string>(), open: null };
+  const selected = current.ids;
+  const open = current.open;
+  const setSelected = useCallback((ids: Set<string>) => setSel((s) => ({ key: filterKey, ids, open: s.key === filterKey ? s.open : null })), [filterKey]);
+  const setOpen = useCallback(
+    (next: number | null | ((i: number | null) => number | null)) =>
+      setSel((s) => {
+        const base = s.key === filterKey ? s : { key: filterKey, ids: new Set<string>(), open: null };
+        return { ...base, open: typeof next === "function" ? next(base.open) : next };
+      }),
+    [filterKey],
+  );
+  const [tag, setTag] = useState("");
+  const [notice, setNotice] = useState<string | null>(null);
+
+  useEffect(() => {
+    if (!notice) return;
+    const h = setTimeout(() => setNotice(null), 2500);
+    return () => clearTimeout(h);
+  }, [notice]);
+
+  const { hasNextPage, isFetchingNextPage, fetchNextPage } = q;
+  const loadMore = useCallback(() => void fetchNextPage(), [fetchNextPage]);
+  const favorite = useCallback(
+    (list: GalleryItem[], fav: boolean) => {
+      if (list.length === 1) actions.update.mutate({ id: list[0].assetId, favorite: fav });
+      else actions.bulk.mutate({ action: fav ? "favorite" : "unfavorite", assetIds: list.map((i) => i.assetId) });
+    },
+    [actions.update, actions.bulk],
+  );
+  const ids = [...selected];
+  const done = { onSuccess: (r: { changed?: number; added?: number }) => setNotice(t("selection.done", { n: r.changed ?? r.added ?? 0 })) };
+  const filtered = Object.keys(filters).some((k) => k !== "sort");
+  const openItem = open !== null ? items[open] : undefined;
+
+  return (
+    <div className="flex flex-col gap-4">
+      <GalleryFilters filters={filters} setFilters={setFilters} clear={clear} models={models} members={members} boards={boards.data ?? []} />
+
+      {selected.size > 0 && (
+        <div role="toolbar" aria-label={t("selection.count", { n: selected.size })} className="sticky top-0 z-10 flex flex-wrap items-center gap-2 rounded-xl border border-accent/30 bg-surface p-2 shadow-sm" data-testid="gallery-selection">
+          <span className="px-2 text-sm font-medium text-fg">{t("selection.count", { n: selected.size })}</span>
+          <Button size="sm" variant="secondary" onClick={() => actions.bulk.mutate({ action: "favorite", assetIds: ids }, done)}>
+            {t("selection.favorite")}
+          </Button>
+          {canOrganize && (
+            <>
+              <form
+                className="flex items-center gap-1"
+                onSubmit={(e) => {
+                  e.preventDefault();
+                  if (tag.trim()) actions.bulk.mutate({ action: "addTags", assetIds: ids, tags: [tag.trim()] }, done);
+                  setTag("");
+                }}
+              >
+                <Input value={tag} onChange={(e) => setTag(e.target.value)} placeholder={t("selection.tagPrompt")} aria-label={t("selection.tagPrompt")} maxLength={40} className="h-8 w-36" />
+                <Button size="sm" variant="secondary" type="submit" disabled={!tag.trim()}>
+                  {t("selection.tag")}
+                </Button>
+              </form>
+              <Select
+                aria-label={t("selection.addToBoard")}
+                value=""
+                className="h-8 w-44"
+                onChange={async (e) => {
+                  let boardId = e.target.value;
+                  if (boardId === "__new") {
+                    const name = window.prompt(t("selection.boardName"))?.trim();
+                    if (!name) return;
+                    boardId = (await actions.createBoard.mutateAsync(name)).id;
+                  }
+                  if (boardId) actions.addToBoard.mutate({ boardId, assetIds: ids }, done);
+                }}
+              >
+                <option value="">{t("selection.addToBoard")}…</option>
+                {(boards.data ?? []).map((b) => (
+                  <option key={b.id} value={b.id}>
+                    {b.name}
+                  </option>
+                ))}
+                <option value="__new">{t("selection.newBoard")}</option>
+              </Select>
+              {filters.trashed === "true" ? (
+                <Button size="sm" variant="secondary" onClick={() => actions.bulk.mutate({ action: "restore", assetIds: ids }, { onSuccess: (r) => (done.onSuccess(r), setSelected(new Set())) })}>
+                  {t("selection.restore")}
+                </Button>
+              ) : (
+                <Button size="sm" variant="ghost" onClick={() => actions.bulk.mutate({ action: "trash", assetIds: ids }, { onSuccess: (r) => (done.onSuccess(r), setSelected(new Set())) })}>
+                  {t("selection.trash")}
+                </Button>
+              )}
+            </>
+          )}
+          <Button size="sm" variant="ghost" onClick={() => setSelected(new Set(items.map((i) => i.assetId)))}>
+            {t("selection.selectAll")}
+          </Button>
+          <Button size="sm" variant="ghost" onClick={() => setSelected(new Set())} className="ml-auto">
+            {t("selection.clear")}
+          </Button>
+        </div>
+      )}
+      <p aria-live="polite" className="sr-only">
+        {notice}
+      </p>
+      {notice && <p className="text-sm text-success">{notice}</p>}
+      {(actions.bulk.error || actions.addToBoard.error) && <p role="alert" className="text-sm text-danger">{t("error", { message: (actions.bulk.error ?? actions.addToBoard.error)?.message ?? "" })}</p>}
+
+      {q.isError ? (
+        <div role="alert" className="rounded-xl border border-danger/25 bg-danger/5 p-4 text-sm text-danger">
+          {t("loadError", { message: q.error.message })}{" "}
+          <Button size="sm" variant="secondary" onClick={() => q.refetch()}>
+            {t("retry")}
+          </Button>
+        </div>
+      ) : q.isPending ? (
+        <p className="py-12 text-center text-sm text-muted">{t("loading")}</p>
+      ) : items.length === 0 ? (
+        <EmptyState
+          icon={<GalleryIcon />}
+          title={filters.trashed === "true" ? t("emptyTrash") : filtered ? t("emptyFiltered") : t("empty")}
+          description={filtered ? undefined : t("emptyHint")}
+          actions={
+            filtered ? (
+              <Button onClick={clear}>{t("filters.clear")}</Button>
+            ) : (
+              <Link className="text-sm font-medium text-accent-text underline-offset-4 hover:underline" href="/video">
+                {t("emptyAction")} →
+              </Link>
+            )
+          }
+        />
+      ) : (
+        <>
+          <GalleryGrid items={items} hasMore={!!hasNextPage} loadingMore={isFetchingNextPage} onLoadMore={loadMore} selected={selected} onSelect={setSelected} onOpen={setOpen} onFavorite={favorite} />
+          <p className="hidden text-xs text-muted sm:block">{t("selection.hint")}</p>
+        </>
+      )}
+
+      {openItem && <GalleryDetail key={openItem.assetId} item={openItem} models={models} actions={actions} onClose={() => setOpen(null)} onStep={(d) => setOpen((i) => (i === null ? i : Math.max(0, Math.min(items.length - 1, i + d))))} />}
+    </div>
+  );
+}

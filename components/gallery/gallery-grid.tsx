@@ -1,0 +1,181 @@
+"use client";
+
+import { useVirtualizer } from "@tanstack/react-virtual";
+import { useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent, type MouseEvent } from "react";
+import { useTranslations } from "use-intl";
+import { cn } from "@/components/ui";
+import { StarIcon } from "@/components/ui/icons";
+import { Thumb } from "./thumb";
+import type { GalleryItem } from "./types";
+
+const MIN_CELL = 168;
+const GAP = 8;
+
+export interface GalleryGridProps {
+  items: GalleryItem[];
+  hasMore: boolean;
+  loadingMore: boolean;
+  onLoadMore: () => void;
+  selected: Set<string>;
+  onSelect: (next: Set<string>) => void;
+  onOpen: (index: number) => void;
+  onFavorite: (items: GalleryItem[], favorite: boolean) => void;
+}
+
+/**
+ * Rows of square cells, only the visible rows (plus a few) in the DOM, so 100k items cost what a screen costs.
+ * Cells are square whatever the media's shape (object-cover), so a row's height is known before anything loads.
+ */
+export function GalleryGrid({ items, hasMore, loadingMore, onLoadMore, selected, onSelect, onOpen, onFavorite }: GalleryGridProps) {
+  const t = useTranslations("gallery");
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const [width, setWidth] = useState(0);
+  const [focus, setFocus] = useState(0);
+  const anchor = useRef<number | null>(null);
+
+  useLayoutEffect(() => {
+    const el = scrollRef.current;
+    if (!el) return;
+    const ro = new ResizeObserver(([e]) => setWidth(e.contentRect.width));
+    ro.observe(el);
+    return () => ro.disconnect();
+  }, []);
+
+  const cols = Math.max(2, Math.floor((width + GAP) / (MIN_CELL + GAP)));
+  const cell = width ? (width - GAP * (cols - 1)) / cols : MIN_CELL;
+  const rows = Math.ceil(items.length / cols);
+  const v = useVirtualizer({ count: rows, getScrollElement: () => scrollRef.current, estimateSize: () => cell + GAP, overscan: 4 });
+  useEffect(() => v.measure(), [cell, v]);
+
+  // Infinite scroll: the next page (one cursor further) once the last rendered row is near the end.
+  const virtualRows = v.getVirtualItems();
+  const lastRow = virtualRows.at(-1)?.index ?? 0;
+  useEffect(() => {
+    if (hasMore && !loadingMore && lastRow >= rows - 3) onLoadMore();
+  }, [hasMore, loadingMore, lastRow, rows, onLoadMore]);
+
+  const moveFocus = (i: number) => {
+    const next = Math.max(0, Math.min(items.length - 1, i));
+    setFocus(next);
+    v.scrollToIndex(Math.floor(next / cols), { align: "auto" });
+    scrollRef.current?.querySelector<HTMLElement>(`[data-index="${next}"]`)?.focus({ preventScroll: true });
+    requestAnimationFrame(() => scrollRef.current?.querySelector<HTMLElement>(`[data-index="${next}"]`)?.focus({ preventScroll: true }));
+  };
+
+  const click = (e: MouseEvent, i: number) => {
+    const id = items[i].assetId;
+    setFocus(i);
+    if (e.shiftKey && anchor.current !== null) {
+      const [a, b] = [Math.min(anchor.current, i), Math.max(anchor.current, i)];
+      const next = new Set(e.metaKey || e.ctrlKey ? selected : []);
+      for (let k = a; k <= b; k++) next.add(items[k].assetId);
+      onSelect(next);
+      return;
+    }
+    anchor.current = i;
+    if (e.metaKey || e.ctrlKey || selected.size > 0) {
+      const next = new Set(selected);
+      if (next.has(id)) next.delete(id);
+      else next.add(id);
+      onSelect(next);
+      return;
+    }
+    // Nothing selected yet: a plain click opens (on a phone, the only way); shift/ctrl-click starts a selection.
+    onOpen(i);
+  };
+
+  const key = (e: KeyboardEvent) => {
+    const k = e.key;
+    if (k === "ArrowRight") moveFocus(focus + 1);
+    else if (k === "ArrowLeft") moveFocus(focus - 1);
+    else if (k === "ArrowDown") moveFocus(focus + cols);
+    else if (k === "ArrowUp") moveFocus(focus - cols);
+    else if (k === "Home") moveFocus(0);
+    else if (k === "End") moveFocus(items.length - 1);
+    else if (k === " " || k === "Enter") onOpen(focus);
+    else if (k === "Escape") onSelect(new Set());
+    else if ((k === "f" || k === "F") && !e.metaKey && !e.ctrlKey) {
+      const target = selected.size ? items.filter((i) => selected.has(i.assetId)) : items[focus] ? [items[focus]] : [];
+      if (target.length) onFavorite(target, !target.every((i) => i.favorite));
+    } else if (k === "x" || (k === "Enter" && e.shiftKey)) {
+      const id = items[focus]?.assetId;
+      if (id) {
+        const next = new Set(selected);
+        if (next.has(id)) next.delete(id);
+        else next.add(id);
+        onSelect(next);
+      }
+    } else return;
+    e.preventDefault();
+  };
+
+  return (
+    <div
+      ref={scrollRef}
+      role="grid"
+      aria-rowcount={rows}
+      aria-colcount={cols}
+      aria-multiselectable="true"
+      aria-label={t("title")}
+      onKeyDown={key}
+      className="h-[calc(100dvh-15rem)] min-h-80 overflow-y-auto overscroll-contain rounded-xl p-1 focus:outline-none"
+      data-testid="gallery-grid"
+    >
+      <div className="relative w-full" style={{ height: v.getTotalSize() }}>
+        {virtualRows.map((row) => (
+          <div key={row.key} role="row" aria-rowindex={row.index + 1} className="absolute left-0 flex w-full" style={{ top: row.start, height: cell, gap: GAP }}>
+            {items.slice(row.index * cols, row.index * cols + cols).map((item, c) => {
+              const i = row.index * cols + c;
+              const isSel = selected.has(item.assetId);
+              const name = item.title ?? item.prompt ?? item.assetId;
+              return (
+                <div
+                  key={item.assetId}
+                  role="gridcell"
+                  aria-selected={isSel}
+                  aria-label={name}
+                  tabIndex={i === focus ? 0 : -1}
+                  data-index={i}
+                  data-asset-id={item.assetId}
+                  data-testid="gallery-item"
+                  onClick={(e) => click(e, i)}
+                  onDoubleClick={() => onOpen(i)}
+                  onFocus={() => setFocus(i)}
+                  className={cn(
+                    "group relative shrink-0 cursor-pointer overflow-hidden rounded-lg border border-border outline-none",
+                    "focus-visible:ring-2 focus-visible:ring-accent focus-visible:ring-offset-2 focus-visible:ring-offset-bg",
+                    isSel && "ring-2 ring-accent ring-offset-2 ring-offset-bg",
+                  )}
+                  style={{ width: cell, height: cell }}
+                >
+                  <Thumb item={item} />
+                  {item.kind === "video" && item.durationSeconds ? <span className="absolute bottom-1.5 left-1.5 rounded bg-black/60 px-1.5 py-0.5 text-[11px] font-medium text-white tabular-nums">{Math.round(item.durationSeconds)}s</span> : null}
+                  {item.archiveState !== "archived" && item.origin === "output" && (
+                    <span className="absolute top-1.5 left-1.5 rounded bg-black/60 px-1.5 py-0.5 text-[11px] text-white">{item.archiveState === "failed" ? t("item.failed") : t("item.notSaved")}</span>
+                  )}
+                  <button
+                    type="button"
+                    tabIndex={-1}
+                    aria-label={item.favorite ? t("item.unfavorite") : t("item.favorite")}
+                    aria-pressed={item.favorite}
+                    onClick={(e) => {
+                      e.stopPropagation();
+                      onFavorite([item], !item.favorite);
+                    }}
+                    className={cn(
+                      "absolute top-1.5 right-1.5 flex size-8 items-center justify-center rounded-full bg-black/45 text-white transition-opacity [&_svg]:size-4",
+                      item.favorite ? "opacity-100 [&_svg]:fill-amber-400 [&_svg]:stroke-amber-400" : "opacity-0 group-hover:opacity-100 group-focus-visible:opacity-100 pointer-coarse:opacity-100",
+                    )}
+                  >
+                    <StarIcon aria-hidden="true" />
+                  </button>
+                </div>
+              );
+            })}
+          </div>
+        ))}
+      </div>
+      {loadingMore && <p className="py-3 text-center text-sm text-muted">{t("loading")}</p>}
+    </div>
+  );
+}

@@ -1,0 +1,49 @@
+"use client";
+
+import { useMemo, useState } from "react";
+import { thumbHashToDataURL } from "thumbhash";
+import { ImageIcon, SpeechIcon, VideoIcon } from "@/components/ui/icons";
+import type { GalleryItem } from "./types";
+
+const KIND_ICON = { image: ImageIcon, video: VideoIcon, audio: SpeechIcon } as const;
+
+function placeholder(hash?: string): string | undefined {
+  if (!hash) return undefined;
+  try {
+    return thumbHashToDataURL(Uint8Array.from(atob(hash), (c) => c.charCodeAt(0)));
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * A fixed-size cell: the ThumbHash paints at once (decoded here, ~25 bytes from the list), the WebP fades in over
+ * it, so nothing moves when it arrives. No thumbnail (audio, not saved yet) shows the kind's icon.
+ */
+export function Thumb({ item, className = "" }: { item: GalleryItem; className?: string }) {
+  const bg = useMemo(() => placeholder(item.thumbhash), [item.thumbhash]);
+  const [state, setState] = useState<"loading" | "loaded" | "failed">(item.kind === "audio" ? "failed" : "loading");
+  const Icon = KIND_ICON[item.kind as keyof typeof KIND_ICON] ?? ImageIcon;
+  return (
+    <div className={`relative size-full overflow-hidden bg-surface-2 ${className}`} style={bg ? { backgroundImage: `url(${bg})`, backgroundSize: "cover", backgroundPosition: "center" } : undefined}>
+      {state !== "failed" && (
+        // eslint-disable-next-line @next/next/no-img-element
+        <img
+          src={item.thumbnailUrl}
+          alt=""
+          loading="lazy"
+          decoding="async"
+          draggable={false}
+          onLoad={() => setState("loaded")}
+          onError={() => setState("failed")}
+          className={`size-full object-cover transition-opacity duration-300 ${state === "loaded" ? "opacity-100" : "opacity-0"}`}
+        />
+      )}
+      {state === "failed" && !bg && (
+        <div className="absolute inset-0 flex items-center justify-center text-muted [&_svg]:size-7">
+          <Icon aria-hidden="true" />
+        </div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,23 @@
+import type { GalleryItem, GalleryPage } from "@/lib/gallery/list";
+import type { BoardView } from "@/lib/gallery/boards";
+
+export type { GalleryItem, GalleryPage, BoardView };
+
+export interface GalleryModel {
+  name: { zh: string; en: string };
+  kind: string;
+  modes: string[];
+}
+
+export interface GalleryMember {
+  id: string;
+  name: string;
+}
+
+/** The filters the URL carries (the same names as GET /api/v1/gallery). */
+export const FILTER_KEYS = ["kind", "model", "mode", "creator", "tag", "board", "favorite", "q", "from", "to", "sort", "origin", "trashed"] as const;
+export type FilterKey = (typeof FILTER_KEYS)[number];
+export type Filters = Partial<Record<FilterKey, string>>;
+
+/** The studio page a generation of this model kind reopens in (`?from=<generationId>`). */
+export const STUDIO_FOR_KIND: Record<string, string> = { video: "/video", image: "/image", speech: "/speech" };

@@ -1,0 +1,43 @@
+import "server-only";
+import { db } from "@/lib/db";
+
+/** Body of one asset's search row: title, the generation's prompt, the tags (the SQL the migration's triggers repeat). */
+const BODY_SQL = `coalesce(a."title", '') || char(10) || coalesce((SELECT g."prompt" FROM "Generation" g WHERE g."id" = a."generationId"), '') || char(10) || coalesce((SELECT group_concat(t."tag", ' ') FROM "AssetTag" t WHERE t."assetId" = a."id"), '')`;
+
+export interface SqlPart {
+  sql: string;
+  args: unknown[];
+}
+
+/**
+ * The WHERE part for a free-text query against `asset_search` (FTS5 trigram). Words of three or more
+ * characters are phrase matches through the index; shorter words (many Chinese words are two characters,
+ * which the trigram index cannot hold) are LIKE over the same text. Every word must match.
+ */
+export function searchCondition(q: string, assetAlias = "a"): SqlPart | undefined {
+  const words = q.trim().split(/\s+/u).filter(Boolean).slice(0, 8);
+  if (!words.length) return undefined;
+  const long = words.filter((w) => [...w].length >= 3);
+  const short = words.filter((w) => [...w].length < 3);
+  const parts: string[] = [];
+  const args: unknown[] = [];
+  if (long.length) {
+    parts.push(`${assetAlias}."rowid" IN (SELECT "rowid" FROM "asset_search" WHERE "asset_search" MATCH ?)`);
+    args.push(long.map((w) => `"${w.replaceAll('"', '""')}"`).join(" "));
+  }
+  // Short words probe the asset's own search row while the page walks the index in order: a common word fills
+  // the page after a few hundred rows, where collecting every match first would scan the whole table.
+  for (const w of short) {
+    parts.push(`EXISTS (SELECT 1 FROM "asset_search" s WHERE s."rowid" = ${assetAlias}."rowid" AND s."body" LIKE ? ESCAPE '\\')`);
+    args.push(`%${w.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
+  }
+  return { sql: parts.join(" AND "), args };
+}
+
+/** Refill the search index from the tables (after a restore or a VACUUM, which may renumber rowids). */
+export async function rebuildSearchIndex(): Promise<void> {
+  await db().$transaction([
+    db().$executeRawUnsafe(`DELETE FROM "asset_search"`),
+    db().$executeRawUnsafe(`INSERT INTO "asset_search"("rowid", "body") SELECT a."rowid", ${BODY_SQL} FROM "Asset" a`),
+  ]);
+}

@@ -1,0 +1,96 @@
+import { execFileSync } from "node:child_process";
+import { randomUUID } from "node:crypto";
+import { freshStudioEnv } from "./harness/studio-env";
+
+/**
+ * Gallery query benchmark: seeds N outputs (with their generations) straight into a fresh SQLite database with
+ * Prisma createMany — the FTS triggers fill the search index as they would in use — then times the gallery's
+ * query function (lib/gallery/list.ts, the route's whole server work but HTTP): the first page, page 50 following
+ * cursors, a model + kind page, and searches for a Chinese and an English word and a two-character Chinese word
+ * (the LIKE fallback). Prints p50/p95 at 1k and 100k, and the 100k/1k ratio.
+ *   npm run bench:gallery            (BENCH_SIZES=1000,100000 BENCH_RUNS=40)
+ */
+const RUNS = Number(process.env.BENCH_RUNS ?? 40);
+const SIZES = (process.env.BENCH_SIZES ?? "1000,100000").split(",").map(Number);
+const MODELS = ["T0401003", "T0401002", "T0301001", "T0501001", "T0601001"];
+const KINDS = ["video", "image", "audio"];
+const ZH = ["一只橘猫", "赛博朋克城市", "海边日落", "雪山", "古风少女", "霓虹夜景", "森林小屋", "水墨山水"];
+const EN = ["golden sunset", "drone shot", "portrait", "cinematic", "rainy street", "product photo", "watercolor", "slow motion"];
+
+type Result = Record<string, { p50: number; p95: number }>;
+
+async function child(n: number): Promise<Result> {
+  freshStudioEnv("http://127.0.0.1:9", "k");
+  const { db } = await import("../lib/db");
+  const { listGallery } = await import("../lib/gallery/list");
+  const teamId = randomUUID();
+  const userId = randomUUID();
+  await db().team.create({ data: { id: teamId, name: "bench" } });
+  await db().user.create({ data: { id: userId, name: "Bench", email: "bench@example.com" } });
+  const t0 = Date.now();
+  const start = Date.parse("2026-01-01T00:00:00Z");
+  for (let from = 0; from < n; from += 5000) {
+    const gens = [];
+    const assets = [];
+    for (let i = from; i < Math.min(n, from + 5000); i++) {
+      const id = randomUUID();
+      const createdAt = new Date(start + i * 7_000);
+      const model = MODELS[i % MODELS.length];
+      const prompt = `${ZH[i % ZH.length]}，${EN[(i * 7) % EN.length]} #${i}`;
+      gens.push({ id, teamId, createdById: userId, model, mode: "text-to-video", prompt, status: "succeeded", createdAt });
+      assets.push({ id: randomUUID(), teamId, createdById: userId, kind: KINDS[i % 3], origin: "output", generationId: id, model, mode: "text-to-video", archiveState: "archived", storageKey: `x/${i}`, createdAt });
+    }
+    await db().generation.createMany({ data: gens });
+    await db().asset.createMany({ data: assets });
+  }
+  console.error(`[bench:gallery] seeded ${n} in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+  const scope = { teamId, userId };
+  let cursor: string | null = null;
+  for (let p = 1; p < 50; p++) cursor = (await listGallery(scope, { cursor: cursor ?? undefined })).nextCursor;
+  const cases: Record<string, () => Promise<unknown>> = {
+    "first page": () => listGallery(scope, {}),
+    "page 50": () => listGallery(scope, { cursor: cursor ?? undefined }),
+    "model + kind": () => listGallery(scope, { model: "T0301001", kind: "image" }),
+    "search zh 赛博朋克": () => listGallery(scope, { q: "赛博朋克" }),
+    "search en sunset": () => listGallery(scope, { q: "sunset" }),
+    "search zh 2 chars 雪山": () => listGallery(scope, { q: "雪山" }),
+  };
+  const out: Result = {};
+  for (const [name, fn] of Object.entries(cases)) {
+    for (let i = 0; i < 3; i++) await fn();
+    const times: number[] = [];
+    for (let i = 0; i < RUNS; i++) {
+      const s = performance.now();
+      await fn();
+      times.push(performance.now() - s);
+    }
+    times.sort((a, b) => a - b);
+    out[name] = { p50: times[Math.floor(times.length * 0.5)], p95: times[Math.min(times.length - 1, Math.ceil(times.length * 0.95) - 1)] };
+  }
+  return out;
+}
+
+if (process.env.BENCH_CHILD) {
+  const r = await child(Number(process.env.BENCH_CHILD));
+  process.stdout.write(JSON.stringify(r));
+  process.exit(0);
+}
+
+// Each size in its own process: one database per process (lib/db keeps one client).
+const results: Record<number, Result> = {};
+for (const n of SIZES) {
+  const json = execFileSync(process.execPath, [...process.execArgv, process.argv[1]], { env: { ...process.env, BENCH_CHILD: String(n) }, stdio: ["ignore", "pipe", "inherit"], maxBuffer: 1 << 20 }).toString();
+  results[n] = JSON.parse(json) as Result;
+}
+const [small, big] = [SIZES[0], SIZES.at(-1)!];
+console.log(`query                      ${SIZES.map((n) => `${n}: p50 / p95 ms`.padStart(24)).join("")}   ratio p95 ${big}/${small}`);
+let worst = 0;
+let worstRatio = 0;
+for (const name of Object.keys(results[small])) {
+  const cols = SIZES.map((n) => `${results[n][name].p50.toFixed(1)} / ${results[n][name].p95.toFixed(1)}`.padStart(24)).join("");
+  const ratio = results[big][name].p95 / results[small][name].p95;
+  worst = Math.max(worst, results[big][name].p95);
+  worstRatio = Math.max(worstRatio, ratio);
+  console.log(`${name.padEnd(27)}${cols}   ${ratio.toFixed(2)}`);
+}
+console.log(`bench:gallery worst p95 at ${big}: ${worst.toFixed(1)} ms (goal ≤ 100), worst ratio ${worstRatio.toFixed(2)} (goal ≤ 1.5)`);
