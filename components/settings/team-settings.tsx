@@ -114,7 +114,7 @@ export function TeamSettings() {
           <CardHeader title={t("team.invite")} description={t("team.inviteHint")} />
           <CardBody className="flex flex-col gap-4">
             <div className="flex flex-col gap-3 sm:flex-row sm:items-end">
-              <Field label={t("team.inviteRole")} className="flex-1" hint={ta(`roleHints.${invite.role}`)}>
+              <Field label={t("team.inviteRole")} className="flex-1">
                 <Select value={invite.role} onChange={(e) => setInvite({ ...invite, role: e.target.value as Role })} data-testid="invite-role">
                   {ROLES.map((r) => (
                     <option key={r} value={r}>
@@ -136,6 +136,9 @@ export function TeamSettings() {
                 {t("team.createInvite")}
               </Button>
             </div>
+            <p className="-mt-2 text-xs text-muted">
+              {ta(`roles.${invite.role}`)}: {ta(`roleHints.${invite.role}`)}
+            </p>
             {created && <SecretBox label={t("team.newInvite", { role: ta(`roles.${created.role}`) })} value={created.url} testId="invite-link" />}
             <div>
               <h3 className="mb-2 text-sm font-medium text-fg">{t("team.invites")}</h3>

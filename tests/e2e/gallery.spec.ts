@@ -1,0 +1,62 @@
+import { STUDIO_URL } from "../../playwright.config";
+import { cliAccount } from "./access-helpers";
+import { expect, test } from "./fixtures";
+
+// The shared gallery as a person uses it: outputs of the team appear with thumbnails, a Chinese search
+// and a filter live in the URL (back works), an item opens with its prompt and can be favourited and
+// tagged, "use these settings" reopens the studio — and another team sees none of it.
+
+async function image(request: import("@playwright/test").APIRequestContext, prompt: string) {
+  const g = await (await request.post("/api/v1/generations", { data: { model: "T0302007", mode: "text-to-image", prompt, params: { resolution: "1K" } } })).json();
+  await expect.poll(async () => (await (await request.get(`/api/v1/generations/${g.id}`)).json()).status, { timeout: 40_000 }).toBe("succeeded");
+  return (await (await request.get(`/api/v1/generations/${g.id}`)).json()) as { id: string; outputs: { assetId: string }[] };
+}
+
+test.describe("Gallery", () => {
+  test("search in Chinese and filter in the URL, open, favourite and tag, reuse settings; another team sees nothing", async ({ page, request }) => {
+    test.setTimeout(120_000);
+    const cat = await image(request, "画廊：雪山下的橘猫");
+    const city = await image(request, "gallery: a neon city in the rain");
+    const catAsset = cat.outputs[0].assetId;
+
+    await page.goto("/gallery");
+    const grid = page.getByTestId("gallery-grid");
+    await expect(grid.locator(`[data-testid="gallery-item"][data-asset-id="${catAsset}"]`)).toBeVisible();
+    // Thumbnails only in the grid: a WebP made at archive time.
+    const thumb = grid.locator(`[data-testid="gallery-item"][data-asset-id="${catAsset}"] img`).first();
+    await expect(thumb).toHaveAttribute("src", new RegExp(`/api/v1/assets/${catAsset}/thumbnail`));
+    const thumbRes = await request.get(`/api/v1/assets/${catAsset}/thumbnail`);
+    expect(thumbRes.headers()["content-type"]).toBe("image/webp");
+
+    await page.getByTestId("gallery-search").fill("橘猫");
+    await page.getByTestId("gallery-search").press("Enter");
+    await expect(page).toHaveURL(/[?&]q=%E6%A9%98%E7%8C%AB/);
+    await expect(grid.locator('[data-testid="gallery-item"]')).toHaveCount(1);
+    await expect(grid.locator(`[data-asset-id="${catAsset}"]`)).toBeVisible();
+    await page.goBack();
+    await expect(grid.locator(`[data-asset-id="${city.outputs[0].assetId}"]`)).toBeVisible();
+
+    await grid.locator(`[data-asset-id="${catAsset}"]`).click();
+    const detail = page.getByTestId("gallery-detail");
+    await expect(detail).toContainText("画廊：雪山下的橘猫");
+    await detail.getByRole("button", { name: /^(加入收藏|Add to favourites)$/ }).click();
+    await expect(detail.getByRole("button", { name: /^(取消收藏|Remove from favourites)$/ })).toBeVisible();
+    const tagBox = detail.getByLabel(/输入标签后按回车|Add a tag and press Enter/);
+    await tagBox.fill("猫咪");
+    await tagBox.press("Enter");
+    await expect(detail.getByTestId("gallery-tags")).toContainText("猫咪");
+    const saved = await (await request.get(`/api/v1/gallery?tag=${encodeURIComponent("猫咪")}`)).json();
+    expect(saved.items.map((i: { assetId: string }) => i.assetId)).toEqual([catAsset]);
+    expect(saved.items[0]).toMatchObject({ tags: ["猫咪"], prompt: "画廊：雪山下的橘猫", creator: { name: "E2E Admin" } });
+
+    await detail.getByRole("link", { name: /使用这些设置|Use these settings/ }).click();
+    await expect(page).toHaveURL(new RegExp(`/image\\?from=${cat.id}`));
+    await expect(page.getByRole("textbox", { name: /提示词|Prompt/ })).toHaveValue("画廊：雪山下的橘猫");
+
+    // Another team: an empty gallery, and our asset is a 404.
+    const other = cliAccount("gallery-other@e2e.test", "Gallery outsiders", "admin");
+    const theirs = await (await fetch(`${STUDIO_URL}/api/v1/gallery?origin=all`, { headers: { Authorization: `Bearer ${other}` } })).json();
+    expect(theirs.items).toEqual([]);
+    expect((await fetch(`${STUDIO_URL}/api/v1/assets/${catAsset}/thumbnail`, { headers: { Authorization: `Bearer ${other}` } })).status).toBe(404);
+  });
+});
