@@ -1,5 +1,6 @@
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
+import { IntlMessageFormat } from "intl-messageformat";
 import { describe, expect, it } from "vitest";
 import { LOCALES, localeFromAcceptLanguage } from "@/lib/i18n/locales";
 import { deepMerge, getMessages } from "@/lib/i18n/messages";
@@ -110,6 +111,14 @@ describe("message files", () => {
         for (const [key, value] of leaves(load(locale, ns))) {
           expect(typeof value === "string" && value.trim().length > 0, `${locale} ${key} must be non-empty text`).toBe(true);
           expect(icuArguments(String(value)), `${locale} ${key}`).toEqual(icuArguments(String(zh.get(key))));
+        }
+      }
+    });
+
+    it("parses as ICU in every locale (a stray <tag> or brace shows the raw key to people)", () => {
+      for (const locale of LOCALES) {
+        for (const [key, value] of leaves(load(locale, ns))) {
+          expect(() => new IntlMessageFormat(String(value), locale), `${locale} ${key}: ${String(value)}`).not.toThrow();
         }
       }
     });
