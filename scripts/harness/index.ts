@@ -136,15 +136,25 @@ export class Studio {
   }
 }
 
-/** First run of a fresh studio: the setup call makes its admin, whose session then makes an API token. */
-export async function firstRunToken(baseUrl: string): Promise<string> {
-  const who = { name: "System test", email: "system@test.local", password: "system-test-password", teamName: "System" };
+export type FirstRunAccount = { name: string; email: string; password: string; teamName: string };
+
+/** First run of a fresh studio: the setup call makes its admin, whose session (cookies) then makes an API token. */
+export async function firstRun(baseUrl: string, who: FirstRunAccount): Promise<{ cookies: { name: string; value: string }[]; token: string }> {
   const setup = await fetch(`${baseUrl}/api/v1/setup`, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(who) });
   if (!setup.ok) throw new Error(`first-run setup failed: HTTP ${setup.status} ${await setup.text()}`);
-  const cookie = setup.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
-  const made = await fetch(`${baseUrl}/api/v1/tokens`, { method: "POST", headers: { "Content-Type": "application/json", Cookie: cookie }, body: JSON.stringify({ name: "system test" }) });
+  const cookies = setup.headers.getSetCookie().map((c) => {
+    const pair = c.split(";")[0];
+    const i = pair.indexOf("=");
+    return { name: pair.slice(0, i), value: pair.slice(i + 1) };
+  });
+  const cookie = cookies.map((c) => `${c.name}=${c.value}`).join("; ");
+  const made = await fetch(`${baseUrl}/api/v1/tokens`, { method: "POST", headers: { "Content-Type": "application/json", Cookie: cookie }, body: JSON.stringify({ name: "first run" }) });
   if (!made.ok) throw new Error(`token failed: HTTP ${made.status} ${await made.text()}`);
-  return ((await made.json()) as { token: string }).token;
+  return { cookies, token: ((await made.json()) as { token: string }).token };
+}
+
+export async function firstRunToken(baseUrl: string): Promise<string> {
+  return (await firstRun(baseUrl, { name: "System test", email: "system@test.local", password: "system-test-password", teamName: "System" })).token;
 }
 
 export type CreateOutcome =

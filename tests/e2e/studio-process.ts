@@ -3,7 +3,8 @@ import { openSync, readFileSync, rmSync } from "node:fs";
 import path from "node:path";
 import type { BrowserContext } from "@playwright/test";
 import { E2E, EMULATOR_URL, studioEnv } from "../../playwright.config";
-import { E2E_ADMIN, signUpAdmin } from "./auth-helpers";
+import { firstRun } from "../../scripts/harness";
+import { E2E_ADMIN } from "./auth-helpers";
 
 /** A second studio server (production mode, same emulator) that a test may kill and start again. */
 export class StudioProcess {
@@ -66,7 +67,7 @@ export class StudioProcess {
    * so this replaces the main studio's cookie in that one context.
    */
   async signInAdmin(context: BrowserContext) {
-    const { cookies, token } = await signUpAdmin(this.url, E2E_ADMIN);
+    const { cookies, token } = await firstRun(this.url, E2E_ADMIN);
     await context.addCookies(cookies.map((c) => ({ ...c, domain: "127.0.0.1", path: "/", httpOnly: true, sameSite: "Lax" as const })));
     return token;
   }
