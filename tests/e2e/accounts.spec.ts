@@ -23,10 +23,13 @@ async function fillAccount(page: Page, name: string, email: string) {
 }
 
 async function createInvite(page: Page, role: "member" | "reviewer") {
+  const link = page.getByTestId("invite-link");
+  // The box still shows the previous link until the new one arrives: wait for a different one.
+  const before = (await link.count()) ? (await link.textContent())!.trim() : "";
   await page.getByTestId("invite-role").selectOption(role);
   await page.getByRole("button", { name: /生成邀请链接|Create invite link/ }).click();
-  const link = page.getByTestId("invite-link");
   await expect(link).toContainText("/invite/");
+  await expect(link).not.toHaveText(before);
   return (await link.textContent())!.trim();
 }
 
