@@ -1,10 +1,22 @@
 import { defineConfig, globalIgnores } from "eslint/config";
 import nextVitals from "eslint-config-next/core-web-vitals";
 import nextTs from "eslint-config-next/typescript";
+import prettier from "eslint-config-prettier/flat";
 
 const TD = ["@/lib/td", "@/lib/td/*", "**/lib/td", "**/lib/td/*"];
-const PRISMA = ["@/lib/db", "@/lib/db/*", "**/lib/db", "**/lib/db/*", "@/lib/generated/*", "**/lib/generated/*", "@prisma/*"];
-const COMPONENTS = { group: ["@/components", "@/components/*", "**/components", "**/components/*"], message: "lib/ is below the UI: a domain module never imports components/." };
+const PRISMA = [
+  "@/lib/db",
+  "@/lib/db/*",
+  "**/lib/db",
+  "**/lib/db/*",
+  "@/lib/generated/*",
+  "**/lib/generated/*",
+  "@prisma/*",
+];
+const COMPONENTS = {
+  group: ["@/components", "@/components/*", "**/components", "**/components/*"],
+  message: "lib/ is below the UI: a domain module never imports components/.",
+};
 
 export default defineConfig([
   ...nextVitals,
@@ -19,8 +31,20 @@ export default defineConfig([
         {
           patterns: [
             {
-              group: ["@/*", "**/lib", "**/lib/*", "**/components", "**/components/*", "**/app", "**/app/*", "**/tests", "**/tests/*", "**/prisma/*"],
-              message: "emulator/ is an independent witness of the TD docs: keep its own copy in emulator/spec instead of importing the studio.",
+              group: [
+                "@/*",
+                "**/lib",
+                "**/lib/*",
+                "**/components",
+                "**/components/*",
+                "**/app",
+                "**/app/*",
+                "**/tests",
+                "**/tests/*",
+                "**/prisma/*",
+              ],
+              message:
+                "emulator/ is an independent witness of the TD docs: keep its own copy in emulator/spec instead of importing the studio.",
             },
           ],
         },
@@ -42,11 +66,28 @@ export default defineConfig([
         {
           patterns: [
             COMPONENTS,
-            { group: ["react", "react/*", "react-dom", "react-dom/*", "next", "next/*"], message: "lib/td is transport: no React or Next.js." },
-            { group: PRISMA, message: "lib/td knows nothing of the database: the domain stores what the client returns." },
             {
-              group: ["@/lib/*", "!@/lib/td", "!@/lib/td/*", "!@/lib/config", "!@/lib/catalog", "@/lib/catalog/*", "!@/lib/catalog/limits", "!@/lib/net", "!@/lib/net/*"],
-              message: "lib/td may use only lib/config, lib/net and the documented limits (lib/catalog/limits): it knows nothing of the domain.",
+              group: ["react", "react/*", "react-dom", "react-dom/*", "next", "next/*"],
+              message: "lib/td is transport: no React or Next.js.",
+            },
+            {
+              group: PRISMA,
+              message: "lib/td knows nothing of the database: the domain stores what the client returns.",
+            },
+            {
+              group: [
+                "@/lib/*",
+                "!@/lib/td",
+                "!@/lib/td/*",
+                "!@/lib/config",
+                "!@/lib/catalog",
+                "@/lib/catalog/*",
+                "!@/lib/catalog/limits",
+                "!@/lib/net",
+                "!@/lib/net/*",
+              ],
+              message:
+                "lib/td may use only lib/config, lib/net and the documented limits (lib/catalog/limits): it knows nothing of the domain.",
             },
           ],
         },
@@ -60,7 +101,11 @@ export default defineConfig([
         "error",
         {
           patterns: [
-            { group: [...TD, ...PRISMA], message: "UI reads the domain (lib/<domain>, lib/catalog, lib/client), never lib/td or the database: move the query into lib/<domain>." },
+            {
+              group: [...TD, ...PRISMA],
+              message:
+                "UI reads the domain (lib/<domain>, lib/catalog, lib/client), never lib/td or the database: move the query into lib/<domain>.",
+            },
           ],
         },
       ],
@@ -69,8 +114,31 @@ export default defineConfig([
   {
     files: ["scripts/**/*.ts"],
     rules: {
-      "no-restricted-imports": ["error", { patterns: [{ group: ["**/tests", "**/tests/*", "@/tests/*"], message: "scripts/ do not import tests/: shared harness code lives in scripts/harness." }] }],
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              group: ["**/tests", "**/tests/*", "@/tests/*"],
+              message: "scripts/ do not import tests/: shared harness code lives in scripts/harness.",
+            },
+          ],
+        },
+      ],
     },
   },
-  globalIgnores([".next*/**", ".e2e-*/**", "bench-results/**", "node_modules/**", "lib/generated/**", "data/**", "test-results/**", "playwright-report/**", ".e2e-data/**", "next-env.d.ts"]),
+  // Formatting belongs to Prettier (`npm run format`; `npm run lint` runs `prettier --check`): no style rules here.
+  prettier,
+  globalIgnores([
+    ".next*/**",
+    ".e2e-*/**",
+    "bench-results/**",
+    "node_modules/**",
+    "lib/generated/**",
+    "data/**",
+    "test-results/**",
+    "playwright-report/**",
+    ".e2e-data/**",
+    "next-env.d.ts",
+  ]),
 ]);

@@ -34,7 +34,9 @@ export default defineConfig({
   retries: process.env.CI ? 1 : 0,
   timeout: 60_000,
   expect: { timeout: 15_000 },
-  reporter: process.env.CI ? [["list"], ["json", { outputFile: "test-results/e2e.json" }]] : [["list"], ["json", { outputFile: "test-results/e2e.json" }]],
+  reporter: process.env.CI
+    ? [["list"], ["json", { outputFile: "test-results/e2e.json" }]]
+    : [["list"], ["json", { outputFile: "test-results/e2e.json" }]],
   globalSetup: "./tests/e2e/global-setup.ts",
   use: {
     baseURL: STUDIO_URL,
@@ -44,7 +46,15 @@ export default defineConfig({
     screenshot: "only-on-failure",
     launchOptions: {
       executablePath: systemChromium,
-      args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"],
+      args: [
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+        "--disable-quic",
+      ],
     },
   },
   projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"], channel: undefined } }],
@@ -53,12 +63,19 @@ export default defineConfig({
       command: "node node_modules/tsx/dist/cli.mjs emulator/main.ts",
       url: `${EMULATOR_URL}/__emulator/health`,
       reuseExistingServer: false,
-      env: { EMULATOR_PORT: String(E2E.emulatorPort), EMULATOR_API_KEY: E2E.apiKey, EMULATOR_TASK_SECONDS: "2", EMULATOR_QUIET: "1" },
+      env: {
+        EMULATOR_PORT: String(E2E.emulatorPort),
+        EMULATOR_API_KEY: E2E.apiKey,
+        EMULATOR_TASK_SECONDS: "2",
+        EMULATOR_QUIET: "1",
+      },
       stdout: "ignore",
       stderr: "pipe",
     },
     {
-      command: process.env.E2E_DEV ? "node node_modules/tsx/dist/cli.mjs scripts/dev.ts" : "node node_modules/tsx/dist/cli.mjs scripts/start.ts",
+      command: process.env.E2E_DEV
+        ? "node node_modules/tsx/dist/cli.mjs scripts/dev.ts"
+        : "node node_modules/tsx/dist/cli.mjs scripts/start.ts",
       url: `${STUDIO_URL}/api/v1/models`,
       reuseExistingServer: false,
       timeout: 180_000,

@@ -11,7 +11,8 @@ import { useTranslations } from "@/lib/i18n/client";
 export default function ErrorPage({ error, retry }: { error: unknown; retry: () => void }) {
   const t = useTranslations("shell.errorPage");
   // Server errors reach the browser without their message (production) but with a digest that matches the server log.
-  const digest = error instanceof Error && "digest" in error && typeof error.digest === "string" ? error.digest : undefined;
+  const digest =
+    error instanceof Error && "digest" in error && typeof error.digest === "string" ? error.digest : undefined;
 
   useEffect(() => {
     console.error(error);

@@ -33,7 +33,12 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
 
   return (
     // The boot script may change class and data-theme before hydration; that difference is expected.
-    <html lang={HTML_LANG[locale]} className={theme === "dark" ? "dark" : undefined} data-theme={theme} suppressHydrationWarning>
+    <html
+      lang={HTML_LANG[locale]}
+      className={theme === "dark" ? "dark" : undefined}
+      data-theme={theme}
+      suppressHydrationWarning
+    >
       <head>
         <BootScript nonce={nonce} />
       </head>

@@ -15,7 +15,10 @@ export default async function NotFound() {
   return (
     <div className="flex min-h-[calc(100dvh-3.5rem)] items-center justify-center px-4 py-12 md:min-h-dvh">
       <div className="w-full max-w-lg">
-        <p aria-hidden="true" className="mb-2 text-center font-mono text-5xl font-semibold tracking-tight text-border-strong">
+        <p
+          aria-hidden="true"
+          className="mb-2 text-center font-mono text-5xl font-semibold tracking-tight text-border-strong"
+        >
           404
         </p>
         <EmptyState

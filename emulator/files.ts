@@ -25,7 +25,8 @@ function* padded(f: StoredFile, start: number, end: number): Generator<Buffer> {
   header.write("free", 4, "latin1");
   const head = Buffer.concat([f.bytes, header]);
   if (start < head.length) yield head.subarray(start, Math.min(head.length, end + 1));
-  for (let pos = Math.max(start, head.length); pos <= end; pos += ZEROS.length) yield ZEROS.subarray(0, Math.min(ZEROS.length, end + 1 - pos));
+  for (let pos = Math.max(start, head.length); pos <= end; pos += ZEROS.length)
+    yield ZEROS.subarray(0, Math.min(ZEROS.length, end + 1 - pos));
 }
 
 /** Output files with signed, expiring URLs, like TD's OSS/TOS/VOD links. */
@@ -56,13 +57,23 @@ export class FileStore {
     const sig = url.searchParams.get("Signature") ?? "";
     const deny = (status: number, code: string, message: string) => {
       res.writeHead(status, { "Content-Type": "application/xml" });
-      res.end(`<?xml version="1.0" encoding="UTF-8"?>\n<Error><Code>${code}</Code><Message>${message}</Message></Error>`);
+      res.end(
+        `<?xml version="1.0" encoding="UTF-8"?>\n<Error><Code>${code}</Code><Message>${message}</Message></Error>`,
+      );
       return status;
     };
     if (!m || !file) return deny(404, "NoSuchKey", "The specified key does not exist.");
     const expected = this.sign(m[1], expires);
-    if (!Number.isFinite(expires) || sig.length !== expected.length || !timingSafeEqual(Buffer.from(sig), Buffer.from(expected))) {
-      return deny(403, "SignatureDoesNotMatch", "The request signature we calculated does not match the signature you provided.");
+    if (
+      !Number.isFinite(expires) ||
+      sig.length !== expected.length ||
+      !timingSafeEqual(Buffer.from(sig), Buffer.from(expected))
+    ) {
+      return deny(
+        403,
+        "SignatureDoesNotMatch",
+        "The request signature we calculated does not match the signature you provided.",
+      );
     }
     if (Date.now() / 1000 > expires) return deny(403, "AccessDenied", "Request has expired.");
     if (file.broken) return deny(500, "InternalError", "We encountered an internal error. Please try again.");
@@ -79,7 +90,11 @@ export class FileStore {
         res.end();
         return 416;
       }
-      res.writeHead(206, { ...headers, "Content-Range": `bytes ${start}-${end}/${total}`, "Content-Length": end - start + 1 });
+      res.writeHead(206, {
+        ...headers,
+        "Content-Range": `bytes ${start}-${end}/${total}`,
+        "Content-Length": end - start + 1,
+      });
       if (file.padding && req.method !== "HEAD") pipeline(Readable.from(padded(file, start, end)), res, () => {});
       else res.end(req.method === "HEAD" ? undefined : file.bytes.subarray(start, end + 1));
       return 206;

@@ -26,7 +26,9 @@ const emu = await startEmulator({
   secret: process.env.EMULATOR_SECRET || undefined,
   quiet: process.env.EMULATOR_QUIET === "1",
 });
-console.log(`TD emulator listening on ${emu.url} (tasks take ${emu.opts.taskSeconds}s, output links live ${emu.opts.outputTtlSeconds}s, fault rate ${emu.opts.faultRate})`);
+console.log(
+  `TD emulator listening on ${emu.url} (tasks take ${emu.opts.taskSeconds}s, output links live ${emu.opts.outputTtlSeconds}s, fault rate ${emu.opts.faultRate})`,
+);
 
 const stop = () => emu.close().then(() => process.exit(0));
 process.on("SIGINT", stop);

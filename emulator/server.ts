@@ -60,7 +60,14 @@ export function errorBody(family: EmuFamily, code: string, message: string, requ
     case "ark":
       return { error: { code, message: `${message} Request ID: ${requestId}`, param: "", type: "BadRequest" } };
     default:
-      return { error: { code, message, param: null, type: code === "AuthenticationError" ? "authentication_error" : "invalid_request_error" } };
+      return {
+        error: {
+          code,
+          message,
+          param: null,
+          type: code === "AuthenticationError" ? "authentication_error" : "invalid_request_error",
+        },
+      };
   }
 }
 
@@ -110,8 +117,18 @@ export async function startEmulator(partial: Partial<EmulatorOptions>, families:
         r.log.fault = fault;
         const [code, msg] =
           fault === "429"
-            ? [r.log.family === "vod" ? "RequestLimitExceeded" : r.log.family === "dashscope" ? "Throttling.RateQuota" : "RateLimitExceeded.EndpointRPM", "Requests rate limit exceeded, please try again later."]
-            : [r.log.family === "ark" ? "InternalServiceError" : "InternalError", "The service encountered an unexpected internal error. Please retry later."];
+            ? [
+                r.log.family === "vod"
+                  ? "RequestLimitExceeded"
+                  : r.log.family === "dashscope"
+                    ? "Throttling.RateQuota"
+                    : "RateLimitExceeded.EndpointRPM",
+                "Requests rate limit exceeded, please try again later.",
+              ]
+            : [
+                r.log.family === "ark" ? "InternalServiceError" : "InternalError",
+                "The service encountered an unexpected internal error. Please retry later.",
+              ];
         const rid = r.url.searchParams.get("requestId") ?? crypto.randomUUID();
         r.log.status = Number(fault);
         r.res.writeHead(Number(fault), { "Content-Type": "application/json" });
@@ -135,7 +152,16 @@ export async function startEmulator(partial: Partial<EmulatorOptions>, families:
       const status = files.serve(req, res, url);
       // taskId carries the output file id, so tests can count downloads per file.
       const fileId = /^\/files\/([^/.]+)/.exec(url.pathname)?.[1];
-      log.push({ seq: ++seq, at: Date.now(), method: req.method!, path: url.pathname, family: "files", op: "download", taskId: fileId, status });
+      log.push({
+        seq: ++seq,
+        at: Date.now(),
+        method: req.method!,
+        path: url.pathname,
+        family: "files",
+        op: "download",
+        taskId: fileId,
+        status,
+      });
       return;
     }
     let params: Record<string, string> = {};
@@ -168,12 +194,27 @@ export async function startEmulator(partial: Partial<EmulatorOptions>, families:
         const auth = req.headers.authorization ?? "";
         const key = /^Bearer\s+(\S+)$/.exec(auth)?.[1];
         if (!key || (opts.apiKey && key !== opts.apiKey)) {
-          const code = route.family === "dashscope" ? "InvalidApiKey" : route.family === "vod" ? "AuthFailure.InvalidSecretId" : "AuthenticationError";
-          return ctx.error(r, 401, code, key ? "The API key is invalid." : "No API key was provided (Authorization: Bearer <key>).");
+          const code =
+            route.family === "dashscope"
+              ? "InvalidApiKey"
+              : route.family === "vod"
+                ? "AuthFailure.InvalidSecretId"
+                : "AuthenticationError";
+          return ctx.error(
+            r,
+            401,
+            code,
+            key ? "The API key is invalid." : "No API key was provided (Authorization: Bearer <key>).",
+          );
         }
         const ts = req.headers["x-timestamp"];
         if (typeof ts !== "string" || !/^\d{9,11}$/.test(ts)) {
-          const code = route.family === "vod" ? "MissingParameter" : route.family === "dashscope" ? "InvalidParameter" : "MissingParameter";
+          const code =
+            route.family === "vod"
+              ? "MissingParameter"
+              : route.family === "dashscope"
+                ? "InvalidParameter"
+                : "MissingParameter";
           return ctx.error(r, 400, code, "X-Timestamp header is required: Unix time in seconds.");
         }
         // Random transport faults on every API call.
@@ -183,7 +224,12 @@ export async function startEmulator(partial: Partial<EmulatorOptions>, families:
         try {
           r.body = JSON.parse(raw.toString("utf8"));
         } catch {
-          return ctx.error(r, 400, route.family === "vod" ? "InvalidParameter" : "InvalidParameter", "The request body is not valid JSON.");
+          return ctx.error(
+            r,
+            400,
+            route.family === "vod" ? "InvalidParameter" : "InvalidParameter",
+            "The request body is not valid JSON.",
+          );
         }
       }
       await route.handler(r);
@@ -236,7 +282,13 @@ function send(res: ServerResponse, status: number, body: unknown) {
 
 /** Test-only controls under /__emulator: the request log, counters and live settings. Product code never calls these. */
 function adminRoutes(ctx: EmuContext, log: LoggedRequest[]): Route[] {
-  const admin = (method: string, pattern: RegExp, handler: Route["handler"]): Route => ({ method, pattern, family: "admin", auth: false, handler });
+  const admin = (method: string, pattern: RegExp, handler: Route["handler"]): Route => ({
+    method,
+    pattern,
+    family: "admin",
+    auth: false,
+    handler,
+  });
   return [
     admin("GET", /^\/__emulator\/health$/, ({ res }) => send(res, 200, { ok: true })),
     admin("GET", /^\/__emulator\/requests$/, ({ res, url }) => {
@@ -245,7 +297,16 @@ function adminRoutes(ctx: EmuContext, log: LoggedRequest[]): Route[] {
     }),
     // Every task with its upstream finish time (createdAt + queued + running), for latency benchmarks.
     admin("GET", /^\/__emulator\/tasks$/, ({ res }) => {
-      send(res, 200, { tasks: ctx.tasks.all().map((t) => ({ id: t.id, model: t.model, createdAt: t.createdAt, finishedAt: t.canceledAt ?? finishTime(t) })) });
+      send(res, 200, {
+        tasks: ctx.tasks
+          .all()
+          .map((t) => ({
+            id: t.id,
+            model: t.model,
+            createdAt: t.createdAt,
+            finishedAt: t.canceledAt ?? finishTime(t),
+          })),
+      });
     }),
     admin("DELETE", /^\/__emulator\/requests$/, ({ res }) => {
       log.length = 0;
@@ -254,11 +315,22 @@ function adminRoutes(ctx: EmuContext, log: LoggedRequest[]): Route[] {
     admin("GET", /^\/__emulator\/stats$/, ({ res }) => {
       const byModel: Record<string, number> = {};
       for (const t of ctx.tasks.all()) byModel[t.model] = (byModel[t.model] ?? 0) + 1;
-      send(res, 200, { creates: ctx.tasks.creates, tasksByModel: byModel, options: { ...ctx.opts, secret: undefined } });
+      send(res, 200, {
+        creates: ctx.tasks.creates,
+        tasksByModel: byModel,
+        options: { ...ctx.opts, secret: undefined },
+      });
     }),
     admin("POST", /^\/__emulator\/config$/, ({ res, body }) => {
       const b = (body ?? {}) as Partial<EmulatorOptions>;
-      for (const k of ["faultRate", "taskSeconds", "outputTtlSeconds", "hangMs", "chatChunkMs", "chatFirstTokenMs"] as const) {
+      for (const k of [
+        "faultRate",
+        "taskSeconds",
+        "outputTtlSeconds",
+        "hangMs",
+        "chatChunkMs",
+        "chatFirstTokenMs",
+      ] as const) {
         if (typeof b[k] === "number") ctx.opts[k] = b[k];
       }
       send(res, 200, { ok: true });

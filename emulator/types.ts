@@ -2,7 +2,17 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 
 export type EmuFamily = "chat" | "dashscope" | "ark" | "vod" | "files" | "admin";
 
-export const FAULTS = ["failed", "429", "500", "hang", "drop", "malformed", "download", "sensitive", "content_filter"] as const;
+export const FAULTS = [
+  "failed",
+  "429",
+  "500",
+  "hang",
+  "drop",
+  "malformed",
+  "download",
+  "sensitive",
+  "content_filter",
+] as const;
 export type Fault = (typeof FAULTS)[number];
 
 export interface EmulatorOptions {

@@ -29,9 +29,37 @@ import zhSpeech from "./zh/speech.json";
 import zhUpstream from "./zh/upstream.json";
 import zhVideo from "./zh/video.json";
 
-const zh = { common: zhCommon, shell: zhShell, generation: zhGeneration, video: zhVideo, history: zhHistory, speech: zhSpeech, upstream: zhUpstream, inputs: zhInputs, image: zhImage, chat: zhChat, auth: zhAuth, settings: zhSettings, gallery: zhGallery };
+const zh = {
+  common: zhCommon,
+  shell: zhShell,
+  generation: zhGeneration,
+  video: zhVideo,
+  history: zhHistory,
+  speech: zhSpeech,
+  upstream: zhUpstream,
+  inputs: zhInputs,
+  image: zhImage,
+  chat: zhChat,
+  auth: zhAuth,
+  settings: zhSettings,
+  gallery: zhGallery,
+};
 // Typed as zh's shape so a key missing from English is a compile error, not a runtime fallback.
-const en: typeof zh = { common: enCommon, shell: enShell, generation: enGeneration, video: enVideo, history: enHistory, speech: enSpeech, upstream: enUpstream, inputs: enInputs, image: enImage, chat: enChat, auth: enAuth, settings: enSettings, gallery: enGallery };
+const en: typeof zh = {
+  common: enCommon,
+  shell: enShell,
+  generation: enGeneration,
+  video: enVideo,
+  history: enHistory,
+  speech: enSpeech,
+  upstream: enUpstream,
+  inputs: enInputs,
+  image: enImage,
+  chat: enChat,
+  auth: enAuth,
+  settings: enSettings,
+  gallery: enGallery,
+};
 
 export const MESSAGE_FILES = { zh, en } as const;
 

@@ -35,7 +35,14 @@ const emuUrl = `http://127.0.0.1:${emuPort}`;
 const emu = spawn(process.execPath, ["node_modules/tsx/dist/cli.mjs", "emulator/main.ts"], {
   detached: true,
   stdio: "ignore",
-  env: { ...process.env, EMULATOR_PORT: String(emuPort), EMULATOR_API_KEY: KEY, EMULATOR_QUIET: "1", EMULATOR_CHAT_FIRST_TOKEN_MS: String(FIRST_TOKEN_MS), EMULATOR_CHAT_CHUNK_MS: String(CHUNK_MS) },
+  env: {
+    ...process.env,
+    EMULATOR_PORT: String(emuPort),
+    EMULATOR_API_KEY: KEY,
+    EMULATOR_QUIET: "1",
+    EMULATOR_CHAT_FIRST_TOKEN_MS: String(FIRST_TOKEN_MS),
+    EMULATOR_CHAT_CHUNK_MS: String(CHUNK_MS),
+  },
 });
 process.once("exit", () => {
   try {
@@ -58,7 +65,11 @@ http.createServer(async (req, res) => {
   res.writeHead(up.status, { "Content-Type": "text/event-stream", "Cache-Control": "no-cache, no-transform" });
   Readable.fromWeb(up.body).pipe(res);
 }).listen(${barePort}, "127.0.0.1");`;
-const bare = spawn(process.execPath, ["-e", BARE], { detached: true, stdio: "ignore", env: { ...process.env, UP: emuUrl } });
+const bare = spawn(process.execPath, ["-e", BARE], {
+  detached: true,
+  stdio: "ignore",
+  env: { ...process.env, UP: emuUrl },
+});
 process.once("exit", () => {
   try {
     process.kill(-bare.pid!, "SIGKILL");
@@ -68,9 +79,28 @@ process.once("exit", () => {
 });
 // Rate limits protect a studio from abuse; a benchmark measures latency, so they are set out of its way.
 process.env.STUDIO_RATE_CHAT_PER_MINUTE ??= "1000000";
-const studio = new Studio({ port: await freePort(Number(process.env.BENCH_PORT ?? 3250)), tdBaseUrl: emuUrl, apiKey: KEY, dataDir: freshDataDir("chat-bench"), pollMs: 2000, timeoutMs: 60_000 });
-console.log(`emulator ${emuUrl} (first token ${FIRST_TOKEN_MS} ms, then one chunk every ${CHUNK_MS} ms), studio ${studio.url} (${distDir}); load average ${os.loadavg().map((x) => x.toFixed(1)).join(" ")} on ${os.cpus().length} CPUs`);
-for (let i = 0; !(await fetch(`http://127.0.0.1:${barePort}/`, { method: "HEAD" }).then(() => true, () => false)); i++) {
+const studio = new Studio({
+  port: await freePort(Number(process.env.BENCH_PORT ?? 3250)),
+  tdBaseUrl: emuUrl,
+  apiKey: KEY,
+  dataDir: freshDataDir("chat-bench"),
+  pollMs: 2000,
+  timeoutMs: 60_000,
+});
+console.log(
+  `emulator ${emuUrl} (first token ${FIRST_TOKEN_MS} ms, then one chunk every ${CHUNK_MS} ms), studio ${studio.url} (${distDir}); load average ${os
+    .loadavg()
+    .map((x) => x.toFixed(1))
+    .join(" ")} on ${os.cpus().length} CPUs`,
+);
+for (
+  let i = 0;
+  !(await fetch(`http://127.0.0.1:${barePort}/`, { method: "HEAD" }).then(
+    () => true,
+    () => false,
+  ));
+  i++
+) {
   if (i > 100) throw new Error("the control proxy did not start");
   await sleep(50);
 }
@@ -90,11 +120,22 @@ interface Run {
 }
 
 const question = { role: "user", content: "Describe a slow dolly zoom in one paragraph." };
-const wireBody = { model: "T0106004", messages: [question], stream: true, stream_options: { include_usage: true }, thinking: { type: "disabled" }, max_tokens: TOKENS };
+const wireBody = {
+  model: "T0106004",
+  messages: [question],
+  stream: true,
+  stream_options: { include_usage: true },
+  thinking: { type: "disabled" },
+  max_tokens: TOKENS,
+};
 
 async function timed(url: string, body: unknown, headers: Record<string, string>): Promise<Run> {
   const t0 = performance.now();
-  const res = await fetch(url, { method: "POST", headers: { "Content-Type": "application/json", ...headers }, body: JSON.stringify(body) });
+  const res = await fetch(url, {
+    method: "POST",
+    headers: { "Content-Type": "application/json", ...headers },
+    body: JSON.stringify(body),
+  });
   const ttfb = performance.now() - t0;
   if (!res.ok || !res.body) throw new Error(`${url} answered HTTP ${res.status}: ${await res.text()}`);
   let ttft = NaN;
@@ -110,7 +151,8 @@ async function timed(url: string, body: unknown, headers: Record<string, string>
       ttlt = now;
       return;
     }
-    const delta = (JSON.parse(data) as { choices?: { delta?: { content?: string; reasoning_content?: string } }[] }).choices?.[0]?.delta;
+    const delta = (JSON.parse(data) as { choices?: { delta?: { content?: string; reasoning_content?: string } }[] })
+      .choices?.[0]?.delta;
     if (!delta?.content && !delta?.reasoning_content) return;
     if (Number.isNaN(ttft)) ttft = now;
     stamps.push(now);
@@ -128,16 +170,39 @@ async function timed(url: string, body: unknown, headers: Record<string, string>
   }
   const gaps = stamps.slice(1).map((s, i) => s - stamps[i]);
   const handler = /dur=([\d.]+)/.exec(res.headers.get("server-timing") ?? "");
-  return { ttfb, ttft, ttlt, gaps, events: stamps.length, reads, maxEventsPerRead, ...(handler ? { handlerMs: Number(handler[1]) } : {}) };
+  return {
+    ttfb,
+    ttft,
+    ttlt,
+    gaps,
+    events: stamps.length,
+    reads,
+    maxEventsPerRead,
+    ...(handler ? { handlerMs: Number(handler[1]) } : {}),
+  };
 }
 
-const direct = () => timed(`${emuUrl}/model/openai/api/v3/chat/completions?requestId=${crypto.randomUUID()}`, wireBody, { Authorization: `Bearer ${KEY}`, "X-Timestamp": String(Math.floor(Date.now() / 1000)) });
+const direct = () =>
+  timed(`${emuUrl}/model/openai/api/v3/chat/completions?requestId=${crypto.randomUUID()}`, wireBody, {
+    Authorization: `Bearer ${KEY}`,
+    "X-Timestamp": String(Math.floor(Date.now() / 1000)),
+  });
 const auth = () => ({ Authorization: `Bearer ${studio.token}` });
 const gateway = () => timed(`${studio.url}/api/v1/chat/completions`, wireBody, auth());
 const bareProxy = () => timed(`http://127.0.0.1:${barePort}/`, wireBody, {});
 async function storedTurn(): Promise<Run> {
-  const c = (await (await fetch(`${studio.url}/api/v1/conversations`, { method: "POST", headers: { "Content-Type": "application/json", ...auth() }, body: "{}" })).json()) as { id: string };
-  return timed(`${studio.url}/api/v1/conversations/${c.id}/messages`, { model: "T0106004", content: question.content, params: { thinking: "disabled", maxTokens: TOKENS } }, auth());
+  const c = (await (
+    await fetch(`${studio.url}/api/v1/conversations`, {
+      method: "POST",
+      headers: { "Content-Type": "application/json", ...auth() },
+      body: "{}",
+    })
+  ).json()) as { id: string };
+  return timed(
+    `${studio.url}/api/v1/conversations/${c.id}/messages`,
+    { model: "T0106004", content: question.content, params: { thinking: "disabled", maxTokens: TOKENS } },
+    auth(),
+  );
 }
 
 const paths = { direct, bareProxy, gateway, storedTurn } as const;
@@ -165,39 +230,105 @@ function summary(runs: Run[]) {
     ttft: { p50: r2(pct(all("ttft"), 50)), p95: r2(pct(all("ttft"), 95)) },
     ttlt: { p50: r2(pct(all("ttlt"), 50)), p95: r2(pct(all("ttlt"), 95)) },
     gap: { p50: r2(pct(gaps, 50)), p95: r2(pct(gaps, 95)), max: r2(Math.max(...gaps)) },
-    eventsPerAnswer: pct(runs.map((r) => r.events), 50),
+    eventsPerAnswer: pct(
+      runs.map((r) => r.events),
+      50,
+    ),
     maxEventsPerRead: Math.max(...runs.map((r) => r.maxEventsPerRead)),
   };
 }
-const s = { direct: summary(results.direct), bareProxy: summary(results.bareProxy), gateway: summary(results.gateway), storedTurn: summary(results.storedTurn) };
+const s = {
+  direct: summary(results.direct),
+  bareProxy: summary(results.bareProxy),
+  gateway: summary(results.gateway),
+  storedTurn: summary(results.storedTurn),
+};
 const pairedAdded = (p: PathName, k: "ttft" | "ttlt") => results[p].map((r, i) => r[k] - results.direct[i][k]);
 const added = {
-  bareProxy: { ttftP50: r2(pct(pairedAdded("bareProxy", "ttft"), 50)), ttftP95: r2(pct(pairedAdded("bareProxy", "ttft"), 95)), ttltP50: r2(pct(pairedAdded("bareProxy", "ttlt"), 50)) },
-  gateway: { ttftP50: r2(pct(pairedAdded("gateway", "ttft"), 50)), ttftP95: r2(pct(pairedAdded("gateway", "ttft"), 95)), ttltP50: r2(pct(pairedAdded("gateway", "ttlt"), 50)) },
-  storedTurn: { ttftP50: r2(pct(pairedAdded("storedTurn", "ttft"), 50)), ttftP95: r2(pct(pairedAdded("storedTurn", "ttft"), 95)), ttltP50: r2(pct(pairedAdded("storedTurn", "ttlt"), 50)) },
+  bareProxy: {
+    ttftP50: r2(pct(pairedAdded("bareProxy", "ttft"), 50)),
+    ttftP95: r2(pct(pairedAdded("bareProxy", "ttft"), 95)),
+    ttltP50: r2(pct(pairedAdded("bareProxy", "ttlt"), 50)),
+  },
+  gateway: {
+    ttftP50: r2(pct(pairedAdded("gateway", "ttft"), 50)),
+    ttftP95: r2(pct(pairedAdded("gateway", "ttft"), 95)),
+    ttltP50: r2(pct(pairedAdded("gateway", "ttlt"), 50)),
+  },
+  storedTurn: {
+    ttftP50: r2(pct(pairedAdded("storedTurn", "ttft"), 50)),
+    ttftP95: r2(pct(pairedAdded("storedTurn", "ttft"), 95)),
+    ttltP50: r2(pct(pairedAdded("storedTurn", "ttlt"), 50)),
+  },
 };
-const ratio = (p: PathName) => ({ ttftP50: r2(s[p].ttft.p50 / s.direct.ttft.p50), ttftP95: r2(s[p].ttft.p95 / s.direct.ttft.p95), ttltP50: r2(s[p].ttlt.p50 / s.direct.ttlt.p50), ttltP95: r2(s[p].ttlt.p95 / s.direct.ttlt.p95) });
+const ratio = (p: PathName) => ({
+  ttftP50: r2(s[p].ttft.p50 / s.direct.ttft.p50),
+  ttftP95: r2(s[p].ttft.p95 / s.direct.ttft.p95),
+  ttltP50: r2(s[p].ttlt.p50 / s.direct.ttlt.p50),
+  ttltP95: r2(s[p].ttlt.p95 / s.direct.ttlt.p95),
+});
 
 const pad = (v: string | number, n: number) => String(v).padStart(n);
-console.log("\n path                         TTFT p50   p95 │  TTLT p50    p95 │ gap p50  p95   max │ events  max/read");
-for (const [name, label] of [["direct", "emulator, direct"], ["bareProxy", "bare Node proxy (control)"], ["gateway", "studio /chat/completions"], ["storedTurn", "studio stored turn"]] as [PathName, string][]) {
+console.log(
+  "\n path                         TTFT p50   p95 │  TTLT p50    p95 │ gap p50  p95   max │ events  max/read",
+);
+for (const [name, label] of [
+  ["direct", "emulator, direct"],
+  ["bareProxy", "bare Node proxy (control)"],
+  ["gateway", "studio /chat/completions"],
+  ["storedTurn", "studio stored turn"],
+] as [PathName, string][]) {
   const x = s[name];
-  console.log(` ${label.padEnd(27)} ${pad(x.ttft.p50, 8)} ${pad(x.ttft.p95, 6)} │ ${pad(x.ttlt.p50, 8)} ${pad(x.ttlt.p95, 7)} │ ${pad(x.gap.p50, 6)} ${pad(x.gap.p95, 5)} ${pad(x.gap.max, 5)} │ ${pad(x.eventsPerAnswer, 6)} ${pad(x.maxEventsPerRead, 8)}`);
+  console.log(
+    ` ${label.padEnd(27)} ${pad(x.ttft.p50, 8)} ${pad(x.ttft.p95, 6)} │ ${pad(x.ttlt.p50, 8)} ${pad(x.ttlt.p95, 7)} │ ${pad(x.gap.p50, 6)} ${pad(x.gap.p95, 5)} ${pad(x.gap.max, 5)} │ ${pad(x.eventsPerAnswer, 6)} ${pad(x.maxEventsPerRead, 8)}`,
+  );
 }
 console.log(" (milliseconds)");
-console.log(`\n gateway adds to time to first token: p50 ${added.gateway.ttftP50} ms, p95 ${added.gateway.ttftP95} ms (paired runs); to the last token: p50 ${added.gateway.ttltP50} ms`);
-console.log(` ratio gateway/direct: TTFT p50 ${ratio("gateway").ttftP50}, p95 ${ratio("gateway").ttftP95}; TTLT p50 ${ratio("gateway").ttltP50}, p95 ${ratio("gateway").ttltP95}`);
-console.log(` a bare Node proxy adds: p50 ${added.bareProxy.ttftP50} ms, p95 ${added.bareProxy.ttftP95} ms — the cost of any extra hop on this machine; the studio's own share is ${r2(added.gateway.ttftP50 - added.bareProxy.ttftP50)} ms`);
-const handlerMs = r2(pct(results.gateway.map((r) => r.handlerMs ?? NaN), 50));
-console.log(` of which the gateway handler's own work before calling TD (Server-Timing): p50 ${handlerMs} ms; the rest is Next.js's request handling`);
-console.log(` stored turn adds to time to first token: p50 ${added.storedTurn.ttftP50} ms, p95 ${added.storedTurn.ttftP95} ms (it writes the turn before calling TD)`);
+console.log(
+  `\n gateway adds to time to first token: p50 ${added.gateway.ttftP50} ms, p95 ${added.gateway.ttftP95} ms (paired runs); to the last token: p50 ${added.gateway.ttltP50} ms`,
+);
+console.log(
+  ` ratio gateway/direct: TTFT p50 ${ratio("gateway").ttftP50}, p95 ${ratio("gateway").ttftP95}; TTLT p50 ${ratio("gateway").ttltP50}, p95 ${ratio("gateway").ttltP95}`,
+);
+console.log(
+  ` a bare Node proxy adds: p50 ${added.bareProxy.ttftP50} ms, p95 ${added.bareProxy.ttftP95} ms — the cost of any extra hop on this machine; the studio's own share is ${r2(added.gateway.ttftP50 - added.bareProxy.ttftP50)} ms`,
+);
+const handlerMs = r2(
+  pct(
+    results.gateway.map((r) => r.handlerMs ?? NaN),
+    50,
+  ),
+);
+console.log(
+  ` of which the gateway handler's own work before calling TD (Server-Timing): p50 ${handlerMs} ms; the rest is Next.js's request handling`,
+);
+console.log(
+  ` stored turn adds to time to first token: p50 ${added.storedTurn.ttftP50} ms, p95 ${added.storedTurn.ttftP95} ms (it writes the turn before calling TD)`,
+);
 const pass = added.gateway.ttftP50 <= TARGET_MS;
-console.log(`\n target: added TTFT ≤ ${TARGET_MS} ms at the median → ${pass ? "met" : "NOT met"} (${added.gateway.ttftP50} ms)`);
+console.log(
+  `\n target: added TTFT ≤ ${TARGET_MS} ms at the median → ${pass ? "met" : "NOT met"} (${added.gateway.ttftP50} ms)`,
+);
 
 mkdirSync("bench-results", { recursive: true });
 writeFileSync(
   "bench-results/chat.json",
-  JSON.stringify({ at: new Date().toISOString(), config: { runs: N, warmup: WARMUP, firstTokenMs: FIRST_TOKEN_MS, chunkMs: CHUNK_MS, maxTokens: TOKENS, distDir }, summary: s, added, gatewayHandlerMsP50: handlerMs, ratio: { bareProxy: ratio("bareProxy"), gateway: ratio("gateway"), storedTurn: ratio("storedTurn") }, loadAverage: os.loadavg(), cpus: os.cpus().length, targetMs: TARGET_MS, targetMet: pass }, null, 2) + "\n",
+  JSON.stringify(
+    {
+      at: new Date().toISOString(),
+      config: { runs: N, warmup: WARMUP, firstTokenMs: FIRST_TOKEN_MS, chunkMs: CHUNK_MS, maxTokens: TOKENS, distDir },
+      summary: s,
+      added,
+      gatewayHandlerMsP50: handlerMs,
+      ratio: { bareProxy: ratio("bareProxy"), gateway: ratio("gateway"), storedTurn: ratio("storedTurn") },
+      loadAverage: os.loadavg(),
+      cpus: os.cpus().length,
+      targetMs: TARGET_MS,
+      targetMet: pass,
+    },
+    null,
+    2,
+  ) + "\n",
 );
 console.log(" wrote bench-results/chat.json");
 await studio.kill();

@@ -1,7 +1,17 @@
 import { spawn } from "node:child_process";
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { freePort, freshDataDir, postGeneration, requireBuild, sha256File, sleep, Studio, StudioDb, TERMINAL } from "./harness";
+import {
+  freePort,
+  freshDataDir,
+  postGeneration,
+  requireBuild,
+  sha256File,
+  sleep,
+  Studio,
+  StudioDb,
+  TERMINAL,
+} from "./harness";
 
 /**
  * Engine benchmark: N generations in flight at once against the emulator (a separate process), through the
@@ -25,7 +35,14 @@ const loadStart = (await import("node:os")).loadavg()[0];
 const say = (m: string) => console.log(`[${((Date.now() - t0) / 1000).toFixed(1).padStart(6)} s] ${m}`);
 
 // ── the studio's process tree, from /proc ──
-interface Proc { pid: number; ppid: number; comm: string; ticks: number; rssKb: number; hwmKb: number }
+interface Proc {
+  pid: number;
+  ppid: number;
+  comm: string;
+  ticks: number;
+  rssKb: number;
+  hwmKb: number;
+}
 function readProc(pid: number): Proc | undefined {
   try {
     const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
@@ -35,31 +52,62 @@ function readProc(pid: number): Proc | undefined {
     const kb = (k: string) => Number(new RegExp(`^${k}:\\s+(\\d+)`, "m").exec(status)?.[1] ?? 0);
     // utime+stime of the process, plus cutime+cstime: the CPU of children it already reaped (ffprobe, ffmpeg).
     const ticks = Number(f[11]) + Number(f[12]) + Number(f[13]) + Number(f[14]);
-    return { pid, ppid: Number(f[1]), comm: stat.slice(stat.indexOf("(") + 1, close), ticks, rssKb: kb("VmRSS"), hwmKb: kb("VmHWM") };
+    return {
+      pid,
+      ppid: Number(f[1]),
+      comm: stat.slice(stat.indexOf("(") + 1, close),
+      ticks,
+      rssKb: kb("VmRSS"),
+      hwmKb: kb("VmHWM"),
+    };
   } catch {
     return undefined;
   }
 }
 function tree(root: number): Proc[] {
-  const all = readdirSync("/proc").filter((d) => /^\d+$/.test(d)).map((d) => readProc(Number(d))).filter((p): p is Proc => !!p);
+  const all = readdirSync("/proc")
+    .filter((d) => /^\d+$/.test(d))
+    .map((d) => readProc(Number(d)))
+    .filter((p): p is Proc => !!p);
   const out: Proc[] = [];
   const want = new Set([root]);
-  for (let grew = true; grew; ) {
+  for (let grew = true; grew;) {
     grew = false;
-    for (const p of all) if (!want.has(p.pid) && want.has(p.ppid)) { want.add(p.pid); grew = true; }
+    for (const p of all)
+      if (!want.has(p.pid) && want.has(p.ppid)) {
+        want.add(p.pid);
+        grew = true;
+      }
   }
   for (const p of all) if (want.has(p.pid)) out.push(p);
   return out;
 }
-interface Sample { at: number; ticks: number; rssKb: number; nodeRssKb: number; maxNodeRssKb: number }
+interface Sample {
+  at: number;
+  ticks: number;
+  rssKb: number;
+  nodeRssKb: number;
+  maxNodeRssKb: number;
+}
 function sample(root: number): Sample {
   const ps = tree(root);
   const node = ps.filter((p) => !/ffmpeg|ffprobe/.test(p.comm));
-  return { at: Date.now(), ticks: ps.reduce((a, p) => a + p.ticks, 0), rssKb: ps.reduce((a, p) => a + p.rssKb, 0), nodeRssKb: node.reduce((a, p) => a + p.rssKb, 0), maxNodeRssKb: Math.max(0, ...node.map((p) => p.rssKb)) };
+  return {
+    at: Date.now(),
+    ticks: ps.reduce((a, p) => a + p.ticks, 0),
+    rssKb: ps.reduce((a, p) => a + p.rssKb, 0),
+    nodeRssKb: node.reduce((a, p) => a + p.rssKb, 0),
+    maxNodeRssKb: Math.max(0, ...node.map((p) => p.rssKb)),
+  };
 }
-const cpuPct = (a: Sample, b: Sample) => (b.at > a.at ? ((b.ticks - a.ticks) / CLK_TCK / ((b.at - a.at) / 1000)) * 100 : 0);
-const at = (series: Sample[], t: number) => series.reduce((best, s) => (Math.abs(s.at - t) < Math.abs(best.at - t) ? s : best), series[0]);
-const pct = (xs: number[], p: number) => { const s = [...xs].sort((a, b) => a - b); return s.length ? s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)] : NaN; };
+const cpuPct = (a: Sample, b: Sample) =>
+  b.at > a.at ? ((b.ticks - a.ticks) / CLK_TCK / ((b.at - a.at) / 1000)) * 100 : 0;
+const at = (series: Sample[], t: number) =>
+  series.reduce((best, s) => (Math.abs(s.at - t) < Math.abs(best.at - t) ? s : best), series[0]);
+const pct = (xs: number[], p: number) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length ? s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)] : NaN;
+};
 const mb = (kb: number) => Math.round(kb / 1024);
 
 // ── the emulator, a separate process like TD ──
@@ -68,35 +116,73 @@ const emuUrl = `http://127.0.0.1:${emuPort}`;
 const emuChild = spawn(process.execPath, ["node_modules/tsx/dist/cli.mjs", "emulator/main.ts"], {
   detached: true,
   stdio: "ignore",
-  env: { ...process.env, EMULATOR_PORT: String(emuPort), EMULATOR_API_KEY: KEY, EMULATOR_TASK_SECONDS: "1", EMULATOR_QUIET: "1" },
+  env: {
+    ...process.env,
+    EMULATOR_PORT: String(emuPort),
+    EMULATOR_API_KEY: KEY,
+    EMULATOR_TASK_SECONDS: "1",
+    EMULATOR_QUIET: "1",
+  },
 });
-process.once("exit", () => { try { process.kill(-emuChild.pid!, "SIGKILL"); } catch { /* gone */ } });
-emuChild.once("exit", (code, signal) => { console.error(`bench:engine: the emulator stopped (${signal ?? code})`); process.exit(1); });
+process.once("exit", () => {
+  try {
+    process.kill(-emuChild.pid!, "SIGKILL");
+  } catch {
+    /* gone */
+  }
+});
+emuChild.once("exit", (code, signal) => {
+  console.error(`bench:engine: the emulator stopped (${signal ?? code})`);
+  process.exit(1);
+});
 for (let i = 0; ; i++) {
   if ((await fetch(`${emuUrl}/__emulator/health`).catch(() => undefined))?.ok) break;
   if (i > 300) throw new Error("the emulator did not start");
   await sleep(100);
 }
-const emuConfig = (c: Record<string, number>) => fetch(`${emuUrl}/__emulator/config`, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(c) });
+const emuConfig = (c: Record<string, number>) =>
+  fetch(`${emuUrl}/__emulator/config`, {
+    method: "POST",
+    headers: { "Content-Type": "application/json" },
+    body: JSON.stringify(c),
+  });
 
 // The emulator keeps its last ~50k requests: read them as they come.
-interface Req { seq: number; at: number; op?: string; taskId?: string; status?: number; fault?: string }
+interface Req {
+  seq: number;
+  at: number;
+  op?: string;
+  taskId?: string;
+  status?: number;
+  fault?: string;
+}
 const reqs: Req[] = [];
 let since = 0;
 async function drainLog() {
   const j = (await (await fetch(`${emuUrl}/__emulator/requests?since=${since}`)).json()) as { requests: Req[] };
-  for (const r of j.requests) reqs.push({ seq: r.seq, at: r.at, op: r.op, taskId: r.taskId, status: r.status, fault: r.fault });
+  for (const r of j.requests)
+    reqs.push({ seq: r.seq, at: r.at, op: r.op, taskId: r.taskId, status: r.status, fault: r.fault });
   if (j.requests.length) since = j.requests[j.requests.length - 1].seq;
 }
 
 const dataDir = freshDataDir("studio-bench");
 // A benchmark fires thousands of creates: the per-person create limit is set out of its way.
 process.env.STUDIO_RATE_CREATE_PER_MINUTE ??= "1000000";
-const studio = new Studio({ port: await freePort(Number(process.env.BENCH_PORT ?? 3230)), tdBaseUrl: emuUrl, apiKey: KEY, dataDir, pollMs: POLL_MS, timeoutMs: 60_000 });
+const studio = new Studio({
+  port: await freePort(Number(process.env.BENCH_PORT ?? 3230)),
+  tdBaseUrl: emuUrl,
+  apiKey: KEY,
+  dataDir,
+  pollMs: POLL_MS,
+  timeoutMs: 60_000,
+});
 say(`emulator ${emuUrl}, studio ${studio.url}, data ${dataDir}`);
 say(`studio up in ${await studio.start()} ms`);
 const root = studio.child!.pid!;
-const studioDied = (code: number | null, signal: string | null) => { console.error(`bench:engine: the studio stopped (${signal ?? code}); see ${studio.logFile}`); process.exit(1); };
+const studioDied = (code: number | null, signal: string | null) => {
+  console.error(`bench:engine: the studio stopped (${signal ?? code}); see ${studio.logFile}`);
+  process.exit(1);
+};
 studio.child!.once("exit", studioDied);
 const db = new StudioDb(studio.dbFile);
 
@@ -105,23 +191,39 @@ let big: Record<string, unknown> = { skipped: true };
 if (BIG_MB > 0) {
   await emuConfig({ taskSeconds: 1 });
   const base: Sample[] = [];
-  for (let i = 0; i < 10; i++) { base.push(sample(root)); await sleep(100); }
+  for (let i = 0; i < 10; i++) {
+    base.push(sample(root));
+    await sleep(100);
+  }
   const baseNode = Math.max(...base.map((s) => s.nodeRssKb));
   const baseMax = Math.max(...base.map((s) => s.maxNodeRssKb));
-  const r = await postGeneration(studio, { model: "T0401001", mode: "text-to-video", prompt: `bench big output [[output-mb:${BIG_MB}]]` });
+  const r = await postGeneration(studio, {
+    model: "T0401001",
+    mode: "text-to-video",
+    prompt: `bench big output [[output-mb:${BIG_MB}]]`,
+  });
   const id = r.kind === "answered" ? r.body.id : undefined;
   if (!id) throw new Error(`big create failed: ${JSON.stringify(r)}`);
-  let peakNode = baseNode, peakMax = baseMax, peakTree = 0, succeededAt = 0;
+  let peakNode = baseNode,
+    peakMax = baseMax,
+    peakTree = 0,
+    succeededAt = 0;
   const started = Date.now();
   let asset: ReturnType<StudioDb["assets"]>[number] | undefined;
   for (let i = 0; Date.now() - started < 180_000; i++) {
     const s = sample(root);
-    peakNode = Math.max(peakNode, s.nodeRssKb); peakMax = Math.max(peakMax, s.maxNodeRssKb); peakTree = Math.max(peakTree, s.rssKb);
+    peakNode = Math.max(peakNode, s.nodeRssKb);
+    peakMax = Math.max(peakMax, s.maxNodeRssKb);
+    peakTree = Math.max(peakTree, s.rssKb);
     if (i % 5 === 0) {
       const g = db.generations().find((x) => x.id === id);
       if (g?.status === "succeeded" && !succeededAt) succeededAt = Date.now();
       asset = db.assets().find((a) => a.generationId === id);
-      if (asset && (asset.archiveState === "archived" || (asset.archiveState === "failed" && asset.archiveAttempts > 0))) break;
+      if (
+        asset &&
+        (asset.archiveState === "archived" || (asset.archiveState === "failed" && asset.archiveAttempts > 0))
+      )
+        break;
       if (g && TERMINAL.has(g.status) && g.status !== "succeeded") break;
     }
     await sleep(50);
@@ -156,7 +258,9 @@ let sampling = true;
 const probes = { studio: [] as number[], emulator: [] as number[] };
 const timed = async (url: string) => {
   const t = performance.now();
-  await fetch(url).then((r) => r.arrayBuffer()).catch(() => undefined);
+  await fetch(url)
+    .then((r) => r.arrayBuffer())
+    .catch(() => undefined);
   return Math.round(performance.now() - t);
 };
 const sampler = (async () => {
@@ -180,16 +284,25 @@ const createStart = Date.now();
 const createdIds: string[] = [];
 const createErrors: string[] = [];
 let nextI = 0;
-await Promise.all(Array.from({ length: CONCURRENCY }, async () => {
-  while (nextI < N) {
-    const i = nextI++;
-    const r = await postGeneration(studio, { model: "T0401001", mode: "text-to-video", prompt: `bench #${i}: a slow pan over a city of paper` }, 120_000);
-    if (r.kind === "answered" && r.status === 201 && r.body.id && r.body.status !== "failed") createdIds.push(r.body.id);
-    else createErrors.push(r.kind === "answered" ? `${r.status} ${r.body.error?.code ?? r.body.status}` : r.kind);
-  }
-}));
+await Promise.all(
+  Array.from({ length: CONCURRENCY }, async () => {
+    while (nextI < N) {
+      const i = nextI++;
+      const r = await postGeneration(
+        studio,
+        { model: "T0401001", mode: "text-to-video", prompt: `bench #${i}: a slow pan over a city of paper` },
+        120_000,
+      );
+      if (r.kind === "answered" && r.status === 201 && r.body.id && r.body.status !== "failed")
+        createdIds.push(r.body.id);
+      else createErrors.push(r.kind === "answered" ? `${r.status} ${r.body.error?.code ?? r.body.status}` : r.kind);
+    }
+  }),
+);
 const createEnd = Date.now();
-say(`${createdIds.length} created in ${((createEnd - createStart) / 1000).toFixed(1)} s (${Math.round(createdIds.length / ((createEnd - createStart) / 1000))}/s), ${createErrors.length} errors; tasks take ${TASK_SECONDS} s`);
+say(
+  `${createdIds.length} created in ${((createEnd - createStart) / 1000).toFixed(1)} s (${Math.round(createdIds.length / ((createEnd - createStart) / 1000))}/s), ${createErrors.length} errors; tasks take ${TASK_SECONDS} s`,
+);
 
 const ids = new Set(createdIds);
 const waitStart = Date.now();
@@ -197,72 +310,183 @@ for (;;) {
   const rows = db.generations().filter((g) => ids.has(g.id));
   const done = rows.filter((g) => TERMINAL.has(g.status)).length;
   if (done === rows.length) break;
-  if (Date.now() - waitStart > MAX_WAIT_S * 1000) { say(`gave up waiting: ${done}/${rows.length} terminal`); break; }
+  if (Date.now() - waitStart > MAX_WAIT_S * 1000) {
+    say(`gave up waiting: ${done}/${rows.length} terminal`);
+    break;
+  }
   if ((Date.now() - waitStart) % 10_000 < 1000) say(`${done}/${rows.length} terminal`);
   await sleep(1000);
 }
 const allDone = Date.now();
-const archivedAt = (t: number) => ({ t, n: db.assets().filter((a) => a.archiveState === "archived" && a.generationId && ids.has(a.generationId)).length });
+const archivedAt = (t: number) => ({
+  t,
+  n: db.assets().filter((a) => a.archiveState === "archived" && a.generationId && ids.has(a.generationId)).length,
+});
 const archStart = archivedAt(Date.now());
 await sleep(ARCHIVE_SAMPLE_S * 1000);
 const archEnd = archivedAt(Date.now());
 sampling = false;
 await sampler;
 await drainLog();
-const hwm = Math.max(...tree(root).filter((p) => !/ffmpeg|ffprobe/.test(p.comm)).map((p) => p.hwmKb));
+const hwm = Math.max(
+  ...tree(root)
+    .filter((p) => !/ffmpeg|ffprobe/.test(p.comm))
+    .map((p) => p.hwmKb),
+);
 
 // ── numbers ──
-const tasks = ((await (await fetch(`${emuUrl}/__emulator/tasks`)).json()) as { tasks: { id: string; createdAt: number; finishedAt: number }[] }).tasks;
+const tasks = (
+  (await (await fetch(`${emuUrl}/__emulator/tasks`)).json()) as {
+    tasks: { id: string; createdAt: number; finishedAt: number }[];
+  }
+).tasks;
 const taskById = new Map(tasks.map((t) => [t.id, t]));
 const rows = db.generations().filter((g) => ids.has(g.id));
 const succeeded = rows.filter((g) => g.status === "succeeded" && g.upstreamTaskId && g.finishedAt);
 const lat = succeeded.map((g) => g.finishedAt! - taskById.get(g.upstreamTaskId!)!.finishedAt);
 // With a keeping-up engine the delay is at most one poll interval (nextPollDelay at that age) plus the call.
-const bound = (g: (typeof rows)[number]) => Math.min(POLL_MS * 8, Math.max(POLL_MS, Math.round((taskById.get(g.upstreamTaskId!)!.finishedAt - (g.submittedAt ?? 0)) / 10))) + 1000;
+const bound = (g: (typeof rows)[number]) =>
+  Math.min(
+    POLL_MS * 8,
+    Math.max(POLL_MS, Math.round((taskById.get(g.upstreamTaskId!)!.finishedAt - (g.submittedAt ?? 0)) / 10)),
+  ) + 1000;
 const late = succeeded.filter((g) => g.finishedAt! - taskById.get(g.upstreamTaskId!)!.finishedAt > bound(g));
 const phaseReqs = reqs.filter((r) => r.seq > logFrom);
 const getsByTask = new Map<string, number>();
-for (const r of phaseReqs) if (r.op === "get" && r.taskId) getsByTask.set(r.taskId, (getsByTask.get(r.taskId) ?? 0) + 1);
+for (const r of phaseReqs)
+  if (r.op === "get" && r.taskId) getsByTask.set(r.taskId, (getsByTask.get(r.taskId) ?? 0) + 1);
 const gets = succeeded.map((g) => getsByTask.get(g.upstreamTaskId!) ?? 0);
 const mine = tasks.filter((t) => succeeded.some((g) => g.upstreamTaskId === t.id));
 const firstFinish = Math.min(...mine.map((t) => t.finishedAt));
 const lastCreate = Math.max(...mine.map((t) => t.createdAt));
-const events = mine.flatMap((t) => [[t.createdAt, 1], [t.finishedAt, -1]] as const).sort((a, b) => a[0] - b[0] || a[1] - b[1]);
-let inflight = 0, peakInflight = 0;
-for (const [, d] of events) { inflight += d; peakInflight = Math.max(peakInflight, inflight); }
-const first = samples[0], last = samples[samples.length - 1];
+const events = mine
+  .flatMap(
+    (t) =>
+      [
+        [t.createdAt, 1],
+        [t.finishedAt, -1],
+      ] as const,
+  )
+  .sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+let inflight = 0,
+  peakInflight = 0;
+for (const [, d] of events) {
+  inflight += d;
+  peakInflight = Math.max(peakInflight, inflight);
+}
+const first = samples[0],
+  last = samples[samples.length - 1];
 const window = (a: number, b: number) => Number(cpuPct(at(samples, a), at(samples, b)).toFixed(0));
-const getRate = phaseReqs.filter((r) => r.op === "get" && r.at >= createEnd && r.at <= allDone).length / Math.max(1, (allDone - createEnd) / 1000);
+const getRate =
+  phaseReqs.filter((r) => r.op === "get" && r.at >= createEnd && r.at <= allDone).length /
+  Math.max(1, (allDone - createEnd) / 1000);
 
 const result = {
   at: new Date().toISOString(),
-  config: { N, taskSeconds: TASK_SECONDS, pollMs: POLL_MS, createConcurrency: CONCURRENCY, cores: (await import("node:os")).cpus().length },
+  config: {
+    N,
+    taskSeconds: TASK_SECONDS,
+    pollMs: POLL_MS,
+    createConcurrency: CONCURRENCY,
+    cores: (await import("node:os")).cpus().length,
+  },
   // Other work on the machine skews every number: the 1-minute load average at the start and the end.
   loadAverage: { start: loadStart, end: (await import("node:os")).loadavg()[0] },
-  create: { seconds: Number(((createEnd - createStart) / 1000).toFixed(1)), perSecond: Math.round(createdIds.length / ((createEnd - createStart) / 1000)), errors: createErrors.length, peakInFlight: peakInflight, allInFlightAtOnce: lastCreate < firstFinish },
-  latencyMs: { count: lat.length, p50: pct(lat, 50), p95: pct(lat, 95), max: Math.max(...lat), overPollBound: late.length },
-  statusCallsPerGeneration: { mean: Number((gets.reduce((a, b) => a + b, 0) / Math.max(1, gets.length)).toFixed(1)), p50: pct(gets, 50), max: Math.max(...gets), total: gets.reduce((a, b) => a + b, 0), perSecondWhileInFlight: Math.round(getRate) },
-  probeMs: { studioP50: pct(probes.studio, 50), studioMax: Math.max(...probes.studio), emulatorP50: pct(probes.emulator, 50), emulatorMax: Math.max(...probes.emulator) },
-  engineLag: { maxOverdueRows: Math.max(0, ...lag.map((l) => l.overdue)), maxOverdueMs: Math.max(0, ...lag.map((l) => l.oldestMs)) },
-  cpuPercentOfOneCore: { wholeRun: window(first.at, last.at), creating: window(createStart, createEnd), inFlight: window(createEnd, firstFinish), completing: window(firstFinish, allDone), archiving: window(allDone, last.at) },
-  rssMb: { serverPeakSampled: mb(Math.max(...samples.map((s) => s.maxNodeRssKb))), serverHighWaterMark: mb(hwm), nodeTreePeak: mb(Math.max(...samples.map((s) => s.nodeRssKb))), treePeakInclFfmpeg: mb(Math.max(...samples.map((s) => s.rssKb))) },
-  archive: { archivedWhenAllDone: archStart.n, archivedAfterSample: archEnd.n, perSecond: Number(((archEnd.n - archStart.n) / ARCHIVE_SAMPLE_S).toFixed(1)) },
-  outcomes: Object.fromEntries([...new Set(rows.map((g) => `${g.status}${g.errorCode ? `:${g.errorCode}` : ""}`))].map((k) => [k, rows.filter((g) => `${g.status}${g.errorCode ? `:${g.errorCode}` : ""}` === k).length])),
+  create: {
+    seconds: Number(((createEnd - createStart) / 1000).toFixed(1)),
+    perSecond: Math.round(createdIds.length / ((createEnd - createStart) / 1000)),
+    errors: createErrors.length,
+    peakInFlight: peakInflight,
+    allInFlightAtOnce: lastCreate < firstFinish,
+  },
+  latencyMs: {
+    count: lat.length,
+    p50: pct(lat, 50),
+    p95: pct(lat, 95),
+    max: Math.max(...lat),
+    overPollBound: late.length,
+  },
+  statusCallsPerGeneration: {
+    mean: Number((gets.reduce((a, b) => a + b, 0) / Math.max(1, gets.length)).toFixed(1)),
+    p50: pct(gets, 50),
+    max: Math.max(...gets),
+    total: gets.reduce((a, b) => a + b, 0),
+    perSecondWhileInFlight: Math.round(getRate),
+  },
+  probeMs: {
+    studioP50: pct(probes.studio, 50),
+    studioMax: Math.max(...probes.studio),
+    emulatorP50: pct(probes.emulator, 50),
+    emulatorMax: Math.max(...probes.emulator),
+  },
+  engineLag: {
+    maxOverdueRows: Math.max(0, ...lag.map((l) => l.overdue)),
+    maxOverdueMs: Math.max(0, ...lag.map((l) => l.oldestMs)),
+  },
+  cpuPercentOfOneCore: {
+    wholeRun: window(first.at, last.at),
+    creating: window(createStart, createEnd),
+    inFlight: window(createEnd, firstFinish),
+    completing: window(firstFinish, allDone),
+    archiving: window(allDone, last.at),
+  },
+  rssMb: {
+    serverPeakSampled: mb(Math.max(...samples.map((s) => s.maxNodeRssKb))),
+    serverHighWaterMark: mb(hwm),
+    nodeTreePeak: mb(Math.max(...samples.map((s) => s.nodeRssKb))),
+    treePeakInclFfmpeg: mb(Math.max(...samples.map((s) => s.rssKb))),
+  },
+  archive: {
+    archivedWhenAllDone: archStart.n,
+    archivedAfterSample: archEnd.n,
+    perSecond: Number(((archEnd.n - archStart.n) / ARCHIVE_SAMPLE_S).toFixed(1)),
+  },
+  outcomes: Object.fromEntries(
+    [...new Set(rows.map((g) => `${g.status}${g.errorCode ? `:${g.errorCode}` : ""}`))].map((k) => [
+      k,
+      rows.filter((g) => `${g.status}${g.errorCode ? `:${g.errorCode}` : ""}` === k).length,
+    ]),
+  ),
   bigOutput: big,
 };
 
 const table: [string, string][] = [
   ["generations in flight", `${N} (peak ${peakInflight} at once, tasks ${TASK_SECONDS} s, STUDIO_POLL_MS ${POLL_MS})`],
   ["creates via REST", `${result.create.seconds} s, ${result.create.perSecond}/s, ${createErrors.length} errors`],
-  ["upstream done → studio succeeded", `p50 ${result.latencyMs.p50} ms · p95 ${result.latencyMs.p95} ms · max ${result.latencyMs.max} ms`],
+  [
+    "upstream done → studio succeeded",
+    `p50 ${result.latencyMs.p50} ms · p95 ${result.latencyMs.p95} ms · max ${result.latencyMs.max} ms`,
+  ],
   ["  later than one poll interval + 1 s", `${late.length} of ${lat.length}`],
-  ["status calls per generation", `mean ${result.statusCallsPerGeneration.mean} · p50 ${result.statusCallsPerGeneration.p50} · max ${result.statusCallsPerGeneration.max} (${result.statusCallsPerGeneration.perSecondWhileInFlight}/s)`],
-  ["engine lag (polls overdue > 1 s)", `max ${result.engineLag.maxOverdueRows} rows, oldest ${result.engineLag.maxOverdueMs} ms`],
-  ["trivial request wait (event-loop lag)", `studio p50 ${result.probeMs.studioP50} ms, max ${result.probeMs.studioMax} ms · emulator p50 ${result.probeMs.emulatorP50} ms, max ${result.probeMs.emulatorMax} ms`],
-  ["server CPU, % of one core", Object.entries(result.cpuPercentOfOneCore).map(([k, v]) => `${k} ${v}`).join(" · ")],
-  ["server RSS", `peak ${result.rssMb.serverPeakSampled} MB (high-water ${result.rssMb.serverHighWaterMark} MB; tree incl. ffmpeg ${result.rssMb.treePeakInclFfmpeg} MB)`],
+  [
+    "status calls per generation",
+    `mean ${result.statusCallsPerGeneration.mean} · p50 ${result.statusCallsPerGeneration.p50} · max ${result.statusCallsPerGeneration.max} (${result.statusCallsPerGeneration.perSecondWhileInFlight}/s)`,
+  ],
+  [
+    "engine lag (polls overdue > 1 s)",
+    `max ${result.engineLag.maxOverdueRows} rows, oldest ${result.engineLag.maxOverdueMs} ms`,
+  ],
+  [
+    "trivial request wait (event-loop lag)",
+    `studio p50 ${result.probeMs.studioP50} ms, max ${result.probeMs.studioMax} ms · emulator p50 ${result.probeMs.emulatorP50} ms, max ${result.probeMs.emulatorMax} ms`,
+  ],
+  [
+    "server CPU, % of one core",
+    Object.entries(result.cpuPercentOfOneCore)
+      .map(([k, v]) => `${k} ${v}`)
+      .join(" · "),
+  ],
+  [
+    "server RSS",
+    `peak ${result.rssMb.serverPeakSampled} MB (high-water ${result.rssMb.serverHighWaterMark} MB; tree incl. ffmpeg ${result.rssMb.treePeakInclFfmpeg} MB)`,
+  ],
   ["archiver", `${archStart.n}/${createdIds.length} archived when all done, ${result.archive.perSecond}/s after`],
-  [`${BIG_MB} MB output`, BIG_MB > 0 ? `${big.state}, ${big.archiveSeconds} s, server RSS +${big.serverRssGrowthMb} MB (${big.serverRssBeforeMb} → ${big.serverRssPeakMb} MB), size ${big.sizeOk ? "ok" : "WRONG"}, sha256 ${big.sha256Ok ? "ok" : "WRONG"}` : "skipped"],
+  [
+    `${BIG_MB} MB output`,
+    BIG_MB > 0
+      ? `${big.state}, ${big.archiveSeconds} s, server RSS +${big.serverRssGrowthMb} MB (${big.serverRssBeforeMb} → ${big.serverRssPeakMb} MB), size ${big.sizeOk ? "ok" : "WRONG"}, sha256 ${big.sha256Ok ? "ok" : "WRONG"}`
+      : "skipped",
+  ],
 ];
 console.log("\n── engine benchmark ──");
 for (const [k, v] of table) console.log(`  ${k.padEnd(38)} ${v}`);

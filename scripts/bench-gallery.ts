@@ -15,7 +15,16 @@ const SIZES = (process.env.BENCH_SIZES ?? "1000,100000").split(",").map(Number);
 const MODELS = ["T0401003", "T0401002", "T0301001", "T0501001", "T0601001"];
 const KINDS = ["video", "image", "audio"];
 const ZH = ["一只橘猫", "赛博朋克城市", "海边日落", "雪山", "古风少女", "霓虹夜景", "森林小屋", "水墨山水"];
-const EN = ["golden sunset", "drone shot", "portrait", "cinematic", "rainy street", "product photo", "watercolor", "slow motion"];
+const EN = [
+  "golden sunset",
+  "drone shot",
+  "portrait",
+  "cinematic",
+  "rainy street",
+  "product photo",
+  "watercolor",
+  "slow motion",
+];
 
 type Result = Record<string, { p50: number; p95: number }>;
 
@@ -37,8 +46,29 @@ async function child(n: number): Promise<Result> {
       const createdAt = new Date(start + i * 7_000);
       const model = MODELS[i % MODELS.length];
       const prompt = `${ZH[i % ZH.length]}，${EN[(i * 7) % EN.length]} #${i}`;
-      gens.push({ id, teamId, createdById: userId, model, mode: "text-to-video", prompt, status: "succeeded", createdAt });
-      assets.push({ id: randomUUID(), teamId, createdById: userId, kind: KINDS[i % 3], origin: "output", generationId: id, model, mode: "text-to-video", archiveState: "archived", storageKey: `x/${i}`, createdAt });
+      gens.push({
+        id,
+        teamId,
+        createdById: userId,
+        model,
+        mode: "text-to-video",
+        prompt,
+        status: "succeeded",
+        createdAt,
+      });
+      assets.push({
+        id: randomUUID(),
+        teamId,
+        createdById: userId,
+        kind: KINDS[i % 3],
+        origin: "output",
+        generationId: id,
+        model,
+        mode: "text-to-video",
+        archiveState: "archived",
+        storageKey: `x/${i}`,
+        createdAt,
+      });
     }
     await db().generation.createMany({ data: gens });
     await db().asset.createMany({ data: assets });
@@ -65,7 +95,10 @@ async function child(n: number): Promise<Result> {
       times.push(performance.now() - s);
     }
     times.sort((a, b) => a - b);
-    out[name] = { p50: times[Math.floor(times.length * 0.5)], p95: times[Math.min(times.length - 1, Math.ceil(times.length * 0.95) - 1)] };
+    out[name] = {
+      p50: times[Math.floor(times.length * 0.5)],
+      p95: times[Math.min(times.length - 1, Math.ceil(times.length * 0.95) - 1)],
+    };
   }
   return out;
 }
@@ -79,18 +112,28 @@ if (process.env.BENCH_CHILD) {
 // Each size in its own process: one database per process (lib/db keeps one client).
 const results: Record<number, Result> = {};
 for (const n of SIZES) {
-  const json = execFileSync(process.execPath, [...process.execArgv, process.argv[1]], { env: { ...process.env, BENCH_CHILD: String(n) }, stdio: ["ignore", "pipe", "inherit"], maxBuffer: 1 << 20 }).toString();
+  const json = execFileSync(process.execPath, [...process.execArgv, process.argv[1]], {
+    env: { ...process.env, BENCH_CHILD: String(n) },
+    stdio: ["ignore", "pipe", "inherit"],
+    maxBuffer: 1 << 20,
+  }).toString();
   results[n] = JSON.parse(json) as Result;
 }
 const [small, big] = [SIZES[0], SIZES.at(-1)!];
-console.log(`query                      ${SIZES.map((n) => `${n}: p50 / p95 ms`.padStart(24)).join("")}   ratio p95 ${big}/${small}`);
+console.log(
+  `query                      ${SIZES.map((n) => `${n}: p50 / p95 ms`.padStart(24)).join("")}   ratio p95 ${big}/${small}`,
+);
 let worst = 0;
 let worstRatio = 0;
 for (const name of Object.keys(results[small])) {
-  const cols = SIZES.map((n) => `${results[n][name].p50.toFixed(1)} / ${results[n][name].p95.toFixed(1)}`.padStart(24)).join("");
+  const cols = SIZES.map((n) =>
+    `${results[n][name].p50.toFixed(1)} / ${results[n][name].p95.toFixed(1)}`.padStart(24),
+  ).join("");
   const ratio = results[big][name].p95 / results[small][name].p95;
   worst = Math.max(worst, results[big][name].p95);
   worstRatio = Math.max(worstRatio, ratio);
   console.log(`${name.padEnd(27)}${cols}   ${ratio.toFixed(2)}`);
 }
-console.log(`bench:gallery worst p95 at ${big}: ${worst.toFixed(1)} ms (goal ≤ 100), worst ratio ${worstRatio.toFixed(2)} (goal ≤ 1.5)`);
+console.log(
+  `bench:gallery worst p95 at ${big}: ${worst.toFixed(1)} ms (goal ≤ 100), worst ratio ${worstRatio.toFixed(2)} (goal ≤ 1.5)`,
+);

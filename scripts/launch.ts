@@ -50,15 +50,24 @@ export async function launch(kind: "dev" | "start") {
   // SQLite creates the file, not its folder.
   const dataDir = path.resolve(env.STUDIO_DATA_DIR ?? "./data");
   mkdirSync(dataDir, { recursive: true });
-  if (env.DATABASE_URL?.startsWith("file:")) mkdirSync(path.dirname(path.resolve(env.DATABASE_URL.slice(5))), { recursive: true });
-  const migrate = spawnSync(process.execPath, [path.resolve("node_modules/prisma/build/index.js"), "migrate", "deploy"], { env, stdio: "inherit" });
+  if (env.DATABASE_URL?.startsWith("file:"))
+    mkdirSync(path.dirname(path.resolve(env.DATABASE_URL.slice(5))), { recursive: true });
+  const migrate = spawnSync(
+    process.execPath,
+    [path.resolve("node_modules/prisma/build/index.js"), "migrate", "deploy"],
+    { env, stdio: "inherit" },
+  );
   if (migrate.status !== 0) {
     console.error("[studio] database migration failed; see above.");
     stopAll(1);
   }
 
   const nextBin = path.resolve("node_modules/next/dist/bin/next");
-  const next = spawn(process.execPath, [nextBin, kind, "-p", String(port), ...(env.HOSTNAME ? ["-H", env.HOSTNAME] : [])], { env, stdio: "inherit" });
+  const next = spawn(
+    process.execPath,
+    [nextBin, kind, "-p", String(port), ...(env.HOSTNAME ? ["-H", env.HOSTNAME] : [])],
+    { env, stdio: "inherit" },
+  );
   children.push(next);
   next.on("exit", (code) => stopAll(code ?? 0));
 }

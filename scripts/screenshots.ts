@@ -10,18 +10,34 @@ const out = process.env.OUT ?? "screenshots";
 const pages = process.argv.slice(2).length ? process.argv.slice(2) : ["/video", "/history"];
 mkdirSync(out, { recursive: true });
 const executablePath = ["/usr/bin/chromium", "/usr/bin/chromium-browser"].find((p) => existsSync(p));
-const browser = await chromium.launch({ executablePath, args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"] });
+const browser = await chromium.launch({
+  executablePath,
+  args: [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+  ],
+});
 const viewports = { desktop: { width: 1440, height: 900 }, phone: { width: 390, height: 844 } };
 for (const path of pages) {
   for (const locale of ["zh", "en"]) {
     for (const theme of ["light", "dark"]) {
       for (const [vname, viewport] of Object.entries(viewports)) {
         if (vname === "phone" && theme === "dark" && locale === "en") continue;
-        const ctx = await browser.newContext({ viewport, colorScheme: theme as "light" | "dark", locale: locale === "zh" ? "zh-CN" : "en-US" });
+        const ctx = await browser.newContext({
+          viewport,
+          colorScheme: theme as "light" | "dark",
+          locale: locale === "zh" ? "zh-CN" : "en-US",
+        });
         await ctx.addCookies([
           { name: "locale", value: locale, url: base },
           { name: "theme", value: theme, url: base },
-          ...(process.env.SESSION ? [{ name: "better-auth.session_token", value: process.env.SESSION, url: base }] : []),
+          ...(process.env.SESSION
+            ? [{ name: "better-auth.session_token", value: process.env.SESSION, url: base }]
+            : []),
         ]);
         const page = await ctx.newPage();
         await page.goto(base + path, { waitUntil: "networkidle" });

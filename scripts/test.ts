@@ -10,10 +10,15 @@ const bin = (p: string) => path.resolve("node_modules", p);
 const args = process.argv.slice(2);
 const unitOnly = args.includes("--unit");
 const passThrough = args.filter((a) => a !== "--unit");
-const run = (argv: string[], env: Record<string, string> = {}) => spawnSync(node, argv, { stdio: "inherit", env: { ...process.env, ...env } }).status ?? 1;
+const run = (argv: string[], env: Record<string, string> = {}) =>
+  spawnSync(node, argv, { stdio: "inherit", env: { ...process.env, ...env } }).status ?? 1;
 /** Run and also keep the output, to read a system test's closing "name: N passed, M failed" line. */
 const runCapture = (argv: string[]) => {
-  const r = spawnSync(node, argv, { stdio: ["ignore", "pipe", "inherit"], env: process.env, maxBuffer: 64 * 1024 * 1024 });
+  const r = spawnSync(node, argv, {
+    stdio: ["ignore", "pipe", "inherit"],
+    env: process.env,
+    maxBuffer: 64 * 1024 * 1024,
+  });
   const out = r.stdout?.toString() ?? "";
   process.stdout.write(out);
   const m = [...out.matchAll(/^\w+: (\d+) passed, (\d+) failed/gm)].pop();
@@ -25,16 +30,41 @@ rmSync("test-results", { recursive: true, force: true });
 
 const tsc = run([bin("typescript/bin/tsc"), "--noEmit", "-p", "."]);
 results.push({ stage: "typecheck", passed: tsc === 0 ? 1 : 0, failed: tsc === 0 ? 0 : 1, ok: tsc === 0 });
-const lint = run([bin("eslint/bin/eslint.js"), "."]);
+// Lint fails on unformatted files too: Prettier owns the layout (`npm run format` fixes it).
+const lint =
+  run([bin("eslint/bin/eslint.js"), "."]) ||
+  run([bin("prettier/bin/prettier.cjs"), "--check", "--log-level", "warn", "."]);
 results.push({ stage: "lint", passed: lint === 0 ? 1 : 0, failed: lint === 0 ? 0 : 1, ok: lint === 0 });
 
-const unitStatus = run([bin("vitest/vitest.mjs"), "run", "--reporter=default", "--reporter=json", "--outputFile.json=test-results/unit.json"]);
+const unitStatus = run([
+  bin("vitest/vitest.mjs"),
+  "run",
+  "--reporter=default",
+  "--reporter=json",
+  "--outputFile.json=test-results/unit.json",
+]);
 const unit = counts("test-results/unit.json", "vitest");
-results.push({ stage: "unit", ...unit, failed: unit.failed || (unitStatus !== 0 ? Math.max(1, unit.failed) : 0), ok: unitStatus === 0 });
+results.push({
+  stage: "unit",
+  ...unit,
+  failed: unit.failed || (unitStatus !== 0 ? Math.max(1, unit.failed) : 0),
+  ok: unitStatus === 0,
+});
 
 if (!unitOnly) {
-  const buildStatus = process.env.E2E_DEV ? 0 : run([bin("next/dist/bin/next"), "build"], { TD_BASE_URL: "http://127.0.0.1:4110", TD_API_KEY: "td-build-key-never-shipped", NEXT_TELEMETRY_DISABLED: "1" });
-  results.push({ stage: "build", passed: buildStatus === 0 ? 1 : 0, failed: buildStatus === 0 ? 0 : 1, ok: buildStatus === 0 });
+  const buildStatus = process.env.E2E_DEV
+    ? 0
+    : run([bin("next/dist/bin/next"), "build"], {
+        TD_BASE_URL: "http://127.0.0.1:4110",
+        TD_API_KEY: "td-build-key-never-shipped",
+        NEXT_TELEMETRY_DISABLED: "1",
+      });
+  results.push({
+    stage: "build",
+    passed: buildStatus === 0 ? 1 : 0,
+    failed: buildStatus === 0 ? 0 : 1,
+    ok: buildStatus === 0,
+  });
   if (buildStatus === 0) {
     rmSync(process.env.E2E_DATA_DIR ?? ".e2e-data", { recursive: true, force: true });
     const e2eStatus = run([bin("@playwright/test/cli.js"), "test", ...passThrough], { NEXT_TELEMETRY_DISABLED: "1" });
@@ -45,7 +75,12 @@ if (!unitOnly) {
         const file = `tests/system/${name}.ts`;
         if (!existsSync(file)) continue;
         const r = runCapture([bin("tsx/dist/cli.mjs"), file]);
-        results.push({ stage: name, passed: r.passed, failed: r.status === 0 ? r.failed : Math.max(1, r.failed), ok: r.status === 0 });
+        results.push({
+          stage: name,
+          passed: r.passed,
+          failed: r.status === 0 ? r.failed : Math.max(1, r.failed),
+          ok: r.status === 0,
+        });
       }
     }
   }
@@ -54,7 +89,12 @@ if (!unitOnly) {
 function counts(file: string, kind: "vitest" | "playwright"): { passed: number; failed: number; skipped: number } {
   if (!existsSync(file)) return { passed: 0, failed: 0, skipped: 0 };
   const j = JSON.parse(readFileSync(file, "utf8"));
-  if (kind === "vitest") return { passed: j.numPassedTests ?? 0, failed: j.numFailedTests ?? 0, skipped: (j.numPendingTests ?? 0) + (j.numTodoTests ?? 0) };
+  if (kind === "vitest")
+    return {
+      passed: j.numPassedTests ?? 0,
+      failed: j.numFailedTests ?? 0,
+      skipped: (j.numPendingTests ?? 0) + (j.numTodoTests ?? 0),
+    };
   const s = j.stats ?? {};
   return { passed: (s.expected ?? 0) + (s.flaky ?? 0), failed: s.unexpected ?? 0, skipped: s.skipped ?? 0 };
 }
@@ -66,7 +106,9 @@ function flakyTests(file: string): string[] {
   type Suite = { title?: string; file?: string; specs?: Spec[]; suites?: Suite[] };
   const out: string[] = [];
   const walk = (suite: Suite, trail: string[]) => {
-    for (const sp of suite.specs ?? []) if (sp.tests?.some((t) => t.status === "flaky")) out.push(`${sp.file ?? suite.file ?? ""} › ${[...trail, sp.title].join(" › ")}`);
+    for (const sp of suite.specs ?? [])
+      if (sp.tests?.some((t) => t.status === "flaky"))
+        out.push(`${sp.file ?? suite.file ?? ""} › ${[...trail, sp.title].join(" › ")}`);
     for (const child of suite.suites ?? []) walk(child, child.title && !child.file ? [...trail, child.title] : trail);
   };
   for (const suite of (JSON.parse(readFileSync(file, "utf8")).suites ?? []) as Suite[]) walk(suite, []);
@@ -74,8 +116,13 @@ function flakyTests(file: string): string[] {
 }
 
 const flaky = flakyTests("test-results/e2e.json");
-if (flaky.length) console.log(`\n⚠ ${flaky.length} end-to-end test(s) passed only on a retry (flaky):\n${flaky.map((f) => `  - ${f}`).join("\n")}`);
-console.log("\n" + results.map((r) => `${r.ok ? "✓" : "✗"} ${r.stage}: ${r.passed} passed, ${r.failed} failed`).join("\n"));
+if (flaky.length)
+  console.log(
+    `\n⚠ ${flaky.length} end-to-end test(s) passed only on a retry (flaky):\n${flaky.map((f) => `  - ${f}`).join("\n")}`,
+  );
+console.log(
+  "\n" + results.map((r) => `${r.ok ? "✓" : "✗"} ${r.stage}: ${r.passed} passed, ${r.failed} failed`).join("\n"),
+);
 const passed = results.reduce((a, r) => a + r.passed, 0);
 const failed = results.reduce((a, r) => a + r.failed, 0);
 console.log(`${passed} passed, ${failed} failed`);

@@ -13,7 +13,13 @@ export default async function StudioLayout({ children }: { children: ReactNode }
   const caller = await requirePageCaller();
   const saved = (await cookies()).get(THEME_COOKIE)?.value;
   const theme = isTheme(saved) ? saved : "system";
-  const info = { user: caller.user, team: caller.team, role: caller.role, permissions: caller.permissions, teams: await teamsOf(caller.userId) };
+  const info = {
+    user: caller.user,
+    team: caller.team,
+    role: caller.role,
+    permissions: caller.permissions,
+    teams: await teamsOf(caller.userId),
+  };
   return (
     <CallerProvider value={info}>
       <AppShell demoMode={config().STUDIO_DEMO_MODE} theme={theme}>

@@ -8,7 +8,13 @@ import { useErrorText } from "@/lib/client/error-text";
 
 export type AccountField = "name" | "email" | "password" | "newPassword" | "teamName";
 
-const AUTOCOMPLETE: Record<AccountField, string> = { name: "name", email: "email", password: "current-password", newPassword: "new-password", teamName: "organization" };
+const AUTOCOMPLETE: Record<AccountField, string> = {
+  name: "name",
+  email: "email",
+  password: "current-password",
+  newPassword: "new-password",
+  teamName: "organization",
+};
 
 type Props = {
   fields: AccountField[];
@@ -41,7 +47,8 @@ export function AccountForm({ fields, endpoint, submit, initial, passwordMin, on
     } catch (err) {
       const a = err instanceof ApiError ? err : new ApiError(0, "network", String(err));
       const seconds = a.status === 429 ? Number(a.details.retryAfter ?? 0) : 0;
-      const message = a.status === 429 ? t("signIn.tooMany", { seconds }) : a.status === 401 ? t("signIn.wrong") : errorText(a);
+      const message =
+        a.status === 429 ? t("signIn.tooMany", { seconds }) : a.status === 401 ? t("signIn.wrong") : errorText(a);
       setError({ field: a.field === "password" && fields.includes("newPassword") ? "newPassword" : a.field, message });
       setBusy(false);
     }
@@ -59,7 +66,13 @@ export function AccountForm({ fields, endpoint, submit, initial, passwordMin, on
           label={label(f)}
           required
           error={fieldError(f)}
-          hint={f === "newPassword" ? t("passwordHint", { min: passwordMin }) : f === "teamName" ? t("teamNameHint") : undefined}
+          hint={
+            f === "newPassword"
+              ? t("passwordHint", { min: passwordMin })
+              : f === "teamName"
+                ? t("teamNameHint")
+                : undefined
+          }
         >
           <Input
             name={f}

@@ -3,7 +3,15 @@ import { LogoMark } from "@/components/shell/brand";
 import { LanguageSwitch } from "@/components/shell/language-switch";
 
 /** The pages before the studio (setup, sign-in, invites): one centred card, language switch at hand. */
-export function AuthFrame({ title, description, children }: { title: ReactNode; description?: ReactNode; children: ReactNode }) {
+export function AuthFrame({
+  title,
+  description,
+  children,
+}: {
+  title: ReactNode;
+  description?: ReactNode;
+  children: ReactNode;
+}) {
   return (
     <main className="flex min-h-dvh flex-col items-center justify-center gap-6 px-4 py-10">
       <div className="flex items-center gap-2.5">

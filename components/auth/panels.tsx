@@ -30,11 +30,25 @@ export function SetupPanel({ passwordMin }: { passwordMin: number }) {
   );
 }
 
-export function SignInPanel({ next, passwordMin, signUpOpen }: { next?: string; passwordMin: number; signUpOpen: boolean }) {
+export function SignInPanel({
+  next,
+  passwordMin,
+  signUpOpen,
+}: {
+  next?: string;
+  passwordMin: number;
+  signUpOpen: boolean;
+}) {
   const t = useTranslations("auth");
   return (
     <>
-      <AccountForm fields={["email", "password"]} endpoint="/api/v1/auth/sign-in" submit={t("signIn.submit")} passwordMin={passwordMin} onDone={() => go(safeNext(next))} />
+      <AccountForm
+        fields={["email", "password"]}
+        endpoint="/api/v1/auth/sign-in"
+        submit={t("signIn.submit")}
+        passwordMin={passwordMin}
+        onDone={() => go(safeNext(next))}
+      />
       <p className="mt-5 text-center text-sm text-muted">
         {signUpOpen ? (
           <Link href="/sign-up" className="font-medium text-accent hover:underline">
@@ -50,10 +64,28 @@ export function SignInPanel({ next, passwordMin, signUpOpen }: { next?: string; 
 
 export function SignUpPanel({ passwordMin }: { passwordMin: number }) {
   const t = useTranslations("auth");
-  return <AccountForm fields={["name", "email", "newPassword"]} endpoint="/api/v1/auth/sign-up" submit={t("signUp.submit")} passwordMin={passwordMin} onDone={() => go("/")} />;
+  return (
+    <AccountForm
+      fields={["name", "email", "newPassword"]}
+      endpoint="/api/v1/auth/sign-up"
+      submit={t("signUp.submit")}
+      passwordMin={passwordMin}
+      onDone={() => go("/")}
+    />
+  );
 }
 
-export function InvitePanel({ token, team, signedInAs, passwordMin }: { token: string; team: string; signedInAs?: string; passwordMin: number }) {
+export function InvitePanel({
+  token,
+  team,
+  signedInAs,
+  passwordMin,
+}: {
+  token: string;
+  team: string;
+  signedInAs?: string;
+  passwordMin: number;
+}) {
   const t = useTranslations("auth");
   const errorText = useErrorText();
   const [error, setError] = useState<string | null>(null);
@@ -91,7 +123,13 @@ export function InvitePanel({ token, team, signedInAs, passwordMin }: { token: s
   }
   return (
     <>
-      <AccountForm fields={["name", "email", "newPassword"]} endpoint={endpoint} submit={t("invite.submit")} passwordMin={passwordMin} onDone={() => go("/")} />
+      <AccountForm
+        fields={["name", "email", "newPassword"]}
+        endpoint={endpoint}
+        submit={t("invite.submit")}
+        passwordMin={passwordMin}
+        onDone={() => go("/")}
+      />
       <p className="mt-5 text-center text-sm text-muted">{t("invite.haveAccount")}</p>
     </>
   );

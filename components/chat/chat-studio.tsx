@@ -10,7 +10,17 @@ import type { ParamField } from "@/lib/catalog/form-spec";
 import type { InputSpec, PromptSpec } from "@/lib/catalog/types";
 import { api, ApiError } from "@/lib/client/api";
 import type { TurnResult } from "@/lib/chat/client";
-import { CONTINUATION_MODELS, DEEPSEEK_V32_MODEL, MULTIMODAL_MODELS, type AttachmentRef, type ChatModelId, type ConversationView, type MessageView, type TurnBody, titleFrom } from "@/lib/chat/types";
+import {
+  CONTINUATION_MODELS,
+  DEEPSEEK_V32_MODEL,
+  MULTIMODAL_MODELS,
+  type AttachmentRef,
+  type ChatModelId,
+  type ConversationView,
+  type MessageView,
+  type TurnBody,
+  titleFrom,
+} from "@/lib/chat/types";
 import { Composer, type AttachmentOptions } from "./composer";
 import { ConversationDrawer, ConversationTitle } from "./conversation-header";
 import { ConversationList } from "./conversation-list";
@@ -89,7 +99,10 @@ export function ChatStudio({ models, initial, requestedId }: ChatStudioProps) {
     setSystem(c.settings.system);
   }, [conv.data]);
 
-  const messages: MessageView[] = live && live.conversationId === id ? [...live.base, ...(live.user ? [live.user] : []), live.assistant] : (conv.data?.messages ?? []);
+  const messages: MessageView[] =
+    live && live.conversationId === id
+      ? [...live.base, ...(live.user ? [live.user] : []), live.assistant]
+      : (conv.data?.messages ?? []);
   const hasMedia = messages.some((m) => m.attachments.length > 0);
 
   // Follow the answer while it grows, unless the person scrolled up to read.
@@ -114,10 +127,20 @@ export function ChatStudio({ models, initial, requestedId }: ChatStudioProps) {
 
   const chooseModel = (m: string) => {
     setModel(m);
-    if (id) void api(`/api/v1/conversations/${id}`, { method: "PATCH", json: { model: m } }).then(() => settled(id), () => undefined);
+    if (id)
+      void api(`/api/v1/conversations/${id}`, { method: "PATCH", json: { model: m } }).then(
+        () => settled(id),
+        () => undefined,
+      );
   };
 
-  const run = async (cid: string, body: Omit<TurnBody, "model">, base: MessageView[], user?: MessageView, prefix?: string): Promise<TurnResult> => {
+  const run = async (
+    cid: string,
+    body: Omit<TurnBody, "model">,
+    base: MessageView[],
+    user?: MessageView,
+    prefix?: string,
+  ): Promise<TurnResult> => {
     setComposerError(undefined);
     pinned.current = true;
     const r = await start(cid, { ...body, model: model as ChatModelId, params, system }, base, user, prefix);
@@ -133,11 +156,21 @@ export function ChatStudio({ models, initial, requestedId }: ChatStudioProps) {
     }
     const content = draft;
     const items = inputs.items;
-    const attachments: AttachmentRef[] = items.filter((i) => i.assetId).map((i) => ({ assetId: i.assetId!, kind: i.kind as "image" | "video", ...(i.kind === "image" && options.detail ? { detail: options.detail } : {}), ...(i.kind === "video" && options.fps !== 1 ? { fps: options.fps } : {}) }));
+    const attachments: AttachmentRef[] = items
+      .filter((i) => i.assetId)
+      .map((i) => ({
+        assetId: i.assetId!,
+        kind: i.kind as "image" | "video",
+        ...(i.kind === "image" && options.detail ? { detail: options.detail } : {}),
+        ...(i.kind === "video" && options.fps !== 1 ? { fps: options.fps } : {}),
+      }));
     let cid = id;
     if (!cid) {
       try {
-        const c = await api<ConversationView>("/api/v1/conversations", { method: "POST", json: { model, title: titleFrom(content), settings: { system, params: paramsBy } } });
+        const c = await api<ConversationView>("/api/v1/conversations", {
+          method: "POST",
+          json: { model, title: titleFrom(content), settings: { system, params: paramsBy } },
+        });
         cid = c.id;
         loadedFor.current = c.id;
         qc.setQueryData(["conversation", c.id], c);
@@ -149,8 +182,16 @@ export function ChatStudio({ models, initial, requestedId }: ChatStudioProps) {
     }
     setDraft("");
     inputs.setItems([]);
-    const user = pendingMessage("user", { content, attachments: items.map((i, k) => ({ ...attachments[k], fileUrl: i.previewUrl ?? "" })) });
-    const r = await run(cid, { action: "send", content, attachments }, conv.data?.id === cid ? (conv.data?.messages ?? []) : [], user);
+    const user = pendingMessage("user", {
+      content,
+      attachments: items.map((i, k) => ({ ...attachments[k], fileUrl: i.previewUrl ?? "" })),
+    });
+    const r = await run(
+      cid,
+      { action: "send", content, attachments },
+      conv.data?.id === cid ? (conv.data?.messages ?? []) : [],
+      user,
+    );
     if (r.kind === "failed" && !r.saved) {
       setDraft((d) => d || content);
       inputs.setItems((xs: MediaItem[]) => (xs.length ? xs : items));
@@ -159,36 +200,70 @@ export function ChatStudio({ models, initial, requestedId }: ChatStudioProps) {
 
   const before = (m: MessageView) => messages.filter((x) => x.position < m.position);
   const actions = {
-    onEdit: (m: MessageView, content: string) => id && void run(id, { action: "edit", messageId: m.id, content }, before(m), { ...m, content }),
+    onEdit: (m: MessageView, content: string) =>
+      id && void run(id, { action: "edit", messageId: m.id, content }, before(m), { ...m, content }),
     onRegenerate: (m: MessageView) => id && void run(id, { action: "regenerate", messageId: m.id }, before(m)),
-    onContinue: (m: MessageView, prefix: string) => id && void run(id, { action: "continue", messageId: m.id, content: prefix }, before(m), undefined, prefix),
+    onContinue: (m: MessageView, prefix: string) =>
+      id && void run(id, { action: "continue", messageId: m.id, content: prefix }, before(m), undefined, prefix),
   };
 
-  const list = <ConversationList activeId={id} onSelect={select} onNew={() => select(undefined)} onDeleted={(gone) => gone === id && select(undefined)} modelNames={names} />;
+  const list = (
+    <ConversationList
+      activeId={id}
+      onSelect={select}
+      onNew={() => select(undefined)}
+      onDeleted={(gone) => gone === id && select(undefined)}
+      modelNames={names}
+    />
+  );
 
   return (
     <div className="flex h-[calc(100dvh-3.5rem)] md:h-dvh">
-      <aside className="hidden w-72 shrink-0 flex-col border-e border-border bg-surface px-3 py-4 lg:flex">{list}</aside>
+      <aside className="hidden w-72 shrink-0 flex-col border-e border-border bg-surface px-3 py-4 lg:flex">
+        {list}
+      </aside>
       <ConversationDrawer open={drawer} onClose={() => setDrawer(false)} title={t("list.title")}>
         {list}
       </ConversationDrawer>
 
       <section className="flex min-w-0 flex-1 flex-col" aria-label={t("title")}>
         <header className="flex flex-wrap items-center gap-2 border-b border-border px-3 py-2.5 sm:px-5">
-          <Button size="icon" variant="ghost" className="lg:hidden" aria-label={t("list.title")} onClick={() => setDrawer(true)}>
+          <Button
+            size="icon"
+            variant="ghost"
+            className="lg:hidden"
+            aria-label={t("list.title")}
+            onClick={() => setDrawer(true)}
+          >
             <ListIcon />
           </Button>
           <ConversationTitle conversation={id ? conv.data : undefined} />
           <div className="ms-auto flex items-center gap-2">
-            {conv.data && conv.data.usage.totalTokens > 0 && <UsageLine u={conv.data.usage} className="hidden xl:inline" />}
-            <Select value={model} onChange={(e) => chooseModel(e.target.value)} aria-label={t("model")} className="w-40 sm:w-56" disabled={streaming} data-testid="model-select">
+            {conv.data && conv.data.usage.totalTokens > 0 && (
+              <UsageLine u={conv.data.usage} className="hidden xl:inline" />
+            )}
+            <Select
+              value={model}
+              onChange={(e) => chooseModel(e.target.value)}
+              aria-label={t("model")}
+              className="w-40 sm:w-56"
+              disabled={streaming}
+              data-testid="model-select"
+            >
               {models.map((m) => (
                 <option key={m.id} value={m.id}>
                   {m.name[locale]}
                 </option>
               ))}
             </Select>
-            <Button size="icon" variant={settingsOpen ? "secondary" : "ghost"} aria-label={t("settings.title")} aria-expanded={settingsOpen} onClick={() => setSettingsOpen((o) => !o)} data-testid="settings-toggle">
+            <Button
+              size="icon"
+              variant={settingsOpen ? "secondary" : "ghost"}
+              aria-label={t("settings.title")}
+              aria-expanded={settingsOpen}
+              onClick={() => setSettingsOpen((o) => !o)}
+              data-testid="settings-toggle"
+            >
               <SlidersIcon />
             </Button>
           </div>
@@ -196,21 +271,53 @@ export function ChatStudio({ models, initial, requestedId }: ChatStudioProps) {
 
         <div className="flex min-h-0 flex-1">
           <div className="flex min-w-0 flex-1 flex-col">
-            <div ref={scroller} className="min-h-0 flex-1 overflow-y-auto" onScroll={(e) => { const el = e.currentTarget; pinned.current = el.scrollHeight - el.scrollTop - el.clientHeight < 80; }}>
-              <div className="mx-auto flex w-full max-w-3xl flex-col gap-6 px-4 py-6 sm:px-6" data-testid="messages" aria-live="off">
+            <div
+              ref={scroller}
+              className="min-h-0 flex-1 overflow-y-auto"
+              onScroll={(e) => {
+                const el = e.currentTarget;
+                pinned.current = el.scrollHeight - el.scrollTop - el.clientHeight < 80;
+              }}
+            >
+              <div
+                className="mx-auto flex w-full max-w-3xl flex-col gap-6 px-4 py-6 sm:px-6"
+                data-testid="messages"
+                aria-live="off"
+              >
                 {id && conv.isLoading ? (
-                  <div className="flex justify-center py-16"><Spinner label={t("loading")} /></div>
+                  <div className="flex justify-center py-16">
+                    <Spinner label={t("loading")} />
+                  </div>
                 ) : id && conv.isError ? (
-                  <EmptyState icon={<ChatIcon />} title={t("notFound")} description={errorText(conv.error)} actions={<Button onClick={() => select(undefined)}>{t("list.new")}</Button>} />
+                  <EmptyState
+                    icon={<ChatIcon />}
+                    title={t("notFound")}
+                    description={errorText(conv.error)}
+                    actions={<Button onClick={() => select(undefined)}>{t("list.new")}</Button>}
+                  />
                 ) : messages.length === 0 ? (
                   <EmptyState icon={<ChatIcon />} title={t("empty.title")} description={t("empty.hint")} />
                 ) : (
-                  messages.map((m, i) => <MessageItem key={m.id} m={m} isLast={i === messages.length - 1} busy={streaming} canContinue={CONTINUATION_MODELS.includes(model)} modelName={names[m.model ?? ""] ?? m.model} {...actions} />)
+                  messages.map((m, i) => (
+                    <MessageItem
+                      key={m.id}
+                      m={m}
+                      isLast={i === messages.length - 1}
+                      busy={streaming}
+                      canContinue={CONTINUATION_MODELS.includes(model)}
+                      modelName={names[m.model ?? ""] ?? m.model}
+                      {...actions}
+                    />
+                  ))
                 )}
               </div>
             </div>
             <div className="mx-auto w-full max-w-3xl px-4 pb-4 sm:px-6">
-              {hasMedia && !MULTIMODAL_MODELS.includes(model) && <p className="mb-2 text-xs text-warning" data-testid="text-only-notice">{t("composer.mediaNotSent", { model: names[model] })}</p>}
+              {hasMedia && !MULTIMODAL_MODELS.includes(model) && (
+                <p className="mb-2 text-xs text-warning" data-testid="text-only-notice">
+                  {t("composer.mediaNotSent", { model: names[model] })}
+                </p>
+              )}
               <Composer
                 model={model}
                 value={draft}
@@ -229,9 +336,20 @@ export function ChatStudio({ models, initial, requestedId }: ChatStudioProps) {
             </div>
           </div>
           {settingsOpen && (
-            <div className={cn("fixed inset-0 z-40 flex justify-end bg-overlay lg:static lg:z-auto lg:bg-transparent")} onClick={(e) => e.target === e.currentTarget && setSettingsOpen(false)}>
+            <div
+              className={cn("fixed inset-0 z-40 flex justify-end bg-overlay lg:static lg:z-auto lg:bg-transparent")}
+              onClick={(e) => e.target === e.currentTarget && setSettingsOpen(false)}
+            >
               <div className="h-full w-[min(22rem,92vw)] overflow-y-auto border-s border-border bg-surface p-4 shadow-xl lg:w-80 lg:shadow-none">
-                <SettingsPanel model={model} fields={info.params} params={params} onParams={(p) => setParamsBy((all) => ({ ...all, [model]: p }))} system={system} onSystem={setSystem} onClose={() => setSettingsOpen(false)} />
+                <SettingsPanel
+                  model={model}
+                  fields={info.params}
+                  params={params}
+                  onParams={(p) => setParamsBy((all) => ({ ...all, [model]: p }))}
+                  system={system}
+                  onSystem={setSystem}
+                  onClose={() => setSettingsOpen(false)}
+                />
               </div>
             </div>
           )}

@@ -2,7 +2,14 @@
 
 import { useRef, useState, type ClipboardEvent, type DragEvent, type KeyboardEvent } from "react";
 import { useTranslations } from "use-intl";
-import { AssetPicker, itemFromAsset, MediaChip, useLimitText, type MediaInputs, type StudioAsset } from "@/components/inputs";
+import {
+  AssetPicker,
+  itemFromAsset,
+  MediaChip,
+  useLimitText,
+  type MediaInputs,
+  type StudioAsset,
+} from "@/components/inputs";
 import { Button, cn, Input, Segmented, Textarea } from "@/components/ui";
 import { checkPrompt } from "@/lib/catalog/prompt";
 import type { InputSpec, PromptSpec } from "@/lib/catalog/types";
@@ -34,7 +41,21 @@ export interface ComposerProps {
 }
 
 /** The question box: text, attachments (upload, paste, drop, or any studio asset), Send / Stop. */
-export function Composer({ model, value, onChange, inputs, roles, prompt, options, onOptions, streaming, stopping, onSend, onStop, error }: ComposerProps) {
+export function Composer({
+  model,
+  value,
+  onChange,
+  inputs,
+  roles,
+  prompt,
+  options,
+  onOptions,
+  streaming,
+  stopping,
+  onSend,
+  onStop,
+  error,
+}: ComposerProps) {
   const t = useTranslations("chat.composer");
   const limits = useLimitText();
   const fileRef = useRef<HTMLInputElement>(null);
@@ -48,9 +69,14 @@ export function Composer({ model, value, onChange, inputs, roles, prompt, option
   const check = checkPrompt(prompt, value);
   const items = inputs.items;
   const problems = items.map((i) => (specFor(i.kind) ? limits.problems(i, specFor(i.kind)!) : [t("textOnly")]));
-  const counts = roles.map((r) => limits.count(items.filter((i) => i.role === r.role).length, r)).filter(Boolean) as string[];
+  const counts = roles
+    .map((r) => limits.count(items.filter((i) => i.role === r.role).length, r))
+    .filter(Boolean) as string[];
   const pending = items.some((i) => i.state === "checking" || i.state === "uploading");
-  const broken = problems.some((p) => p.length > 0) || items.some((i) => i.state === "rejected" || i.state === "failed") || counts.length > 0;
+  const broken =
+    problems.some((p) => p.length > 0) ||
+    items.some((i) => i.state === "rejected" || i.state === "failed") ||
+    counts.length > 0;
   const empty = !value.trim() && items.length === 0;
   const blocked = streaming || empty || pending || broken || check.over;
 
@@ -102,24 +128,56 @@ export function Composer({ model, value, onChange, inputs, roles, prompt, option
         <div className="flex flex-col gap-2 rounded-xl border border-border bg-surface p-2">
           <ul className="grid gap-2 sm:grid-cols-2" aria-label={t("attachments")} data-testid="composer-attachments">
             {items.map((item, i) => (
-              <MediaChip key={item.key} item={item} problems={problems[i]} onRemove={() => inputs.remove(item.key)} onRetry={item.state === "rejected" && !problems[i].length ? () => inputs.retry(item, use) : undefined} />
+              <MediaChip
+                key={item.key}
+                item={item}
+                problems={problems[i]}
+                onRemove={() => inputs.remove(item.key)}
+                onRetry={item.state === "rejected" && !problems[i].length ? () => inputs.retry(item, use) : undefined}
+              />
             ))}
           </ul>
           {counts.map((c) => (
-            <p key={c} role="alert" className="text-xs text-danger">{c}</p>
+            <p key={c} role="alert" className="text-xs text-danger">
+              {c}
+            </p>
           ))}
           {(hasImages || hasVideos) && (
             <div className="flex flex-wrap items-center gap-x-4 gap-y-2 px-1 text-xs text-muted">
               {hasImages && (
                 <span className="flex items-center gap-2">
                   {t("detail")}
-                  <Segmented legend={t("detail")} value={options.detail ?? "default"} onChange={(v) => onOptions({ ...options, detail: v === "default" ? undefined : (v as AttachmentOptions["detail"]) })} options={[{ value: "default", label: t("detailDefault") }, ...IMAGE_DETAILS.map((d) => ({ value: d, label: tKey(t, `details.${d}`) }))]} />
+                  <Segmented
+                    legend={t("detail")}
+                    value={options.detail ?? "default"}
+                    onChange={(v) =>
+                      onOptions({
+                        ...options,
+                        detail: v === "default" ? undefined : (v as AttachmentOptions["detail"]),
+                      })
+                    }
+                    options={[
+                      { value: "default", label: t("detailDefault") },
+                      ...IMAGE_DETAILS.map((d) => ({ value: d, label: tKey(t, `details.${d}`) })),
+                    ]}
+                  />
                 </span>
               )}
               {hasVideos && (
                 <label className="flex items-center gap-2">
                   {t("fps")}
-                  <Input type="number" min={DEEPSEEK_LIMITS.fpsMin} max={DEEPSEEK_LIMITS.fpsMax} step={0.1} value={options.fps} onChange={(e) => onOptions({ ...options, fps: Number(e.target.value) })} className="h-7 w-20" aria-invalid={!(options.fps >= DEEPSEEK_LIMITS.fpsMin && options.fps <= DEEPSEEK_LIMITS.fpsMax) || undefined} />
+                  <Input
+                    type="number"
+                    min={DEEPSEEK_LIMITS.fpsMin}
+                    max={DEEPSEEK_LIMITS.fpsMax}
+                    step={0.1}
+                    value={options.fps}
+                    onChange={(e) => onOptions({ ...options, fps: Number(e.target.value) })}
+                    className="h-7 w-20"
+                    aria-invalid={
+                      !(options.fps >= DEEPSEEK_LIMITS.fpsMin && options.fps <= DEEPSEEK_LIMITS.fpsMax) || undefined
+                    }
+                  />
                   <span>{t("fpsRange", { min: DEEPSEEK_LIMITS.fpsMin, max: DEEPSEEK_LIMITS.fpsMax })}</span>
                 </label>
               )}
@@ -127,7 +185,12 @@ export function Composer({ model, value, onChange, inputs, roles, prompt, option
           )}
         </div>
       )}
-      <div className={cn("rounded-xl border bg-surface shadow-xs focus-within:border-accent focus-within:outline-3 focus-within:outline-accent/20", check.over ? "border-danger" : "border-border")}>
+      <div
+        className={cn(
+          "rounded-xl border bg-surface shadow-xs focus-within:border-accent focus-within:outline-3 focus-within:outline-accent/20",
+          check.over ? "border-danger" : "border-border",
+        )}
+      >
         <Textarea
           value={value}
           onChange={(e) => onChange(e.target.value)}
@@ -141,20 +204,68 @@ export function Composer({ model, value, onChange, inputs, roles, prompt, option
         />
         <div className="flex items-center gap-2 px-2 pb-2">
           <div className="relative" onBlur={(e) => !e.currentTarget.contains(e.relatedTarget) && setMenu(false)}>
-            <Button size="icon" variant="ghost" aria-label={t("attach")} title={multimodal ? t("attach") : t("textOnly")} aria-expanded={menu} onClick={() => setMenu((m) => !m)} disabled={!multimodal}>
+            <Button
+              size="icon"
+              variant="ghost"
+              aria-label={t("attach")}
+              title={multimodal ? t("attach") : t("textOnly")}
+              aria-expanded={menu}
+              onClick={() => setMenu((m) => !m)}
+              disabled={!multimodal}
+            >
               <PaperclipIcon />
             </Button>
             {menu && (
-              <div className="absolute bottom-10 start-0 z-20 flex w-56 flex-col rounded-lg border border-border bg-surface p-1 shadow-lg" role="menu" onKeyDown={(e) => e.key === "Escape" && setMenu(false)}>
-                <MenuItem onClick={() => { setMenu(false); fileRef.current?.click(); }}>{t("upload")}</MenuItem>
-                <MenuItem onClick={() => { setMenu(false); setPicker("image"); }}>{t("studioImage")}</MenuItem>
-                <MenuItem onClick={() => { setMenu(false); setPicker("video"); }}>{t("studioVideo")}</MenuItem>
+              <div
+                className="absolute start-0 bottom-10 z-20 flex w-56 flex-col rounded-lg border border-border bg-surface p-1 shadow-lg"
+                role="menu"
+                onKeyDown={(e) => e.key === "Escape" && setMenu(false)}
+              >
+                <MenuItem
+                  onClick={() => {
+                    setMenu(false);
+                    fileRef.current?.click();
+                  }}
+                >
+                  {t("upload")}
+                </MenuItem>
+                <MenuItem
+                  onClick={() => {
+                    setMenu(false);
+                    setPicker("image");
+                  }}
+                >
+                  {t("studioImage")}
+                </MenuItem>
+                <MenuItem
+                  onClick={() => {
+                    setMenu(false);
+                    setPicker("video");
+                  }}
+                >
+                  {t("studioVideo")}
+                </MenuItem>
               </div>
             )}
           </div>
-          <input ref={fileRef} type="file" accept="image/*,video/*" multiple hidden onChange={(e) => { void addFiles([...(e.target.files ?? [])]); e.target.value = ""; }} data-testid="composer-file" />
+          <input
+            ref={fileRef}
+            type="file"
+            accept="image/*,video/*"
+            multiple
+            hidden
+            onChange={(e) => {
+              void addFiles([...(e.target.files ?? [])]);
+              e.target.value = "";
+            }}
+            data-testid="composer-file"
+          />
           <span className={cn("me-auto text-xs tabular-nums", check.over ? "font-medium text-danger" : "text-muted")}>
-            {check.over ? t("over", { max: "maxChars" in check.parts ? check.parts.maxChars : 0 }) : streaming ? "" : t("hint")}
+            {check.over
+              ? t("over", { max: "maxChars" in check.parts ? check.parts.maxChars : 0 })
+              : streaming
+                ? ""
+                : t("hint")}
           </span>
           {streaming ? (
             <Button variant="secondary" size="sm" onClick={onStop} loading={stopping} data-testid="stop">
@@ -176,16 +287,29 @@ export function Composer({ model, value, onChange, inputs, roles, prompt, option
           {error ?? notice}
         </p>
       )}
-      <AssetPicker open={picker !== null} kind={picker ?? "image"} title={picker === "video" ? t("studioVideo") : t("studioImage")} onClose={() => setPicker(null)} onPick={pick} />
+      <AssetPicker
+        open={picker !== null}
+        kind={picker ?? "image"}
+        title={picker === "video" ? t("studioVideo") : t("studioImage")}
+        onClose={() => setPicker(null)}
+        onPick={pick}
+      />
       {!multimodal && items.length > 0 && <p className="text-xs text-warning">{t("textOnly")}</p>}
-      <span className="sr-only" aria-live="polite">{pending ? t("uploading") : ""}</span>
+      <span className="sr-only" aria-live="polite">
+        {pending ? t("uploading") : ""}
+      </span>
     </div>
   );
 }
 
 function MenuItem({ onClick, children }: { onClick: () => void; children: string }) {
   return (
-    <button type="button" role="menuitem" onClick={onClick} className="rounded-md px-3 py-2 text-start text-sm text-fg hover:bg-surface-2 focus-visible:bg-surface-2">
+    <button
+      type="button"
+      role="menuitem"
+      onClick={onClick}
+      className="rounded-md px-3 py-2 text-start text-sm text-fg hover:bg-surface-2 focus-visible:bg-surface-2"
+    >
       {children}
     </button>
   );

@@ -17,7 +17,17 @@ export function ConversationTitle({ conversation }: { conversation?: Conversatio
 }
 
 /** Phones and tablets: the conversation list in a drawer (a modal <dialog>: focus trap and Escape for free). */
-export function ConversationDrawer({ open, onClose, title, children }: { open: boolean; onClose: () => void; title: string; children: ReactNode }) {
+export function ConversationDrawer({
+  open,
+  onClose,
+  title,
+  children,
+}: {
+  open: boolean;
+  onClose: () => void;
+  title: string;
+  children: ReactNode;
+}) {
   const t = useTranslations("chat");
   const ref = useRef<HTMLDialogElement>(null);
   useEffect(() => {

@@ -54,7 +54,14 @@ export function ConversationList({ activeId, onSelect, onNew, onDeleted, modelNa
       </div>
       <div className="relative">
         <SearchIcon className="pointer-events-none absolute start-2.5 top-1/2 size-4 -translate-y-1/2 text-muted" />
-        <Input type="search" value={search} onChange={(e) => setSearch(e.target.value)} placeholder={t("search")} aria-label={t("search")} className="ps-8" />
+        <Input
+          type="search"
+          value={search}
+          onChange={(e) => setSearch(e.target.value)}
+          placeholder={t("search")}
+          aria-label={t("search")}
+          className="ps-8"
+        />
       </div>
       <div className="-mx-1 min-h-0 flex-1 overflow-y-auto px-1">
         {list.isLoading ? (
@@ -70,12 +77,25 @@ export function ConversationList({ activeId, onSelect, onNew, onDeleted, modelNa
         ) : (
           <ul className="flex flex-col gap-0.5" data-testid="conversation-list">
             {items.map((c) => (
-              <Row key={c.id} c={c} active={c.id === activeId} onSelect={onSelect} onDeleted={onDeleted} modelName={(modelNames[c.model] ?? c.model).split(" · ").pop()!} />
+              <Row
+                key={c.id}
+                c={c}
+                active={c.id === activeId}
+                onSelect={onSelect}
+                onDeleted={onDeleted}
+                modelName={(modelNames[c.model] ?? c.model).split(" · ").pop()!}
+              />
             ))}
           </ul>
         )}
         {list.hasNextPage && (
-          <Button variant="ghost" size="sm" className="mt-2 w-full" loading={list.isFetchingNextPage} onClick={() => list.fetchNextPage()}>
+          <Button
+            variant="ghost"
+            size="sm"
+            className="mt-2 w-full"
+            loading={list.isFetchingNextPage}
+            onClick={() => list.fetchNextPage()}
+          >
             {t("more")}
           </Button>
         )}
@@ -84,7 +104,19 @@ export function ConversationList({ activeId, onSelect, onNew, onDeleted, modelNa
   );
 }
 
-function Row({ c, active, onSelect, onDeleted, modelName }: { c: ConversationSummary; active: boolean; onSelect: (id: string) => void; onDeleted: (id: string) => void; modelName: string }) {
+function Row({
+  c,
+  active,
+  onSelect,
+  onDeleted,
+  modelName,
+}: {
+  c: ConversationSummary;
+  active: boolean;
+  onSelect: (id: string) => void;
+  onDeleted: (id: string) => void;
+  modelName: string;
+}) {
   const t = useTranslations("chat.list");
   const format = useFormatter();
   const qc = useQueryClient();
@@ -131,21 +163,45 @@ function Row({ c, active, onSelect, onDeleted, modelName }: { c: ConversationSum
   if (mode === "rename") {
     return (
       <li className="rounded-lg bg-surface-2 p-1.5">
-        <Input ref={inputRef} value={title} maxLength={120} onChange={(e) => setTitle(e.target.value)} onKeyDown={onKey} onBlur={submitRename} aria-label={t("renameLabel")} disabled={rename.isPending} />
+        <Input
+          ref={inputRef}
+          value={title}
+          maxLength={120}
+          onChange={(e) => setTitle(e.target.value)}
+          onKeyDown={onKey}
+          onBlur={submitRename}
+          aria-label={t("renameLabel")}
+          disabled={rename.isPending}
+        />
         {error && <p className="mt-1 text-xs text-danger">{errorText(error)}</p>}
       </li>
     );
   }
   return (
-    <li className={cn("group relative rounded-lg", active ? "bg-accent/10" : "hover:bg-surface-2")} data-testid="conversation-item" data-conversation-id={c.id}>
-      <button type="button" onClick={() => onSelect(c.id)} aria-current={active ? "page" : undefined} className="flex w-full min-w-0 flex-col items-start gap-0.5 rounded-lg px-2.5 py-2 pe-16 text-start">
-        <span className={cn("w-full truncate text-sm", active ? "font-medium text-accent-text" : "text-fg")}>{label}</span>
+    <li
+      className={cn("group relative rounded-lg", active ? "bg-accent/10" : "hover:bg-surface-2")}
+      data-testid="conversation-item"
+      data-conversation-id={c.id}
+    >
+      <button
+        type="button"
+        onClick={() => onSelect(c.id)}
+        aria-current={active ? "page" : undefined}
+        className="flex w-full min-w-0 flex-col items-start gap-0.5 rounded-lg px-2.5 py-2 pe-16 text-start"
+      >
+        <span className={cn("w-full truncate text-sm", active ? "font-medium text-accent-text" : "text-fg")}>
+          {label}
+        </span>
         <span className="w-full truncate text-xs text-muted">
           {c.snippet ?? `${format.relativeTime(new Date(c.updatedAt))} · ${modelName}`}
         </span>
       </button>
       {mode === "delete" ? (
-        <div className="flex items-center justify-end gap-1 px-2 pb-2" role="group" aria-label={t("deleteConfirm", { title: label })}>
+        <div
+          className="flex items-center justify-end gap-1 px-2 pb-2"
+          role="group"
+          aria-label={t("deleteConfirm", { title: label })}
+        >
           <span className="me-auto text-xs text-danger">{t("deleteConfirm", { title: label })}</span>
           <Button size="sm" variant="ghost" onClick={() => setMode("view")}>
             {t("cancel")}
@@ -156,10 +212,24 @@ function Row({ c, active, onSelect, onDeleted, modelName }: { c: ConversationSum
         </div>
       ) : (
         <div className="absolute end-1 top-1.5 flex opacity-0 transition-opacity group-hover:opacity-100 focus-within:opacity-100 max-md:opacity-100">
-          <Button size="icon" variant="ghost" className="size-7 [&_svg]:size-3.5" aria-label={t("rename", { title: label })} title={t("rename", { title: label })} onClick={() => setMode("rename")}>
+          <Button
+            size="icon"
+            variant="ghost"
+            className="size-7 [&_svg]:size-3.5"
+            aria-label={t("rename", { title: label })}
+            title={t("rename", { title: label })}
+            onClick={() => setMode("rename")}
+          >
             <PencilIcon />
           </Button>
-          <Button size="icon" variant="ghost" className="size-7 hover:text-danger [&_svg]:size-3.5" aria-label={t("deleteLabel", { title: label })} title={t("deleteLabel", { title: label })} onClick={() => setMode("delete")}>
+          <Button
+            size="icon"
+            variant="ghost"
+            className="size-7 hover:text-danger [&_svg]:size-3.5"
+            aria-label={t("deleteLabel", { title: label })}
+            title={t("deleteLabel", { title: label })}
+            onClick={() => setMode("delete")}
+          >
             <TrashIcon />
           </Button>
         </div>

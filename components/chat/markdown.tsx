@@ -23,7 +23,13 @@ const TOKEN_CLASS: Record<TokenKind, string | undefined> = {
 
 export const Markdown = memo(function Markdown({ text, className }: { text: string; className?: string }) {
   const blocks = useMemo(() => parseMarkdown(text), [text]);
-  return <div className={cn("flex flex-col gap-3 text-[15px] leading-7 break-words", className)}>{blocks.map((b, i) => <BlockView key={i} b={b} />)}</div>;
+  return (
+    <div className={cn("flex flex-col gap-3 text-[15px] leading-7 break-words", className)}>
+      {blocks.map((b, i) => (
+        <BlockView key={i} b={b} />
+      ))}
+    </div>
+  );
 });
 
 function BlockView({ b }: { b: Block }): ReactNode {
@@ -33,19 +39,35 @@ function BlockView({ b }: { b: Block }): ReactNode {
     case "h": {
       const size = b.level <= 1 ? "text-xl" : b.level === 2 ? "text-lg" : "text-base";
       const Tag = `h${Math.min(6, b.level + 1)}` as "h2"; // the page's h1 is the conversation title
-      return <Tag className={cn("font-semibold leading-snug text-fg", size)}>{inlines(b.c)}</Tag>;
+      return <Tag className={cn("leading-snug font-semibold text-fg", size)}>{inlines(b.c)}</Tag>;
     }
     case "code":
       return <CodeBlock lang={b.lang} code={b.v} />;
     case "quote":
-      return <blockquote className="flex flex-col gap-2 border-s-2 border-border-strong ps-3 text-muted">{b.c.map((x, i) => <BlockView key={i} b={x} />)}</blockquote>;
+      return (
+        <blockquote className="flex flex-col gap-2 border-s-2 border-border-strong ps-3 text-muted">
+          {b.c.map((x, i) => (
+            <BlockView key={i} b={x} />
+          ))}
+        </blockquote>
+      );
     case "list": {
       const items = b.items.map((item, i) => (
         <li key={i} className="ps-1 [&>div]:gap-1.5">
-          <div className="flex flex-col gap-2">{item.map((x, j) => <BlockView key={j} b={x} />)}</div>
+          <div className="flex flex-col gap-2">
+            {item.map((x, j) => (
+              <BlockView key={j} b={x} />
+            ))}
+          </div>
         </li>
       ));
-      return b.ordered ? <ol start={b.start} className="list-decimal ps-6 marker:text-muted">{items}</ol> : <ul className="list-disc ps-6 marker:text-muted">{items}</ul>;
+      return b.ordered ? (
+        <ol start={b.start} className="list-decimal ps-6 marker:text-muted">
+          {items}
+        </ol>
+      ) : (
+        <ul className="list-disc ps-6 marker:text-muted">{items}</ul>
+      );
     }
     case "table":
       return (
@@ -54,7 +76,11 @@ function BlockView({ b }: { b: Block }): ReactNode {
             <thead className="bg-surface-2">
               <tr>
                 {b.head.map((c, i) => (
-                  <th key={i} className="border-b border-border px-3 py-1.5 text-start font-semibold" style={b.align[i] ? { textAlign: b.align[i]! } : undefined}>
+                  <th
+                    key={i}
+                    className="border-b border-border px-3 py-1.5 text-start font-semibold"
+                    style={b.align[i] ? { textAlign: b.align[i]! } : undefined}
+                  >
                     {inlines(c)}
                   </th>
                 ))}
@@ -64,7 +90,11 @@ function BlockView({ b }: { b: Block }): ReactNode {
               {b.rows.map((r, i) => (
                 <tr key={i} className="border-b border-border last:border-0">
                   {b.head.map((_, k) => (
-                    <td key={k} className="px-3 py-1.5 align-top" style={b.align[k] ? { textAlign: b.align[k]! } : undefined}>
+                    <td
+                      key={k}
+                      className="px-3 py-1.5 align-top"
+                      style={b.align[k] ? { textAlign: b.align[k]! } : undefined}
+                    >
                       {r[k] ? inlines(r[k]) : null}
                     </td>
                   ))}
@@ -93,14 +123,24 @@ function inlines(nodes: Inline[]): ReactNode[] {
           </code>
         );
       case "strong":
-        return <strong key={i} className="font-semibold text-fg">{inlines(n.c)}</strong>;
+        return (
+          <strong key={i} className="font-semibold text-fg">
+            {inlines(n.c)}
+          </strong>
+        );
       case "em":
         return <em key={i}>{inlines(n.c)}</em>;
       case "del":
         return <del key={i}>{inlines(n.c)}</del>;
       case "link":
         return (
-          <a key={i} href={n.href} target="_blank" rel="noopener noreferrer nofollow" className="text-accent-text underline underline-offset-2 hover:no-underline">
+          <a
+            key={i}
+            href={n.href}
+            target="_blank"
+            rel="noopener noreferrer nofollow"
+            className="text-accent-text underline underline-offset-2 hover:no-underline"
+          >
             {inlines(n.c)}
           </a>
         );
@@ -118,10 +158,19 @@ function CodeBlock({ lang, code }: { lang: string; code: string }) {
     setTimeout(() => setCopied(false), 1500);
   };
   return (
-    <div className="overflow-hidden rounded-lg border border-border bg-surface-2" data-testid="code-block" data-lang={lang || undefined}>
+    <div
+      className="overflow-hidden rounded-lg border border-border bg-surface-2"
+      data-testid="code-block"
+      data-lang={lang || undefined}
+    >
       <div className="flex items-center justify-between border-b border-border px-3 py-1 text-xs text-muted">
         <span className="font-mono">{lang || t("code")}</span>
-        <button type="button" onClick={copy} className="inline-flex items-center gap-1 rounded px-1.5 py-0.5 hover:bg-surface hover:text-fg" aria-label={t("copyCode")}>
+        <button
+          type="button"
+          onClick={copy}
+          className="inline-flex items-center gap-1 rounded px-1.5 py-0.5 hover:bg-surface hover:text-fg"
+          aria-label={t("copyCode")}
+        >
           {copied ? <CheckIcon className="size-3.5" /> : null}
           {copied ? t("copied") : t("copy")}
         </button>

@@ -36,20 +36,44 @@ function UserMessage({ m, busy, onEdit }: MessageItemProps) {
   const [editing, setEditing] = useState(false);
   const [draft, setDraft] = useState(m.content);
   return (
-    <article className="group flex flex-col items-end gap-1.5" data-testid="message" data-role="user" data-message-id={m.id} aria-label={t("you")}>
+    <article
+      className="group flex flex-col items-end gap-1.5"
+      data-testid="message"
+      data-role="user"
+      data-message-id={m.id}
+      aria-label={t("you")}
+    >
       {m.attachments.length > 0 && (
         <ul className="flex flex-wrap justify-end gap-2" aria-label={t("attachments")}>
           {m.attachments.map((a, i) => (
-            <li key={`${a.assetId}-${i}`} className="overflow-hidden rounded-lg border border-border bg-surface-2" data-testid="message-attachment" data-kind={a.kind}>
+            <li
+              key={`${a.assetId}-${i}`}
+              className="overflow-hidden rounded-lg border border-border bg-surface-2"
+              data-testid="message-attachment"
+              data-kind={a.kind}
+            >
               {a.missing ? (
-                <span className="flex size-24 items-center justify-center p-2 text-center text-xs text-muted">{t("attachmentGone")}</span>
+                <span className="flex size-24 items-center justify-center p-2 text-center text-xs text-muted">
+                  {t("attachmentGone")}
+                </span>
               ) : a.kind === "image" ? (
                 // eslint-disable-next-line @next/next/no-img-element
                 <img src={a.fileUrl} alt={t("imageN", { n: i + 1 })} className="h-24 max-w-48 object-cover" />
               ) : (
-                <video src={a.fileUrl} poster={a.posterUrl} controls preload="metadata" className="h-24 max-w-48 bg-black" aria-label={t("videoN", { n: i + 1 })} />
+                <video
+                  src={a.fileUrl}
+                  poster={a.posterUrl}
+                  controls
+                  preload="metadata"
+                  className="h-24 max-w-48 bg-black"
+                  aria-label={t("videoN", { n: i + 1 })}
+                />
               )}
-              <span className="block px-1.5 py-0.5 text-[11px] text-muted">{a.kind === "image" ? t("detail", { value: a.detail ?? t("default") }) : t("fps", { value: a.fps ?? 1 })}</span>
+              <span className="block px-1.5 py-0.5 text-[11px] text-muted">
+                {a.kind === "image"
+                  ? t("detail", { value: a.detail ?? t("default") })
+                  : t("fps", { value: a.fps ?? 1 })}
+              </span>
             </li>
           ))}
         </ul>
@@ -64,10 +88,23 @@ function UserMessage({ m, busy, onEdit }: MessageItemProps) {
             onEdit(m, draft);
           }}
         >
-          <Textarea value={draft} onChange={(e) => setDraft(e.target.value)} rows={4} aria-label={t("editLabel")} autoFocus />
+          <Textarea
+            value={draft}
+            onChange={(e) => setDraft(e.target.value)}
+            rows={4}
+            aria-label={t("editLabel")}
+            autoFocus
+          />
           <p className="text-xs text-muted">{t("editHint")}</p>
           <div className="flex justify-end gap-2">
-            <Button size="sm" variant="ghost" onClick={() => { setDraft(m.content); setEditing(false); }}>
+            <Button
+              size="sm"
+              variant="ghost"
+              onClick={() => {
+                setDraft(m.content);
+                setEditing(false);
+              }}
+            >
               {t("cancel")}
             </Button>
             <Button size="sm" variant="primary" type="submit" disabled={busy}>
@@ -77,7 +114,10 @@ function UserMessage({ m, busy, onEdit }: MessageItemProps) {
         </form>
       ) : (
         m.content && (
-          <div className="max-w-[min(100%,42rem)] rounded-2xl rounded-ee-md bg-accent/10 px-4 py-2.5 text-[15px] leading-7 whitespace-pre-wrap break-words text-fg" data-testid="message-content">
+          <div
+            className="max-w-[min(100%,42rem)] rounded-2xl rounded-ee-md bg-accent/10 px-4 py-2.5 text-[15px] leading-7 break-words whitespace-pre-wrap text-fg"
+            data-testid="message-content"
+          >
             {m.content}
           </div>
         )
@@ -85,7 +125,14 @@ function UserMessage({ m, busy, onEdit }: MessageItemProps) {
       {!editing && (
         <div className="flex gap-0.5 opacity-0 transition-opacity group-hover:opacity-100 focus-within:opacity-100 max-md:opacity-100">
           <CopyButton text={m.content} />
-          <Action label={t("edit")} onClick={() => { setDraft(m.content); setEditing(true); }} disabled={busy}>
+          <Action
+            label={t("edit")}
+            onClick={() => {
+              setDraft(m.content);
+              setEditing(true);
+            }}
+            disabled={busy}
+          >
             <PencilIcon />
           </Action>
         </div>
@@ -101,20 +148,42 @@ function AssistantMessage({ m, isLast, busy, canContinue, modelName, onRegenerat
   const streaming = m.state === "streaming";
   const thinkingNow = streaming && !!m.reasoning && !m.content;
   return (
-    <article className="flex flex-col gap-2" data-testid="message" data-role="assistant" data-message-id={m.id} data-state={m.state} data-finish={m.finishReason ?? ""} data-error-kind={m.error?.kind ?? ""} aria-label={t("assistant", { model: modelName ?? "" })} aria-busy={streaming || undefined}>
+    <article
+      className="flex flex-col gap-2"
+      data-testid="message"
+      data-role="assistant"
+      data-message-id={m.id}
+      data-state={m.state}
+      data-finish={m.finishReason ?? ""}
+      data-error-kind={m.error?.kind ?? ""}
+      aria-label={t("assistant", { model: modelName ?? "" })}
+      aria-busy={streaming || undefined}
+    >
       <div className="flex items-center gap-2 text-xs text-muted">
         <span className="font-medium text-fg">{modelName}</span>
-        {streaming && <span className="inline-flex items-center gap-1.5" role="status"><span className="size-1.5 animate-pulse rounded-full bg-accent" />{thinkingNow ? t("thinking") : t("writing")}</span>}
+        {streaming && (
+          <span className="inline-flex items-center gap-1.5" role="status">
+            <span className="size-1.5 animate-pulse rounded-full bg-accent" />
+            {thinkingNow ? t("thinking") : t("writing")}
+          </span>
+        )}
       </div>
       {m.reasoning && (
         <details className="group/r rounded-lg border border-border bg-surface-2/60 text-sm" data-testid="reasoning">
           <summary className="flex items-center gap-2 px-3 py-1.5 text-xs font-medium text-muted select-none hover:text-fg">
             <BrainIcon className="size-3.5" />
-            {thinkingNow ? t("thinkingLive") : m.usage?.reasoningTokens ? t("thoughtTokens", { n: m.usage.reasoningTokens }) : t("thought")}
+            {thinkingNow
+              ? t("thinkingLive")
+              : m.usage?.reasoningTokens
+                ? t("thoughtTokens", { n: m.usage.reasoningTokens })
+                : t("thought")}
             <span className="ms-auto text-[11px] group-open/r:hidden">{t("show")}</span>
             <span className="ms-auto hidden text-[11px] group-open/r:inline">{t("hide")}</span>
           </summary>
-          <div className="border-t border-border px-3 py-2 text-[13px] leading-6 whitespace-pre-wrap text-muted" data-testid="reasoning-text">
+          <div
+            className="border-t border-border px-3 py-2 text-[13px] leading-6 whitespace-pre-wrap text-muted"
+            data-testid="reasoning-text"
+          >
             {m.reasoning}
           </div>
         </details>
@@ -122,7 +191,12 @@ function AssistantMessage({ m, isLast, busy, canContinue, modelName, onRegenerat
       {(m.content || streaming) && (
         <div data-testid="message-content">
           {m.content ? <Markdown text={m.content} /> : !m.reasoning && <span className="text-muted">…</span>}
-          {streaming && m.content && <span aria-hidden="true" className="ms-0.5 inline-block h-4 w-1.5 translate-y-0.5 animate-pulse rounded-sm bg-accent/70" />}
+          {streaming && m.content && (
+            <span
+              aria-hidden="true"
+              className="ms-0.5 inline-block h-4 w-1.5 translate-y-0.5 animate-pulse rounded-sm bg-accent/70"
+            />
+          )}
         </div>
       )}
       <Outcome m={m} />
@@ -136,7 +210,13 @@ function AssistantMessage({ m, isLast, busy, canContinue, modelName, onRegenerat
             onContinue(m, prefix);
           }}
         >
-          <Textarea value={prefix} onChange={(e) => setPrefix(e.target.value)} rows={5} aria-label={t("continueLabel")} autoFocus />
+          <Textarea
+            value={prefix}
+            onChange={(e) => setPrefix(e.target.value)}
+            rows={5}
+            aria-label={t("continueLabel")}
+            autoFocus
+          />
           <p className="text-xs text-muted">{t("continueHint")}</p>
           <div className="flex justify-end gap-2">
             <Button size="sm" variant="ghost" onClick={() => setContinuing(false)}>
@@ -159,7 +239,14 @@ function AssistantMessage({ m, isLast, busy, canContinue, modelName, onRegenerat
                 </Action>
               )}
               {isLast && m.content && (
-                <Action label={canContinue ? t("continue") : t("continueUnavailable")} onClick={() => { setPrefix(m.content); setContinuing(true); }} disabled={busy || !canContinue}>
+                <Action
+                  label={canContinue ? t("continue") : t("continueUnavailable")}
+                  onClick={() => {
+                    setPrefix(m.content);
+                    setContinuing(true);
+                  }}
+                  disabled={busy || !canContinue}
+                >
                   <ContinueIcon />
                 </Action>
               )}
@@ -184,17 +271,33 @@ function Outcome({ m }: { m: MessageView }) {
         <p className="font-medium">{tKey(t, `errors.${m.error.kind}.title`)}</p>
         <p>{tKey(t, `errors.${m.error.kind}.hint`)}</p>
         {m.content && <p>{t("errors.partialKept")}</p>}
-        <p className="mt-1 font-mono text-[11px] opacity-80 break-all" data-testid="error-detail">
-          {[m.error.status ? `HTTP ${m.error.status}` : null, m.error.code, m.error.message].filter(Boolean).join(" · ")}
+        <p className="mt-1 font-mono text-[11px] break-all opacity-80" data-testid="error-detail">
+          {[m.error.status ? `HTTP ${m.error.status}` : null, m.error.code, m.error.message]
+            .filter(Boolean)
+            .join(" · ")}
           {m.error.requestId ? ` · requestId ${m.error.requestId}` : ""}
         </p>
       </>
     );
   } else if (m.state === "interrupted") body = <p>{t("finish.interrupted")}</p>;
-  else if (m.finishReason && m.finishReason !== "stop") body = <p>{hasKey(t, `finish.${m.finishReason}`) ? tKey(t, `finish.${m.finishReason}`) : t("finish.other", { reason: m.finishReason })}</p>;
+  else if (m.finishReason && m.finishReason !== "stop")
+    body = (
+      <p>
+        {hasKey(t, `finish.${m.finishReason}`)
+          ? tKey(t, `finish.${m.finishReason}`)
+          : t("finish.other", { reason: m.finishReason })}
+      </p>
+    );
   if (!body) return null;
   return (
-    <div role={tone === "danger" ? "alert" : "status"} data-testid="message-outcome" className={cn("flex gap-2 rounded-lg border px-3 py-2 text-[13px] leading-5", tone === "danger" ? "border-danger/25 bg-danger/5 text-danger" : "border-warning/30 bg-warning/10 text-warning")}>
+    <div
+      role={tone === "danger" ? "alert" : "status"}
+      data-testid="message-outcome"
+      className={cn(
+        "flex gap-2 rounded-lg border px-3 py-2 text-[13px] leading-5",
+        tone === "danger" ? "border-danger/25 bg-danger/5 text-danger" : "border-warning/30 bg-warning/10 text-warning",
+      )}
+    >
       <AlertIcon className="mt-0.5 size-4 shrink-0" />
       <div className="min-w-0">{body}</div>
     </div>
@@ -211,9 +314,27 @@ export function UsageLine({ u, className }: { u: UsageView; className?: string }
   );
 }
 
-function Action({ label, onClick, disabled, children }: { label: string; onClick: () => void; disabled?: boolean; children: ReactNode }) {
+function Action({
+  label,
+  onClick,
+  disabled,
+  children,
+}: {
+  label: string;
+  onClick: () => void;
+  disabled?: boolean;
+  children: ReactNode;
+}) {
   return (
-    <Button size="icon" variant="ghost" className="size-7 [&_svg]:size-3.5" aria-label={label} title={label} onClick={onClick} disabled={disabled}>
+    <Button
+      size="icon"
+      variant="ghost"
+      className="size-7 [&_svg]:size-3.5"
+      aria-label={label}
+      title={label}
+      onClick={onClick}
+      disabled={disabled}
+    >
       {children}
     </Button>
   );

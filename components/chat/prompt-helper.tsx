@@ -15,7 +15,11 @@ export interface PromptHelperProps {
   kind: "video" | "image" | "speech";
 }
 
-type State = { step: "idle" } | { step: "running"; text: string } | { step: "done"; text: string } | { step: "error"; message: string };
+type State =
+  | { step: "idle" }
+  | { step: "running"; text: string }
+  | { step: "done"; text: string }
+  | { step: "error"; message: string };
 
 /**
  * "Improve this prompt": sends the draft to a chat model (through the studio's own gateway) with an
@@ -38,9 +42,15 @@ export function PromptHelper({ value, onAccept, kind }: PromptHelperProps) {
     abort.current = ctl;
     setState({ step: "running", text: "" });
     try {
-      const r = await streamCompletion(improveRequest(kind as PromptKind, value, model), ctl.signal, (text) => setState({ step: "running", text }));
+      const r = await streamCompletion(improveRequest(kind as PromptKind, value, model), ctl.signal, (text) =>
+        setState({ step: "running", text }),
+      );
       const text = cleanImproved(r.text);
-      setState(text ? { step: "done", text } : { step: "error", message: r.finishReason === "content_filter" ? t("filtered") : t("emptyAnswer") });
+      setState(
+        text
+          ? { step: "done", text }
+          : { step: "error", message: r.finishReason === "content_filter" ? t("filtered") : t("emptyAnswer") },
+      );
     } catch (e) {
       if (ctl.signal.aborted) return setState({ step: "idle" });
       setState({ step: "error", message: errorText(e) });
@@ -54,29 +64,64 @@ export function PromptHelper({ value, onAccept, kind }: PromptHelperProps) {
 
   if (!open) {
     return (
-      <Button size="sm" variant="ghost" onClick={() => setOpen(true)} disabled={!value.trim()} title={value.trim() ? undefined : t("needDraft")} data-testid="prompt-helper-open" className="self-start text-accent-text">
+      <Button
+        size="sm"
+        variant="ghost"
+        onClick={() => setOpen(true)}
+        disabled={!value.trim()}
+        title={value.trim() ? undefined : t("needDraft")}
+        data-testid="prompt-helper-open"
+        className="self-start text-accent-text"
+      >
         <SparkIcon />
         {t("open")}
       </Button>
     );
   }
   return (
-    <section aria-label={t("title")} className="flex flex-col gap-3 rounded-lg border border-accent/25 bg-accent/5 p-3" data-testid="prompt-helper">
+    <section
+      aria-label={t("title")}
+      className="flex flex-col gap-3 rounded-lg border border-accent/25 bg-accent/5 p-3"
+      data-testid="prompt-helper"
+    >
       <div className="flex flex-wrap items-center justify-between gap-2">
         <h3 className="flex items-center gap-1.5 text-[13px] font-semibold text-fg">
           <SparkIcon className="size-4 text-accent-text" />
           {t("title")}
         </h3>
-        <Segmented legend={t("model")} value={model} onChange={setModel} disabled={state.step === "running"} options={HELPER_MODELS.map((id) => ({ value: id, label: chatModels.find((m) => m.id === id)?.name[locale].split(" · ").pop() ?? id }))} />
+        <Segmented
+          legend={t("model")}
+          value={model}
+          onChange={setModel}
+          disabled={state.step === "running"}
+          options={HELPER_MODELS.map((id) => ({
+            value: id,
+            label:
+              chatModels
+                .find((m) => m.id === id)
+                ?.name[locale].split(" · ")
+                .pop() ?? id,
+          }))}
+        />
       </div>
       {state.step === "running" && (
-        <p className="min-h-12 rounded-md bg-surface p-2 text-sm leading-6 whitespace-pre-wrap text-fg" aria-live="polite" data-testid="prompt-helper-live">
+        <p
+          className="min-h-12 rounded-md bg-surface p-2 text-sm leading-6 whitespace-pre-wrap text-fg"
+          aria-live="polite"
+          data-testid="prompt-helper-live"
+        >
           {state.text || <span className="text-muted">{t("working")}</span>}
         </p>
       )}
       {state.step === "done" && (
         <>
-          <Textarea value={state.text} onChange={(e) => setState({ step: "done", text: e.target.value })} rows={5} aria-label={t("result")} data-testid="prompt-helper-result" />
+          <Textarea
+            value={state.text}
+            onChange={(e) => setState({ step: "done", text: e.target.value })}
+            rows={5}
+            aria-label={t("result")}
+            data-testid="prompt-helper-result"
+          />
           <p className="text-xs text-muted">{t("editHint")}</p>
         </>
       )}
@@ -94,7 +139,12 @@ export function PromptHelper({ value, onAccept, kind }: PromptHelperProps) {
             {t("stop")}
           </Button>
         ) : (
-          <Button size="sm" variant={state.step === "done" ? "secondary" : "primary"} onClick={run} disabled={!value.trim()}>
+          <Button
+            size="sm"
+            variant={state.step === "done" ? "secondary" : "primary"}
+            onClick={run}
+            disabled={!value.trim()}
+          >
             {state.step === "idle" ? t("improve") : t("again")}
           </Button>
         )}

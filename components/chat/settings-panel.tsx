@@ -49,7 +49,18 @@ export function SettingsPanel({ model, fields, params, onParams, system, onSyste
     const field = f[name];
     if (!field) return null;
     return (
-      <NumberField name={name} label={label} hint={hint} min={field.min ?? 0} max={field.max ?? Number.MAX_SAFE_INTEGER} step={step} value={params[name] as number | undefined} placeholder={placeholder ?? String(field.default ?? "")} onChange={(x) => set(name, x)} error={errors[name]} />
+      <NumberField
+        name={name}
+        label={label}
+        hint={hint}
+        min={field.min ?? 0}
+        max={field.max ?? Number.MAX_SAFE_INTEGER}
+        step={step}
+        value={params[name] as number | undefined}
+        placeholder={placeholder ?? String(field.default ?? "")}
+        onChange={(x) => set(name, x)}
+        error={errors[name]}
+      />
     );
   };
 
@@ -67,14 +78,29 @@ export function SettingsPanel({ model, fields, params, onParams, system, onSyste
         </div>
       </div>
       <Field label={t("system")} hint={t("systemHint")}>
-        <Textarea value={system} maxLength={SYSTEM_MAX_CHARS} onChange={(e) => onSystem(e.target.value)} rows={3} placeholder={t("systemPlaceholder")} />
+        <Textarea
+          value={system}
+          maxLength={SYSTEM_MAX_CHARS}
+          onChange={(e) => onSystem(e.target.value)}
+          rows={3}
+          placeholder={t("systemPlaceholder")}
+        />
       </Field>
       {f.thinkingEnabled && (
         <>
-          <Switch label={t("thinkingEnabled")} description={t("thinkingEnabledHint")} checked={Boolean(v("thinkingEnabled"))} onCheckedChange={(on) => set("thinkingEnabled", on)} />
+          <Switch
+            label={t("thinkingEnabled")}
+            description={t("thinkingEnabledHint")}
+            checked={Boolean(v("thinkingEnabled"))}
+            onCheckedChange={(on) => set("thinkingEnabled", on)}
+          />
           {Boolean(v("thinkingEnabled")) && f.reasoningEffort && (
             <Field label={t("reasoningEffort")} hint={t("gptEffortHint")}>
-              <Select name="reasoningEffort" value={String(params.reasoningEffort ?? "default")} onChange={(e) => set("reasoningEffort", e.target.value === "default" ? undefined : e.target.value)}>
+              <Select
+                name="reasoningEffort"
+                value={String(params.reasoningEffort ?? "default")}
+                onChange={(e) => set("reasoningEffort", e.target.value === "default" ? undefined : e.target.value)}
+              >
                 {["default", ...options("reasoningEffort")].map((e) => (
                   <option key={e} value={e}>
                     {e === "default" ? t("default") : e}
@@ -88,33 +114,80 @@ export function SettingsPanel({ model, fields, params, onParams, system, onSyste
       {f.thinking && (
         <>
           <Field label={t("thinking")} hint={tKey(t, `thinkingHint.${String(v("thinking"))}`)}>
-            <Segmented legend={t("thinking")} value={String(v("thinking"))} onChange={(e) => set("thinking", e)} options={options("thinking").map((e) => ({ value: e, label: tKey(t, `thinkingTypes.${e}`) }))} className="w-full" />
+            <Segmented
+              legend={t("thinking")}
+              value={String(v("thinking"))}
+              onChange={(e) => set("thinking", e)}
+              options={options("thinking").map((e) => ({ value: e, label: tKey(t, `thinkingTypes.${e}`) }))}
+              className="w-full"
+            />
           </Field>
           {v("thinking") !== "disabled" && f.reasoningEffort && (
             <Field label={t("reasoningEffort")} hint={t("dsEffortHint")}>
-              <Segmented legend={t("reasoningEffort")} value={String(v("reasoningEffort"))} onChange={(e) => set("reasoningEffort", e)} options={options("reasoningEffort").map((e) => ({ value: e, label: e }))} className="w-full" />
+              <Segmented
+                legend={t("reasoningEffort")}
+                value={String(v("reasoningEffort"))}
+                onChange={(e) => set("reasoningEffort", e)}
+                options={options("reasoningEffort").map((e) => ({ value: e, label: e }))}
+                className="w-full"
+              />
             </Field>
           )}
         </>
       )}
       {number("temperature", t("temperature"), t("temperatureHint", { def: String(f.temperature?.default) }), 0.1)}
       {number("topP", t("topP"), t("topPHint", { def: String(f.topP?.default) }), 0.05)}
-      {f.maxCompletionTokens ? <LengthField fields={f} params={params} onParams={onParams} errors={errors} /> : number("maxTokens", t("maxTokens"), t("gptMaxTokensHint"), 1, t("modelLimit"))}
+      {f.maxCompletionTokens ? (
+        <LengthField fields={f} params={params} onParams={onParams} errors={errors} />
+      ) : (
+        number("maxTokens", t("maxTokens"), t("gptMaxTokensHint"), 1, t("modelLimit"))
+      )}
       {f.frequencyPenalty && f.presencePenalty && (
         <div className="grid grid-cols-2 gap-3">
           {number("frequencyPenalty", t("frequencyPenalty"), t("penaltyHint"), 0.1)}
           {number("presencePenalty", t("presencePenalty"), t("penaltyHint"), 0.1)}
         </div>
       )}
-      {f.jsonMode && <Switch label={t("jsonMode")} description={t("jsonModeHint")} checked={Boolean(v("jsonMode"))} onCheckedChange={(on) => set("jsonMode", on)} />}
-      {f.inputComplianceCheck && <Switch label={t("inputComplianceCheck")} description={t("inputComplianceHint")} checked={Boolean(v("inputComplianceCheck"))} onCheckedChange={(on) => set("inputComplianceCheck", on)} />}
-      {f.outputComplianceCheck && <Switch label={t("outputComplianceCheck")} description={t("outputComplianceHint")} checked={Boolean(v("outputComplianceCheck"))} onCheckedChange={(on) => set("outputComplianceCheck", on)} />}
+      {f.jsonMode && (
+        <Switch
+          label={t("jsonMode")}
+          description={t("jsonModeHint")}
+          checked={Boolean(v("jsonMode"))}
+          onCheckedChange={(on) => set("jsonMode", on)}
+        />
+      )}
+      {f.inputComplianceCheck && (
+        <Switch
+          label={t("inputComplianceCheck")}
+          description={t("inputComplianceHint")}
+          checked={Boolean(v("inputComplianceCheck"))}
+          onCheckedChange={(on) => set("inputComplianceCheck", on)}
+        />
+      )}
+      {f.outputComplianceCheck && (
+        <Switch
+          label={t("outputComplianceCheck")}
+          description={t("outputComplianceHint")}
+          checked={Boolean(v("outputComplianceCheck"))}
+          onCheckedChange={(on) => set("outputComplianceCheck", on)}
+        />
+      )}
     </section>
   );
 }
 
 /** DeepSeek: limit the answer alone (max_tokens) or answer + thinking (max_completion_tokens) — never both. */
-function LengthField({ fields, params, onParams, errors }: { fields: Fields; params: Params; onParams: (p: Params) => void; errors: Record<string, string> }) {
+function LengthField({
+  fields,
+  params,
+  onParams,
+  errors,
+}: {
+  fields: Fields;
+  params: Params;
+  onParams: (p: Params) => void;
+  errors: Record<string, string>;
+}) {
   const t = useTranslations("chat.settings");
   const answer = fields.maxTokens;
   const total = fields.maxCompletionTokens;
@@ -133,17 +206,70 @@ function LengthField({ fields, params, onParams, errors }: { fields: Fields; par
   };
   return (
     <div className="flex flex-col gap-2">
-      <Segmented legend={t("lengthLimit")} value={kind} onChange={(k) => write(k, value)} options={[{ value: "answer", label: t("lengthAnswer") }, { value: "total", label: t("lengthTotal") }]} className="w-full" />
+      <Segmented
+        legend={t("lengthLimit")}
+        value={kind}
+        onChange={(k) => write(k, value)}
+        options={[
+          { value: "answer", label: t("lengthAnswer") },
+          { value: "total", label: t("lengthTotal") },
+        ]}
+        className="w-full"
+      />
       {kind === "answer" ? (
-        <NumberField name="maxTokens" label={t("maxTokens")} hint={t("dsMaxTokensHint", { def: answerDefault, max: answerMax })} min={answer?.min ?? 1} max={answerMax} step={1} value={value} placeholder={String(answerDefault)} onChange={(n) => write("answer", n)} error={errors.maxTokens} />
+        <NumberField
+          name="maxTokens"
+          label={t("maxTokens")}
+          hint={t("dsMaxTokensHint", { def: answerDefault, max: answerMax })}
+          min={answer?.min ?? 1}
+          max={answerMax}
+          step={1}
+          value={value}
+          placeholder={String(answerDefault)}
+          onChange={(n) => write("answer", n)}
+          error={errors.maxTokens}
+        />
       ) : (
-        <NumberField name="maxCompletionTokens" label={t("maxCompletionTokens")} hint={t("dsMaxCompletionHint", { max: totalMax })} min={total?.min ?? 0} max={totalMax} step={1} value={value} placeholder={String(totalMax)} onChange={(n) => write("total", n)} error={errors.maxCompletionTokens} />
+        <NumberField
+          name="maxCompletionTokens"
+          label={t("maxCompletionTokens")}
+          hint={t("dsMaxCompletionHint", { max: totalMax })}
+          min={total?.min ?? 0}
+          max={totalMax}
+          step={1}
+          value={value}
+          placeholder={String(totalMax)}
+          onChange={(n) => write("total", n)}
+          error={errors.maxCompletionTokens}
+        />
       )}
     </div>
   );
 }
 
-function NumberField({ name, label, hint, min, max, step, value, placeholder, onChange, error }: { name: string; label: string; hint?: string; min: number; max: number; step: number; value: number | undefined; placeholder?: string; onChange: (v: number | undefined) => void; error?: string }) {
+function NumberField({
+  name,
+  label,
+  hint,
+  min,
+  max,
+  step,
+  value,
+  placeholder,
+  onChange,
+  error,
+}: {
+  name: string;
+  label: string;
+  hint?: string;
+  min: number;
+  max: number;
+  step: number;
+  value: number | undefined;
+  placeholder?: string;
+  onChange: (v: number | undefined) => void;
+  error?: string;
+}) {
   return (
     <Field label={label} hint={hint} error={error}>
       <Input

@@ -17,7 +17,16 @@ export interface LiveTurn {
 const now = () => new Date().toISOString();
 
 export function pendingMessage(role: "user" | "assistant", fields: Partial<MessageView>): MessageView {
-  return { id: `pending-${role}`, position: -1, role, content: "", attachments: [], state: role === "assistant" ? "streaming" : "done", createdAt: now(), ...fields };
+  return {
+    id: `pending-${role}`,
+    position: -1,
+    role,
+    content: "",
+    attachments: [],
+    state: role === "assistant" ? "streaming" : "done",
+    createdAt: now(),
+    ...fields,
+  };
 }
 
 /**
@@ -30,16 +39,41 @@ export function useChatTurn(onSettled: (conversationId: string) => Promise<void>
   const abortRef = useRef<AbortController | null>(null);
 
   const start = useCallback(
-    async (conversationId: string, body: TurnBody, base: MessageView[], user?: MessageView, prefix = ""): Promise<TurnResult> => {
+    async (
+      conversationId: string,
+      body: TurnBody,
+      base: MessageView[],
+      user?: MessageView,
+      prefix = "",
+    ): Promise<TurnResult> => {
       const abort = new AbortController();
       abortRef.current = abort;
-      setLive({ conversationId, base, user, assistant: pendingMessage("assistant", { content: prefix, model: body.model }), stopping: false });
+      setLive({
+        conversationId,
+        base,
+        user,
+        assistant: pendingMessage("assistant", { content: prefix, model: body.model }),
+        stopping: false,
+      });
       let latest: TurnProgress | undefined;
       let frame = 0;
       const paint = () => {
         frame = 0;
         const p = latest;
-        if (p) setLive((l) => (l && l.conversationId === conversationId ? { ...l, assistant: { ...l.assistant, content: p.content, reasoning: p.reasoning || undefined, finishReason: p.finishReason } } : l));
+        if (p)
+          setLive((l) =>
+            l && l.conversationId === conversationId
+              ? {
+                  ...l,
+                  assistant: {
+                    ...l.assistant,
+                    content: p.content,
+                    reasoning: p.reasoning || undefined,
+                    finishReason: p.finishReason,
+                  },
+                }
+              : l,
+          );
       };
       const onProgress = (p: TurnProgress) => {
         latest = p;
@@ -64,7 +98,10 @@ export function useChatTurn(onSettled: (conversationId: string) => Promise<void>
   const stop = useCallback(async (conversationId: string) => {
     setLive((l) => (l ? { ...l, stopping: true } : l));
     try {
-      const r = await api<{ stopped: boolean }>(`/api/v1/conversations/${conversationId}/stop`, { method: "POST", signal: AbortSignal.timeout(6000) });
+      const r = await api<{ stopped: boolean }>(`/api/v1/conversations/${conversationId}/stop`, {
+        method: "POST",
+        signal: AbortSignal.timeout(6000),
+      });
       if (!r.stopped) abortRef.current?.abort();
     } catch {
       abortRef.current?.abort();

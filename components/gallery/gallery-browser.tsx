@@ -27,11 +27,18 @@ export function GalleryBrowser({ models, members }: GalleryBrowserProps) {
   const items = useMemo(() => q.data?.pages.flatMap((p) => p.items) ?? [], [q.data]);
   // A new filter is a new list: the selection and the open item belong to the old one (state keyed by the filters).
   const filterKey = JSON.stringify(filters);
-  const [sel, setSel] = useState<{ key: string; ids: Set<string>; open: number | null }>({ key: filterKey, ids: new Set(), open: null });
+  const [sel, setSel] = useState<{ key: string; ids: Set<string>; open: number | null }>({
+    key: filterKey,
+    ids: new Set(),
+    open: null,
+  });
   const current = sel.key === filterKey ? sel : { key: filterKey, ids: new Set<string>(), open: null };
   const selected = current.ids;
   const open = current.open;
-  const setSelected = useCallback((ids: Set<string>) => setSel((s) => ({ key: filterKey, ids, open: s.key === filterKey ? s.open : null })), [filterKey]);
+  const setSelected = useCallback(
+    (ids: Set<string>) => setSel((s) => ({ key: filterKey, ids, open: s.key === filterKey ? s.open : null })),
+    [filterKey],
+  );
   const setOpen = useCallback(
     (next: number | null | ((i: number | null) => number | null)) =>
       setSel((s) => {
@@ -59,18 +66,37 @@ export function GalleryBrowser({ models, members }: GalleryBrowserProps) {
     [actions.update, actions.bulk],
   );
   const ids = [...selected];
-  const done = { onSuccess: (r: { changed?: number; added?: number }) => setNotice(t("selection.done", { n: r.changed ?? r.added ?? 0 })) };
+  const done = {
+    onSuccess: (r: { changed?: number; added?: number }) =>
+      setNotice(t("selection.done", { n: r.changed ?? r.added ?? 0 })),
+  };
   const filtered = Object.keys(filters).some((k) => k !== "sort");
   const openItem = open !== null ? items[open] : undefined;
 
   return (
     <div className="flex flex-col gap-4">
-      <GalleryFilters filters={filters} setFilters={setFilters} clear={clear} models={models} members={members} boards={boards.data ?? []} />
+      <GalleryFilters
+        filters={filters}
+        setFilters={setFilters}
+        clear={clear}
+        models={models}
+        members={members}
+        boards={boards.data ?? []}
+      />
 
       {selected.size > 0 && (
-        <div role="toolbar" aria-label={t("selection.count", { n: selected.size })} className="sticky top-0 z-10 flex flex-wrap items-center gap-2 rounded-xl border border-accent/30 bg-surface p-2 shadow-sm" data-testid="gallery-selection">
+        <div
+          role="toolbar"
+          aria-label={t("selection.count", { n: selected.size })}
+          className="sticky top-0 z-10 flex flex-wrap items-center gap-2 rounded-xl border border-accent/30 bg-surface p-2 shadow-sm"
+          data-testid="gallery-selection"
+        >
           <span className="px-2 text-sm font-medium text-fg">{t("selection.count", { n: selected.size })}</span>
-          <Button size="sm" variant="secondary" onClick={() => actions.bulk.mutate({ action: "favorite", assetIds: ids }, done)}>
+          <Button
+            size="sm"
+            variant="secondary"
+            onClick={() => actions.bulk.mutate({ action: "favorite", assetIds: ids }, done)}
+          >
             {t("selection.favorite")}
           </Button>
           {canOrganize && (
@@ -83,7 +109,14 @@ export function GalleryBrowser({ models, members }: GalleryBrowserProps) {
                   setTag("");
                 }}
               >
-                <Input value={tag} onChange={(e) => setTag(e.target.value)} placeholder={t("selection.tagPrompt")} aria-label={t("selection.tagPrompt")} maxLength={40} className="h-8 w-36" />
+                <Input
+                  value={tag}
+                  onChange={(e) => setTag(e.target.value)}
+                  placeholder={t("selection.tagPrompt")}
+                  aria-label={t("selection.tagPrompt")}
+                  maxLength={40}
+                  className="h-8 w-36"
+                />
                 <Button size="sm" variant="secondary" type="submit" disabled={!tag.trim()}>
                   {t("selection.tag")}
                 </Button>
@@ -111,11 +144,29 @@ export function GalleryBrowser({ models, members }: GalleryBrowserProps) {
                 <option value="__new">{t("selection.newBoard")}</option>
               </Select>
               {filters.trashed === "true" ? (
-                <Button size="sm" variant="secondary" onClick={() => actions.bulk.mutate({ action: "restore", assetIds: ids }, { onSuccess: (r) => (done.onSuccess(r), setSelected(new Set())) })}>
+                <Button
+                  size="sm"
+                  variant="secondary"
+                  onClick={() =>
+                    actions.bulk.mutate(
+                      { action: "restore", assetIds: ids },
+                      { onSuccess: (r) => (done.onSuccess(r), setSelected(new Set())) },
+                    )
+                  }
+                >
                   {t("selection.restore")}
                 </Button>
               ) : (
-                <Button size="sm" variant="ghost" onClick={() => actions.bulk.mutate({ action: "trash", assetIds: ids }, { onSuccess: (r) => (done.onSuccess(r), setSelected(new Set())) })}>
+                <Button
+                  size="sm"
+                  variant="ghost"
+                  onClick={() =>
+                    actions.bulk.mutate(
+                      { action: "trash", assetIds: ids },
+                      { onSuccess: (r) => (done.onSuccess(r), setSelected(new Set())) },
+                    )
+                  }
+                >
                   {t("selection.trash")}
                 </Button>
               )}
@@ -133,7 +184,11 @@ export function GalleryBrowser({ models, members }: GalleryBrowserProps) {
         {notice}
       </p>
       {notice && <p className="text-sm text-success">{notice}</p>}
-      {(actions.bulk.error || actions.addToBoard.error) && <p role="alert" className="text-sm text-danger">{t("error", { message: (actions.bulk.error ?? actions.addToBoard.error)?.message ?? "" })}</p>}
+      {(actions.bulk.error || actions.addToBoard.error) && (
+        <p role="alert" className="text-sm text-danger">
+          {t("error", { message: (actions.bulk.error ?? actions.addToBoard.error)?.message ?? "" })}
+        </p>
+      )}
 
       {q.isError ? (
         <div role="alert" className="rounded-xl border border-danger/25 bg-danger/5 p-4 text-sm text-danger">
@@ -161,12 +216,30 @@ export function GalleryBrowser({ models, members }: GalleryBrowserProps) {
         />
       ) : (
         <>
-          <GalleryGrid items={items} hasMore={!!hasNextPage} loadingMore={isFetchingNextPage} onLoadMore={loadMore} selected={selected} onSelect={setSelected} onOpen={setOpen} onFavorite={favorite} />
+          <GalleryGrid
+            items={items}
+            hasMore={!!hasNextPage}
+            loadingMore={isFetchingNextPage}
+            onLoadMore={loadMore}
+            selected={selected}
+            onSelect={setSelected}
+            onOpen={setOpen}
+            onFavorite={favorite}
+          />
           <p className="hidden text-xs text-muted sm:block">{t("selection.hint")}</p>
         </>
       )}
 
-      {openItem && <GalleryDetail key={openItem.assetId} item={openItem} models={models} actions={actions} onClose={() => setOpen(null)} onStep={(d) => setOpen((i) => (i === null ? i : Math.max(0, Math.min(items.length - 1, i + d))))} />}
+      {openItem && (
+        <GalleryDetail
+          key={openItem.assetId}
+          item={openItem}
+          models={models}
+          actions={actions}
+          onClose={() => setOpen(null)}
+          onStep={(d) => setOpen((i) => (i === null ? i : Math.max(0, Math.min(items.length - 1, i + d))))}
+        />
+      )}
     </div>
   );
 }

@@ -44,7 +44,10 @@ export function GalleryDetail({ item, models, actions, onClose, onStep }: Galler
   };
 
   return (
-    <div className="fixed inset-0 z-50 flex items-stretch justify-center bg-black/70 p-0 sm:items-center sm:p-6" onClick={onClose}>
+    <div
+      className="fixed inset-0 z-50 flex items-stretch justify-center bg-black/70 p-0 sm:items-center sm:p-6"
+      onClick={onClose}
+    >
       <div
         ref={dialog}
         role="dialog"
@@ -57,7 +60,8 @@ export function GalleryDetail({ item, models, actions, onClose, onStep }: Galler
           if (e.key === "Escape") onClose();
           else if (!typing && e.key === "ArrowRight") onStep(1);
           else if (!typing && e.key === "ArrowLeft") onStep(-1);
-          else if (!typing && (e.key === "f" || e.key === "F")) actions.update.mutate({ id: item.assetId, favorite: !item.favorite });
+          else if (!typing && (e.key === "f" || e.key === "F"))
+            actions.update.mutate({ id: item.assetId, favorite: !item.favorite });
           else return;
           e.preventDefault();
         }}
@@ -69,7 +73,15 @@ export function GalleryDetail({ item, models, actions, onClose, onStep }: Galler
             // eslint-disable-next-line @next/next/no-img-element
             <img src={item.thumbnailUrl} alt="" className="max-h-[70vh] w-full object-contain" />
           ) : item.kind === "video" ? (
-            <video key={item.assetId} src={item.fileUrl} poster={item.thumbnailUrl} controls playsInline preload="metadata" className="max-h-[70vh] w-full" />
+            <video
+              key={item.assetId}
+              src={item.fileUrl}
+              poster={item.thumbnailUrl}
+              controls
+              playsInline
+              preload="metadata"
+              className="max-h-[70vh] w-full"
+            />
           ) : item.kind === "audio" ? (
             <audio key={item.assetId} src={item.fileUrl} controls preload="metadata" className="w-4/5" />
           ) : (
@@ -84,7 +96,14 @@ export function GalleryDetail({ item, models, actions, onClose, onStep }: Galler
               {item.trashedAt && <Badge tone="danger">{t("filters.trash")}</Badge>}
             </div>
             <div className="flex gap-1">
-              <Button size="icon" variant="ghost" aria-pressed={item.favorite} aria-label={item.favorite ? t("item.unfavorite") : t("item.favorite")} onClick={() => actions.update.mutate({ id: item.assetId, favorite: !item.favorite })} className={item.favorite ? "[&_svg]:fill-amber-400 [&_svg]:stroke-amber-400" : ""}>
+              <Button
+                size="icon"
+                variant="ghost"
+                aria-pressed={item.favorite}
+                aria-label={item.favorite ? t("item.unfavorite") : t("item.favorite")}
+                onClick={() => actions.update.mutate({ id: item.assetId, favorite: !item.favorite })}
+                className={item.favorite ? "[&_svg]:fill-amber-400 [&_svg]:stroke-amber-400" : ""}
+              >
                 <StarIcon />
               </Button>
               <Button size="icon" variant="ghost" aria-label={t("detail.close")} onClick={onClose}>
@@ -95,7 +114,9 @@ export function GalleryDetail({ item, models, actions, onClose, onStep }: Galler
 
           <section>
             <h3 className="text-xs font-medium text-muted">{t("detail.prompt")}</h3>
-            <p className="mt-1 text-sm whitespace-pre-wrap text-fg">{item.prompt || <span className="text-muted">{t("item.noPrompt")}</span>}</p>
+            <p className="mt-1 text-sm whitespace-pre-wrap text-fg">
+              {item.prompt || <span className="text-muted">{t("item.noPrompt")}</span>}
+            </p>
             {item.prompt && (
               <Button
                 size="sm"
@@ -129,7 +150,9 @@ export function GalleryDetail({ item, models, actions, onClose, onStep }: Galler
             <dd className="text-fg">{item.creator?.name ?? t("detail.unknownCreator")}</dd>
             <dt className="text-muted">{t("detail.created")}</dt>
             <dd className="text-fg">
-              <time dateTime={item.createdAt}>{new Date(item.createdAt).toLocaleString(locale === "zh" ? "zh-CN" : "en-US")}</time>
+              <time dateTime={item.createdAt}>
+                {new Date(item.createdAt).toLocaleString(locale === "zh" ? "zh-CN" : "en-US")}
+              </time>
             </dd>
           </dl>
 
@@ -144,7 +167,14 @@ export function GalleryDetail({ item, models, actions, onClose, onStep }: Galler
               {t("detail.title")}
             </label>
             <div className="flex gap-2">
-              <Input id="gallery-title" value={title} onChange={(e) => setTitle(e.target.value)} placeholder={t("detail.titlePlaceholder")} maxLength={200} disabled={!canOrganize} />
+              <Input
+                id="gallery-title"
+                value={title}
+                onChange={(e) => setTitle(e.target.value)}
+                placeholder={t("detail.titlePlaceholder")}
+                maxLength={200}
+                disabled={!canOrganize}
+              />
               {canOrganize && (title.trim() || null) !== (item.title ?? null) && (
                 <Button type="submit" size="md" loading={actions.update.isPending}>
                   {t("detail.save")}
@@ -157,12 +187,20 @@ export function GalleryDetail({ item, models, actions, onClose, onStep }: Galler
             <h3 className="text-xs font-medium text-muted">{t("detail.tags")}</h3>
             <ul className="flex flex-wrap gap-1.5" data-testid="gallery-tags">
               {item.tags.map((tag) => (
-                <li key={tag} className="inline-flex items-center gap-1 rounded-full border border-border bg-surface-2 py-0.5 pr-1 pl-2.5 text-xs text-fg">
+                <li
+                  key={tag}
+                  className="inline-flex items-center gap-1 rounded-full border border-border bg-surface-2 py-0.5 pr-1 pl-2.5 text-xs text-fg"
+                >
                   <Link href={`/gallery?tag=${encodeURIComponent(tag)}`} className="hover:underline" onClick={onClose}>
                     {tag}
                   </Link>
                   {canOrganize && (
-                    <button type="button" aria-label={t("detail.removeTag", { tag })} className="rounded-full px-1 text-muted hover:text-fg" onClick={() => saveTags(item.tags.filter((x) => x !== tag))}>
+                    <button
+                      type="button"
+                      aria-label={t("detail.removeTag", { tag })}
+                      className="rounded-full px-1 text-muted hover:text-fg"
+                      onClick={() => saveTags(item.tags.filter((x) => x !== tag))}
+                    >
                       ×
                     </button>
                   )}
@@ -199,7 +237,10 @@ export function GalleryDetail({ item, models, actions, onClose, onStep }: Galler
             )}
             {canOrganize &&
               (item.trashedAt ? (
-                <Button variant="secondary" onClick={() => actions.restore.mutate(item.assetId, { onSuccess: onClose })}>
+                <Button
+                  variant="secondary"
+                  onClick={() => actions.restore.mutate(item.assetId, { onSuccess: onClose })}
+                >
                   {t("detail.restore")}
                 </Button>
               ) : (
@@ -209,7 +250,11 @@ export function GalleryDetail({ item, models, actions, onClose, onStep }: Galler
                 </Button>
               ))}
           </div>
-          {actions.update.error && <p role="alert" className="text-sm text-danger">{t("error", { message: actions.update.error.message })}</p>}
+          {actions.update.error && (
+            <p role="alert" className="text-sm text-danger">
+              {t("error", { message: actions.update.error.message })}
+            </p>
+          )}
         </aside>
       </div>
     </div>

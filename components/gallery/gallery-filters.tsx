@@ -34,7 +34,12 @@ export function GalleryFilters({ filters, setFilters, clear, models, members, bo
   }, [q, filters.q, setFilters]);
   const modes = [...new Set(Object.values(models).flatMap((m) => m.modes))];
   const select = (name: keyof Filters, label: string, options: [string, string][]) => (
-    <Select aria-label={label} value={filters[name] ?? ""} onChange={(e) => setFilters({ [name]: e.target.value })} className="min-w-0">
+    <Select
+      aria-label={label}
+      value={filters[name] ?? ""}
+      onChange={(e) => setFilters({ [name]: e.target.value })}
+      className="min-w-0"
+    >
       <option value="">
         {label}: {t("filters.all")}
       </option>
@@ -48,18 +53,58 @@ export function GalleryFilters({ filters, setFilters, clear, models, members, bo
   const active = Object.keys(filters).length > 0;
 
   return (
-    <form role="search" aria-label={t("filters.label")} className="flex flex-col gap-2" onSubmit={(e) => (e.preventDefault(), setFilters({ q: q.trim() }))}>
+    <form
+      role="search"
+      aria-label={t("filters.label")}
+      className="flex flex-col gap-2"
+      onSubmit={(e) => (e.preventDefault(), setFilters({ q: q.trim() }))}
+    >
       <div className="relative">
-        <SearchIcon aria-hidden="true" className="pointer-events-none absolute top-1/2 left-3 size-4 -translate-y-1/2 text-muted" />
-        <Input type="search" value={q} onChange={(e) => setQ(e.target.value)} placeholder={t("filters.search")} aria-label={t("filters.search")} className="pl-9" data-testid="gallery-search" />
+        <SearchIcon
+          aria-hidden="true"
+          className="pointer-events-none absolute top-1/2 left-3 size-4 -translate-y-1/2 text-muted"
+        />
+        <Input
+          type="search"
+          value={q}
+          onChange={(e) => setQ(e.target.value)}
+          placeholder={t("filters.search")}
+          aria-label={t("filters.search")}
+          className="pl-9"
+          data-testid="gallery-search"
+        />
       </div>
       <div className="grid grid-cols-2 gap-2 sm:grid-cols-3 lg:grid-cols-6">
-        {select("kind", t("filters.kind"), (["video", "image", "audio"] as const).map((k) => [k, t(`kinds.${k}`)]))}
-        {select("model", t("filters.model"), Object.entries(models).map(([id, m]) => [id, m.name[locale]]))}
-        {select("mode", t("filters.mode"), modes.map((m) => [m, th(`modes.${m}` as never)]))}
-        {select("creator", t("filters.creator"), members.map((m) => [m.id, m.name]))}
-        {select("board", t("filters.board"), boards.map((b) => [b.id, b.name]))}
-        <Select aria-label={t("filters.sort")} value={filters.sort ?? "newest"} onChange={(e) => setFilters({ sort: e.target.value === "newest" ? "" : e.target.value })}>
+        {select(
+          "kind",
+          t("filters.kind"),
+          (["video", "image", "audio"] as const).map((k) => [k, t(`kinds.${k}`)]),
+        )}
+        {select(
+          "model",
+          t("filters.model"),
+          Object.entries(models).map(([id, m]) => [id, m.name[locale]]),
+        )}
+        {select(
+          "mode",
+          t("filters.mode"),
+          modes.map((m) => [m, th(`modes.${m}` as never)]),
+        )}
+        {select(
+          "creator",
+          t("filters.creator"),
+          members.map((m) => [m.id, m.name]),
+        )}
+        {select(
+          "board",
+          t("filters.board"),
+          boards.map((b) => [b.id, b.name]),
+        )}
+        <Select
+          aria-label={t("filters.sort")}
+          value={filters.sort ?? "newest"}
+          onChange={(e) => setFilters({ sort: e.target.value === "newest" ? "" : e.target.value })}
+        >
           <option value="newest">{t("filters.newest")}</option>
           <option value="oldest">{t("filters.oldest")}</option>
         </Select>
@@ -67,20 +112,47 @@ export function GalleryFilters({ filters, setFilters, clear, models, members, bo
       <div className="flex flex-wrap items-center gap-x-5 gap-y-2 text-sm">
         <label className="flex items-center gap-2 whitespace-nowrap text-muted">
           {t("filters.from")}
-          <Input type="date" value={filters.from ?? ""} onChange={(e) => setFilters({ from: e.target.value })} className="h-8 w-auto" />
+          <Input
+            type="date"
+            value={filters.from ?? ""}
+            onChange={(e) => setFilters({ from: e.target.value })}
+            className="h-8 w-auto"
+          />
         </label>
         <label className="flex items-center gap-2 whitespace-nowrap text-muted">
           {t("filters.to")}
-          <Input type="date" value={filters.to ?? ""} onChange={(e) => setFilters({ to: e.target.value })} className="h-8 w-auto" />
+          <Input
+            type="date"
+            value={filters.to ?? ""}
+            onChange={(e) => setFilters({ to: e.target.value })}
+            className="h-8 w-auto"
+          />
         </label>
         {filters.tag && (
-          <Button size="sm" variant="secondary" onClick={() => setFilters({ tag: "" })} aria-label={`${t("filters.tag")}: ${filters.tag} ×`}>
+          <Button
+            size="sm"
+            variant="secondary"
+            onClick={() => setFilters({ tag: "" })}
+            aria-label={`${t("filters.tag")}: ${filters.tag} ×`}
+          >
             #{filters.tag} ×
           </Button>
         )}
-        <Switch label={t("filters.favorites")} checked={filters.favorite === "true"} onCheckedChange={(v) => setFilters({ favorite: v ? "true" : "" })} />
-        <Switch label={t("filters.uploads")} checked={filters.origin === "all"} onCheckedChange={(v) => setFilters({ origin: v ? "all" : "" })} />
-        <Switch label={t("filters.trash")} checked={filters.trashed === "true"} onCheckedChange={(v) => setFilters({ trashed: v ? "true" : "" })} />
+        <Switch
+          label={t("filters.favorites")}
+          checked={filters.favorite === "true"}
+          onCheckedChange={(v) => setFilters({ favorite: v ? "true" : "" })}
+        />
+        <Switch
+          label={t("filters.uploads")}
+          checked={filters.origin === "all"}
+          onCheckedChange={(v) => setFilters({ origin: v ? "all" : "" })}
+        />
+        <Switch
+          label={t("filters.trash")}
+          checked={filters.trashed === "true"}
+          onCheckedChange={(v) => setFilters({ trashed: v ? "true" : "" })}
+        />
         <Button size="sm" variant="ghost" onClick={clear} disabled={!active} className="ml-auto">
           {t("filters.clear")}
         </Button>

@@ -26,7 +26,16 @@ export interface GalleryGridProps {
  * Rows of square cells, only the visible rows (plus a few) in the DOM, so 100k items cost what a screen costs.
  * Cells are square whatever the media's shape (object-cover), so a row's height is known before anything loads.
  */
-export function GalleryGrid({ items, hasMore, loadingMore, onLoadMore, selected, onSelect, onOpen, onFavorite }: GalleryGridProps) {
+export function GalleryGrid({
+  items,
+  hasMore,
+  loadingMore,
+  onLoadMore,
+  selected,
+  onSelect,
+  onOpen,
+  onFavorite,
+}: GalleryGridProps) {
   const t = useTranslations("gallery");
   const scrollRef = useRef<HTMLDivElement>(null);
   const [width, setWidth] = useState(0);
@@ -44,7 +53,12 @@ export function GalleryGrid({ items, hasMore, loadingMore, onLoadMore, selected,
   const cols = Math.max(2, Math.floor((width + GAP) / (MIN_CELL + GAP)));
   const cell = width ? (width - GAP * (cols - 1)) / cols : MIN_CELL;
   const rows = Math.ceil(items.length / cols);
-  const v = useVirtualizer({ count: rows, getScrollElement: () => scrollRef.current, estimateSize: () => cell + GAP, overscan: 4 });
+  const v = useVirtualizer({
+    count: rows,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => cell + GAP,
+    overscan: 4,
+  });
   useEffect(() => v.measure(), [cell, v]);
 
   // Infinite scroll: the next page (one cursor further) once the last rendered row is near the end.
@@ -59,7 +73,9 @@ export function GalleryGrid({ items, hasMore, loadingMore, onLoadMore, selected,
     setFocus(next);
     v.scrollToIndex(Math.floor(next / cols), { align: "auto" });
     scrollRef.current?.querySelector<HTMLElement>(`[data-index="${next}"]`)?.focus({ preventScroll: true });
-    requestAnimationFrame(() => scrollRef.current?.querySelector<HTMLElement>(`[data-index="${next}"]`)?.focus({ preventScroll: true }));
+    requestAnimationFrame(() =>
+      scrollRef.current?.querySelector<HTMLElement>(`[data-index="${next}"]`)?.focus({ preventScroll: true }),
+    );
   };
 
   const click = (e: MouseEvent, i: number) => {
@@ -123,7 +139,13 @@ export function GalleryGrid({ items, hasMore, loadingMore, onLoadMore, selected,
     >
       <div className="relative w-full" style={{ height: v.getTotalSize() }}>
         {virtualRows.map((row) => (
-          <div key={row.key} role="row" aria-rowindex={row.index + 1} className="absolute left-0 flex w-full" style={{ top: row.start, height: cell, gap: GAP }}>
+          <div
+            key={row.key}
+            role="row"
+            aria-rowindex={row.index + 1}
+            className="absolute left-0 flex w-full"
+            style={{ top: row.start, height: cell, gap: GAP }}
+          >
             {items.slice(row.index * cols, row.index * cols + cols).map((item, c) => {
               const i = row.index * cols + c;
               const isSel = selected.has(item.assetId);
@@ -149,9 +171,15 @@ export function GalleryGrid({ items, hasMore, loadingMore, onLoadMore, selected,
                   style={{ width: cell, height: cell }}
                 >
                   <Thumb item={item} />
-                  {item.kind === "video" && item.durationSeconds ? <span className="absolute bottom-1.5 left-1.5 rounded bg-black/60 px-1.5 py-0.5 text-[11px] font-medium text-white tabular-nums">{Math.round(item.durationSeconds)}s</span> : null}
+                  {item.kind === "video" && item.durationSeconds ? (
+                    <span className="absolute bottom-1.5 left-1.5 rounded bg-black/60 px-1.5 py-0.5 text-[11px] font-medium text-white tabular-nums">
+                      {Math.round(item.durationSeconds)}s
+                    </span>
+                  ) : null}
                   {item.archiveState !== "archived" && item.origin === "output" && (
-                    <span className="absolute top-1.5 left-1.5 rounded bg-black/60 px-1.5 py-0.5 text-[11px] text-white">{item.archiveState === "failed" ? t("item.failed") : t("item.notSaved")}</span>
+                    <span className="absolute top-1.5 left-1.5 rounded bg-black/60 px-1.5 py-0.5 text-[11px] text-white">
+                      {item.archiveState === "failed" ? t("item.failed") : t("item.notSaved")}
+                    </span>
                   )}
                   <button
                     type="button"
@@ -164,7 +192,9 @@ export function GalleryGrid({ items, hasMore, loadingMore, onLoadMore, selected,
                     }}
                     className={cn(
                       "absolute top-1.5 right-1.5 flex size-8 items-center justify-center rounded-full bg-black/45 text-white transition-opacity [&_svg]:size-4",
-                      item.favorite ? "opacity-100 [&_svg]:fill-amber-400 [&_svg]:stroke-amber-400" : "opacity-0 group-hover:opacity-100 group-focus-visible:opacity-100 pointer-coarse:opacity-100",
+                      item.favorite
+                        ? "opacity-100 [&_svg]:fill-amber-400 [&_svg]:stroke-amber-400"
+                        : "opacity-0 group-hover:opacity-100 group-focus-visible:opacity-100 pointer-coarse:opacity-100",
                     )}
                   >
                     <StarIcon aria-hidden="true" />

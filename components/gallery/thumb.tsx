@@ -25,7 +25,10 @@ export function Thumb({ item, className = "" }: { item: GalleryItem; className?:
   const [state, setState] = useState<"loading" | "loaded" | "failed">(item.kind === "audio" ? "failed" : "loading");
   const Icon = KIND_ICON[item.kind as keyof typeof KIND_ICON] ?? ImageIcon;
   return (
-    <div className={`relative size-full overflow-hidden bg-surface-2 ${className}`} style={bg ? { backgroundImage: `url(${bg})`, backgroundSize: "cover", backgroundPosition: "center" } : undefined}>
+    <div
+      className={`relative size-full overflow-hidden bg-surface-2 ${className}`}
+      style={bg ? { backgroundImage: `url(${bg})`, backgroundSize: "cover", backgroundPosition: "center" } : undefined}
+    >
       {state !== "failed" && (
         // eslint-disable-next-line @next/next/no-img-element
         <img

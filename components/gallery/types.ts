@@ -15,7 +15,21 @@ export interface GalleryMember {
 }
 
 /** The filters the URL carries (the same names as GET /api/v1/gallery). */
-export const FILTER_KEYS = ["kind", "model", "mode", "creator", "tag", "board", "favorite", "q", "from", "to", "sort", "origin", "trashed"] as const;
+export const FILTER_KEYS = [
+  "kind",
+  "model",
+  "mode",
+  "creator",
+  "tag",
+  "board",
+  "favorite",
+  "q",
+  "from",
+  "to",
+  "sort",
+  "origin",
+  "trashed",
+] as const;
 export type FilterKey = (typeof FILTER_KEYS)[number];
 export type Filters = Partial<Record<FilterKey, string>>;
 

@@ -53,13 +53,21 @@ export function useGalleryItems(filters: Filters) {
 }
 
 export function useBoards() {
-  return useQuery({ queryKey: ["boards"], queryFn: () => api<{ items: BoardView[] }>("/api/v1/boards").then((r) => r.items) });
+  return useQuery({
+    queryKey: ["boards"],
+    queryFn: () => api<{ items: BoardView[] }>("/api/v1/boards").then((r) => r.items),
+  });
 }
 
 /** Apply a change to an item in every loaded gallery page (favourites and tags show at once). */
 function patchCached(qc: ReturnType<typeof useQueryClient>, ids: Set<string>, patch: (i: GalleryItem) => GalleryItem) {
   qc.setQueriesData<InfiniteData<GalleryPage>>({ queryKey: ["gallery"] }, (data) =>
-    data ? { ...data, pages: data.pages.map((p) => ({ ...p, items: p.items.map((i) => (ids.has(i.assetId) ? patch(i) : i)) })) } : data,
+    data
+      ? {
+          ...data,
+          pages: data.pages.map((p) => ({ ...p, items: p.items.map((i) => (ids.has(i.assetId) ? patch(i) : i)) })),
+        }
+      : data,
   );
 }
 
@@ -67,23 +75,44 @@ export function useGalleryActions() {
   const qc = useQueryClient();
   const refresh = () => qc.invalidateQueries({ queryKey: ["gallery"] });
   const update = useMutation({
-    mutationFn: ({ id, ...body }: { id: string; title?: string | null; tags?: string[]; favorite?: boolean }) => api<GalleryItem>(`/api/v1/assets/${id}`, { method: "PATCH", json: body }),
-    onMutate: ({ id, ...body }) => patchCached(qc, new Set([id]), (i) => ({ ...i, ...(body.favorite !== undefined ? { favorite: body.favorite } : {}), ...(body.tags ? { tags: body.tags } : {}) })),
+    mutationFn: ({ id, ...body }: { id: string; title?: string | null; tags?: string[]; favorite?: boolean }) =>
+      api<GalleryItem>(`/api/v1/assets/${id}`, { method: "PATCH", json: body }),
+    onMutate: ({ id, ...body }) =>
+      patchCached(qc, new Set([id]), (i) => ({
+        ...i,
+        ...(body.favorite !== undefined ? { favorite: body.favorite } : {}),
+        ...(body.tags ? { tags: body.tags } : {}),
+      })),
     onSuccess: (item) => patchCached(qc, new Set([item.assetId]), () => item),
     onError: refresh,
   });
   const bulk = useMutation({
-    mutationFn: (body: { action: "favorite" | "unfavorite" | "trash" | "restore" | "addTags" | "removeTags"; assetIds: string[]; tags?: string[] }) => api<{ changed: number }>("/api/v1/gallery/bulk", { method: "POST", json: body }),
+    mutationFn: (body: {
+      action: "favorite" | "unfavorite" | "trash" | "restore" | "addTags" | "removeTags";
+      assetIds: string[];
+      tags?: string[];
+    }) => api<{ changed: number }>("/api/v1/gallery/bulk", { method: "POST", json: body }),
     onMutate: (b) => {
-      if (b.action === "favorite" || b.action === "unfavorite") patchCached(qc, new Set(b.assetIds), (i) => ({ ...i, favorite: b.action === "favorite" }));
+      if (b.action === "favorite" || b.action === "unfavorite")
+        patchCached(qc, new Set(b.assetIds), (i) => ({ ...i, favorite: b.action === "favorite" }));
     },
     onSettled: refresh,
   });
-  const trash = useMutation({ mutationFn: (id: string) => api(`/api/v1/assets/${id}`, { method: "DELETE" }), onSettled: refresh });
-  const restore = useMutation({ mutationFn: (id: string) => api(`/api/v1/assets/${id}/restore`, { method: "POST" }), onSettled: refresh });
-  const createBoard = useMutation({ mutationFn: (name: string) => api<BoardView>("/api/v1/boards", { method: "POST", json: { name } }), onSettled: () => qc.invalidateQueries({ queryKey: ["boards"] }) });
+  const trash = useMutation({
+    mutationFn: (id: string) => api(`/api/v1/assets/${id}`, { method: "DELETE" }),
+    onSettled: refresh,
+  });
+  const restore = useMutation({
+    mutationFn: (id: string) => api(`/api/v1/assets/${id}/restore`, { method: "POST" }),
+    onSettled: refresh,
+  });
+  const createBoard = useMutation({
+    mutationFn: (name: string) => api<BoardView>("/api/v1/boards", { method: "POST", json: { name } }),
+    onSettled: () => qc.invalidateQueries({ queryKey: ["boards"] }),
+  });
   const addToBoard = useMutation({
-    mutationFn: ({ boardId, assetIds }: { boardId: string; assetIds: string[] }) => api<{ added: number }>(`/api/v1/boards/${boardId}/items`, { method: "POST", json: { assetIds } }),
+    mutationFn: ({ boardId, assetIds }: { boardId: string; assetIds: string[] }) =>
+      api<{ added: number }>(`/api/v1/boards/${boardId}/items`, { method: "POST", json: { assetIds } }),
     onSettled: () => Promise.all([qc.invalidateQueries({ queryKey: ["boards"] }), refresh()]),
   });
   return { update, bulk, trash, restore, createBoard, addToBoard };

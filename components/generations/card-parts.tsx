@@ -11,7 +11,14 @@ import { tKey } from "@/lib/i18n/dynamic-key";
 // The parts every generation card shares (Video, Image, Speech, History): the clock, the status badge, the
 // time beside it, and the placeholder where the output will appear.
 
-export const STATUS_TONE: Record<string, BadgeTone> = { queued: "neutral", running: "accent", succeeded: "success", failed: "danger", canceled: "neutral", expired: "warning" };
+export const STATUS_TONE: Record<string, BadgeTone> = {
+  queued: "neutral",
+  running: "accent",
+  succeeded: "success",
+  failed: "danger",
+  canceled: "neutral",
+  expired: "warning",
+};
 
 type Translator = ReturnType<typeof useTranslations<"generation">>;
 type Output = GenerationView["outputs"][number]["asset"];
@@ -42,7 +49,11 @@ export function StatusBadge({ g, active }: { g: GenerationView; active: boolean 
 /** "0:42" while it runs, "took 1:05" once it is done. */
 export function ElapsedText({ active, elapsed }: { active: boolean; elapsed: number }) {
   const t = useTranslations("generation");
-  return <span className="ms-auto text-xs text-muted tabular-nums">{active ? formatDuration(elapsed) : t("took", { time: formatDuration(elapsed) })}</span>;
+  return (
+    <span className="ms-auto text-xs text-muted tabular-nums">
+      {active ? formatDuration(elapsed) : t("took", { time: formatDuration(elapsed) })}
+    </span>
+  );
 }
 
 /** What stands where the output will be: progress (TD's percentage or an estimate), "saving", or the failure mark. */
@@ -75,18 +86,39 @@ export function OutputPlaceholder({
     <div className="absolute inset-0 flex flex-col items-center justify-center gap-3 p-4 text-center">
       {active && (
         <>
-          <div className="h-1.5 w-2/3 max-w-56 overflow-hidden rounded-full bg-border" role="progressbar" aria-valuemin={0} aria-valuemax={100} aria-valuenow={percent} aria-label={tKey(t, `status.${g.status}`)}>
-            <div className={cn("h-full rounded-full bg-accent transition-[width] duration-700", percent === undefined && "w-1/3 animate-pulse")} style={percent !== undefined ? { width: `${Math.max(4, percent)}%` } : undefined} />
+          <div
+            className="h-1.5 w-2/3 max-w-56 overflow-hidden rounded-full bg-border"
+            role="progressbar"
+            aria-valuemin={0}
+            aria-valuemax={100}
+            aria-valuenow={percent}
+            aria-label={tKey(t, `status.${g.status}`)}
+          >
+            <div
+              className={cn(
+                "h-full rounded-full bg-accent transition-[width] duration-700",
+                percent === undefined && "w-1/3 animate-pulse",
+              )}
+              style={percent !== undefined ? { width: `${Math.max(4, percent)}%` } : undefined}
+            />
           </div>
           <p className="text-xs text-muted tabular-nums" data-testid={progressTestId}>
-            {g.progress != null ? t("progress", { percent: g.progress }) : t("elapsed", { time: formatDuration(elapsed) })}
+            {g.progress != null
+              ? t("progress", { percent: g.progress })
+              : t("elapsed", { time: formatDuration(elapsed) })}
             {showTypical ? ` · ${t("typical", { seconds: typical })}` : ""}
           </p>
-          {!typicalAlways && typical && elapsed > typical * 1.5 && <p className="text-xs text-warning">{t("overdue")}</p>}
+          {!typicalAlways && typical && elapsed > typical * 1.5 && (
+            <p className="text-xs text-warning">{t("overdue")}</p>
+          )}
         </>
       )}
-      {g.status === "succeeded" && asset && !asset.fileUrl && asset.archiveState !== "failed" && <p className="text-xs text-muted">{savingLabel}</p>}
-      {(g.status === "failed" || g.status === "expired") && <AlertIcon className="size-6 text-danger" aria-hidden="true" />}
+      {g.status === "succeeded" && asset && !asset.fileUrl && asset.archiveState !== "failed" && (
+        <p className="text-xs text-muted">{savingLabel}</p>
+      )}
+      {(g.status === "failed" || g.status === "expired") && (
+        <AlertIcon className="size-6 text-danger" aria-hidden="true" />
+      )}
     </div>
   );
 }

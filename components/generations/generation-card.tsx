@@ -23,7 +23,15 @@ function aspect(ratio: unknown): string {
 }
 
 /** One generation, live: status, progress or elapsed time, the stored result, errors in plain words, actions. */
-export function GenerationCard({ initial, model, onRerun }: { initial: GenerationView; model?: ModelInfo; onRerun?: (g: GenerationView) => void }) {
+export function GenerationCard({
+  initial,
+  model,
+  onRerun,
+}: {
+  initial: GenerationView;
+  model?: ModelInfo;
+  onRerun?: (g: GenerationView) => void;
+}) {
   const t = useTranslations("generation");
   const tu = useTranslations("upstream");
   const errorText = useErrorText();
@@ -42,13 +50,19 @@ export function GenerationCard({ initial, model, onRerun }: { initial: Generatio
     onSuccess: (v) => qc.setQueryData(["generation", g.id], v),
   });
   const cancelable = g.status === "queued" && (model?.cancel === "queued-only" || !g.upstreamTaskId);
-  const cancelWhy = model?.cancel === "queued-only" ? t("actions.cancelQueuedOnly") : t("actions.cannotCancel", { model: modelName });
+  const cancelWhy =
+    model?.cancel === "queued-only" ? t("actions.cancelQueuedOnly") : t("actions.cannotCancel", { model: modelName });
 
   // The share of the typical time, for models that report no percentage; held below 95% until done.
   const estimate = g.progress ?? (typical ? Math.min(95, Math.round((elapsed / typical) * 100)) : undefined);
 
   return (
-    <article className="overflow-hidden rounded-xl border border-border bg-surface shadow-xs" data-testid="generation-card" data-status={g.status} data-generation-id={g.id}>
+    <article
+      className="overflow-hidden rounded-xl border border-border bg-surface shadow-xs"
+      data-testid="generation-card"
+      data-status={g.status}
+      data-generation-id={g.id}
+    >
       <div className="relative bg-surface-2" style={{ aspectRatio: aspect(g.params.ratio) }}>
         {asset?.fileUrl && asset.kind === "video" ? (
           <video
@@ -67,7 +81,15 @@ export function GenerationCard({ initial, model, onRerun }: { initial: Generatio
           // eslint-disable-next-line @next/next/no-img-element
           <img src={asset.fileUrl} alt={g.prompt ?? ""} className="absolute inset-0 size-full object-contain" />
         ) : (
-          <OutputPlaceholder g={g} asset={asset} active={active} elapsed={elapsed} percent={estimate} typical={typical} savingLabel={t("saving")} />
+          <OutputPlaceholder
+            g={g}
+            asset={asset}
+            active={active}
+            elapsed={elapsed}
+            percent={estimate}
+            typical={typical}
+            savingLabel={t("saving")}
+          />
         )}
       </div>
 
@@ -82,9 +104,15 @@ export function GenerationCard({ initial, model, onRerun }: { initial: Generatio
         </p>
 
         {g.error && (g.status === "failed" || g.status === "expired" || g.status === "canceled") && (
-          <div role="alert" className="rounded-lg border border-danger/25 bg-danger/5 p-2.5 text-xs leading-5" data-testid="generation-error">
+          <div
+            role="alert"
+            className="rounded-lg border border-danger/25 bg-danger/5 p-2.5 text-xs leading-5"
+            data-testid="generation-error"
+          >
             <p className="font-medium text-danger">{t("error.title")}</p>
-            {!knownError(t, g.error.code) && upstreamErrorText(tu, g.error.code) && <p className="text-fg">{upstreamErrorText(tu, g.error.code)}</p>}
+            {!knownError(t, g.error.code) && upstreamErrorText(tu, g.error.code) && (
+              <p className="text-fg">{upstreamErrorText(tu, g.error.code)}</p>
+            )}
             <p className="text-fg">{knownError(t, g.error.code) ?? g.error.message}</p>
             <p className="mt-1 text-muted">
               {t("error.code", { code: g.error.code })}
@@ -97,13 +125,29 @@ export function GenerationCard({ initial, model, onRerun }: { initial: Generatio
 
         <div className="flex flex-wrap items-center gap-1.5">
           {active && (
-            <Button size="sm" variant="ghost" onClick={() => cancel.mutate()} disabled={!cancelable} loading={cancel.isPending} title={cancelable ? undefined : cancelWhy} aria-describedby={cancelable ? undefined : `why-${g.id}`}>
+            <Button
+              size="sm"
+              variant="ghost"
+              onClick={() => cancel.mutate()}
+              disabled={!cancelable}
+              loading={cancel.isPending}
+              title={cancelable ? undefined : cancelWhy}
+              aria-describedby={cancelable ? undefined : `why-${g.id}`}
+            >
               {t("actions.cancel")}
             </Button>
           )}
-          {active && !cancelable && <span id={`why-${g.id}`} className="sr-only">{cancelWhy}</span>}
+          {active && !cancelable && (
+            <span id={`why-${g.id}`} className="sr-only">
+              {cancelWhy}
+            </span>
+          )}
           {asset?.fileUrl && (
-            <a className="inline-flex h-8 items-center rounded-lg px-3 text-[13px] font-medium text-muted hover:bg-surface-2 hover:text-fg" href={asset.fileUrl} download>
+            <a
+              className="inline-flex h-8 items-center rounded-lg px-3 text-[13px] font-medium text-muted hover:bg-surface-2 hover:text-fg"
+              href={asset.fileUrl}
+              download
+            >
               {t("actions.download")}
             </a>
           )}
@@ -120,24 +164,52 @@ export function GenerationCard({ initial, model, onRerun }: { initial: Generatio
 }
 
 export function knownError(t: ReturnType<typeof useTranslations<"generation">>, code: string): string | undefined {
-  const known = ["SubmitUncertain", "SubmitInterrupted", "Expired", "public_url_required", "NotSent", "ModelUnavailable", "OutputNotSaved"];
+  const known = [
+    "SubmitUncertain",
+    "SubmitInterrupted",
+    "Expired",
+    "public_url_required",
+    "NotSent",
+    "ModelUnavailable",
+    "OutputNotSaved",
+  ];
   return known.includes(code) ? tKey(t, `error.${code}`) : undefined;
 }
 
 export function ArchiveLine({ asset }: { asset: GenerationView["outputs"][number]["asset"] }) {
   const t = useTranslations("generation");
   const now = useNow(asset.archiveState !== "archived", 30_000);
-  if (asset.archiveState === "archived") return <p className="text-xs text-success" data-testid="archive-state">{t("archive.archived")}</p>;
-  if (asset.archiveState === "archiving") return <p className="text-xs text-muted" data-testid="archive-state">{t("archive.archiving")}</p>;
+  if (asset.archiveState === "archived")
+    return (
+      <p className="text-xs text-success" data-testid="archive-state">
+        {t("archive.archived")}
+      </p>
+    );
+  if (asset.archiveState === "archiving")
+    return (
+      <p className="text-xs text-muted" data-testid="archive-state">
+        {t("archive.archiving")}
+      </p>
+    );
   const left = asset.upstreamExpiresAt ? Math.max(0, new Date(asset.upstreamExpiresAt).getTime() - now) : undefined;
-  const countdown = left !== undefined ? t("expiresIn", { hours: Math.floor(left / 3600_000), minutes: Math.floor((left % 3600_000) / 60_000) }) : "—";
+  const countdown =
+    left !== undefined
+      ? t("expiresIn", { hours: Math.floor(left / 3600_000), minutes: Math.floor((left % 3600_000) / 60_000) })
+      : "—";
   if (asset.archiveState === "failed") {
     const final = asset.archiveError?.includes("no more retries");
     return (
       <p className="text-xs text-warning" role="status" data-testid="archive-state">
-        {final ? t("archive.failedFinal", { reason: asset.archiveError ?? "" }) : `${t("archive.failed", { reason: asset.archiveError ?? "" })} · ${t("archive.retrying")}`} · {t("archive.temporary", { countdown })}
+        {final
+          ? t("archive.failedFinal", { reason: asset.archiveError ?? "" })
+          : `${t("archive.failed", { reason: asset.archiveError ?? "" })} · ${t("archive.retrying")}`}{" "}
+        · {t("archive.temporary", { countdown })}
       </p>
     );
   }
-  return <p className="text-xs text-muted" data-testid="archive-state">{t("archive.temporary", { countdown })}</p>;
+  return (
+    <p className="text-xs text-muted" data-testid="archive-state">
+      {t("archive.temporary", { countdown })}
+    </p>
+  );
 }

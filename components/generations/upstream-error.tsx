@@ -10,7 +10,11 @@ export function UpstreamError({ code, message, requestIds }: { code: string; mes
   const tu = useTranslations("upstream");
   const plain = knownError(t, code) ?? upstreamErrorText(tu, code);
   return (
-    <div role="alert" className="rounded-lg border border-danger/25 bg-danger/5 p-2.5 text-xs leading-5" data-testid="generation-error">
+    <div
+      role="alert"
+      className="rounded-lg border border-danger/25 bg-danger/5 p-2.5 text-xs leading-5"
+      data-testid="generation-error"
+    >
       <p className="font-medium text-danger">{t("error.title")}</p>
       <p className="text-fg">{plain ?? message}</p>
       {plain && message && <p className="mt-0.5 break-words text-muted">{tu("said", { message })}</p>}

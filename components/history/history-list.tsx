@@ -46,7 +46,13 @@ export function HistoryList({ models, filters }: HistoryListProps) {
     // Live while anything listed can still change; the studio's own records, never TD.
     refetchInterval: (query) => {
       const items = query.state.data?.pages.flatMap((p) => p.items) ?? [];
-      return items.some((g) => !TERMINAL.has(g.status) || g.outputs.some((o) => o.asset.archiveState === "archiving" || o.asset.archiveState === "temporary")) ? 1500 : false;
+      return items.some(
+        (g) =>
+          !TERMINAL.has(g.status) ||
+          g.outputs.some((o) => o.asset.archiveState === "archiving" || o.asset.archiveState === "temporary"),
+      )
+        ? 1500
+        : false;
     },
   });
   const items = q.data?.pages.flatMap((p) => p.items) ?? [];
@@ -61,9 +67,22 @@ export function HistoryList({ models, filters }: HistoryListProps) {
   };
   const refresh = () => qc.invalidateQueries({ queryKey: ["generations"] });
 
-  const cancel = useMutation({ mutationFn: (id: string) => api(`/api/v1/generations/${id}/cancel`, { method: "POST" }), onSettled: refresh });
+  const cancel = useMutation({
+    mutationFn: (id: string) => api(`/api/v1/generations/${id}/cancel`, { method: "POST" }),
+    onSettled: refresh,
+  });
   const retry = useMutation({
-    mutationFn: (g: GenerationView) => api<GenerationView>("/api/v1/generations", { method: "POST", json: { model: g.model, mode: g.mode, prompt: g.prompt ?? undefined, params: g.params, inputs: g.inputs.map(({ role, assetId, url }) => (assetId ? { role, assetId } : { role, url })) } }),
+    mutationFn: (g: GenerationView) =>
+      api<GenerationView>("/api/v1/generations", {
+        method: "POST",
+        json: {
+          model: g.model,
+          mode: g.mode,
+          prompt: g.prompt ?? undefined,
+          params: g.params,
+          inputs: g.inputs.map(({ role, assetId, url }) => (assetId ? { role, assetId } : { role, url })),
+        },
+      }),
     onSettled: refresh,
   });
 
@@ -72,7 +91,12 @@ export function HistoryList({ models, filters }: HistoryListProps) {
 
   return (
     <div className="flex flex-col gap-4">
-      <form role="search" aria-label={t("filters.label")} className="grid gap-3 rounded-xl border border-border bg-surface p-3 sm:grid-cols-[repeat(3,minmax(0,1fr))_auto] sm:items-end" onSubmit={(e) => e.preventDefault()}>
+      <form
+        role="search"
+        aria-label={t("filters.label")}
+        className="grid gap-3 rounded-xl border border-border bg-surface p-3 sm:grid-cols-[repeat(3,minmax(0,1fr))_auto] sm:items-end"
+        onSubmit={(e) => e.preventDefault()}
+      >
         <Field label={t("filters.status")}>
           <Select name="status" value={filters.status ?? ""} onChange={(e) => setFilter("status", e.target.value)}>
             <option value="">{t("filters.all")}</option>
@@ -116,12 +140,32 @@ export function HistoryList({ models, filters }: HistoryListProps) {
           </Button>
         </p>
       )}
-      {retry.error && <p role="alert" className="text-sm text-danger">{t("retryError", { message: errorText(retry.error) })}</p>}
+      {retry.error && (
+        <p role="alert" className="text-sm text-danger">
+          {t("retryError", { message: errorText(retry.error) })}
+        </p>
+      )}
 
       {q.isSuccess && items.length === 0 ? (
-        <EmptyState icon={<HistoryIcon />} title={filtered ? t("emptyFiltered") : t("empty")} description={filtered ? undefined : t("emptyHint")} actions={filtered ? <Button onClick={() => router.replace(pathname)}>{t("filters.clear")}</Button> : <Link className="text-sm font-medium text-accent-text underline-offset-4 hover:underline" href="/video">{t("actions.open")} →</Link>} />
+        <EmptyState
+          icon={<HistoryIcon />}
+          title={filtered ? t("emptyFiltered") : t("empty")}
+          description={filtered ? undefined : t("emptyHint")}
+          actions={
+            filtered ? (
+              <Button onClick={() => router.replace(pathname)}>{t("filters.clear")}</Button>
+            ) : (
+              <Link className="text-sm font-medium text-accent-text underline-offset-4 hover:underline" href="/video">
+                {t("actions.open")} →
+              </Link>
+            )
+          }
+        />
       ) : (
-        <ul className="flex flex-col divide-y divide-border overflow-hidden rounded-xl border border-border bg-surface" data-testid="history-list">
+        <ul
+          className="flex flex-col divide-y divide-border overflow-hidden rounded-xl border border-border bg-surface"
+          data-testid="history-list"
+        >
           {q.isPending && <li className="p-6 text-center text-sm text-muted">…</li>}
           {items.map((g) => {
             const model = models[g.model];
@@ -131,7 +175,13 @@ export function HistoryList({ models, filters }: HistoryListProps) {
             const out = g.outputs[0]?.asset;
             const page = PAGE_FOR_KIND[model?.kind ?? ""];
             return (
-              <li key={g.id} className="flex flex-col gap-3 p-3 sm:flex-row sm:items-center" data-testid="history-row" data-status={g.status} data-generation-id={g.id}>
+              <li
+                key={g.id}
+                className="flex flex-col gap-3 p-3 sm:flex-row sm:items-center"
+                data-testid="history-row"
+                data-status={g.status}
+                data-generation-id={g.id}
+              >
                 <div className="relative aspect-video w-full shrink-0 overflow-hidden rounded-lg bg-surface-2 sm:w-32">
                   {out?.posterUrl ? (
                     // eslint-disable-next-line @next/next/no-img-element
@@ -146,15 +196,23 @@ export function HistoryList({ models, filters }: HistoryListProps) {
                   )}
                 </div>
                 <div className="min-w-0 flex-1">
-                  <p className="line-clamp-2 text-sm text-fg">{g.prompt || <span className="text-muted">{tg("noPrompt")}</span>}</p>
+                  <p className="line-clamp-2 text-sm text-fg">
+                    {g.prompt || <span className="text-muted">{tg("noPrompt")}</span>}
+                  </p>
                   <p className="mt-1 flex flex-wrap items-center gap-x-2 gap-y-1 text-xs text-muted">
                     <span>{model?.name[locale] ?? g.model}</span>
                     <span aria-hidden="true">·</span>
                     <span>{tKey(t, `modes.${g.mode}`)}</span>
                     <span aria-hidden="true">·</span>
-                    <time dateTime={g.createdAt}>{new Date(g.createdAt).toLocaleString(locale === "zh" ? "zh-CN" : "en-US")}</time>
+                    <time dateTime={g.createdAt}>
+                      {new Date(g.createdAt).toLocaleString(locale === "zh" ? "zh-CN" : "en-US")}
+                    </time>
                   </p>
-                  {g.error && !active && <p className="mt-1 text-xs text-danger">{knownError(tg, g.error.code) ?? g.error.message} ({g.error.code})</p>}
+                  {g.error && !active && (
+                    <p className="mt-1 text-xs text-danger">
+                      {knownError(tg, g.error.code) ?? g.error.message} ({g.error.code})
+                    </p>
+                  )}
                   {out && <div className="mt-1">{<ArchiveLine asset={out} />}</div>}
                 </div>
                 <div className="flex shrink-0 flex-wrap items-center gap-2 sm:flex-col sm:items-end">
@@ -172,12 +230,20 @@ export function HistoryList({ models, filters }: HistoryListProps) {
                       </Button>
                     )}
                     {(g.status === "failed" || g.status === "expired" || g.status === "canceled") && (
-                      <Button size="sm" variant="secondary" onClick={() => retry.mutate(g)} loading={retry.isPending && retry.variables?.id === g.id}>
+                      <Button
+                        size="sm"
+                        variant="secondary"
+                        onClick={() => retry.mutate(g)}
+                        loading={retry.isPending && retry.variables?.id === g.id}
+                      >
                         {t("actions.retry")}
                       </Button>
                     )}
                     {page && !active && (
-                      <Link href={`${page}?from=${g.id}`} className="inline-flex h-8 items-center rounded-lg px-3 text-[13px] font-medium text-muted hover:bg-surface-2 hover:text-fg">
+                      <Link
+                        href={`${page}?from=${g.id}`}
+                        className="inline-flex h-8 items-center rounded-lg px-3 text-[13px] font-medium text-muted hover:bg-surface-2 hover:text-fg"
+                      >
                         {t("actions.rerun")}
                       </Link>
                     )}
@@ -189,7 +255,12 @@ export function HistoryList({ models, filters }: HistoryListProps) {
         </ul>
       )}
       {q.hasNextPage && (
-        <Button variant="secondary" className="self-center" onClick={() => q.fetchNextPage()} loading={q.isFetchingNextPage}>
+        <Button
+          variant="secondary"
+          className="self-center"
+          onClick={() => q.fetchNextPage()}
+          loading={q.isFetchingNextPage}
+        >
           {t("loadMore")}
         </Button>
       )}

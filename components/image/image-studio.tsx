@@ -5,7 +5,14 @@ import { useEffect, useRef, useState, type KeyboardEvent } from "react";
 import { useTranslations } from "use-intl";
 import { defaultsOf, type ParamValues } from "@/components/generations/param-fields";
 import type { ModelInfo } from "@/components/generations/generation-card";
-import { itemFromAsset, itemFromUrl, MediaInputField, toGenerationInputs, useMediaInputs, type StudioAsset } from "@/components/inputs";
+import {
+  itemFromAsset,
+  itemFromUrl,
+  MediaInputField,
+  toGenerationInputs,
+  useMediaInputs,
+  type StudioAsset,
+} from "@/components/inputs";
 import { Button, Card, EmptyState, Field, Segmented, Select, Textarea } from "@/components/ui";
 import { ImageIcon } from "@/components/ui/icons";
 import type { ModeFormSpec } from "@/lib/catalog/form-spec";
@@ -17,7 +24,13 @@ import { CanCreate } from "@/components/auth/can-create";
 import { useErrorText } from "@/lib/client/error-text";
 
 type Mode = "text-to-image" | "image-to-image";
-type Body = { model: string; mode: string; prompt?: string; params: ParamValues; inputs?: ({ role: string; assetId: string } | { role: string; url: string })[] };
+type Body = {
+  model: string;
+  mode: string;
+  prompt?: string;
+  params: ParamValues;
+  inputs?: ({ role: string; assetId: string } | { role: string; url: string })[];
+};
 
 export interface ImageStudioProps {
   t2i: ModeFormSpec;
@@ -37,7 +50,9 @@ export function ImageStudio({ t2i, i2i, recent, model, publicUrl, draft, refs = 
   const t = useTranslations("image");
   const errorText = useErrorText();
   const refSpec = i2i.inputs.find((i) => i.role === "reference_image")!;
-  const [mode, setMode] = useState<Mode>(draft?.mode === "image-to-image" || refs.length ? "image-to-image" : "text-to-image");
+  const [mode, setMode] = useState<Mode>(
+    draft?.mode === "image-to-image" || refs.length ? "image-to-image" : "text-to-image",
+  );
   const spec = mode === "text-to-image" ? t2i : i2i;
   const [prompt, setPrompt] = useState(draft?.prompt ?? "");
   const [params, setParams] = useState<ParamValues>(() => (draft ? draft.params : defaultsOf(t2i.params)));
@@ -54,10 +69,17 @@ export function ImageStudio({ t2i, i2i, recent, model, publicUrl, draft, refs = 
   useEffect(() => {
     const fromDraft = draft?.inputs.filter((i) => i.role === "reference_image") ?? [];
     const ids = [...fromDraft.flatMap((i) => (i.assetId ? [i.assetId] : [])), ...refs];
-    void Promise.all(ids.map((id) => api<StudioAsset>(`/api/v1/assets/${id}`).catch(() => undefined))).then((assets) => {
-      for (const a of assets) if (a) inputs.addItem(itemFromAsset(a, "reference_image"), refSpec);
-      for (const i of fromDraft) if (i.url) inputs.addItem(itemFromUrl(i.url, "reference_image", "image", i.url.split("/").pop()?.split("?")[0] ?? i.url), refSpec);
-    });
+    void Promise.all(ids.map((id) => api<StudioAsset>(`/api/v1/assets/${id}`).catch(() => undefined))).then(
+      (assets) => {
+        for (const a of assets) if (a) inputs.addItem(itemFromAsset(a, "reference_image"), refSpec);
+        for (const i of fromDraft)
+          if (i.url)
+            inputs.addItem(
+              itemFromUrl(i.url, "reference_image", "image", i.url.split("/").pop()?.split("?")[0] ?? i.url),
+              refSpec,
+            );
+      },
+    );
     // Only on arrival; later changes are the user's.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
@@ -69,14 +91,28 @@ export function ImageStudio({ t2i, i2i, recent, model, publicUrl, draft, refs = 
   const unreachable = !publicUrl && refItems.some((i) => i.state === "ready" && !i.url && !i.sourceUrl);
   const promptMissing = spec.prompt.required && !prompt.trim();
   const refProblem =
-    mode !== "image-to-image" ? undefined : refItems.length < refSpec.min ? t("refs.missing") : refItems.length > refSpec.max ? t("refs.tooMany", { max: refSpec.max }) : pendingRefs ? t("refs.pending") : badRefs ? t("refs.bad") : unreachable ? t("refs.noPublicUrl") : undefined;
+    mode !== "image-to-image"
+      ? undefined
+      : refItems.length < refSpec.min
+        ? t("refs.missing")
+        : refItems.length > refSpec.max
+          ? t("refs.tooMany", { max: refSpec.max })
+          : pendingRefs
+            ? t("refs.pending")
+            : badRefs
+              ? t("refs.bad")
+              : unreachable
+                ? t("refs.noPublicUrl")
+                : undefined;
   const blocked = promptMissing || !!refProblem;
 
   const send = async (bodies: Body[]) => {
     setError(undefined);
     setInFlight((n) => n + bodies.length);
     // A batch runs together: every request is its own generation (its own SessionId), sent at once.
-    const settled = await Promise.allSettled(bodies.map((b) => api<GenerationView>("/api/v1/generations", { method: "POST", json: b })));
+    const settled = await Promise.allSettled(
+      bodies.map((b) => api<GenerationView>("/api/v1/generations", { method: "POST", json: b })),
+    );
     setInFlight((n) => n - bodies.length);
     const made = settled.flatMap((s) => (s.status === "fulfilled" ? [s.value] : []));
     setResults((r) => [...made, ...r.filter((x) => !made.some((m) => m.id === x.id))]);
@@ -100,8 +136,18 @@ export function ImageStudio({ t2i, i2i, recent, model, publicUrl, draft, refs = 
   };
 
   const again = (g: GenerationView, seeds: (number | undefined)[]) => {
-    const inputsOf = g.inputs.map((i) => (i.assetId ? { role: i.role, assetId: i.assetId } : { role: i.role, url: i.url! }));
-    void send(seeds.map((seed) => ({ model: g.model, mode: g.mode, ...(g.prompt ? { prompt: g.prompt } : {}), params: seed === undefined ? g.params : { ...g.params, seed }, ...(inputsOf.length ? { inputs: inputsOf } : {}) })));
+    const inputsOf = g.inputs.map((i) =>
+      i.assetId ? { role: i.role, assetId: i.assetId } : { role: i.role, url: i.url! },
+    );
+    void send(
+      seeds.map((seed) => ({
+        model: g.model,
+        mode: g.mode,
+        ...(g.prompt ? { prompt: g.prompt } : {}),
+        params: seed === undefined ? g.params : { ...g.params, seed },
+        ...(inputsOf.length ? { inputs: inputsOf } : {}),
+      })),
+    );
   };
   const useAsReference = (a: StudioAsset) => {
     setMode("image-to-image");
@@ -125,16 +171,35 @@ export function ImageStudio({ t2i, i2i, recent, model, publicUrl, draft, refs = 
             go();
           }}
         >
-          <Segmented legend={t("title")} value={mode} onChange={(m) => setMode(m)} options={(["text-to-image", "image-to-image"] as const).map((m) => ({ value: m, label: t(`modes.${m}`) }))} className="w-full" />
+          <Segmented
+            legend={t("title")}
+            value={mode}
+            onChange={(m) => setMode(m)}
+            options={(["text-to-image", "image-to-image"] as const).map((m) => ({ value: m, label: t(`modes.${m}`) }))}
+            className="w-full"
+          />
           {mode === "image-to-image" && (
             <div className="flex flex-col gap-2">
-              <MediaInputField spec={refSpec} use={{ model: i2i.modelId, mode: "image-to-image" }} inputs={inputs} label={t("refs.label")} numbered />
+              <MediaInputField
+                spec={refSpec}
+                use={{ model: i2i.modelId, mode: "image-to-image" }}
+                inputs={inputs}
+                label={t("refs.label")}
+                numbered
+              />
               {!publicUrl && (
-                <p className="rounded-lg border border-warning/30 bg-warning/10 p-2.5 text-xs leading-5 text-warning" data-testid="public-url-notice">
+                <p
+                  className="rounded-lg border border-warning/30 bg-warning/10 p-2.5 text-xs leading-5 text-warning"
+                  data-testid="public-url-notice"
+                >
                   {t("refs.publicUrlNotice")}
                 </p>
               )}
-              {notice && <p className="text-xs font-medium text-danger" role="alert">{notice}</p>}
+              {notice && (
+                <p className="text-xs font-medium text-danger" role="alert">
+                  {notice}
+                </p>
+              )}
             </div>
           )}
           <Field
@@ -142,9 +207,18 @@ export function ImageStudio({ t2i, i2i, recent, model, publicUrl, draft, refs = 
             required={spec.prompt.required}
             aside={<span data-testid="prompt-counter">{t("prompt.counter", { count: [...prompt].length })}</span>}
             hint={mode === "image-to-image" ? t("prompt.hintI2i") : t("prompt.hint")}
-            error={touched && promptMissing ? t("prompt.required") : error?.field === "prompt" ? errorText(error) : undefined}
+            error={
+              touched && promptMissing ? t("prompt.required") : error?.field === "prompt" ? errorText(error) : undefined
+            }
           >
-            <Textarea ref={promptRef} name="prompt" rows={5} value={prompt} onChange={(e) => setPrompt(e.target.value)} placeholder={t("prompt.placeholder")} />
+            <Textarea
+              ref={promptRef}
+              name="prompt"
+              rows={5}
+              value={prompt}
+              onChange={(e) => setPrompt(e.target.value)}
+              placeholder={t("prompt.placeholder")}
+            />
           </Field>
           <PromptHelper value={prompt} onAccept={setPrompt} kind="image" />
           <section aria-label={t("params.title")} className="flex flex-col gap-3">
@@ -188,7 +262,14 @@ export function ImageStudio({ t2i, i2i, recent, model, publicUrl, draft, refs = 
         ) : (
           <div className="grid grid-cols-1 items-start gap-4 sm:grid-cols-2 2xl:grid-cols-3" data-testid="results">
             {results.map((g) => (
-              <ImageCard key={g.id} initial={g} model={model} onRerun={(x) => again(x, [undefined])} onVariations={(x) => again(x, seedsFor(4, undefined))} onUseAsReference={useAsReference} />
+              <ImageCard
+                key={g.id}
+                initial={g}
+                model={model}
+                onRerun={(x) => again(x, [undefined])}
+                onVariations={(x) => again(x, seedsFor(4, undefined))}
+                onUseAsReference={useAsReference}
+              />
             ))}
           </div>
         )}

@@ -6,7 +6,17 @@ import { Button } from "@/components/ui";
 import { CloseIcon } from "@/components/ui/icons";
 
 /** The full-size view: a modal <dialog> (Escape and focus handled by the browser), the stored file at its own size. */
-export function Lightbox({ src, alt, meta, onClose }: { src: string; alt: string; meta?: string; onClose: () => void }) {
+export function Lightbox({
+  src,
+  alt,
+  meta,
+  onClose,
+}: {
+  src: string;
+  alt: string;
+  meta?: string;
+  onClose: () => void;
+}) {
   const t = useTranslations("image");
   const ref = useRef<HTMLDialogElement>(null);
   useEffect(() => {
@@ -25,10 +35,19 @@ export function Lightbox({ src, alt, meta, onClose }: { src: string; alt: string
     >
       <div className="flex items-center gap-2 border-b border-border px-3 py-2">
         <p className="min-w-0 flex-1 truncate text-xs text-muted">{meta}</p>
-        <a className="inline-flex h-8 items-center rounded-lg px-3 text-[13px] font-medium text-muted hover:bg-surface-2 hover:text-fg" href={src} download>
+        <a
+          className="inline-flex h-8 items-center rounded-lg px-3 text-[13px] font-medium text-muted hover:bg-surface-2 hover:text-fg"
+          href={src}
+          download
+        >
           {t("card.download")}
         </a>
-        <a className="inline-flex h-8 items-center rounded-lg px-3 text-[13px] font-medium text-muted hover:bg-surface-2 hover:text-fg" href={src} target="_blank" rel="noreferrer">
+        <a
+          className="inline-flex h-8 items-center rounded-lg px-3 text-[13px] font-medium text-muted hover:bg-surface-2 hover:text-fg"
+          href={src}
+          target="_blank"
+          rel="noreferrer"
+        >
           {t("card.openOriginal")}
         </a>
         <Button size="icon" variant="ghost" onClick={onClose} aria-label={t("card.close")} autoFocus>

@@ -19,7 +19,17 @@ const TILE =
   "peer-focus-visible:outline-2 peer-focus-visible:outline-offset-1 peer-focus-visible:outline-accent";
 
 /** The nine aspect ratios as shapes (a native radio group: arrow keys work), the documented default marked. */
-export function AspectRatioPicker({ options, value, defaultValue, onChange }: { options: string[]; value: string; defaultValue?: string; onChange: (v: string) => void }) {
+export function AspectRatioPicker({
+  options,
+  value,
+  defaultValue,
+  onChange,
+}: {
+  options: string[];
+  value: string;
+  defaultValue?: string;
+  onChange: (v: string) => void;
+}) {
   const t = useTranslations("image");
   const name = useId();
   return (
@@ -30,7 +40,15 @@ export function AspectRatioPicker({ options, value, defaultValue, onChange }: { 
           const { w, h } = shape(r);
           return (
             <label key={r} className="relative" title={r === defaultValue ? t("params.defaultMark", { value: r }) : r}>
-              <input type="radio" name={name} value={r} checked={value === r} onChange={() => onChange(r)} className={RADIO} aria-label={r === defaultValue ? `${r} (${t("params.isDefault")})` : r} />
+              <input
+                type="radio"
+                name={name}
+                value={r}
+                checked={value === r}
+                onChange={() => onChange(r)}
+                className={RADIO}
+                aria-label={r === defaultValue ? `${r} (${t("params.isDefault")})` : r}
+              />
               <span className={TILE}>
                 <span className="flex size-7 items-center justify-center" aria-hidden="true">
                   <span className="rounded-[3px] border-[1.5px] border-current" style={{ width: w, height: h }} />
@@ -47,7 +65,17 @@ export function AspectRatioPicker({ options, value, defaultValue, onChange }: { 
 }
 
 /** ModelVersion low / medium / high, each with a word on speed against quality. */
-export function QualityPicker({ options, value, defaultValue, onChange }: { options: string[]; value: string; defaultValue?: string; onChange: (v: string) => void }) {
+export function QualityPicker({
+  options,
+  value,
+  defaultValue,
+  onChange,
+}: {
+  options: string[];
+  value: string;
+  defaultValue?: string;
+  onChange: (v: string) => void;
+}) {
   const t = useTranslations("image");
   const name = useId();
   return (
@@ -56,11 +84,22 @@ export function QualityPicker({ options, value, defaultValue, onChange }: { opti
       <div className="grid grid-cols-3 gap-1.5">
         {options.map((q) => (
           <label key={q} className="relative">
-            <input type="radio" name={name} value={q} checked={value === q} onChange={() => onChange(q)} className={RADIO} />
+            <input
+              type="radio"
+              name={name}
+              value={q}
+              checked={value === q}
+              onChange={() => onChange(q)}
+              className={RADIO}
+            />
             <span className={cn(TILE, "h-full items-start px-2.5 py-2 text-start")}>
               <span className="flex w-full items-center justify-between gap-1 text-[13px] font-medium text-fg">
                 {tKey(t, `quality.${q}.name`)}
-                {q === defaultValue && <span className="rounded bg-surface-2 px-1 text-[10px] font-normal text-muted">{t("params.isDefault")}</span>}
+                {q === defaultValue && (
+                  <span className="rounded bg-surface-2 px-1 text-[10px] font-normal text-muted">
+                    {t("params.isDefault")}
+                  </span>
+                )}
               </span>
               <span className="leading-4">{tKey(t, `quality.${q}.note`)}</span>
             </span>

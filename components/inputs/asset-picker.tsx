@@ -18,7 +18,19 @@ type Page = { items: StudioAsset[]; nextCursor: string | null };
  * "Pick anything already in the studio": image outputs, last frames of videos, videos, speech — whatever
  * the role's kind is. A modal <dialog> (Escape closes it, focus returns to the opener).
  */
-export function AssetPicker({ open, kind, title, onClose, onPick }: { open: boolean; kind: MediaKind; title: string; onClose: () => void; onPick: (a: StudioAsset) => void }) {
+export function AssetPicker({
+  open,
+  kind,
+  title,
+  onClose,
+  onPick,
+}: {
+  open: boolean;
+  kind: MediaKind;
+  title: string;
+  onClose: () => void;
+  onPick: (a: StudioAsset) => void;
+}) {
   const t = useTranslations("inputs");
   const ref = useRef<HTMLDialogElement>(null);
   const [filter, setFilter] = useState<Filter>("all");
@@ -63,13 +75,23 @@ export function AssetPicker({ open, kind, title, onClose, onPick }: { open: bool
         </Button>
       </div>
       <div className="flex flex-col gap-4 p-5">
-        <Segmented legend={t("picker.filter")} value={filter} onChange={setFilter} options={filters.map((f) => ({ value: f, label: tKey(t, `picker.filters.${f}`) }))} className="w-fit max-w-full flex-wrap" />
+        <Segmented
+          legend={t("picker.filter")}
+          value={filter}
+          onChange={setFilter}
+          options={filters.map((f) => ({ value: f, label: tKey(t, `picker.filters.${f}`) }))}
+          className="w-fit max-w-full flex-wrap"
+        />
         {q.isLoading ? (
           <div className="flex justify-center py-10">
             <Spinner />
           </div>
         ) : items.length === 0 ? (
-          <EmptyState icon={kind === "audio" ? <SpeechIcon /> : <GalleryIcon />} title={t("picker.empty")} description={tKey(t, `picker.emptyHint.${kind}`)} />
+          <EmptyState
+            icon={kind === "audio" ? <SpeechIcon /> : <GalleryIcon />}
+            title={t("picker.empty")}
+            description={tKey(t, `picker.emptyHint.${kind}`)}
+          />
         ) : (
           <ul className="grid max-h-[55vh] grid-cols-2 gap-3 overflow-y-auto sm:grid-cols-4" aria-label={title}>
             {items.map((a) => (
@@ -82,9 +104,17 @@ export function AssetPicker({ open, kind, title, onClose, onPick }: { open: bool
                   data-asset-id={a.id}
                 >
                   <AssetThumb a={a} />
-                  <span className="truncate px-2 pt-1.5 text-xs text-fg">{a.generation?.prompt || (a.origin === "upload" ? t("picker.uploaded") : t("picker.noPrompt"))}</span>
+                  <span className="truncate px-2 pt-1.5 text-xs text-fg">
+                    {a.generation?.prompt || (a.origin === "upload" ? t("picker.uploaded") : t("picker.noPrompt"))}
+                  </span>
                   <span className="truncate px-2 pb-1.5 text-[11px] text-muted tabular-nums">
-                    {[a.role === "last_frame" ? t("picker.lastFrame") : null, a.width && a.height ? `${a.width}×${a.height}` : null, a.durationSeconds ? formatDuration(a.durationSeconds) : null].filter(Boolean).join(" · ")}
+                    {[
+                      a.role === "last_frame" ? t("picker.lastFrame") : null,
+                      a.width && a.height ? `${a.width}×${a.height}` : null,
+                      a.durationSeconds ? formatDuration(a.durationSeconds) : null,
+                    ]
+                      .filter(Boolean)
+                      .join(" · ")}
                   </span>
                 </button>
               </li>
@@ -92,7 +122,13 @@ export function AssetPicker({ open, kind, title, onClose, onPick }: { open: bool
           </ul>
         )}
         {q.hasNextPage && (
-          <Button variant="secondary" size="sm" className="self-center" loading={q.isFetchingNextPage} onClick={() => q.fetchNextPage()}>
+          <Button
+            variant="secondary"
+            size="sm"
+            className="self-center"
+            loading={q.isFetchingNextPage}
+            onClick={() => q.fetchNextPage()}
+          >
             {t("picker.more")}
           </Button>
         )}
@@ -111,7 +147,13 @@ function AssetThumb({ a }: { a: StudioAsset }) {
       // eslint-disable-next-line @next/next/no-img-element
       <img src={a.posterUrl} alt="" loading="lazy" className="aspect-video w-full bg-black object-contain" />
     ) : (
-      <video src={`${a.fileUrl}#t=0.1`} muted preload="metadata" playsInline className="aspect-video w-full bg-black object-contain" />
+      <video
+        src={`${a.fileUrl}#t=0.1`}
+        muted
+        preload="metadata"
+        playsInline
+        className="aspect-video w-full bg-black object-contain"
+      />
     );
   }
   return (

@@ -8,8 +8,19 @@ import type { MediaItem } from "./types";
 import { tKey } from "@/lib/i18n/dynamic-key";
 
 const FORMAT_NAMES: Record<string, string> = {
-  "image/jpeg": "JPEG", "image/png": "PNG", "image/webp": "WebP", "image/bmp": "BMP", "image/tiff": "TIFF", "image/gif": "GIF",
-  "video/mp4": "MP4", "video/quicktime": "MOV", "audio/wav": "WAV", "audio/x-wav": "WAV", "audio/wave": "WAV", "audio/mpeg": "MP3", "audio/mp3": "MP3",
+  "image/jpeg": "JPEG",
+  "image/png": "PNG",
+  "image/webp": "WebP",
+  "image/bmp": "BMP",
+  "image/tiff": "TIFF",
+  "image/gif": "GIF",
+  "video/mp4": "MP4",
+  "video/quicktime": "MOV",
+  "audio/wav": "WAV",
+  "audio/x-wav": "WAV",
+  "audio/wave": "WAV",
+  "audio/mpeg": "MP3",
+  "audio/mp3": "MP3",
 };
 
 /** "JPEG, PNG, WebP" — readable names of the accepted formats, each once. */
@@ -28,7 +39,8 @@ export function useLimitText() {
 
   const issue = useCallback(
     (i: MediaIssue) => {
-      const values = i.code === "format" ? { ...i.values, limit: formatNames(String(i.values.limit).split(", ")) } : i.values;
+      const values =
+        i.code === "format" ? { ...i.values, limit: formatNames(String(i.values.limit).split(", ")) } : i.values;
       return tKey(t, `limits.${i.code}`, values);
     },
     [t],
@@ -44,9 +56,18 @@ export function useLimitText() {
       if (l.minWidth && l.minWidth === l.minHeight) parts.push(t("summary.minSide", { px: l.minWidth }));
       if (l.minShortSide) parts.push(t("summary.minShortSide", { px: l.minShortSide }));
       if (l.maxLongSide) parts.push(t("summary.maxLongSide", { px: l.maxLongSide }));
-      if (l.minRatio && l.maxRatio) parts.push(t("summary.ratio", { min: `1:${+(1 / l.minRatio).toFixed(2)}`, max: `${+l.maxRatio.toFixed(2)}:1` }));
-      if (l.minSeconds || l.maxSeconds) parts.push(t("summary.seconds", { min: l.minSeconds ?? 0, max: l.maxSeconds ?? "∞" }));
-      if (l.minFps) parts.push(l.maxFps ? t("summary.fps", { min: Math.ceil(l.minFps), max: l.maxFps }) : t("summary.fpsAbove", { min: l.minFps }));
+      if (l.minRatio && l.maxRatio)
+        parts.push(
+          t("summary.ratio", { min: `1:${+(1 / l.minRatio).toFixed(2)}`, max: `${+l.maxRatio.toFixed(2)}:1` }),
+        );
+      if (l.minSeconds || l.maxSeconds)
+        parts.push(t("summary.seconds", { min: l.minSeconds ?? 0, max: l.maxSeconds ?? "∞" }));
+      if (l.minFps)
+        parts.push(
+          l.maxFps
+            ? t("summary.fps", { min: Math.ceil(l.minFps), max: l.maxFps })
+            : t("summary.fpsAbove", { min: l.minFps }),
+        );
       if (l.minPixels && l.maxPixels) parts.push(t("summary.pixels", { min: l.minPixels, max: l.maxPixels }));
       return parts.join(" · ");
     },
@@ -56,7 +77,8 @@ export function useLimitText() {
   /** Everything wrong with one item under a role's limits (wrong kind, broken limits, the studio's refusal). */
   const problems = useCallback(
     (item: MediaItem, spec: InputSpec): string[] => {
-      if (item.kind !== spec.kind) return [t("wrongKind", { expected: tKey(t, `kinds.${spec.kind}`), actual: tKey(t, `kinds.${item.kind}`) })];
+      if (item.kind !== spec.kind)
+        return [t("wrongKind", { expected: tKey(t, `kinds.${spec.kind}`), actual: tKey(t, `kinds.${item.kind}`) })];
       const out = mediaIssues(spec, item.facts).map(issue);
       if (item.state === "failed" && item.error) out.push(item.error);
       return out;
@@ -69,7 +91,10 @@ export function useLimitText() {
     (n: number, spec: InputSpec): string | undefined => {
       const role = tKey(t, `roles.${spec.role}`);
       if (n > spec.max) return t("count.max", { role, max: spec.max, n });
-      if (n < spec.min) return spec.min === spec.max ? t("count.exactly", { role, n: spec.min }) : t("count.min", { role, min: spec.min });
+      if (n < spec.min)
+        return spec.min === spec.max
+          ? t("count.exactly", { role, n: spec.min })
+          : t("count.min", { role, min: spec.min });
       return undefined;
     },
     [t],

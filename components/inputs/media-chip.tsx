@@ -9,7 +9,15 @@ import { tKey } from "@/lib/i18n/dynamic-key";
 
 function Arrow({ up }: { up: boolean }) {
   return (
-    <svg viewBox="0 0 16 16" aria-hidden="true" fill="none" stroke="currentColor" strokeWidth="1.7" strokeLinecap="round" strokeLinejoin="round">
+    <svg
+      viewBox="0 0 16 16"
+      aria-hidden="true"
+      fill="none"
+      stroke="currentColor"
+      strokeWidth="1.7"
+      strokeLinecap="round"
+      strokeLinejoin="round"
+    >
       <path d={up ? "M8 12.5v-9M4 7l4-4 4 4" : "M8 3.5v9M4 9l4 4 4-4"} />
     </svg>
   );
@@ -31,12 +39,24 @@ export interface MediaChipProps {
 }
 
 /** One input: thumbnail, number, facts, what is wrong with it (naming the limit), reorder/remove. */
-export function MediaChip({ item, number, mention, onInsert, onMoveUp, onMoveDown, onRemove, onRetry, problems }: MediaChipProps) {
+export function MediaChip({
+  item,
+  number,
+  mention,
+  onInsert,
+  onMoveUp,
+  onMoveDown,
+  onRemove,
+  onRetry,
+  problems,
+}: MediaChipProps) {
   const t = useTranslations("inputs");
   const f = item.facts;
   const facts = [
     f.width && f.height ? `${f.width}×${f.height}` : null,
-    f.durationSeconds != null ? formatDuration(f.durationSeconds) + (f.durationSeconds < 60 ? ` (${f.durationSeconds.toFixed(1)} s)` : "") : null,
+    f.durationSeconds != null
+      ? formatDuration(f.durationSeconds) + (f.durationSeconds < 60 ? ` (${f.durationSeconds.toFixed(1)} s)` : "")
+      : null,
     f.fps ? `${f.fps} fps` : null,
     f.size ? `${Math.max(0.1, Math.round((f.size / 1024 / 1024) * 10) / 10)} MB` : null,
   ].filter(Boolean);
@@ -54,7 +74,11 @@ export function MediaChip({ item, number, mention, onInsert, onMoveUp, onMoveDow
       ) : (
         <SpeechIcon className="size-6" aria-hidden="true" />
       )}
-      {number !== undefined && <span className="absolute start-0.5 top-0.5 rounded bg-black/70 px-1 text-[11px] font-semibold text-white tabular-nums">{number}</span>}
+      {number !== undefined && (
+        <span className="absolute start-0.5 top-0.5 rounded bg-black/70 px-1 text-[11px] font-semibold text-white tabular-nums">
+          {number}
+        </span>
+      )}
       {busy && (
         <span className="absolute inset-0 flex items-center justify-center bg-black/35">
           <Spinner size="sm" className="text-white" />
@@ -65,14 +89,24 @@ export function MediaChip({ item, number, mention, onInsert, onMoveUp, onMoveDow
 
   return (
     <li
-      className={cn("flex items-start gap-3 rounded-lg border bg-surface p-2", bad ? "border-danger/40 bg-danger/5" : "border-border")}
+      className={cn(
+        "flex items-start gap-3 rounded-lg border bg-surface p-2",
+        bad ? "border-danger/40 bg-danger/5" : "border-border",
+      )}
       data-testid="media-chip"
       data-state={item.state}
       data-role={item.role}
       aria-label={label}
     >
       {mention && onInsert ? (
-        <button type="button" onClick={onInsert} title={t("chip.insert", { token: mention })} aria-label={t("chip.insert", { token: mention })} className="rounded-md focus-visible:outline-2 focus-visible:outline-accent" data-testid="chip-insert">
+        <button
+          type="button"
+          onClick={onInsert}
+          title={t("chip.insert", { token: mention })}
+          aria-label={t("chip.insert", { token: mention })}
+          className="rounded-md focus-visible:outline-2 focus-visible:outline-accent"
+          data-testid="chip-insert"
+        >
           {thumb}
         </button>
       ) : (
@@ -81,10 +115,16 @@ export function MediaChip({ item, number, mention, onInsert, onMoveUp, onMoveDow
       <div className="min-w-0 flex-1 text-xs leading-5">
         <p className="flex items-center gap-1.5 truncate font-medium text-fg">
           {mention && <code className="rounded bg-accent/10 px-1 text-[11px] text-accent-text">{mention}</code>}
-          <span className="truncate" title={item.sourceUrl ?? item.url ?? item.name}>{item.name}</span>
+          <span className="truncate" title={item.sourceUrl ?? item.url ?? item.name}>
+            {item.name}
+          </span>
         </p>
         <p className="truncate text-muted tabular-nums">
-          {item.state === "checking" ? t("chip.checking") : item.state === "uploading" ? t("chip.uploading") : [tKey(t, `sources.${item.source}`), ...facts].join(" · ")}
+          {item.state === "checking"
+            ? t("chip.checking")
+            : item.state === "uploading"
+              ? t("chip.uploading")
+              : [tKey(t, `sources.${item.source}`), ...facts].join(" · ")}
         </p>
         {bad && (
           <ul className="mt-1 flex flex-col gap-0.5 text-danger" role="alert" data-testid="chip-problems">
@@ -105,16 +145,37 @@ export function MediaChip({ item, number, mention, onInsert, onMoveUp, onMoveDow
       </div>
       <div className="flex shrink-0 items-center">
         {onMoveUp && (
-          <Button size="icon" variant="ghost" className="size-7" onClick={onMoveUp} aria-label={t("chip.moveUp", { name: label })} title={t("chip.moveUp", { name: label })}>
+          <Button
+            size="icon"
+            variant="ghost"
+            className="size-7"
+            onClick={onMoveUp}
+            aria-label={t("chip.moveUp", { name: label })}
+            title={t("chip.moveUp", { name: label })}
+          >
             <Arrow up />
           </Button>
         )}
         {onMoveDown && (
-          <Button size="icon" variant="ghost" className="size-7" onClick={onMoveDown} aria-label={t("chip.moveDown", { name: label })} title={t("chip.moveDown", { name: label })}>
+          <Button
+            size="icon"
+            variant="ghost"
+            className="size-7"
+            onClick={onMoveDown}
+            aria-label={t("chip.moveDown", { name: label })}
+            title={t("chip.moveDown", { name: label })}
+          >
             <Arrow up={false} />
           </Button>
         )}
-        <Button size="icon" variant="ghost" className="size-7" onClick={onRemove} aria-label={t("chip.remove", { name: label })} title={t("chip.remove", { name: label })}>
+        <Button
+          size="icon"
+          variant="ghost"
+          className="size-7"
+          onClick={onRemove}
+          aria-label={t("chip.remove", { name: label })}
+          title={t("chip.remove", { name: label })}
+        >
           <CloseIcon />
         </Button>
       </div>

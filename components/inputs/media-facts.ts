@@ -8,15 +8,39 @@ import { readMp4Facts } from "@/lib/assets/mp4-facts";
 const METADATA_TIMEOUT_MS = 10_000;
 
 const EXT_MIME: Record<string, string> = {
-  jpg: "image/jpeg", jpeg: "image/jpeg", png: "image/png", webp: "image/webp", gif: "image/gif", bmp: "image/bmp", tif: "image/tiff", tiff: "image/tiff",
-  mp4: "video/mp4", mov: "video/quicktime", webm: "video/webm", wav: "audio/wav", mp3: "audio/mpeg", m4a: "audio/mp4", ogg: "audio/ogg",
+  jpg: "image/jpeg",
+  jpeg: "image/jpeg",
+  png: "image/png",
+  webp: "image/webp",
+  gif: "image/gif",
+  bmp: "image/bmp",
+  tif: "image/tiff",
+  tiff: "image/tiff",
+  mp4: "video/mp4",
+  mov: "video/quicktime",
+  webm: "video/webm",
+  wav: "audio/wav",
+  mp3: "audio/mpeg",
+  m4a: "audio/mp4",
+  ogg: "audio/ogg",
 };
 
 /** The browser's type for a file, normalised the way the server names it (audio/x-wav → audio/wav). */
 export function mimeOf(file: File): string | undefined {
   const t = file.type || EXT_MIME[file.name.split(".").pop()?.toLowerCase() ?? ""];
   if (!t) return undefined;
-  return ({ "audio/x-wav": "audio/wav", "audio/wave": "audio/wav", "audio/vnd.wave": "audio/wav", "audio/mp3": "audio/mpeg", "audio/x-m4a": "audio/mp4", "image/jpg": "image/jpeg" } as Record<string, string>)[t] ?? t;
+  return (
+    (
+      {
+        "audio/x-wav": "audio/wav",
+        "audio/wave": "audio/wav",
+        "audio/vnd.wave": "audio/wav",
+        "audio/mp3": "audio/mpeg",
+        "audio/x-m4a": "audio/mp4",
+        "image/jpg": "image/jpeg",
+      } as Record<string, string>
+    )[t] ?? t
+  );
 }
 
 export function kindOf(mime: string | undefined): MediaKind | undefined {
@@ -37,7 +61,10 @@ function imageSize(url: string): Promise<{ width: number; height: number } | und
   });
 }
 
-function mediaMeta(url: string, kind: "video" | "audio"): Promise<{ width?: number; height?: number; durationSeconds?: number } | undefined> {
+function mediaMeta(
+  url: string,
+  kind: "video" | "audio",
+): Promise<{ width?: number; height?: number; durationSeconds?: number } | undefined> {
   return new Promise((resolve) => {
     const el = document.createElement(kind);
     el.preload = "metadata";
@@ -75,7 +102,10 @@ export async function readFileFacts(file: File): Promise<{ kind?: MediaKind; fac
     const meta = await withTimeout(mediaMeta(url, kind));
     Object.assign(facts, meta);
     if (kind === "video" && (mime === "video/mp4" || mime === "video/quicktime")) {
-      const boxes = await readMp4Facts(async (offset, length) => new Uint8Array(await file.slice(offset, offset + length).arrayBuffer()), file.size).catch(() => undefined);
+      const boxes = await readMp4Facts(
+        async (offset, length) => new Uint8Array(await file.slice(offset, offset + length).arrayBuffer()),
+        file.size,
+      ).catch(() => undefined);
       if (boxes?.fps) facts.fps = boxes.fps;
       // The decoder's own numbers win; the boxes fill in what it could not say.
       facts.width ??= boxes?.width;

@@ -36,7 +36,17 @@ export interface MediaInputFieldProps {
  * the studio. Each file is checked in the browser as soon as it is chosen (the message names the limit),
  * then uploaded for the studio to check again. Reusable by every page that takes media inputs.
  */
-export function MediaInputField({ spec, use, inputs, label, numbered, mention, onInsert, onReorder, extraSources }: MediaInputFieldProps) {
+export function MediaInputField({
+  spec,
+  use,
+  inputs,
+  label,
+  numbered,
+  mention,
+  onInsert,
+  onReorder,
+  extraSources,
+}: MediaInputFieldProps) {
   const t = useTranslations("inputs");
   const limits = useLimitText();
   const id = useId();
@@ -49,7 +59,12 @@ export function MediaInputField({ spec, use, inputs, label, numbered, mention, o
   const full = items.length >= spec.max;
   const countProblem = items.length > spec.max ? limits.count(items.length, spec) : undefined;
 
-  const report = (r: AddResult) => setNotice(r.overCount.length ? t("count.refused", { names: r.overCount.join(", "), role: tKey(t, `roles.${spec.role}`), max: spec.max }) : undefined);
+  const report = (r: AddResult) =>
+    setNotice(
+      r.overCount.length
+        ? t("count.refused", { names: r.overCount.join(", "), role: tKey(t, `roles.${spec.role}`), max: spec.max })
+        : undefined,
+    );
   const addFiles = async (files: File[]) => {
     if (files.length) report(await inputs.addFiles(files, spec, use));
   };
@@ -78,10 +93,16 @@ export function MediaInputField({ spec, use, inputs, label, numbered, mention, o
       <div className="flex flex-wrap items-baseline justify-between gap-x-3 gap-y-1">
         <h3 id={`${id}-label`} className="text-[13px] font-medium text-fg">
           {label}
-          {spec.min > 0 && <span aria-hidden="true" className="ms-0.5 text-danger">*</span>}
+          {spec.min > 0 && (
+            <span aria-hidden="true" className="ms-0.5 text-danger">
+              *
+            </span>
+          )}
         </h3>
         <Badge tone={countProblem ? "danger" : "neutral"} className="h-5 px-2 text-[11px] tabular-nums">
-          {spec.min === spec.max ? t("count.badgeExact", { n: items.length, max: spec.max }) : t("count.badge", { n: items.length, min: spec.min, max: spec.max })}
+          {spec.min === spec.max
+            ? t("count.badgeExact", { n: items.length, max: spec.max })
+            : t("count.badge", { n: items.length, min: spec.min, max: spec.max })}
         </Badge>
       </div>
       <p className="text-xs leading-5 text-muted">{limits.summary(spec)}</p>
@@ -108,7 +129,11 @@ export function MediaInputField({ spec, use, inputs, label, numbered, mention, o
           ))}
         </ol>
       )}
-      {countProblem && <p className="text-xs font-medium text-danger" role="alert">{countProblem}</p>}
+      {countProblem && (
+        <p className="text-xs font-medium text-danger" role="alert">
+          {countProblem}
+        </p>
+      )}
 
       {!full && (
         <div
@@ -125,7 +150,10 @@ export function MediaInputField({ spec, use, inputs, label, numbered, mention, o
               void addFiles(files);
             }
           }}
-          className={cn("flex flex-col gap-2 rounded-lg border border-dashed p-3 transition-colors", dragging ? "border-accent bg-accent/5" : "border-border-strong/60 bg-surface-2/40")}
+          className={cn(
+            "flex flex-col gap-2 rounded-lg border border-dashed p-3 transition-colors",
+            dragging ? "border-accent bg-accent/5" : "border-border-strong/60 bg-surface-2/40",
+          )}
           data-testid="dropzone"
         >
           <div className="flex flex-wrap items-center gap-2 text-xs text-muted">
@@ -180,7 +208,13 @@ export function MediaInputField({ spec, use, inputs, label, numbered, mention, o
           {notice}
         </p>
       )}
-      <AssetPicker open={picking} kind={spec.kind} title={t("picker.title", { role: tKey(t, `roles.${spec.role}`) })} onClose={() => setPicking(false)} onPick={pick} />
+      <AssetPicker
+        open={picking}
+        kind={spec.kind}
+        title={t("picker.title", { role: tKey(t, `roles.${spec.role}`) })}
+        onClose={() => setPicking(false)}
+        onPick={pick}
+      />
     </section>
   );
 }

@@ -9,7 +9,11 @@ export type GenerationInput = { role: InputRole; assetId: string } | { role: Inp
  * file was imported from instead (TD can fetch that one). Items not ready are left out: the caller blocks
  * sending while any is pending or refused. Items of roles the mode does not take are left out.
  */
-export function toGenerationInputs(items: MediaItem[], specs: InputSpec[], opts: { publicUrl: boolean }): GenerationInput[] {
+export function toGenerationInputs(
+  items: MediaItem[],
+  specs: InputSpec[],
+  opts: { publicUrl: boolean },
+): GenerationInput[] {
   // The mode's roles in their documented order (e.g. the video before its reference images); within a role, the user's order.
   const rank = (i: MediaItem) => specs.findIndex((s) => s.role === i.role);
   const ordered = items.filter((i) => rank(i) >= 0).sort((a, b) => rank(a) - rank(b));

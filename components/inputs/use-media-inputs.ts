@@ -19,15 +19,38 @@ export function itemFromAsset(a: StudioAsset, role: InputRole, name?: string): M
     source: "studio",
     name: name ?? (a.generation?.prompt?.slice(0, 40) || `#${a.id.slice(0, 8)}`),
     previewUrl: a.kind === "video" ? (a.posterUrl ?? a.fileUrl) : a.fileUrl,
-    facts: { mime: a.mime, size: a.size, width: a.width, height: a.height, durationSeconds: a.durationSeconds, fps: a.fps },
+    facts: {
+      mime: a.mime,
+      size: a.size,
+      width: a.width,
+      height: a.height,
+      durationSeconds: a.durationSeconds,
+      fps: a.fps,
+    },
     state: "ready",
     assetId: a.id,
   };
 }
 
 /** An input given by reference only (a Seedance `asset://` id, or a URL sent as-is): no facts to check here. */
-export function itemFromUrl(url: string, role: InputRole, kind: MediaKind, name: string, previewUrl?: string): MediaItem {
-  return { key: newKey(), role, kind, source: url.startsWith("asset://") ? "library" : "url", name, previewUrl, facts: {}, state: "ready", url };
+export function itemFromUrl(
+  url: string,
+  role: InputRole,
+  kind: MediaKind,
+  name: string,
+  previewUrl?: string,
+): MediaItem {
+  return {
+    key: newKey(),
+    role,
+    kind,
+    source: url.startsWith("asset://") ? "library" : "url",
+    name,
+    previewUrl,
+    facts: {},
+    state: "ready",
+    url,
+  };
 }
 
 /** The outcome of adding files: those refused before anything was read (over the role's count), by name. */
@@ -49,7 +72,10 @@ export function useMediaInputs(initial: MediaItem[] = []) {
     ref.current = v;
     setItemsState(v);
   }, []);
-  const patch = useCallback((key: string, p: Partial<MediaItem>) => setItems((xs) => xs.map((x) => (x.key === key ? { ...x, ...p } : x))), [setItems]);
+  const patch = useCallback(
+    (key: string, p: Partial<MediaItem>) => setItems((xs) => xs.map((x) => (x.key === key ? { ...x, ...p } : x))),
+    [setItems],
+  );
 
   const upload = useCallback(
     async (item: MediaItem, file: File, use: IntendedUse) => {
@@ -62,8 +88,22 @@ export function useMediaInputs(initial: MediaItem[] = []) {
       form.append("file", file, file.name);
       try {
         const a = await api<StudioAsset>("/api/v1/assets", { method: "POST", body: form });
-        const facts = { ...item.facts, mime: a.mime, size: a.size, width: a.width ?? item.facts.width, height: a.height ?? item.facts.height, durationSeconds: a.durationSeconds ?? item.facts.durationSeconds, fps: a.fps ?? item.facts.fps };
-        patch(item.key, { state: "ready", assetId: a.id, facts, file: undefined, previewUrl: a.kind === "video" ? item.previewUrl : a.fileUrl });
+        const facts = {
+          ...item.facts,
+          mime: a.mime,
+          size: a.size,
+          width: a.width ?? item.facts.width,
+          height: a.height ?? item.facts.height,
+          durationSeconds: a.durationSeconds ?? item.facts.durationSeconds,
+          fps: a.fps ?? item.facts.fps,
+        };
+        patch(item.key, {
+          state: "ready",
+          assetId: a.id,
+          facts,
+          file: undefined,
+          previewUrl: a.kind === "video" ? item.previewUrl : a.fileUrl,
+        });
       } catch (e) {
         patch(item.key, { state: "failed", error: (e as ApiError).message });
       }
@@ -77,7 +117,17 @@ export function useMediaInputs(initial: MediaItem[] = []) {
       const room = spec.max - ref.current.filter((i) => i.role === spec.role).length;
       const taken = files.slice(0, Math.max(0, room));
       const overCount = files.slice(taken.length).map((f) => f.name);
-      const fresh = taken.map((file): MediaItem => ({ key: newKey(), role: spec.role, kind: spec.kind, source: "upload", name: file.name, facts: { size: file.size }, state: "checking", file, previewUrl: URL.createObjectURL(file) }));
+      const fresh = taken.map((file): MediaItem => ({
+        key: newKey(),
+        role: spec.role,
+        kind: spec.kind,
+        source: "upload",
+        name: file.name,
+        facts: { size: file.size },
+        state: "checking",
+        file,
+        previewUrl: URL.createObjectURL(file),
+      }));
       setItems((xs) => [...xs, ...fresh]);
       await Promise.all(
         fresh.map(async (item, i) => {
@@ -103,11 +153,36 @@ export function useMediaInputs(initial: MediaItem[] = []) {
   const addUrl = useCallback(
     async (url: string, spec: InputSpec, use: IntendedUse): Promise<AddResult> => {
       if (ref.current.filter((i) => i.role === spec.role).length >= spec.max) return { overCount: [url] };
-      const item: MediaItem = { key: newKey(), role: spec.role, kind: spec.kind, source: "url", name: url.split("/").pop()?.split("?")[0] || url, facts: {}, state: "uploading", sourceUrl: url };
+      const item: MediaItem = {
+        key: newKey(),
+        role: spec.role,
+        kind: spec.kind,
+        source: "url",
+        name: url.split("/").pop()?.split("?")[0] || url,
+        facts: {},
+        state: "uploading",
+        sourceUrl: url,
+      };
       setItems((xs) => [...xs, item]);
       try {
-        const a = await api<StudioAsset>("/api/v1/assets", { method: "POST", json: { url, model: use.model, mode: use.mode, role: spec.role } });
-        patch(item.key, { state: "ready", assetId: a.id, kind: a.kind as MediaKind, previewUrl: a.fileUrl, facts: { mime: a.mime, size: a.size, width: a.width, height: a.height, durationSeconds: a.durationSeconds, fps: a.fps } });
+        const a = await api<StudioAsset>("/api/v1/assets", {
+          method: "POST",
+          json: { url, model: use.model, mode: use.mode, role: spec.role },
+        });
+        patch(item.key, {
+          state: "ready",
+          assetId: a.id,
+          kind: a.kind as MediaKind,
+          previewUrl: a.fileUrl,
+          facts: {
+            mime: a.mime,
+            size: a.size,
+            width: a.width,
+            height: a.height,
+            durationSeconds: a.durationSeconds,
+            fps: a.fps,
+          },
+        });
       } catch (e) {
         patch(item.key, { state: "failed", error: (e as ApiError).message });
       }
@@ -121,7 +196,8 @@ export function useMediaInputs(initial: MediaItem[] = []) {
     async (item: MediaItem) => {
       if (item.kind !== "video" || item.facts.fps != null || !item.assetId || !item.facts.size) return;
       const boxes = await readUrlMp4Facts(`/api/v1/assets/${item.assetId}/file`, item.facts.size);
-      if (boxes?.fps) setItems((xs) => xs.map((x) => (x.key === item.key ? { ...x, facts: { ...x.facts, fps: boxes.fps } } : x)));
+      if (boxes?.fps)
+        setItems((xs) => xs.map((x) => (x.key === item.key ? { ...x, facts: { ...x.facts, fps: boxes.fps } } : x)));
     },
     [setItems],
   );
@@ -147,7 +223,10 @@ export function useMediaInputs(initial: MediaItem[] = []) {
   );
 
   /** Upload a file that was rejected before but fits the current limits (e.g. after a change of model). */
-  const retry = useCallback((item: MediaItem, use: IntendedUse) => (item.file ? upload(item, item.file, use) : Promise.resolve()), [upload]);
+  const retry = useCallback(
+    (item: MediaItem, use: IntendedUse) => (item.file ? upload(item, item.file, use) : Promise.resolve()),
+    [upload],
+  );
 
   const remove = useCallback(
     (key: string) =>
@@ -178,6 +257,9 @@ export function useMediaInputs(initial: MediaItem[] = []) {
   );
 
   const byRole = useCallback((role: InputRole) => items.filter((i) => i.role === role), [items]);
-  return useMemo(() => ({ items, setItems, addFiles, addUrl, addItem, replace, retry, remove, move, byRole }), [items, setItems, addFiles, addUrl, addItem, replace, retry, remove, move, byRole]);
+  return useMemo(
+    () => ({ items, setItems, addFiles, addUrl, addItem, replace, retry, remove, move, byRole }),
+    [items, setItems, addFiles, addUrl, addItem, replace, retry, remove, move, byRole],
+  );
 }
 export type MediaInputs = ReturnType<typeof useMediaInputs>;

@@ -12,7 +12,17 @@ import { api, ApiError } from "@/lib/client/api";
 import { useFormatter, useTranslations } from "@/lib/i18n/client";
 import { reloadTo } from "@/lib/client/navigate";
 
-export function ProfileSettings({ name: initialName, email, theme, passwordMin }: { name: string; email: string; theme: Theme; passwordMin: number }) {
+export function ProfileSettings({
+  name: initialName,
+  email,
+  theme,
+  passwordMin,
+}: {
+  name: string;
+  email: string;
+  theme: Theme;
+  passwordMin: number;
+}) {
   const t = useTranslations("settings");
   const ta = useTranslations("auth");
   const format = useFormatter();
@@ -20,7 +30,10 @@ export function ProfileSettings({ name: initialName, email, theme, passwordMin }
   const queries = useQueryClient();
   const [name, setName] = useState(initialName);
   const [pw, setPw] = useState({ currentPassword: "", newPassword: "" });
-  const saveName = useMutation({ mutationFn: () => api("/api/v1/me", { method: "PATCH", json: { name } }), onSuccess: () => router.refresh() });
+  const saveName = useMutation({
+    mutationFn: () => api("/api/v1/me", { method: "PATCH", json: { name } }),
+    onSuccess: () => router.refresh(),
+  });
   const changePw = useMutation({
     mutationFn: () => api("/api/v1/auth/password", { method: "POST", json: pw }),
     onSuccess: () => {
@@ -28,9 +41,18 @@ export function ProfileSettings({ name: initialName, email, theme, passwordMin }
       void queries.invalidateQueries({ queryKey: ["sessions"] });
     },
   });
-  const sessions = useQuery({ queryKey: ["sessions"], queryFn: () => api<{ items: SessionView[] }>("/api/v1/auth/sessions") });
-  const revoke = useMutation({ mutationFn: (id: string) => api(`/api/v1/auth/sessions/${id}`, { method: "DELETE" }), onSuccess: () => sessions.refetch() });
-  const everywhere = useMutation({ mutationFn: () => api("/api/v1/auth/sessions", { method: "DELETE" }), onSuccess: () => reloadTo("/sign-in") });
+  const sessions = useQuery({
+    queryKey: ["sessions"],
+    queryFn: () => api<{ items: SessionView[] }>("/api/v1/auth/sessions"),
+  });
+  const revoke = useMutation({
+    mutationFn: (id: string) => api(`/api/v1/auth/sessions/${id}`, { method: "DELETE" }),
+    onSuccess: () => sessions.refetch(),
+  });
+  const everywhere = useMutation({
+    mutationFn: () => api("/api/v1/auth/sessions", { method: "DELETE" }),
+    onSuccess: () => reloadTo("/sign-in"),
+  });
   const pwError = changePw.error instanceof ApiError ? changePw.error : undefined;
 
   return (
@@ -45,7 +67,11 @@ export function ProfileSettings({ name: initialName, email, theme, passwordMin }
               saveName.mutate();
             }}
           >
-            <Field label={t("profile.name")} className="flex-1" error={saveName.error instanceof ApiError ? saveName.error.message : undefined}>
+            <Field
+              label={t("profile.name")}
+              className="flex-1"
+              error={saveName.error instanceof ApiError ? saveName.error.message : undefined}
+            >
               <Input value={name} onChange={(e) => setName(e.target.value)} autoComplete="name" />
             </Field>
             <Field label={t("profile.email")} className="flex-1">
@@ -76,18 +102,40 @@ export function ProfileSettings({ name: initialName, email, theme, passwordMin }
               changePw.mutate();
             }}
           >
-            <Field label={t("profile.current")} error={pwError?.field === "currentPassword" ? pwError.message : undefined}>
-              <Input type="password" autoComplete="current-password" value={pw.currentPassword} onChange={(e) => setPw({ ...pw, currentPassword: e.target.value })} />
+            <Field
+              label={t("profile.current")}
+              error={pwError?.field === "currentPassword" ? pwError.message : undefined}
+            >
+              <Input
+                type="password"
+                autoComplete="current-password"
+                value={pw.currentPassword}
+                onChange={(e) => setPw({ ...pw, currentPassword: e.target.value })}
+              />
             </Field>
-            <Field label={t("profile.new")} hint={ta("passwordHint", { min: passwordMin })} error={pwError && pwError.field !== "currentPassword" ? pwError.message : undefined}>
-              <Input type="password" autoComplete="new-password" value={pw.newPassword} onChange={(e) => setPw({ ...pw, newPassword: e.target.value })} />
+            <Field
+              label={t("profile.new")}
+              hint={ta("passwordHint", { min: passwordMin })}
+              error={pwError && pwError.field !== "currentPassword" ? pwError.message : undefined}
+            >
+              <Input
+                type="password"
+                autoComplete="new-password"
+                value={pw.newPassword}
+                onChange={(e) => setPw({ ...pw, newPassword: e.target.value })}
+              />
             </Field>
             {changePw.isSuccess && (
               <p role="status" className="text-sm text-success">
                 {t("profile.changed")}
               </p>
             )}
-            <Button type="submit" className="self-start" loading={changePw.isPending} disabled={!pw.currentPassword || !pw.newPassword}>
+            <Button
+              type="submit"
+              className="self-start"
+              loading={changePw.isPending}
+              disabled={!pw.currentPassword || !pw.newPassword}
+            >
               {t("profile.submitPassword")}
             </Button>
           </form>
@@ -99,7 +147,13 @@ export function ProfileSettings({ name: initialName, email, theme, passwordMin }
           title={t("profile.sessions")}
           description={t("profile.sessionsHint")}
           actions={
-            <Button variant="danger" size="sm" loading={everywhere.isPending} onClick={() => everywhere.mutate()} title={t("profile.signOutEverywhereHint")}>
+            <Button
+              variant="danger"
+              size="sm"
+              loading={everywhere.isPending}
+              onClick={() => everywhere.mutate()}
+              title={t("profile.signOutEverywhereHint")}
+            >
               {t("profile.signOutEverywhere")}
             </Button>
           }

@@ -12,7 +12,10 @@ export function SecretBox({ label, value, testId }: { label: string; value: stri
     <div className="rounded-lg border border-accent/30 bg-accent/5 p-3">
       <p className="mb-2 text-sm text-fg">{label}</p>
       <div className="flex items-center gap-2">
-        <code data-testid={testId} className="min-w-0 flex-1 truncate rounded-md bg-surface px-2 py-1.5 font-mono text-[13px] text-fg select-all">
+        <code
+          data-testid={testId}
+          className="min-w-0 flex-1 truncate rounded-md bg-surface px-2 py-1.5 font-mono text-[13px] text-fg select-all"
+        >
           {value}
         </code>
         <Button size="sm" onClick={() => copy(value)}>

@@ -23,7 +23,10 @@ export function SettingsTabs() {
             key={k}
             href={href}
             aria-current={active ? "page" : undefined}
-            className={cn("-mb-px border-b-2 px-3 py-2 text-sm font-medium whitespace-nowrap", active ? "border-accent text-fg" : "border-transparent text-muted hover:text-fg")}
+            className={cn(
+              "-mb-px border-b-2 px-3 py-2 text-sm font-medium whitespace-nowrap",
+              active ? "border-accent text-fg" : "border-transparent text-muted hover:text-fg",
+            )}
           >
             {t(k)}
           </Link>

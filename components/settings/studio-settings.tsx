@@ -40,7 +40,11 @@ export function StudioSettings() {
             create.mutate();
           }}
         >
-          <Field label={t("newTeam")} className="flex-1" error={create.error instanceof ApiError ? create.error.message : undefined}>
+          <Field
+            label={t("newTeam")}
+            className="flex-1"
+            error={create.error instanceof ApiError ? create.error.message : undefined}
+          >
             <Input value={name} onChange={(e) => setName(e.target.value)} maxLength={80} />
           </Field>
           <Button type="submit" variant="primary" loading={create.isPending} disabled={!name.trim()}>

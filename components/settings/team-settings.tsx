@@ -10,7 +10,11 @@ import { api, ApiError } from "@/lib/client/api";
 import { useFormatter, useTranslations } from "@/lib/i18n/client";
 import { SecretBox } from "./secret-box";
 
-type TeamAnswer = { team: { id: string; name: string; openSignup: boolean }; members: MemberView[]; invites?: InviteView[] };
+type TeamAnswer = {
+  team: { id: string; name: string; openSignup: boolean };
+  members: MemberView[];
+  invites?: InviteView[];
+};
 const EXPIRIES = [24, 72, 168, 720];
 
 export function TeamSettings() {
@@ -26,9 +30,19 @@ export function TeamSettings() {
   const [invite, setInvite] = useState<{ role: Role; expiresInHours: number }>({ role: "member", expiresInHours: 72 });
   const [created, setCreated] = useState<{ role: Role; url: string } | null>(null);
 
-  const patchTeam = useMutation({ mutationFn: (body: { name?: string; openSignup?: boolean }) => api("/api/v1/team", { method: "PATCH", json: body }), onSuccess: refresh });
-  const setRole = useMutation({ mutationFn: (v: { userId: string; role: Role }) => api(`/api/v1/team/members/${v.userId}`, { method: "PATCH", json: { role: v.role } }), onSuccess: refresh });
-  const remove = useMutation({ mutationFn: (userId: string) => api(`/api/v1/team/members/${userId}`, { method: "DELETE" }), onSuccess: refresh });
+  const patchTeam = useMutation({
+    mutationFn: (body: { name?: string; openSignup?: boolean }) => api("/api/v1/team", { method: "PATCH", json: body }),
+    onSuccess: refresh,
+  });
+  const setRole = useMutation({
+    mutationFn: (v: { userId: string; role: Role }) =>
+      api(`/api/v1/team/members/${v.userId}`, { method: "PATCH", json: { role: v.role } }),
+    onSuccess: refresh,
+  });
+  const remove = useMutation({
+    mutationFn: (userId: string) => api(`/api/v1/team/members/${userId}`, { method: "DELETE" }),
+    onSuccess: refresh,
+  });
   const createInvite = useMutation({
     mutationFn: () => api<{ role: Role; path: string }>("/api/v1/team/invites", { method: "POST", json: invite }),
     onSuccess: (r) => {
@@ -36,15 +50,24 @@ export function TeamSettings() {
       void refresh();
     },
   });
-  const revoke = useMutation({ mutationFn: (id: string) => api(`/api/v1/team/invites/${id}`, { method: "DELETE" }), onSuccess: refresh });
-  const error = [patchTeam, setRole, remove, createInvite, revoke].map((m) => m.error).find((e) => e instanceof ApiError) as ApiError | undefined;
+  const revoke = useMutation({
+    mutationFn: (id: string) => api(`/api/v1/team/invites/${id}`, { method: "DELETE" }),
+    onSuccess: refresh,
+  });
+  const error = [patchTeam, setRole, remove, createInvite, revoke]
+    .map((m) => m.error)
+    .find((e) => e instanceof ApiError) as ApiError | undefined;
   const data = team.data;
   if (!data) return <p className="text-sm text-muted">{team.error instanceof ApiError ? team.error.message : "…"}</p>;
   const shownName = name ?? data.team.name;
 
   return (
     <div className="flex flex-col gap-6">
-      {!manage && <p className="rounded-lg border border-border bg-surface-2 px-4 py-3 text-sm text-muted">{t("team.adminOnly")}</p>}
+      {!manage && (
+        <p className="rounded-lg border border-border bg-surface-2 px-4 py-3 text-sm text-muted">
+          {t("team.adminOnly")}
+        </p>
+      )}
       {error && (
         <p role="alert" className="rounded-lg border border-danger/30 bg-danger/5 px-4 py-2 text-sm text-danger">
           {error.message}
@@ -64,11 +87,20 @@ export function TeamSettings() {
               <Field label={t("team.name")} className="flex-1">
                 <Input value={shownName} onChange={(e) => setName(e.target.value)} />
               </Field>
-              <Button type="submit" disabled={!shownName.trim() || shownName === data.team.name} loading={patchTeam.isPending}>
+              <Button
+                type="submit"
+                disabled={!shownName.trim() || shownName === data.team.name}
+                loading={patchTeam.isPending}
+              >
                 {t("save")}
               </Button>
             </form>
-            <Switch label={t("team.openSignup")} description={t("team.openSignupHint")} checked={data.team.openSignup} onCheckedChange={(v) => patchTeam.mutate({ openSignup: v })} />
+            <Switch
+              label={t("team.openSignup")}
+              description={t("team.openSignupHint")}
+              checked={data.team.openSignup}
+              onCheckedChange={(v) => patchTeam.mutate({ openSignup: v })}
+            />
           </CardBody>
         </Card>
       )}
@@ -88,7 +120,12 @@ export function TeamSettings() {
               </div>
               {manage ? (
                 <>
-                  <Select aria-label={t("team.role")} value={m.role} onChange={(e) => setRole.mutate({ userId: m.userId, role: e.target.value as Role })} className="w-36">
+                  <Select
+                    aria-label={t("team.role")}
+                    value={m.role}
+                    onChange={(e) => setRole.mutate({ userId: m.userId, role: e.target.value as Role })}
+                    className="w-36"
+                  >
                     {ROLES.map((r) => (
                       <option key={r} value={r}>
                         {ta(`roles.${r}`)}
@@ -96,7 +133,14 @@ export function TeamSettings() {
                     ))}
                   </Select>
                   {m.userId !== caller?.user.id && (
-                    <Button size="sm" variant="ghost" onClick={() => window.confirm(t("team.removeConfirm", { name: m.name, team: data.team.name })) && remove.mutate(m.userId)}>
+                    <Button
+                      size="sm"
+                      variant="ghost"
+                      onClick={() =>
+                        window.confirm(t("team.removeConfirm", { name: m.name, team: data.team.name })) &&
+                        remove.mutate(m.userId)
+                      }
+                    >
                       {t("team.remove")}
                     </Button>
                   )}
@@ -115,7 +159,11 @@ export function TeamSettings() {
           <CardBody className="flex flex-col gap-4">
             <div className="flex flex-col gap-3 sm:flex-row sm:items-end">
               <Field label={t("team.inviteRole")} className="flex-1">
-                <Select value={invite.role} onChange={(e) => setInvite({ ...invite, role: e.target.value as Role })} data-testid="invite-role">
+                <Select
+                  value={invite.role}
+                  onChange={(e) => setInvite({ ...invite, role: e.target.value as Role })}
+                  data-testid="invite-role"
+                >
                   {ROLES.map((r) => (
                     <option key={r} value={r}>
                       {ta(`roles.${r}`)}
@@ -124,7 +172,10 @@ export function TeamSettings() {
                 </Select>
               </Field>
               <Field label={t("team.inviteExpires")} className="flex-1">
-                <Select value={String(invite.expiresInHours)} onChange={(e) => setInvite({ ...invite, expiresInHours: Number(e.target.value) })}>
+                <Select
+                  value={String(invite.expiresInHours)}
+                  onChange={(e) => setInvite({ ...invite, expiresInHours: Number(e.target.value) })}
+                >
                   {EXPIRIES.map((h) => (
                     <option key={h} value={h}>
                       {h < 48 ? t("team.hours", { count: h }) : t("team.days", { count: h / 24 })}
@@ -139,7 +190,13 @@ export function TeamSettings() {
             <p className="-mt-2 text-xs text-muted">
               {ta(`roles.${invite.role}`)}: {ta(`roleHints.${invite.role}`)}
             </p>
-            {created && <SecretBox label={t("team.newInvite", { role: ta(`roles.${created.role}`) })} value={created.url} testId="invite-link" />}
+            {created && (
+              <SecretBox
+                label={t("team.newInvite", { role: ta(`roles.${created.role}`) })}
+                value={created.url}
+                testId="invite-link"
+              />
+            )}
             <div>
               <h3 className="mb-2 text-sm font-medium text-fg">{t("team.invites")}</h3>
               {!data.invites?.length ? (
@@ -151,7 +208,8 @@ export function TeamSettings() {
                       <Badge tone={i.state === "open" ? "success" : "neutral"}>{t(`team.state.${i.state}`)}</Badge>
                       <span className="text-fg">{ta(`roles.${i.role}`)}</span>
                       <span className="min-w-0 flex-1 truncate text-xs text-muted">
-                        {t("team.by", { name: i.createdBy })} · {t("team.expires", { when: format.relativeTime(new Date(i.expiresAt)) })}
+                        {t("team.by", { name: i.createdBy })} ·{" "}
+                        {t("team.expires", { when: format.relativeTime(new Date(i.expiresAt)) })}
                       </span>
                       {i.state === "open" && (
                         <Button size="sm" variant="ghost" onClick={() => revoke.mutate(i.id)}>

@@ -25,7 +25,10 @@ export function TokenSettings() {
       void queries.invalidateQueries({ queryKey: ["tokens"] });
     },
   });
-  const revoke = useMutation({ mutationFn: (id: string) => api(`/api/v1/tokens/${id}`, { method: "DELETE" }), onSuccess: () => queries.invalidateQueries({ queryKey: ["tokens"] }) });
+  const revoke = useMutation({
+    mutationFn: (id: string) => api(`/api/v1/tokens/${id}`, { method: "DELETE" }),
+    onSuccess: () => queries.invalidateQueries({ queryKey: ["tokens"] }),
+  });
   const when = (iso: string | null) => (iso ? format.relativeTime(new Date(iso)) : t("never"));
 
   return (
@@ -39,8 +42,17 @@ export function TokenSettings() {
             create.mutate();
           }}
         >
-          <Field label={t("tokens.name")} className="flex-1" error={create.error instanceof ApiError ? create.error.message : undefined}>
-            <Input value={name} onChange={(e) => setName(e.target.value)} placeholder={t("tokens.namePlaceholder")} maxLength={80} />
+          <Field
+            label={t("tokens.name")}
+            className="flex-1"
+            error={create.error instanceof ApiError ? create.error.message : undefined}
+          >
+            <Input
+              value={name}
+              onChange={(e) => setName(e.target.value)}
+              placeholder={t("tokens.namePlaceholder")}
+              maxLength={80}
+            />
           </Field>
           <Button type="submit" variant="primary" loading={create.isPending} disabled={!name.trim()}>
             {t("tokens.create")}
@@ -56,10 +68,15 @@ export function TokenSettings() {
                 <div className="min-w-0 flex-1">
                   <p className="truncate font-medium text-fg">{tok.name}</p>
                   <p className="truncate text-xs text-muted">
-                    <code>{tok.prefix}…</code> · {t("tokens.createdAt", { when: when(tok.createdAt) })} · {t("tokens.lastUsed", { when: when(tok.lastUsedAt) })}
+                    <code>{tok.prefix}…</code> · {t("tokens.createdAt", { when: when(tok.createdAt) })} ·{" "}
+                    {t("tokens.lastUsed", { when: when(tok.lastUsedAt) })}
                   </p>
                 </div>
-                <Button size="sm" variant="ghost" onClick={() => window.confirm(t("tokens.revokeConfirm", { name: tok.name })) && revoke.mutate(tok.id)}>
+                <Button
+                  size="sm"
+                  variant="ghost"
+                  onClick={() => window.confirm(t("tokens.revokeConfirm", { name: tok.name })) && revoke.mutate(tok.id)}
+                >
                   {t("tokens.revoke")}
                 </Button>
               </li>

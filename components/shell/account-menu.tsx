@@ -27,7 +27,10 @@ export function AccountMenu({ className }: { className?: string }) {
   return (
     <details ref={details} className={cn("group relative", className)} data-testid="account-menu">
       <summary className="flex cursor-pointer list-none items-center gap-2.5 rounded-lg px-1.5 py-1.5 hover:bg-surface-2 [&::-webkit-details-marker]:hidden">
-        <span aria-hidden="true" className="grid size-8 shrink-0 place-items-center rounded-full bg-accent/15 text-sm font-semibold text-accent">
+        <span
+          aria-hidden="true"
+          className="grid size-8 shrink-0 place-items-center rounded-full bg-accent/15 text-sm font-semibold text-accent"
+        >
           {caller.user.name.slice(0, 1).toUpperCase()}
         </span>
         <span className="flex min-w-0 flex-col leading-tight">
@@ -41,7 +44,9 @@ export function AccountMenu({ className }: { className?: string }) {
         <p className="truncate px-2.5 pt-1.5 pb-1 text-xs text-muted">{caller.user.email}</p>
         {caller.teams.length > 1 && (
           <div role="group" aria-label={t("menu.switchTeam")} className="border-t border-border py-1">
-            <p className="px-2.5 py-1 text-[11px] font-medium tracking-wide text-muted uppercase">{t("menu.switchTeam")}</p>
+            <p className="px-2.5 py-1 text-[11px] font-medium tracking-wide text-muted uppercase">
+              {t("menu.switchTeam")}
+            </p>
             {caller.teams.map((team) => (
               <button
                 key={team.id}
@@ -51,13 +56,19 @@ export function AccountMenu({ className }: { className?: string }) {
                 className="flex w-full items-center gap-2 rounded-lg px-2.5 py-1.5 text-start text-sm text-fg hover:bg-surface-2 disabled:cursor-default"
               >
                 <span className="min-w-0 flex-1 truncate">{team.name}</span>
-                {team.id === caller.team.id && <CheckIcon className="size-4 text-accent" aria-label={t("menu.currentTeam")} />}
+                {team.id === caller.team.id && (
+                  <CheckIcon className="size-4 text-accent" aria-label={t("menu.currentTeam")} />
+                )}
               </button>
             ))}
           </div>
         )}
         <div className="border-t border-border pt-1">
-          <Link href="/settings" onClick={() => details.current?.removeAttribute("open")} className="block rounded-lg px-2.5 py-1.5 text-sm text-fg hover:bg-surface-2">
+          <Link
+            href="/settings"
+            onClick={() => details.current?.removeAttribute("open")}
+            className="block rounded-lg px-2.5 py-1.5 text-sm text-fg hover:bg-surface-2"
+          >
             {t("menu.settings")}
           </Link>
           <button

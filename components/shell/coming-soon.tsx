@@ -40,7 +40,7 @@ export async function ComingSoon({ page, icon }: { page: PlaceholderPage; icon: 
               ))}
             </ul>
           </div>
-          <div className="flex flex-col justify-between gap-6 border-t border-border bg-surface-2/60 p-6 sm:p-8 md:border-t-0 md:border-s">
+          <div className="flex flex-col justify-between gap-6 border-t border-border bg-surface-2/60 p-6 sm:p-8 md:border-s md:border-t-0">
             <div>
               <p className="text-xs font-medium tracking-wide text-muted uppercase">{t("placeholder.models")}</p>
               <p className="mt-1.5 text-sm leading-6 text-fg">{t(`pages.${page}.models`)}</p>

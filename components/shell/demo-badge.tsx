@@ -17,7 +17,7 @@ export function DemoBadge({ compact = false, className }: { compact?: boolean; c
       <span
         tabIndex={0}
         aria-describedby={tipId}
-        className="inline-flex h-6 items-center gap-1.5 whitespace-nowrap rounded-full border border-warning/30 bg-warning/10 px-2.5 text-xs font-medium text-warning"
+        className="inline-flex h-6 items-center gap-1.5 rounded-full border border-warning/30 bg-warning/10 px-2.5 text-xs font-medium whitespace-nowrap text-warning"
       >
         <FlaskIcon className="size-3.5" />
         {compact ? t("short") : t("badge")}
@@ -27,7 +27,7 @@ export function DemoBadge({ compact = false, className }: { compact?: boolean; c
         role="tooltip"
         className={cn(
           "pointer-events-none invisible absolute z-50 w-64 rounded-lg border border-border bg-surface p-3 text-xs leading-5 text-fg opacity-0 shadow-lg transition-opacity",
-          "group-hover:visible group-hover:opacity-100 group-focus-within:visible group-focus-within:opacity-100",
+          "group-focus-within:visible group-focus-within:opacity-100 group-hover:visible group-hover:opacity-100",
           compact ? "end-0 top-full mt-2" : "start-0 bottom-full mb-2",
         )}
       >

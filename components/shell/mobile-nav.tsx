@@ -41,7 +41,14 @@ export function MobileNav({ brand, tagline, demoMode, theme }: MobileNavProps) {
     <header className="sticky top-0 z-30 flex h-14 items-center gap-2 border-b border-border bg-surface/85 px-3 backdrop-blur md:hidden">
       <Brand name={brand} className="me-auto" />
       {demoMode && <DemoBadge compact />}
-      <Button variant="ghost" size="icon" aria-label={t("open")} aria-expanded={open} aria-haspopup="dialog" onClick={() => setOpen(true)}>
+      <Button
+        variant="ghost"
+        size="icon"
+        aria-label={t("open")}
+        aria-expanded={open}
+        aria-haspopup="dialog"
+        onClick={() => setOpen(true)}
+      >
         <MenuIcon />
       </Button>
       <dialog

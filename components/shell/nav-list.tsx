@@ -26,7 +26,9 @@ export function NavList({ onNavigate }: { onNavigate?: () => void }) {
                     aria-current={active ? "page" : undefined}
                     className={cn(
                       "flex h-9 items-center gap-2.5 rounded-lg px-2.5 text-sm transition-colors",
-                      active ? "bg-accent/10 font-medium text-accent-text" : "text-muted hover:bg-surface-2 hover:text-fg",
+                      active
+                        ? "bg-accent/10 font-medium text-accent-text"
+                        : "text-muted hover:bg-surface-2 hover:text-fg",
                     )}
                   >
                     <Icon className="size-[18px]" />

@@ -39,8 +39,27 @@ export function peaks(samples: Float32Array, buckets: number): number[] {
   return out;
 }
 
-const EXT_MIME: Record<string, string> = { wav: "audio/wav", mp3: "audio/mpeg", m4a: "audio/mp4", mp4: "audio/mp4", ogg: "audio/ogg", oga: "audio/ogg", opus: "audio/ogg", webm: "audio/webm", weba: "audio/webm", flac: "audio/flac", aac: "audio/aac", amr: "audio/amr" };
-const ALIAS: Record<string, string> = { "audio/x-wav": "audio/wav", "audio/wave": "audio/wav", "audio/vnd.wave": "audio/wav", "audio/mp3": "audio/mpeg", "audio/x-m4a": "audio/mp4" };
+const EXT_MIME: Record<string, string> = {
+  wav: "audio/wav",
+  mp3: "audio/mpeg",
+  m4a: "audio/mp4",
+  mp4: "audio/mp4",
+  ogg: "audio/ogg",
+  oga: "audio/ogg",
+  opus: "audio/ogg",
+  webm: "audio/webm",
+  weba: "audio/webm",
+  flac: "audio/flac",
+  aac: "audio/aac",
+  amr: "audio/amr",
+};
+const ALIAS: Record<string, string> = {
+  "audio/x-wav": "audio/wav",
+  "audio/wave": "audio/wav",
+  "audio/vnd.wave": "audio/wav",
+  "audio/mp3": "audio/mpeg",
+  "audio/x-m4a": "audio/mp4",
+};
 
 /** The browser's idea of a file's type (or its extension's), in the names the catalog uses. The server sniffs the bytes again. */
 export function audioMimeOf(file: { type: string; name: string }): string {
@@ -56,10 +75,14 @@ export function clock(seconds: number): string {
 }
 
 /** The first channel of decoded audio, resampled when asked (an OfflineAudioContext does the work). */
-export async function decodeAudio(data: ArrayBuffer, resampleTo?: number): Promise<{ samples: Float32Array; sampleRate: number; duration: number }> {
+export async function decodeAudio(
+  data: ArrayBuffer,
+  resampleTo?: number,
+): Promise<{ samples: Float32Array; sampleRate: number; duration: number }> {
   const probe = new OfflineAudioContext(1, 1, 44100);
   const decoded = await probe.decodeAudioData(data);
-  if (!resampleTo || resampleTo === decoded.sampleRate) return { samples: decoded.getChannelData(0), sampleRate: decoded.sampleRate, duration: decoded.duration };
+  if (!resampleTo || resampleTo === decoded.sampleRate)
+    return { samples: decoded.getChannelData(0), sampleRate: decoded.sampleRate, duration: decoded.duration };
   const ctx = new OfflineAudioContext(1, Math.max(1, Math.ceil(decoded.duration * resampleTo)), resampleTo);
   const src = ctx.createBufferSource();
   src.buffer = decoded;

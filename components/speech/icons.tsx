@@ -3,7 +3,19 @@ import type { ComponentPropsWithoutRef } from "react";
 // Icons the Speech page needs beyond components/ui/icons (same 24×24 stroke style).
 type P = ComponentPropsWithoutRef<"svg">;
 const Svg = ({ children, ...p }: P) => (
-  <svg viewBox="0 0 24 24" width="1em" height="1em" fill="none" stroke="currentColor" strokeWidth="1.75" strokeLinecap="round" strokeLinejoin="round" aria-hidden="true" focusable="false" {...p}>
+  <svg
+    viewBox="0 0 24 24"
+    width="1em"
+    height="1em"
+    fill="none"
+    stroke="currentColor"
+    strokeWidth="1.75"
+    strokeLinecap="round"
+    strokeLinejoin="round"
+    aria-hidden="true"
+    focusable="false"
+    {...p}
+  >
     {children}
   </svg>
 );

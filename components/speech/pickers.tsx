@@ -14,7 +14,19 @@ export interface Language {
 const COMMON = ["zh", "en", "yue", "ja", "ko"];
 
 /** The 40 documented languages, by name in the UI language (the code is what is sent). */
-export function LanguageSelect({ languages, value, onChange, name, id }: { languages: Language[]; value: string; onChange: (code: string) => void; name: string; id?: string }) {
+export function LanguageSelect({
+  languages,
+  value,
+  onChange,
+  name,
+  id,
+}: {
+  languages: Language[];
+  value: string;
+  onChange: (code: string) => void;
+  name: string;
+  id?: string;
+}) {
   const t = useTranslations("speech");
   const locale = useLocale() as "zh" | "en";
   const collator = new Intl.Collator(locale === "zh" ? "zh-Hans-u-co-pinyin" : "en");
@@ -34,7 +46,19 @@ export function LanguageSelect({ languages, value, onChange, name, id }: { langu
 }
 
 /** The studio's voice list: the team's voices (cloned or added by hand) and the system voices. "" = TD's default voice. */
-export function VoiceSelect({ team, system, value, onChange, id }: { team: VoiceView[]; system: SystemVoiceView[]; value: string; onChange: (voiceId: string) => void; id?: string }) {
+export function VoiceSelect({
+  team,
+  system,
+  value,
+  onChange,
+  id,
+}: {
+  team: VoiceView[];
+  system: SystemVoiceView[];
+  value: string;
+  onChange: (voiceId: string) => void;
+  id?: string;
+}) {
   const t = useTranslations("speech");
   const locale = useLocale() as "zh" | "en";
   const known = value === "" || team.some((v) => v.voiceId === value) || system.some((v) => v.voiceId === value);

@@ -33,8 +33,16 @@ async function upload(file: File, use: { model: string; mode: string; role: stri
   form.append("file", file);
   const res = await fetch("/api/v1/assets", { method: "POST", body: form }).catch(() => undefined);
   if (!res) throw new ApiError(0, "network", "");
-  const body = (await res.json().catch(() => ({}))) as AssetView & { error?: { code: string; message: string; field?: string } };
-  if (!res.ok) throw new ApiError(res.status, body.error?.code ?? "http", body.error?.message ?? `HTTP ${res.status}`, body.error?.field);
+  const body = (await res.json().catch(() => ({}))) as AssetView & {
+    error?: { code: string; message: string; field?: string };
+  };
+  if (!res.ok)
+    throw new ApiError(
+      res.status,
+      body.error?.code ?? "http",
+      body.error?.message ?? `HTTP ${res.status}`,
+      body.error?.field,
+    );
   return body;
 }
 
@@ -42,7 +50,19 @@ async function upload(file: File, use: { model: string; mode: string; role: stri
  * The clone sample: a file or a microphone recording (turned into WAV in the browser). Format and size are
  * checked here as soon as it is chosen, then again by the server on upload (model/mode/role sent along).
  */
-export function SampleInput({ spec, model, mode, value, onChange }: { spec: InputSpec; model: string; mode: string; value?: Sample; onChange: (s: Sample | undefined) => void }) {
+export function SampleInput({
+  spec,
+  model,
+  mode,
+  value,
+  onChange,
+}: {
+  spec: InputSpec;
+  model: string;
+  mode: string;
+  value?: Sample;
+  onChange: (s: Sample | undefined) => void;
+}) {
   const t = useTranslations("speech");
   const errorText = useErrorText();
   const fileRef = useRef<HTMLInputElement>(null);
@@ -52,7 +72,24 @@ export function SampleInput({ spec, model, mode, value, onChange }: { spec: Inpu
   const [recordedFor, setRecordedFor] = useState(0);
   const mimes = spec.limits?.mimes ?? [];
   const maxBytes = spec.limits?.maxBytes ?? Infinity;
-  const formats = [...new Set(mimes.map((m) => FORMAT_NAMES[m === "audio/x-wav" || m === "audio/wave" ? "audio/wav" : m === "audio/mp3" ? "audio/mpeg" : m === "audio/x-m4a" ? "audio/mp4" : m]).filter(Boolean))].join(", ");
+  const formats = [
+    ...new Set(
+      mimes
+        .map(
+          (m) =>
+            FORMAT_NAMES[
+              m === "audio/x-wav" || m === "audio/wave"
+                ? "audio/wav"
+                : m === "audio/mp3"
+                  ? "audio/mpeg"
+                  : m === "audio/x-m4a"
+                    ? "audio/mp4"
+                    : m
+            ],
+        )
+        .filter(Boolean),
+    ),
+  ].join(", ");
   const mb = (n: number) => (Math.round((n / 1024 / 1024) * 10) / 10).toString();
 
   useEffect(() => () => recorder.current?.stream.getTracks().forEach((tr) => tr.stop()), []);
@@ -70,7 +107,8 @@ export function SampleInput({ spec, model, mode, value, onChange }: { spec: Inpu
   const take = async (file: File) => {
     setError(undefined);
     const mime = audioMimeOf(file);
-    if (mimes.length && !mimes.includes(mime)) return setError(t("sample.badFormat", { format: mime || file.name, allowed: formats }));
+    if (mimes.length && !mimes.includes(mime))
+      return setError(t("sample.badFormat", { format: mime || file.name, allowed: formats }));
     if (file.size > maxBytes) return setError(t("sample.tooBig", { size: mb(file.size), max: mb(maxBytes) }));
     setState("working");
     try {
@@ -81,7 +119,13 @@ export function SampleInput({ spec, model, mode, value, onChange }: { spec: Inpu
         .then((a) => a.duration)
         .catch(() => undefined);
       const asset = await upload(file, { model, mode, role: spec.role });
-      onChange({ assetId: asset.id, name: file.name, fileUrl: asset.fileUrl ?? `/api/v1/assets/${asset.id}/file`, durationSeconds: asset.durationSeconds ?? duration, size: file.size });
+      onChange({
+        assetId: asset.id,
+        name: file.name,
+        fileUrl: asset.fileUrl ?? `/api/v1/assets/${asset.id}/file`,
+        durationSeconds: asset.durationSeconds ?? duration,
+        size: file.size,
+      });
     } catch (e) {
       const err = e as ApiError;
       setError(err.code === "network" ? t("sample.network") : t("sample.refused", { message: errorText(err) }));
@@ -92,7 +136,8 @@ export function SampleInput({ spec, model, mode, value, onChange }: { spec: Inpu
 
   const record = async () => {
     setError(undefined);
-    if (!navigator.mediaDevices?.getUserMedia || typeof MediaRecorder === "undefined") return setError(t("sample.noRecorder"));
+    if (!navigator.mediaDevices?.getUserMedia || typeof MediaRecorder === "undefined")
+      return setError(t("sample.noRecorder"));
     let stream: MediaStream;
     try {
       stream = await navigator.mediaDevices.getUserMedia({ audio: true });
@@ -110,7 +155,9 @@ export function SampleInput({ spec, model, mode, value, onChange }: { spec: Inpu
         // Browsers record WebM/Ogg, which cloning does not take: decoded and written out as WAV here.
         const decoded = await decodeAudio(await new Blob(chunks, { type: rec.mimeType }).arrayBuffer(), RECORD_RATE);
         const stamp = new Date().toISOString().slice(0, 19).replace(/[T:]/g, "-");
-        await take(new File([encodeWav(decoded.samples, decoded.sampleRate)], `recording-${stamp}.wav`, { type: "audio/wav" }));
+        await take(
+          new File([encodeWav(decoded.samples, decoded.sampleRate)], `recording-${stamp}.wav`, { type: "audio/wav" }),
+        );
       } catch {
         setError(t("sample.recordFailed"));
         setState("idle");
@@ -124,7 +171,10 @@ export function SampleInput({ spec, model, mode, value, onChange }: { spec: Inpu
 
   if (value) {
     return (
-      <div className="flex flex-col gap-2 rounded-lg border border-border bg-surface-2/50 p-3" data-testid="clone-sample">
+      <div
+        className="flex flex-col gap-2 rounded-lg border border-border bg-surface-2/50 p-3"
+        data-testid="clone-sample"
+      >
         <div className="flex items-center justify-between gap-2 text-xs">
           <span className="truncate font-medium text-fg" title={value.name}>
             {value.name}

@@ -74,22 +74,50 @@ export function SpeakForm({
             {t("text.counter", { used, max })}
           </span>
         }
-        error={over ? t("text.over", { max, extra: used - max }) : touched && empty ? t("text.required") : error?.field === "prompt" ? error.message : undefined}
+        error={
+          over
+            ? t("text.over", { max, extra: used - max })
+            : touched && empty
+              ? t("text.required")
+              : error?.field === "prompt"
+                ? error.message
+                : undefined
+        }
       >
-        <Textarea name="text" rows={7} value={value.text} onChange={(e) => onChange({ ...value, text: e.target.value })} placeholder={t("text.placeholder")} />
+        <Textarea
+          name="text"
+          rows={7}
+          value={value.text}
+          onChange={(e) => onChange({ ...value, text: e.target.value })}
+          placeholder={t("text.placeholder")}
+        />
       </Field>
       <PromptHelper value={value.text} onAccept={(text) => onChange({ ...value, text })} kind="speech" />
       <div className="grid gap-4 sm:grid-cols-2">
         <Field label={t("language.label")} hint={t("language.hint")}>
-          <LanguageSelect languages={languages} name="language" value={String(value.params.language ?? "zh")} onChange={(c) => setParam("language", c)} />
+          <LanguageSelect
+            languages={languages}
+            name="language"
+            value={String(value.params.language ?? "zh")}
+            onChange={(c) => setParam("language", c)}
+          />
         </Field>
         <Field label={t("voice.label")} hint={t("voice.hint")}>
-          <VoiceSelect team={voices.team} system={voices.system} value={String(value.params.voiceId ?? "")} onChange={(id) => setParam("voiceId", id || undefined)} />
+          <VoiceSelect
+            team={voices.team}
+            system={voices.system}
+            value={String(value.params.voiceId ?? "")}
+            onChange={(id) => setParam("voiceId", id || undefined)}
+          />
         </Field>
       </div>
       <section aria-label={t("options.title")} className="flex flex-col gap-3">
         <h2 className="text-[13px] font-semibold text-fg">{t("options.title")}</h2>
-        <SynthOptions fields={spec.params} values={value.params} onChange={(params) => onChange({ ...value, params })} />
+        <SynthOptions
+          fields={spec.params}
+          values={value.params}
+          onChange={(params) => onChange({ ...value, params })}
+        />
         {durationBad && <p className="text-xs font-medium text-danger">{t("options.durationInvalid")}</p>}
       </section>
       {error && error.field !== "prompt" && (
@@ -100,7 +128,14 @@ export function SpeakForm({
       <div className="flex items-center justify-between gap-3">
         <span className="hidden text-xs text-muted sm:inline">{t("shortcut")}</span>
         <CanCreate>
-          <Button type="submit" variant="primary" size="lg" loading={busy} disabled={over || durationBad} className="w-full sm:w-auto">
+          <Button
+            type="submit"
+            variant="primary"
+            size="lg"
+            loading={busy}
+            disabled={over || durationBad}
+            className="w-full sm:w-auto"
+          >
             {busy ? t("speaking") : t("speak")}
           </Button>
         </CanCreate>

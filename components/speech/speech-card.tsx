@@ -14,7 +14,8 @@ import type { Language } from "./pickers";
 import { WaveformPlayer } from "./waveform-player";
 
 /** Where "use as reference audio" leads: the Video page's Seedance multimodal reference, with this asset preselected. */
-export const referenceAudioHref = (assetId: string) => `/video?mode=multimodal-reference&reference_audio=${encodeURIComponent(assetId)}`;
+export const referenceAudioHref = (assetId: string) =>
+  `/video?mode=multimodal-reference&reference_audio=${encodeURIComponent(assetId)}`;
 
 /** One speech or voice-clone generation: status, the stored audio as a waveform player, the saved voice, actions. */
 export function SpeechCard({
@@ -40,17 +41,31 @@ export function SpeechCard({
   const { active, elapsed } = useElapsed(g);
   const audio = g.outputs.find((o) => o.kind === "audio")?.asset;
   const voiceId = typeof g.params.voiceId === "string" ? g.params.voiceId : undefined;
-  const voiceName = voiceId ? (voices.team.find((v) => v.voiceId === voiceId)?.name ?? voices.system.find((v) => v.voiceId === voiceId)?.name[locale] ?? voiceId.slice(0, 16)) : g.mode === "speech" ? t("voice.default") : undefined;
+  const voiceName = voiceId
+    ? (voices.team.find((v) => v.voiceId === voiceId)?.name ??
+      voices.system.find((v) => v.voiceId === voiceId)?.name[locale] ??
+      voiceId.slice(0, 16))
+    : g.mode === "speech"
+      ? t("voice.default")
+      : undefined;
   // A clone's own language is the sample's; the text language only matters when it also spoke.
   const langCode = g.mode === "voice-clone" && !g.prompt ? g.params.cloneLanguage : g.params.language;
   const lang = languages.find((l) => l.code === langCode)?.[locale];
   const saved = g.mode === "voice-clone" ? voices.team.find((v) => v.generationId === g.id) : undefined;
 
   return (
-    <article className="flex flex-col gap-3 rounded-xl border border-border bg-surface p-4 shadow-xs" data-testid="speech-card" data-status={g.status} data-mode={g.mode} data-generation-id={g.id}>
+    <article
+      className="flex flex-col gap-3 rounded-xl border border-border bg-surface p-4 shadow-xs"
+      data-testid="speech-card"
+      data-status={g.status}
+      data-mode={g.mode}
+      data-generation-id={g.id}
+    >
       <div className="flex flex-wrap items-center gap-2">
         <StatusBadge g={g} active={active} />
-        <span className="text-xs font-medium text-fg">{t(`modes.${g.mode === "voice-clone" ? "clone" : "speech"}`)}</span>
+        <span className="text-xs font-medium text-fg">
+          {t(`modes.${g.mode === "voice-clone" ? "clone" : "speech"}`)}
+        </span>
         {voiceName && <span className="truncate text-xs text-muted">· {voiceName}</span>}
         {lang && <span className="text-xs text-muted">· {lang}</span>}
         <ElapsedText active={active} elapsed={elapsed} />
@@ -72,7 +87,10 @@ export function SpeechCard({
       {audio && !audio.fileUrl && <ArchiveLine asset={audio} />}
 
       {g.status === "succeeded" && g.mode === "voice-clone" && (
-        <div className="flex flex-wrap items-center gap-2 rounded-lg border border-success/25 bg-success/5 p-2.5 text-xs" data-testid="voice-saved">
+        <div
+          className="flex flex-wrap items-center gap-2 rounded-lg border border-success/25 bg-success/5 p-2.5 text-xs"
+          data-testid="voice-saved"
+        >
           {saved ? (
             <>
               <span className="text-fg">{t("clone.saved", { name: saved.name })}</span>
@@ -90,12 +108,20 @@ export function SpeechCard({
 
       <div className="flex flex-wrap items-center gap-1.5">
         {audio?.fileUrl && (
-          <a className="inline-flex h-8 items-center gap-1.5 rounded-lg px-3 text-[13px] font-medium text-muted hover:bg-surface-2 hover:text-fg [&_svg]:size-3.5" href={audio.fileUrl} download>
+          <a
+            className="inline-flex h-8 items-center gap-1.5 rounded-lg px-3 text-[13px] font-medium text-muted hover:bg-surface-2 hover:text-fg [&_svg]:size-3.5"
+            href={audio.fileUrl}
+            download
+          >
             <DownloadIcon /> {tg("actions.download")}
           </a>
         )}
         {audio?.fileUrl && (
-          <Link className="inline-flex h-8 items-center rounded-lg px-3 text-[13px] font-medium text-muted hover:bg-surface-2 hover:text-fg" href={referenceAudioHref(audio.id)} title={t("useAsReferenceHint")}>
+          <Link
+            className="inline-flex h-8 items-center rounded-lg px-3 text-[13px] font-medium text-muted hover:bg-surface-2 hover:text-fg"
+            href={referenceAudioHref(audio.id)}
+            title={t("useAsReferenceHint")}
+          >
             {t("useAsReference")}
           </Link>
         )}

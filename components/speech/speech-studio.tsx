@@ -34,23 +34,45 @@ type Tab = "speak" | "clone" | "voices";
 type Pending = { key: number; mode: "speech" | "voice-clone"; text: string; startedAt: number };
 
 const tagsOf = (v: unknown) => (Array.isArray(v) ? v.join(", ") : "");
-const stripUnset = (p: Record<string, unknown>) => Object.fromEntries(Object.entries(p).filter(([, v]) => v !== undefined && v !== ""));
+const stripUnset = (p: Record<string, unknown>) =>
+  Object.fromEntries(Object.entries(p).filter(([, v]) => v !== undefined && v !== ""));
 
-export function SpeechStudio({ speak, clone, languages, recent, voices: initialVoices, model, draft }: SpeechStudioProps) {
+export function SpeechStudio({
+  speak,
+  clone,
+  languages,
+  recent,
+  voices: initialVoices,
+  model,
+  draft,
+}: SpeechStudioProps) {
   const t = useTranslations("speech");
   const qc = useQueryClient();
-  const voicesQ = useQuery({ queryKey: ["voices"], queryFn: () => api<VoiceList>("/api/v1/voices"), initialData: initialVoices });
+  const voicesQ = useQuery({
+    queryKey: ["voices"],
+    queryFn: () => api<VoiceList>("/api/v1/voices"),
+    initialData: initialVoices,
+  });
   const voices = { team: voicesQ.data.items, system: voicesQ.data.system };
   const [tab, setTab] = useState<Tab>(draft?.mode === "voice-clone" ? "clone" : "speak");
-  const [speakState, setSpeak] = useState<SpeakState>(() => (draft?.mode === "speech" ? { text: draft.prompt ?? "", params: draft.params } : { text: "", params: defaultsOf(speak.params) }));
-  const [cloneState, setClone] = useState<CloneState>(() => (draft?.mode === "voice-clone" ? cloneFrom(draft) : { text: "", params: defaultsOf(clone.params), labels: "", scenes: "" }));
+  const [speakState, setSpeak] = useState<SpeakState>(() =>
+    draft?.mode === "speech"
+      ? { text: draft.prompt ?? "", params: draft.params }
+      : { text: "", params: defaultsOf(speak.params) },
+  );
+  const [cloneState, setClone] = useState<CloneState>(() =>
+    draft?.mode === "voice-clone"
+      ? cloneFrom(draft)
+      : { text: "", params: defaultsOf(clone.params), labels: "", scenes: "" },
+  );
   const [results, setResults] = useState<GenerationView[]>(recent);
   const [pending, setPending] = useState<Pending[]>([]);
   const [errors, setErrors] = useState<{ speak?: ApiError; clone?: ApiError }>({});
 
   // A clone started from History needs its sample back: the asset's facts are read from the studio.
   useEffect(() => {
-    const assetId = draft?.mode === "voice-clone" ? draft.inputs.find((i) => i.role === "clone_audio")?.assetId : undefined;
+    const assetId =
+      draft?.mode === "voice-clone" ? draft.inputs.find((i) => i.role === "clone_audio")?.assetId : undefined;
     if (assetId) void loadSample(assetId).then((sample) => sample && setClone((c) => ({ ...c, sample })));
   }, [draft]);
 
@@ -63,12 +85,19 @@ export function SpeechStudio({ speak, clone, languages, recent, voices: initialV
             model: clone.modelId,
             mode,
             ...(cloneState.text.trim() ? { prompt: cloneState.text } : {}),
-            params: stripUnset({ ...cloneState.params, voiceLabels: splitTags(cloneState.labels), voiceScenes: splitTags(cloneState.scenes) }),
+            params: stripUnset({
+              ...cloneState.params,
+              voiceLabels: splitTags(cloneState.labels),
+              voiceScenes: splitTags(cloneState.scenes),
+            }),
             inputs: [{ role: "clone_audio", assetId: cloneState.sample!.assetId }],
           };
     const key = Date.now() + Math.random();
     setErrors((e) => ({ ...e, [form]: undefined }));
-    setPending((p) => [{ key, mode, text: mode === "speech" ? speakState.text : cloneState.text, startedAt: Date.now() }, ...p]);
+    setPending((p) => [
+      { key, mode, text: mode === "speech" ? speakState.text : cloneState.text, startedAt: Date.now() },
+      ...p,
+    ]);
     try {
       // Synchronous upstream: the answer comes back with the audio already stored (or the failure recorded).
       const g = await api<GenerationView>("/api/v1/generations", { method: "POST", json: body });
@@ -115,8 +144,29 @@ export function SpeechStudio({ speak, clone, languages, recent, voices: initialV
             ]}
             className="w-full"
           />
-          {tab === "speak" && <SpeakForm spec={speak} languages={languages} voices={voices} value={speakState} onChange={setSpeak} onSubmit={() => void run("speech")} busy={busy("speech")} error={errors.speak} />}
-          {tab === "clone" && <CloneForm spec={clone} languages={languages} value={cloneState} onChange={setClone} onSubmit={() => void run("voice-clone")} busy={busy("voice-clone")} error={errors.clone} />}
+          {tab === "speak" && (
+            <SpeakForm
+              spec={speak}
+              languages={languages}
+              voices={voices}
+              value={speakState}
+              onChange={setSpeak}
+              onSubmit={() => void run("speech")}
+              busy={busy("speech")}
+              error={errors.speak}
+            />
+          )}
+          {tab === "clone" && (
+            <CloneForm
+              spec={clone}
+              languages={languages}
+              value={cloneState}
+              onChange={setClone}
+              onSubmit={() => void run("voice-clone")}
+              busy={busy("voice-clone")}
+              error={errors.clone}
+            />
+          )}
           {tab === "voices" && <VoiceLibrary voices={voices.team} onSpeakWith={speakWith} />}
         </div>
       </Card>
@@ -131,7 +181,15 @@ export function SpeechStudio({ speak, clone, languages, recent, voices: initialV
               <PendingCard key={p.key} pending={p} typical={model.typicalSeconds} />
             ))}
             {results.map((g) => (
-              <SpeechCard key={g.id} initial={g} model={model} voices={voices} languages={languages} onRerun={rerun} onSpeakWith={speakWith} />
+              <SpeechCard
+                key={g.id}
+                initial={g}
+                model={model}
+                voices={voices}
+                languages={languages}
+                onRerun={rerun}
+                onSpeakWith={speakWith}
+              />
             ))}
           </div>
         )}
@@ -148,7 +206,13 @@ function cloneFrom(g: GenerationView): CloneState {
 async function loadSample(assetId: string) {
   const a = await api<AssetView>(`/api/v1/assets/${assetId}`).catch(() => undefined);
   if (!a?.fileUrl) return undefined;
-  return { assetId: a.id, name: `${a.id.slice(0, 8)}.${a.mime?.split("/")[1] ?? "audio"}`, fileUrl: a.fileUrl, durationSeconds: a.durationSeconds, size: a.size ?? 0 };
+  return {
+    assetId: a.id,
+    name: `${a.id.slice(0, 8)}.${a.mime?.split("/")[1] ?? "audio"}`,
+    fileUrl: a.fileUrl,
+    durationSeconds: a.durationSeconds,
+    size: a.size ?? 0,
+  };
 }
 
 /** The synchronous call in flight: the server holds the request until TD answers (at most 120 s). */
@@ -157,7 +221,11 @@ function PendingCard({ pending, typical }: { pending: Pending; typical?: number 
   const now = useNow(true);
   const elapsed = (now - pending.startedAt) / 1000;
   return (
-    <article className="flex flex-col gap-2 rounded-xl border border-accent/30 bg-accent/5 p-4" data-testid="speech-pending" aria-busy="true">
+    <article
+      className="flex flex-col gap-2 rounded-xl border border-accent/30 bg-accent/5 p-4"
+      data-testid="speech-pending"
+      aria-busy="true"
+    >
       <p className="flex items-center gap-2 text-sm font-medium text-fg" role="status">
         <Spinner size="sm" /> {pending.mode === "voice-clone" ? t("pending.clone") : t("pending.speech")}
         <span className="ms-auto text-xs font-normal text-muted tabular-nums">{formatDuration(elapsed)}</span>

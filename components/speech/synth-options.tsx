@@ -8,7 +8,15 @@ import { tKey } from "@/lib/i18n/dynamic-key";
 export type Params = Record<string, unknown>;
 
 /** synExt and Output: sample rate, pitch, target duration, output as data or URL — each with its documented range and default. */
-export function SynthOptions({ fields, values, onChange }: { fields: ParamField[]; values: Params; onChange: (v: Params) => void }) {
+export function SynthOptions({
+  fields,
+  values,
+  onChange,
+}: {
+  fields: ParamField[];
+  values: Params;
+  onChange: (v: Params) => void;
+}) {
   const t = useTranslations("speech");
   const f = (name: string) => fields.find((x) => x.name === name);
   const set = (name: string, v: unknown) => {
@@ -26,20 +34,41 @@ export function SynthOptions({ fields, values, onChange }: { fields: ParamField[
   return (
     <div className="grid gap-4 sm:grid-cols-2">
       {rate?.options && (
-        <Field label={t("options.sampleRate")} hint={t("options.sampleRateHint", { value: String(rate.default) })} className="sm:col-span-2">
+        <Field
+          label={t("options.sampleRate")}
+          hint={t("options.sampleRateHint", { value: String(rate.default) })}
+          className="sm:col-span-2"
+        >
           <Segmented
             legend={t("options.sampleRate")}
             name="sampleRate"
             value={String(values.sampleRate ?? rate.default)}
             onChange={(v) => set("sampleRate", Number(v))}
-            options={rate.options.map((o) => ({ value: String(o), label: t("options.hz", { value: Number(o) / 1000 }) }))}
+            options={rate.options.map((o) => ({
+              value: String(o),
+              label: t("options.hz", { value: Number(o) / 1000 }),
+            }))}
             className="w-full"
           />
         </Field>
       )}
       {pitch && (
-        <Field label={t("options.pitch")} hint={t("options.pitchHint", { min: pitch.min ?? -12, max: pitch.max ?? 12 })} aside={t("options.pitchValue", { value: pitchValue > 0 ? `+${pitchValue}` : String(pitchValue) })}>
-          <input type="range" name="pitch" min={pitch.min} max={pitch.max} step={1} value={pitchValue} onChange={(e) => set("pitch", Number(e.target.value))} className="h-9 w-full accent-[var(--accent)]" aria-label={t("options.pitch")} />
+        <Field
+          label={t("options.pitch")}
+          hint={t("options.pitchHint", { min: pitch.min ?? -12, max: pitch.max ?? 12 })}
+          aside={t("options.pitchValue", { value: pitchValue > 0 ? `+${pitchValue}` : String(pitchValue) })}
+        >
+          <input
+            type="range"
+            name="pitch"
+            min={pitch.min}
+            max={pitch.max}
+            step={1}
+            value={pitchValue}
+            onChange={(e) => set("pitch", Number(e.target.value))}
+            className="h-9 w-full accent-[var(--accent)]"
+            aria-label={t("options.pitch")}
+          />
         </Field>
       )}
       {duration && (
@@ -63,7 +92,10 @@ export function SynthOptions({ fields, values, onChange }: { fields: ParamField[
             name="outputType"
             value={String(values.outputType ?? output.default)}
             onChange={(v) => set("outputType", v)}
-            options={output.options.map((o) => ({ value: String(o), label: tKey(t, `options.outputTypes.${String(o)}`) }))}
+            options={output.options.map((o) => ({
+              value: String(o),
+              label: tKey(t, `options.outputTypes.${String(o)}`),
+            }))}
             className="w-full"
           />
         </Field>

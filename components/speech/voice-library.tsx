@@ -17,7 +17,8 @@ export function VoiceLibrary({ voices, onSpeakWith }: { voices: VoiceView[]; onS
   const [voiceId, setVoiceId] = useState("");
   const [name, setName] = useState("");
   const add = useMutation({
-    mutationFn: () => api<VoiceView>("/api/v1/voices", { method: "POST", json: { voiceId: voiceId.trim(), name: name.trim() } }),
+    mutationFn: () =>
+      api<VoiceView>("/api/v1/voices", { method: "POST", json: { voiceId: voiceId.trim(), name: name.trim() } }),
     onSuccess: () => {
       setVoiceId("");
       setName("");
@@ -29,7 +30,12 @@ export function VoiceLibrary({ voices, onSpeakWith }: { voices: VoiceView[]; onS
   return (
     <div className="flex flex-col gap-5">
       {voices.length === 0 ? (
-        <EmptyState className="py-6" icon={<SpeechIcon />} title={t("library.empty")} description={t("library.emptyHint")} />
+        <EmptyState
+          className="py-6"
+          icon={<SpeechIcon />}
+          title={t("library.empty")}
+          description={t("library.emptyHint")}
+        />
       ) : (
         <ul className="flex flex-col divide-y divide-border rounded-lg border border-border" data-testid="voice-list">
           {voices.map((v) => (
@@ -49,14 +55,33 @@ export function VoiceLibrary({ voices, onSpeakWith }: { voices: VoiceView[]; onS
       >
         <h3 className="text-[13px] font-semibold text-fg">{t("library.addTitle")}</h3>
         <p className="text-xs leading-5 text-muted">{t("library.addHint")}</p>
-        <Field label={t("library.voiceId")} required error={addError?.field === "voiceId" ? addError.message : undefined}>
-          <Input name="manualVoiceId" value={voiceId} onChange={(e) => setVoiceId(e.target.value)} autoComplete="off" spellCheck={false} className="font-mono text-xs" />
+        <Field
+          label={t("library.voiceId")}
+          required
+          error={addError?.field === "voiceId" ? addError.message : undefined}
+        >
+          <Input
+            name="manualVoiceId"
+            value={voiceId}
+            onChange={(e) => setVoiceId(e.target.value)}
+            autoComplete="off"
+            spellCheck={false}
+            className="font-mono text-xs"
+          />
         </Field>
         <Field label={t("clone.name")} required error={addError?.field === "name" ? addError.message : undefined}>
           <Input name="manualVoiceName" value={name} maxLength={60} onChange={(e) => setName(e.target.value)} />
         </Field>
-        {addError && addError.field !== "voiceId" && addError.field !== "name" && <p className="text-xs font-medium text-danger">{addError.message}</p>}
-        <Button type="submit" variant="secondary" loading={add.isPending} disabled={!voiceId.trim() || !name.trim()} className="self-start">
+        {addError && addError.field !== "voiceId" && addError.field !== "name" && (
+          <p className="text-xs font-medium text-danger">{addError.message}</p>
+        )}
+        <Button
+          type="submit"
+          variant="secondary"
+          loading={add.isPending}
+          disabled={!voiceId.trim() || !name.trim()}
+          className="self-start"
+        >
           {t("library.add")}
         </Button>
       </form>
@@ -64,7 +89,15 @@ export function VoiceLibrary({ voices, onSpeakWith }: { voices: VoiceView[]; onS
   );
 }
 
-function VoiceRow({ voice, onSpeakWith, onChanged }: { voice: VoiceView; onSpeakWith: (voiceId: string) => void; onChanged: () => void }) {
+function VoiceRow({
+  voice,
+  onSpeakWith,
+  onChanged,
+}: {
+  voice: VoiceView;
+  onSpeakWith: (voiceId: string) => void;
+  onChanged: () => void;
+}) {
   const t = useTranslations("speech");
   const [editing, setEditing] = useState(false);
   const [name, setName] = useState(voice.name);
@@ -76,7 +109,10 @@ function VoiceRow({ voice, onSpeakWith, onChanged }: { voice: VoiceView; onSpeak
       onChanged();
     },
   });
-  const remove = useMutation({ mutationFn: () => api(`/api/v1/voices/${voice.id}`, { method: "DELETE" }), onSuccess: onChanged });
+  const remove = useMutation({
+    mutationFn: () => api(`/api/v1/voices/${voice.id}`, { method: "DELETE" }),
+    onSuccess: onChanged,
+  });
   const error = (rename.error ?? remove.error) as ApiError | null;
   const tags = [...voice.labels, ...voice.scenes];
 
@@ -90,7 +126,14 @@ function VoiceRow({ voice, onSpeakWith, onChanged }: { voice: VoiceView; onSpeak
             if (name.trim()) rename.mutate();
           }}
         >
-          <Input aria-label={t("clone.name")} value={name} maxLength={60} onChange={(e) => setName(e.target.value)} autoFocus className="min-w-0 flex-1" />
+          <Input
+            aria-label={t("clone.name")}
+            value={name}
+            maxLength={60}
+            onChange={(e) => setName(e.target.value)}
+            autoFocus
+            className="min-w-0 flex-1"
+          />
           <Button size="sm" type="submit" variant="primary" loading={rename.isPending} disabled={!name.trim()}>
             {t("library.save")}
           </Button>

@@ -12,7 +12,15 @@ const BARS = 96;
  * An audio player drawn as a waveform: the file is decoded with the Web Audio API and its peaks painted
  * on a canvas; click or arrow keys seek. The studio's own file is played (never TD's link).
  */
-export function WaveformPlayer({ src, className, compact = false }: { src: string; className?: string; compact?: boolean }) {
+export function WaveformPlayer({
+  src,
+  className,
+  compact = false,
+}: {
+  src: string;
+  className?: string;
+  compact?: boolean;
+}) {
   const t = useTranslations("speech");
   const audioRef = useRef<HTMLAudioElement>(null);
   const canvasRef = useRef<HTMLCanvasElement>(null);
@@ -107,7 +115,11 @@ export function WaveformPlayer({ src, className, compact = false }: { src: strin
   };
 
   return (
-    <div className={cn("flex items-center gap-3", className)} data-testid="waveform-player" data-ready={bars ? "true" : "false"}>
+    <div
+      className={cn("flex items-center gap-3", className)}
+      data-testid="waveform-player"
+      data-ready={bars ? "true" : "false"}
+    >
       <audio
         ref={audioRef}
         src={src}
@@ -125,7 +137,10 @@ export function WaveformPlayer({ src, className, compact = false }: { src: strin
         type="button"
         onClick={toggle}
         aria-label={playing ? t("player.pause") : t("player.play")}
-        className={cn("flex shrink-0 items-center justify-center rounded-full bg-accent text-accent-fg shadow-sm transition-colors hover:bg-accent/90 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-accent", compact ? "size-8 [&_svg]:size-3.5" : "size-10 [&_svg]:size-4")}
+        className={cn(
+          "flex shrink-0 items-center justify-center rounded-full bg-accent text-accent-fg shadow-sm transition-colors hover:bg-accent/90 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-accent",
+          compact ? "size-8 [&_svg]:size-3.5" : "size-10 [&_svg]:size-4",
+        )}
       >
         {playing ? <PauseIcon /> : <PlayIcon className="translate-x-px" />}
       </button>
@@ -147,7 +162,16 @@ export function WaveformPlayer({ src, className, compact = false }: { src: strin
           data-testid="waveform"
           aria-hidden="true"
         />
-        {!bars && <div className={cn("flex items-center rounded-md bg-surface-2 px-2 text-xs text-muted", compact ? "h-8" : "h-12")}>{failed ? t("player.noWaveform") : t("player.loading")}</div>}
+        {!bars && (
+          <div
+            className={cn(
+              "flex items-center rounded-md bg-surface-2 px-2 text-xs text-muted",
+              compact ? "h-8" : "h-12",
+            )}
+          >
+            {failed ? t("player.noWaveform") : t("player.loading")}
+          </div>
+        )}
       </div>
       <span className="shrink-0 text-xs text-muted tabular-nums">
         {clock(time)} / {clock(duration)}

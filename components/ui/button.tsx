@@ -26,7 +26,11 @@ const SIZES: Record<ButtonSize, string> = {
 };
 
 /** The button look, for links and other elements that should look like a button. */
-export function buttonClasses({ variant = "secondary", size = "md", className }: { variant?: ButtonVariant; size?: ButtonSize; className?: string } = {}) {
+export function buttonClasses({
+  variant = "secondary",
+  size = "md",
+  className,
+}: { variant?: ButtonVariant; size?: ButtonSize; className?: string } = {}) {
   return cn(BASE, VARIANTS[variant], SIZES[size], className);
 }
 
@@ -37,14 +41,27 @@ export type ButtonProps = ComponentPropsWithRef<"button"> & {
   loading?: boolean;
 };
 
-export function Button({ variant, size, loading = false, disabled, className, children, type = "button", ...props }: ButtonProps) {
+export function Button({
+  variant,
+  size,
+  loading = false,
+  disabled,
+  className,
+  children,
+  type = "button",
+  ...props
+}: ButtonProps) {
   return (
     <button
       type={type}
       disabled={disabled || loading}
       aria-busy={loading || undefined}
       // Busy keeps nearly full colour (it is working, not unavailable); disabled fades.
-      className={buttonClasses({ variant, size, className: cn(loading ? "opacity-85" : "disabled:opacity-50", className) })}
+      className={buttonClasses({
+        variant,
+        size,
+        className: cn(loading ? "opacity-85" : "disabled:opacity-50", className),
+      })}
       {...props}
     >
       {loading && <Spinner size={size === "sm" ? "sm" : "md"} />}

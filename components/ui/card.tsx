@@ -13,7 +13,10 @@ type CardHeaderProps = Omit<ComponentPropsWithRef<"div">, "title"> & {
 
 export function CardHeader({ title, description, actions, className, ...props }: CardHeaderProps) {
   return (
-    <div className={cn("flex items-start justify-between gap-4 border-b border-border px-5 py-4", className)} {...props}>
+    <div
+      className={cn("flex items-start justify-between gap-4 border-b border-border px-5 py-4", className)}
+      {...props}
+    >
       <div className="min-w-0">
         <h2 className="text-[15px] font-semibold text-fg">{title}</h2>
         {description && <p className="mt-0.5 text-sm text-muted">{description}</p>}
@@ -28,5 +31,7 @@ export function CardBody({ className, ...props }: ComponentPropsWithRef<"div">) 
 }
 
 export function CardFooter({ className, ...props }: ComponentPropsWithRef<"div">) {
-  return <div className={cn("flex items-center justify-end gap-2 border-t border-border px-5 py-3", className)} {...props} />;
+  return (
+    <div className={cn("flex items-center justify-end gap-2 border-t border-border px-5 py-3", className)} {...props} />
+  );
 }

@@ -15,12 +15,15 @@ export function EmptyState({ icon, title, description, actions, children, classN
   return (
     <div className={cn("flex flex-col items-center px-6 py-12 text-center", className)}>
       {icon && (
-        <div className="mb-4 flex size-12 items-center justify-center rounded-xl border border-accent/20 bg-accent/10 text-accent-text [&_svg]:size-6" aria-hidden="true">
+        <div
+          className="mb-4 flex size-12 items-center justify-center rounded-xl border border-accent/20 bg-accent/10 text-accent-text [&_svg]:size-6"
+          aria-hidden="true"
+        >
           {icon}
         </div>
       )}
-      <h2 className="text-base font-semibold text-fg text-balance">{title}</h2>
-      {description && <p className="mt-1.5 max-w-md text-sm leading-6 text-muted text-pretty">{description}</p>}
+      <h2 className="text-base font-semibold text-balance text-fg">{title}</h2>
+      {description && <p className="mt-1.5 max-w-md text-sm leading-6 text-pretty text-muted">{description}</p>}
       {children}
       {actions && <div className="mt-6 flex flex-wrap items-center justify-center gap-2">{actions}</div>}
     </div>

@@ -12,7 +12,12 @@ const FieldContext = createContext<FieldContextValue | null>(null);
  * What a control inside <Field> needs: its id (the label points at it), aria-describedby
  * (hint and error) and aria-invalid. Explicit props on the control win.
  */
-export function useFieldControl(props: { id?: string; "aria-describedby"?: string; "aria-invalid"?: AriaInvalid; required?: boolean }) {
+export function useFieldControl(props: {
+  id?: string;
+  "aria-describedby"?: string;
+  "aria-invalid"?: AriaInvalid;
+  required?: boolean;
+}) {
   const field = useContext(FieldContext);
   return {
     id: props.id ?? field?.id,
@@ -22,7 +27,12 @@ export function useFieldControl(props: { id?: string; "aria-describedby"?: strin
   };
 }
 
-export function Label({ className, children, required, ...props }: ComponentPropsWithRef<"label"> & { required?: boolean }) {
+export function Label({
+  className,
+  children,
+  required,
+  ...props
+}: ComponentPropsWithRef<"label"> & { required?: boolean }) {
   return (
     <label className={cn("text-[13px] font-medium text-fg", className)} {...props}>
       {children}
@@ -55,7 +65,12 @@ export function Field({ label, hint, error, required = false, aside, id, classNa
   const controlId = id ?? `field-${autoId}`;
   const hintId = hint ? `${controlId}-hint` : undefined;
   const errorId = error ? `${controlId}-error` : undefined;
-  const value: FieldContextValue = { id: controlId, describedBy: cn(hintId, errorId) || undefined, invalid: Boolean(error), required };
+  const value: FieldContextValue = {
+    id: controlId,
+    describedBy: cn(hintId, errorId) || undefined,
+    invalid: Boolean(error),
+    required,
+  };
   return (
     <FieldContext value={value}>
       <div className={cn("flex flex-col gap-1.5", className)}>

@@ -19,7 +19,14 @@ export function Input({ className, ...props }: ComponentPropsWithRef<"input">) {
 
 export function Textarea({ className, rows = 4, ...props }: ComponentPropsWithRef<"textarea">) {
   const a11y = useFieldControl(props);
-  return <textarea rows={rows} className={cn(CONTROL, "min-h-20 resize-y px-3 py-2 leading-6", className)} {...props} {...a11y} />;
+  return (
+    <textarea
+      rows={rows}
+      className={cn(CONTROL, "min-h-20 resize-y px-3 py-2 leading-6", className)}
+      {...props}
+      {...a11y}
+    />
+  );
 }
 
 export function Select({ className, children, ...props }: ComponentPropsWithRef<"select">) {

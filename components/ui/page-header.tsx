@@ -21,8 +21,8 @@ export function PageHeader({ title, description, actions, eyebrow, className }: 
     <header className={cn("mb-6 flex flex-col gap-4 sm:flex-row sm:items-end sm:justify-between", className)}>
       <div className="min-w-0">
         {eyebrow && <div className="mb-2">{eyebrow}</div>}
-        <h1 className="text-2xl font-semibold tracking-tight text-fg text-balance">{title}</h1>
-        {description && <p className="mt-1.5 max-w-2xl text-sm leading-6 text-muted text-pretty">{description}</p>}
+        <h1 className="text-2xl font-semibold tracking-tight text-balance text-fg">{title}</h1>
+        {description && <p className="mt-1.5 max-w-2xl text-sm leading-6 text-pretty text-muted">{description}</p>}
       </div>
       {actions && <div className="flex shrink-0 flex-wrap items-center gap-2">{actions}</div>}
     </header>

@@ -26,10 +26,22 @@ type SegmentedProps<V extends string> = {
  * A small choice among a few values, built from native radio buttons so arrow keys,
  * form submission and screen readers work without extra code.
  */
-export function Segmented<V extends string>({ legend, value, onChange, options, iconOnly = false, disabled, name, className }: SegmentedProps<V>) {
+export function Segmented<V extends string>({
+  legend,
+  value,
+  onChange,
+  options,
+  iconOnly = false,
+  disabled,
+  name,
+  className,
+}: SegmentedProps<V>) {
   const autoName = useId();
   return (
-    <fieldset className={cn("inline-flex min-w-0 rounded-lg border border-border bg-surface-2 p-0.5", className)} disabled={disabled}>
+    <fieldset
+      className={cn("inline-flex min-w-0 rounded-lg border border-border bg-surface-2 p-0.5", className)}
+      disabled={disabled}
+    >
       <legend className="sr-only">{legend}</legend>
       {options.map((option) => (
         <label key={option.value} title={iconOnly ? option.label : undefined} className="relative flex-1">
@@ -43,8 +55,8 @@ export function Segmented<V extends string>({ legend, value, onChange, options, 
           />
           <span
             className={cn(
-              "flex h-7 items-center justify-center gap-1.5 whitespace-nowrap rounded-md px-2 text-xs font-medium text-muted transition-colors",
-              "hover:text-fg peer-checked:bg-surface peer-checked:text-fg peer-checked:shadow-sm dark:peer-checked:bg-border",
+              "flex h-7 items-center justify-center gap-1.5 rounded-md px-2 text-xs font-medium whitespace-nowrap text-muted transition-colors",
+              "peer-checked:bg-surface peer-checked:text-fg peer-checked:shadow-sm hover:text-fg dark:peer-checked:bg-border",
               "peer-focus-visible:outline-2 peer-focus-visible:outline-offset-1 peer-focus-visible:outline-accent",
               "peer-disabled:opacity-50 [&_svg]:size-3.5",
               iconOnly && "w-7 px-0",

@@ -19,7 +19,18 @@ type SwitchProps = {
 };
 
 /** An on/off setting (role="switch"); controlled with `checked` or uncontrolled with `defaultChecked`. */
-export function Switch({ checked, defaultChecked = false, onCheckedChange, label, description, name, disabled, id, className, ...rest }: SwitchProps) {
+export function Switch({
+  checked,
+  defaultChecked = false,
+  onCheckedChange,
+  label,
+  description,
+  name,
+  disabled,
+  id,
+  className,
+  ...rest
+}: SwitchProps) {
   const autoId = useId();
   const controlId = id ?? `switch-${autoId}`;
   const [internal, setInternal] = useState(defaultChecked);
@@ -33,26 +44,29 @@ export function Switch({ checked, defaultChecked = false, onCheckedChange, label
   const control = (
     <>
       <button
-      type="button"
-      role="switch"
-      id={controlId}
-      aria-checked={on}
-      aria-label={rest["aria-label"]}
-      aria-labelledby={label ? `${controlId}-label` : undefined}
-      aria-describedby={description ? `${controlId}-desc` : undefined}
-      disabled={disabled}
-      onClick={toggle}
-      className={cn(
-        "relative inline-flex h-5 w-9 shrink-0 items-center rounded-full border border-transparent transition-colors duration-150",
-        "disabled:cursor-not-allowed disabled:opacity-50",
-        on ? "bg-accent" : "bg-muted/55",
-      )}
-    >
-      <span
-        aria-hidden="true"
-        className={cn("block size-4 rounded-full bg-white shadow-sm transition-transform duration-150", on ? "translate-x-4" : "translate-x-0.5")}
-      />
-    </button>
+        type="button"
+        role="switch"
+        id={controlId}
+        aria-checked={on}
+        aria-label={rest["aria-label"]}
+        aria-labelledby={label ? `${controlId}-label` : undefined}
+        aria-describedby={description ? `${controlId}-desc` : undefined}
+        disabled={disabled}
+        onClick={toggle}
+        className={cn(
+          "relative inline-flex h-5 w-9 shrink-0 items-center rounded-full border border-transparent transition-colors duration-150",
+          "disabled:cursor-not-allowed disabled:opacity-50",
+          on ? "bg-accent" : "bg-muted/55",
+        )}
+      >
+        <span
+          aria-hidden="true"
+          className={cn(
+            "block size-4 rounded-full bg-white shadow-sm transition-transform duration-150",
+            on ? "translate-x-4" : "translate-x-0.5",
+          )}
+        />
+      </button>
       {name && <input type="hidden" name={name} value={on ? "true" : "false"} />}
     </>
   );

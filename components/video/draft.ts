@@ -20,7 +20,9 @@ const ROLE_KIND: Record<string, MediaKind> = {
  */
 export async function inputsOf(g: GenerationView, assets: StudioAsset[] = []): Promise<MediaItem[]> {
   const missing = g.inputs.flatMap((i) => (i.assetId && !assets.some((a) => a.id === i.assetId) ? [i.assetId] : []));
-  const fetched = await Promise.all(missing.map((id) => api<StudioAsset>(`/api/v1/assets/${id}`).catch(() => undefined)));
+  const fetched = await Promise.all(
+    missing.map((id) => api<StudioAsset>(`/api/v1/assets/${id}`).catch(() => undefined)),
+  );
   return inputsOfSync(g, [...assets, ...fetched.filter((a): a is StudioAsset => !!a)]);
 }
 
@@ -32,7 +34,15 @@ export function inputsOfSync(g: GenerationView, assets: StudioAsset[]): MediaIte
       const role = i.role as InputRole;
       const a = i.assetId ? assets.find((x) => x.id === i.assetId) : undefined;
       if (a) return [itemFromAsset(a, role)];
-      if (i.url) return [itemFromUrl(i.url, role, ROLE_KIND[role] ?? "image", i.url.startsWith("asset://") ? i.url : (i.url.split("/").pop()?.split("?")[0] ?? i.url))];
+      if (i.url)
+        return [
+          itemFromUrl(
+            i.url,
+            role,
+            ROLE_KIND[role] ?? "image",
+            i.url.startsWith("asset://") ? i.url : (i.url.split("/").pop()?.split("?")[0] ?? i.url),
+          ),
+        ];
       return [];
     });
 }

@@ -21,10 +21,22 @@ export interface PromptFieldProps {
 }
 
 /** The prompt: documented length budget, and reference mentions checked before sending. */
-export function PromptField({ spec, value, onChange, textareaRef, mentions, touched, serverError, onPasteFiles }: PromptFieldProps) {
+export function PromptField({
+  spec,
+  value,
+  onChange,
+  textareaRef,
+  mentions,
+  touched,
+  serverError,
+  onPasteFiles,
+}: PromptFieldProps) {
   const t = useTranslations("video");
   const check = checkPrompt(spec.prompt, value);
-  const limitText = "maxChars" in check.parts ? t("prompt.limitChars", { max: check.parts.maxChars }) : t("prompt.limitCjk", { chinese: check.parts.maxChinese, other: check.parts.maxOther });
+  const limitText =
+    "maxChars" in check.parts
+      ? t("prompt.limitChars", { max: check.parts.maxChars })
+      : t("prompt.limitCjk", { chinese: check.parts.maxChinese, other: check.parts.maxOther });
   const unlimited = "maxChars" in check.parts && !Number.isFinite(check.parts.maxChars);
   const missing = spec.prompt.required && !value.trim();
   const onPaste = (e: ClipboardEvent) => {
@@ -48,9 +60,19 @@ export function PromptField({ spec, value, onChange, textareaRef, mentions, touc
           )
         }
         hint={spec.prompt.required ? undefined : t("prompt.optional")}
-        error={check.over ? t("prompt.over", { limit: limitText }) : touched && missing ? t("prompt.required") : serverError}
+        error={
+          check.over ? t("prompt.over", { limit: limitText }) : touched && missing ? t("prompt.required") : serverError
+        }
       >
-        <Textarea ref={textareaRef} name="prompt" rows={6} value={value} onChange={(e) => onChange(e.target.value)} onPaste={onPaste} placeholder={mentions ? t("prompt.placeholderRefs", { token: mentions.token(1) }) : t("prompt.placeholder")} />
+        <Textarea
+          ref={textareaRef}
+          name="prompt"
+          rows={6}
+          value={value}
+          onChange={(e) => onChange(e.target.value)}
+          onPaste={onPaste}
+          placeholder={mentions ? t("prompt.placeholderRefs", { token: mentions.token(1) }) : t("prompt.placeholder")}
+        />
       </Field>
       {mentions && (mentions.unmentioned.length > 0 || mentions.dangling.length > 0) && (
         <ul className="flex flex-col gap-0.5 text-xs leading-5" data-testid="mention-flags">
@@ -60,7 +82,12 @@ export function PromptField({ spec, value, onChange, textareaRef, mentions, touc
             </li>
           )}
           {mentions.unmentioned.length > 0 && (
-            <li className="text-warning">{t("mentions.unmentioned", { tokens: mentions.unmentioned.map(mentions.token).join(" "), count: mentions.unmentioned.length })}</li>
+            <li className="text-warning">
+              {t("mentions.unmentioned", {
+                tokens: mentions.unmentioned.map(mentions.token).join(" "),
+                count: mentions.unmentioned.length,
+              })}
+            </li>
           )}
         </ul>
       )}

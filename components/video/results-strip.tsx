@@ -41,7 +41,8 @@ export interface ResultsStripProps {
 /** Recent results, newest first, each live: play, download, re-run, use as input, continue the clip. */
 export function ResultsStrip({ results, models, targets, onRerun, onUseAsInput, onContinue }: ResultsStripProps) {
   const t = useTranslations("video");
-  if (results.length === 0) return <EmptyState icon={<VideoIcon />} title={t("results.empty")} description={t("results.emptyHint")} />;
+  if (results.length === 0)
+    return <EmptyState icon={<VideoIcon />} title={t("results.empty")} description={t("results.emptyHint")} />;
   return (
     <ul className="grid gap-4 sm:grid-cols-2" data-testid="results">
       {results.map((g) => (
@@ -54,7 +55,12 @@ export function ResultsStrip({ results, models, targets, onRerun, onUseAsInput, 
   );
 }
 
-function ResultActions({ initial, targets, onUseAsInput, onContinue }: { initial: GenerationView } & Pick<ResultsStripProps, "targets" | "onUseAsInput" | "onContinue">) {
+function ResultActions({
+  initial,
+  targets,
+  onUseAsInput,
+  onContinue,
+}: { initial: GenerationView } & Pick<ResultsStripProps, "targets" | "onUseAsInput" | "onContinue">) {
   const t = useTranslations("video");
   const ti = useTranslations("inputs");
   // The card polls this record; reading the same query here adds no request.
@@ -70,14 +76,30 @@ function ResultActions({ initial, targets, onUseAsInput, onContinue }: { initial
   return (
     <div className="flex flex-wrap items-center gap-1.5">
       {lastFrame && g.model === "T0101007" && (
-        <button type="button" className={buttonClasses({ size: "sm", variant: "secondary" })} onClick={() => onContinue(g, asStudioAsset(lastFrame, g))} data-testid="continue-clip">
+        <button
+          type="button"
+          className={buttonClasses({ size: "sm", variant: "secondary" })}
+          onClick={() => onContinue(g, asStudioAsset(lastFrame, g))}
+          data-testid="continue-clip"
+        >
           {t("results.continue")}
         </button>
       )}
       {choices.length > 0 && (
         <details ref={menu} className="relative">
-          <summary className={buttonClasses({ size: "sm", variant: "ghost", className: "list-none [&::-webkit-details-marker]:hidden" })}>{t("results.useAsInput")} ▾</summary>
-          <ul className="absolute start-0 z-20 mt-1 flex min-w-56 flex-col rounded-lg border border-border bg-surface p-1 shadow-lg" role="menu">
+          <summary
+            className={buttonClasses({
+              size: "sm",
+              variant: "ghost",
+              className: "list-none [&::-webkit-details-marker]:hidden",
+            })}
+          >
+            {t("results.useAsInput")} ▾
+          </summary>
+          <ul
+            className="absolute start-0 z-20 mt-1 flex min-w-56 flex-col rounded-lg border border-border bg-surface p-1 shadow-lg"
+            role="menu"
+          >
             {choices.map(({ o, x }) => (
               <li key={`${o.assetId}-${x.mode}-${x.role}`} role="none">
                 <button
@@ -89,7 +111,9 @@ function ResultActions({ initial, targets, onUseAsInput, onContinue }: { initial
                     onUseAsInput(asStudioAsset(o, g), x);
                   }}
                 >
-                  <span className="text-muted">{o.role === "last_frame" ? t("results.lastFrame") : tKey(t, `results.output.${o.kind}`)} → </span>
+                  <span className="text-muted">
+                    {o.role === "last_frame" ? t("results.lastFrame") : tKey(t, `results.output.${o.kind}`)} →{" "}
+                  </span>
                   {tKey(t, `modes.${x.mode}`)} · {tKey(ti, `roles.${x.role}`)}
                 </button>
               </li>

@@ -66,9 +66,18 @@ export function VideoInputs({ spec, inputs, mention, onInsert, onReorderImages }
           }
         />
       ))}
-      {notice && <p className="text-xs font-medium text-danger" role="alert">{notice}</p>}
+      {notice && (
+        <p className="text-xs font-medium text-danger" role="alert">
+          {notice}
+        </p>
+      )}
       {seedance && (
-        <details open={libraryOpen} onToggle={(e) => setLibraryOpen((e.target as HTMLDetailsElement).open)} className="rounded-lg border border-border bg-surface-2/40 px-3 py-2" data-testid="library-panel">
+        <details
+          open={libraryOpen}
+          onToggle={(e) => setLibraryOpen((e.target as HTMLDetailsElement).open)}
+          className="rounded-lg border border-border bg-surface-2/40 px-3 py-2"
+          data-testid="library-panel"
+        >
           <summary className="cursor-pointer text-[13px] font-medium text-fg">{t("library.title")}</summary>
           {libraryOpen && (
             <div className="pt-3">

@@ -6,7 +6,14 @@ import { useLocale, useTranslations } from "use-intl";
 import { PromptHelper } from "@/components/chat/prompt-helper";
 import type { ModelInfo } from "@/components/generations/generation-card";
 import { defaultsOf, ParamFields, type ParamValues } from "@/components/generations/param-fields";
-import { itemFromAsset, kindOf, mimeOf, toGenerationInputs, useMediaInputs, type StudioAsset } from "@/components/inputs";
+import {
+  itemFromAsset,
+  kindOf,
+  mimeOf,
+  toGenerationInputs,
+  useMediaInputs,
+  type StudioAsset,
+} from "@/components/inputs";
 import { Button, Card, Segmented } from "@/components/ui";
 import type { ModeFormSpec, ParamField } from "@/lib/catalog/form-spec";
 import { checkPrompt } from "@/lib/catalog/prompt";
@@ -41,7 +48,14 @@ function carryParams(old: ParamValues, fields: ParamField[]): ParamValues {
   for (const f of fields) {
     const v = old[f.name];
     if (v === undefined) continue;
-    const ok = f.kind === "enum" ? f.options?.includes(v as never) : f.kind === "boolean" ? typeof v === "boolean" : f.kind === "string" ? typeof v === "string" : typeof v === "number" && (f.min === undefined || v >= f.min) && (f.max === undefined || v <= f.max);
+    const ok =
+      f.kind === "enum"
+        ? f.options?.includes(v as never)
+        : f.kind === "boolean"
+          ? typeof v === "boolean"
+          : f.kind === "string"
+            ? typeof v === "string"
+            : typeof v === "number" && (f.min === undefined || v >= f.min) && (f.max === undefined || v <= f.max);
     if (ok) next[f.name] = v;
   }
   return next;
@@ -54,7 +68,9 @@ export function VideoStudio({ modes, recent, models, draft, draftAssets = [], pu
   const startMode = wanted?.mode && modes.some((m) => m.mode === wanted.mode) ? wanted.mode : modes[0]?.mode;
   const [mode, setMode] = useState(startMode);
   const specs = modes.find((m) => m.mode === mode)?.specs ?? [];
-  const [modelId, setModelId] = useState(wanted?.model && specs.some((s) => s.modelId === wanted.model) ? wanted.model : specs[0]?.modelId);
+  const [modelId, setModelId] = useState(
+    wanted?.model && specs.some((s) => s.modelId === wanted.model) ? wanted.model : specs[0]?.modelId,
+  );
   const spec = specs.find((s) => s.modelId === modelId) ?? specs[0];
   const [prompt, setPrompt] = useState(draft?.prompt ?? "");
   const [params, setParams] = useState<ParamValues>(() => (draft ? draft.params : spec ? defaultsOf(spec.params) : {}));
@@ -66,7 +82,10 @@ export function VideoStudio({ modes, recent, models, draft, draftAssets = [], pu
 
   const style = spec ? mentionStyle(spec.modelId, spec.mode) : undefined;
   const images = inputs.byRole("reference_image");
-  const mentions = style && spec?.inputs.some((i) => i.role === "reference_image") ? { ...checkMentions(prompt, style, images.length), token: style.token } : undefined;
+  const mentions =
+    style && spec?.inputs.some((i) => i.role === "reference_image")
+      ? { ...checkMentions(prompt, style, images.length), token: style.token }
+      : undefined;
   const readiness = useInputReadiness(spec, inputs.items, publicUrl);
   const check = spec ? checkPrompt(spec.prompt, prompt) : undefined;
   const promptMissing = !!spec?.prompt.required && !prompt.trim();
@@ -75,20 +94,38 @@ export function VideoStudio({ modes, recent, models, draft, draftAssets = [], pu
     mutationFn: () =>
       api<GenerationView>("/api/v1/generations", {
         method: "POST",
-        json: { model: spec!.modelId, mode: spec!.mode, prompt, params, inputs: toGenerationInputs(inputs.items, spec!.inputs, { publicUrl }) },
+        json: {
+          model: spec!.modelId,
+          mode: spec!.mode,
+          prompt,
+          params,
+          inputs: toGenerationInputs(inputs.items, spec!.inputs, { publicUrl }),
+        },
       }),
     onSuccess: (g) => {
       setResults((r) => [g, ...r.filter((x) => x.id !== g.id)]);
       setTouched(false);
       setSentNotice(true);
       // With a long form the results column starts above the fold: bring the new card into view.
-      requestAnimationFrame(() => document.querySelector(`[data-generation-id="${g.id}"]`)?.scrollIntoView({ behavior: "smooth", block: "nearest" }));
+      requestAnimationFrame(() =>
+        document
+          .querySelector(`[data-generation-id="${g.id}"]`)
+          ?.scrollIntoView({ behavior: "smooth", block: "nearest" }),
+      );
     },
   });
   const apiError = submit.error as ApiError | null;
-  const fieldErrors: Record<string, string> = apiError?.field?.startsWith("params.") ? { [apiError.field.slice(7).split(".")[0]]: apiError.message } : {};
+  const fieldErrors: Record<string, string> = apiError?.field?.startsWith("params.")
+    ? { [apiError.field.slice(7).split(".")[0]]: apiError.message }
+    : {};
 
-  const blocked = !spec || promptMissing || !!check?.over || readiness.pending || readiness.problems.length > 0 || (mentions?.dangling.length ?? 0) > 0;
+  const blocked =
+    !spec ||
+    promptMissing ||
+    !!check?.over ||
+    readiness.pending ||
+    readiness.problems.length > 0 ||
+    (mentions?.dangling.length ?? 0) > 0;
   const go = () => {
     setTouched(true);
     setSentNotice(false);
@@ -104,7 +141,8 @@ export function VideoStudio({ modes, recent, models, draft, draftAssets = [], pu
   /** Switch mode (and model): the same vendor where it has the mode, settings carried over where still valid. */
   const choose = (nextMode: string, nextModel?: string) => {
     const list = modes.find((m) => m.mode === nextMode)?.specs ?? [];
-    const target = list.find((s) => s.modelId === nextModel) ?? list.find((s) => s.vendorName === spec?.vendorName) ?? list[0];
+    const target =
+      list.find((s) => s.modelId === nextModel) ?? list.find((s) => s.vendorName === spec?.vendorName) ?? list[0];
     if (!target) return undefined;
     setMode(nextMode);
     setModelId(target.modelId);
@@ -149,7 +187,13 @@ export function VideoStudio({ modes, recent, models, draft, draftAssets = [], pu
   };
   const applyAsInput = (asset: StudioAsset, where: InputTarget) => {
     const keep = spec?.inputs.some((i) => i.role === where.role) && where.mode === mode ? spec : undefined;
-    const target = keep ?? choose(where.mode, modes.find((m) => m.mode === where.mode)?.specs.find((s) => s.inputs.some((i) => i.role === where.role))?.modelId);
+    const target =
+      keep ??
+      choose(
+        where.mode,
+        modes.find((m) => m.mode === where.mode)?.specs.find((s) => s.inputs.some((i) => i.role === where.role))
+          ?.modelId,
+      );
     const role = target?.inputs.find((i) => i.role === where.role);
     if (!role) return;
     // A single slot (first frame, the video to edit) is replaced; a list gets one more.
@@ -191,31 +235,72 @@ export function VideoStudio({ modes, recent, models, draft, draftAssets = [], pu
           >
             {specs.length > 0 && spec && (
               <div className="flex flex-col gap-1.5">
-                <Segmented legend={t("model")} name="model" value={spec.modelId} onChange={(id) => choose(mode!, id)} options={specs.map((s) => ({ value: s.modelId, label: shortName(s) }))} className="w-full" />
+                <Segmented
+                  legend={t("model")}
+                  name="model"
+                  value={spec.modelId}
+                  onChange={(id) => choose(mode!, id)}
+                  options={specs.map((s) => ({ value: s.modelId, label: shortName(s) }))}
+                  className="w-full"
+                />
                 <p className="text-xs leading-5 text-muted" data-testid="model-hint">
-                  {spec.name[locale]} · {t("modelHint.typical", { seconds: spec.typicalSeconds ?? 0 })} · {t(spec.cancel === "queued-only" ? "modelHint.cancelQueued" : "modelHint.noCancel")}
+                  {spec.name[locale]} · {t("modelHint.typical", { seconds: spec.typicalSeconds ?? 0 })} ·{" "}
+                  {t(spec.cancel === "queued-only" ? "modelHint.cancelQueued" : "modelHint.noCancel")}
                 </p>
               </div>
             )}
-            {spec && <VideoInputs spec={spec} inputs={inputs} mention={style} onInsert={insert} onReorderImages={reorderImages} />}
-            {spec && <PromptField spec={spec} value={prompt} onChange={setPrompt} textareaRef={promptRef} mentions={mentions} touched={touched} serverError={apiError?.field === "prompt" ? apiError.message : undefined} onPasteFiles={pasteFiles} />}
+            {spec && (
+              <VideoInputs
+                spec={spec}
+                inputs={inputs}
+                mention={style}
+                onInsert={insert}
+                onReorderImages={reorderImages}
+              />
+            )}
+            {spec && (
+              <PromptField
+                spec={spec}
+                value={prompt}
+                onChange={setPrompt}
+                textareaRef={promptRef}
+                mentions={mentions}
+                touched={touched}
+                serverError={apiError?.field === "prompt" ? apiError.message : undefined}
+                onPasteFiles={pasteFiles}
+              />
+            )}
             {/* Chat studio (#6): "improve this prompt" with a chat model; the draft changes only on accept. */}
             {spec && <PromptHelper value={prompt} onAccept={setPrompt} kind="video" />}
             {spec && (
               <section aria-label={t("params.title")} className="flex flex-col gap-3">
                 <h2 className="text-[13px] font-semibold text-fg">{t("params.title")}</h2>
-                <ParamFields fields={spec.params} values={params} onChange={setParams} ns="video" errors={fieldErrors} />
+                <ParamFields
+                  fields={spec.params}
+                  values={params}
+                  onChange={setParams}
+                  ns="video"
+                  errors={fieldErrors}
+                />
               </section>
             )}
             {touched && readiness.problems.length > 0 && (
-              <ul role="alert" className="flex flex-col gap-1 rounded-lg border border-danger/25 bg-danger/5 p-2.5 text-xs leading-5 text-danger" data-testid="input-problems">
+              <ul
+                role="alert"
+                className="flex flex-col gap-1 rounded-lg border border-danger/25 bg-danger/5 p-2.5 text-xs leading-5 text-danger"
+                data-testid="input-problems"
+              >
                 {readiness.problems.map((p) => (
                   <li key={p}>{p}</li>
                 ))}
               </ul>
             )}
             {apiError && !apiError.field?.startsWith("params.") && apiError.field !== "prompt" && (
-              <p role="alert" className="rounded-lg border border-danger/25 bg-danger/5 p-2.5 text-sm text-danger" data-testid="submit-error">
+              <p
+                role="alert"
+                className="rounded-lg border border-danger/25 bg-danger/5 p-2.5 text-sm text-danger"
+                data-testid="submit-error"
+              >
                 {t("submitError", { message: apiError.message })}
               </p>
             )}
@@ -224,7 +309,14 @@ export function VideoStudio({ modes, recent, models, draft, draftAssets = [], pu
                 {readiness.pending ? t("waitUploads") : sentNotice ? t("sent") : t("shortcut")}
               </span>
               <CanCreate>
-                <Button type="submit" variant="primary" size="lg" loading={submit.isPending} disabled={!!check?.over || (mentions?.dangling.length ?? 0) > 0} className="w-full sm:w-auto">
+                <Button
+                  type="submit"
+                  variant="primary"
+                  size="lg"
+                  loading={submit.isPending}
+                  disabled={!!check?.over || (mentions?.dangling.length ?? 0) > 0}
+                  className="w-full sm:w-auto"
+                >
                   {submit.isPending ? t("generating") : t("generate")}
                 </Button>
               </CanCreate>
@@ -234,7 +326,14 @@ export function VideoStudio({ modes, recent, models, draft, draftAssets = [], pu
 
         <section aria-label={t("results.title")} className="min-w-0">
           <h2 className="mb-3 text-sm font-semibold text-fg">{t("results.title")}</h2>
-          <ResultsStrip results={results} models={models} targets={targets} onRerun={rerun} onUseAsInput={applyAsInput} onContinue={continueClip} />
+          <ResultsStrip
+            results={results}
+            models={models}
+            targets={targets}
+            onRerun={rerun}
+            onUseAsInput={applyAsInput}
+            onContinue={continueClip}
+          />
         </section>
       </div>
     </div>

@@ -37,7 +37,14 @@ export class AssetStore {
   private assets = new Map<string, EmuAsset>();
 
   add(body: ArkAssetCreateBody, readyMs: number, failed: boolean, pollFault?: Fault): EmuAsset {
-    const a: EmuAsset = { id: `asset-${idStamp()}-${shortRandom()}`, body, createdAt: Date.now(), readyMs, failed, pollFault };
+    const a: EmuAsset = {
+      id: `asset-${idStamp()}-${shortRandom()}`,
+      body,
+      createdAt: Date.now(),
+      readyMs,
+      failed,
+      pollFault,
+    };
     this.assets.set(a.id, a);
     return a;
   }
@@ -52,7 +59,13 @@ export class AssetStore {
   }
 }
 
-const META = (action: string) => ({ RequestId: randomBytes(17).toString("hex").toUpperCase().slice(0, 34), Action: action, Version: "2024-01-01", Service: "ark", Region: "cn-beijing" });
+const META = (action: string) => ({
+  RequestId: randomBytes(17).toString("hex").toUpperCase().slice(0, 34),
+  Action: action,
+  Version: "2024-01-01",
+  Service: "ark",
+  Region: "cn-beijing",
+});
 
 /** The studio cannot be fetched from here in general, so an asset's URL serves a stand-in of its type. */
 async function assetFile(ctx: EmuContext, a: EmuAsset): Promise<{ id: string; ext: string }> {
@@ -60,11 +73,20 @@ async function assetFile(ctx: EmuContext, a: EmuAsset): Promise<{ id: string; ex
   const label = a.body.Name || a.id;
   let file: { id: string; ext: string };
   if (a.body.AssetType === "Image") {
-    file = { id: ctx.files.put(await promptImage({ width: 640, height: 640, prompt: label, label: "TD emulator asset" }), "image/png"), ext: "png" };
+    file = {
+      id: ctx.files.put(
+        await promptImage({ width: 640, height: 640, prompt: label, label: "TD emulator asset" }),
+        "image/png",
+      ),
+      ext: "png",
+    };
   } else if (a.body.AssetType === "Video") {
     file = { id: ctx.files.put(sampleVideo("16:9").bytes, "video/mp4"), ext: "mp4" };
   } else {
-    file = { id: ctx.files.put(speechWav({ text: label, sampleRate: 16000, seconds: 3 }).bytes, "audio/wav"), ext: "wav" };
+    file = {
+      id: ctx.files.put(speechWav({ text: label, sampleRate: 16000, seconds: 3 }).bytes, "audio/wav"),
+      ext: "wav",
+    };
   }
   a.file ??= file;
   return a.file;
@@ -127,14 +149,23 @@ export function assetRoutes(ctx: EmuContext, store: AssetStore): Route[] {
           const file = await assetFile(ctx, a);
           Result.URL = ctx.publicUrl() + ctx.files.signedPath(file.id, file.ext, Date.now() + assetTtlMs());
         }
-        if (status === "Failed") Result.Error = { Code: "InternalError", Message: "The asset could not be processed. Check that the URL is reachable and the file meets the documented limits." };
+        if (status === "Failed")
+          Result.Error = {
+            Code: "InternalError",
+            Message:
+              "The asset could not be processed. Check that the URL is reachable and the file meets the documented limits.",
+          };
         ctx.json(r, 200, { ResponseMetadata: META("GetAsset"), Result });
       },
     },
   ];
 }
 
-function assetBodyError(ctx: EmuContext, r: EmuRequest, issues: { code: string; path: PropertyKey[]; message: string }[]) {
+function assetBodyError(
+  ctx: EmuContext,
+  r: EmuRequest,
+  issues: { code: string; path: PropertyKey[]; message: string }[],
+) {
   const i = issues[0];
   const field = String(i.path[0] ?? "body");
   const missing = i.code === "invalid_type" && (r.body as Record<string, unknown> | undefined)?.[field] === undefined;
@@ -144,11 +175,25 @@ function assetBodyError(ctx: EmuContext, r: EmuRequest, issues: { code: string; 
 }
 
 /** Why an `asset://ID` may not be used in a task: unknown, still processing, failed, or of another type. */
-export function assetRefProblem(store: AssetStore, id: string, kind: "Image" | "Video" | "Audio"): { status: number; code: string; message: string } | undefined {
+export function assetRefProblem(
+  store: AssetStore,
+  id: string,
+  kind: "Image" | "Video" | "Audio",
+): { status: number; code: string; message: string } | undefined {
   const a = store.get(id);
   if (!a) return { status: 404, code: "NotFound.Asset", message: `The specified asset ${id} is not found.` };
   const status = store.status(a);
-  if (status !== "Active") return { status: 403, code: "OperationDenied.InvalidState", message: `The specified asset ${id} is in invalid state: ${status}. Only Active assets can be used.` };
-  if (a.body.AssetType !== kind) return { status: 400, code: "InvalidParameter", message: `asset ${id} is of type ${a.body.AssetType} and cannot be used as ${kind.toLowerCase()} content.` };
+  if (status !== "Active")
+    return {
+      status: 403,
+      code: "OperationDenied.InvalidState",
+      message: `The specified asset ${id} is in invalid state: ${status}. Only Active assets can be used.`,
+    };
+  if (a.body.AssetType !== kind)
+    return {
+      status: 400,
+      code: "InvalidParameter",
+      message: `asset ${id} is of type ${a.body.AssetType} and cannot be used as ${kind.toLowerCase()} content.`,
+    };
   return undefined;
 }

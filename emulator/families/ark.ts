@@ -1,7 +1,14 @@
 import { randomInt } from "node:crypto";
 import sharp from "sharp";
 import { issueCode, mediaProblem, valueAt } from "../spec/common";
-import { assetIdOf, SEEDANCE, SEEDANCE_MEDIA, SEEDANCE_OUTPUT_SIZES, seedanceCreateBody, type SeedanceCreateBody as ArkCreateBody } from "../spec/seedance";
+import {
+  assetIdOf,
+  SEEDANCE,
+  SEEDANCE_MEDIA,
+  SEEDANCE_OUTPUT_SIZES,
+  seedanceCreateBody,
+  type SeedanceCreateBody as ArkCreateBody,
+} from "../spec/seedance";
 import { faultsInPrompt } from "../faults";
 import { promptImage, sampleVideo } from "../media/generate";
 import type { EmuContext, FamilyModule } from "../server";
@@ -49,7 +56,12 @@ export const ark: FamilyModule = (ctx) => {
         const extra: ArkExtra = {
           ratio: body.ratio && body.ratio !== "adaptive" ? body.ratio : await adaptiveRatio(body),
           // -1: the model picks a length in [4, 15].
-          duration: body.duration === undefined ? 5 : body.duration === -1 ? randomInt(SEEDANCE.durationMin, SEEDANCE.durationMax + 1) : body.duration,
+          duration:
+            body.duration === undefined
+              ? 5
+              : body.duration === -1
+                ? randomInt(SEEDANCE.durationMin, SEEDANCE.durationMax + 1)
+                : body.duration,
           seed: body.seed === undefined || body.seed === -1 ? randomInt(0, 2 ** 31) : body.seed,
           expired: /\[\[fault:expired\]\]/i.test(text),
         };
@@ -60,7 +72,12 @@ export const ark: FamilyModule = (ctx) => {
           body,
           prompt: text,
           ...ctx.timing(),
-          failure: f.failed ? { code: "InternalServiceError", message: "The service encountered an unexpected internal error. Please retry later." } : undefined,
+          failure: f.failed
+            ? {
+                code: "InternalServiceError",
+                message: "The service encountered an unexpected internal error. Please retry later.",
+              }
+            : undefined,
           pollFault: f.poll,
           downloadFault: f.download,
           extra: extra as unknown as Record<string, unknown>,
@@ -102,7 +119,12 @@ export const ark: FamilyModule = (ctx) => {
         const status = statusOf(task);
         // The doc's table: DELETE is supported for queued tasks only.
         if (status !== "queued") {
-          return ctx.error(r, 403, "OperationDenied.UnsupportedPhase", `Operation is denied because operation is not supported while the target is in its current phase (${status}).`);
+          return ctx.error(
+            r,
+            403,
+            "OperationDenied.UnsupportedPhase",
+            `Operation is denied because operation is not supported while the target is in its current phase (${status}).`,
+          );
         }
         task.canceledAt = Date.now();
         ctx.json(r, 200, { message: "取消成功" });
@@ -129,16 +151,31 @@ function statusOf(task: EmuTask, now = Date.now()) {
 }
 
 /** A validation failure as the documented Ark error: the code the spec attached, else Missing/InvalidParameter. */
-function invalid(ctx: EmuContext, r: EmuRequest, issues: { code: string; path: PropertyKey[]; message: string; params?: unknown }[]) {
+function invalid(
+  ctx: EmuContext,
+  r: EmuRequest,
+  issues: { code: string; path: PropertyKey[]; message: string; params?: unknown }[],
+) {
   const i = issues[0];
   const where = i.path.map(String).join(".") || "body";
   const p = issueCode(i);
   if (p?.code === "MissingParameter" || (i.code === "invalid_type" && valueAt(r.body, i.path) === undefined)) {
-    return ctx.error(r, 400, "MissingParameter", `The request failed because it is missing one or multiple required parameters (${where}: ${i.message}).`);
+    return ctx.error(
+      r,
+      400,
+      "MissingParameter",
+      `The request failed because it is missing one or multiple required parameters (${where}: ${i.message}).`,
+    );
   }
   // These two rows of the table have fixed messages.
-  if (p && (p.code.startsWith("InvalidImageURL") || p.code === "InvalidEndpointOrModel.NotFound")) return ctx.error(r, p.httpStatus ?? 400, p.code, i.message);
-  return ctx.error(r, p?.httpStatus ?? 400, p?.code ?? "InvalidParameter", `One or more parameters specified in the request are not valid (${where}: ${i.message}).`);
+  if (p && (p.code.startsWith("InvalidImageURL") || p.code === "InvalidEndpointOrModel.NotFound"))
+    return ctx.error(r, p.httpStatus ?? 400, p.code, i.message);
+  return ctx.error(
+    r,
+    p?.httpStatus ?? 400,
+    p?.code ?? "InvalidParameter",
+    `One or more parameters specified in the request are not valid (${where}: ${i.message}).`,
+  );
 }
 
 interface Media {
@@ -149,10 +186,13 @@ interface Media {
 
 function mediaOf(body: ArkCreateBody): Media[] {
   return body.content.flatMap((c): Media[] =>
-    c.type === "image_url" ? [{ kind: "Image", url: c.image_url.url, role: c.role }]
-    : c.type === "video_url" ? [{ kind: "Video", url: c.video_url.url, role: c.role }]
-    : c.type === "audio_url" ? [{ kind: "Audio", url: c.audio_url.url, role: c.role }]
-    : [],
+    c.type === "image_url"
+      ? [{ kind: "Image", url: c.image_url.url, role: c.role }]
+      : c.type === "video_url"
+        ? [{ kind: "Video", url: c.video_url.url, role: c.role }]
+        : c.type === "audio_url"
+          ? [{ kind: "Audio", url: c.audio_url.url, role: c.role }]
+          : [],
   );
 }
 
@@ -176,12 +216,19 @@ async function imageProblem(body: ArkCreateBody) {
   for (const m of mediaOf(body)) {
     const bytes = m.kind === "Image" ? decode(m.url) : undefined;
     if (!bytes) continue;
-    const meta = await sharp(bytes).metadata().catch(() => undefined);
-    if (!meta?.width || !meta.height) return { status: 400, code: "InvalidImageURL.InvalidFormat", message: "Invalid base64 image url" };
+    const meta = await sharp(bytes)
+      .metadata()
+      .catch(() => undefined);
+    if (!meta?.width || !meta.height)
+      return { status: 400, code: "InvalidImageURL.InvalidFormat", message: "Invalid base64 image url" };
     const { width: w, height: h } = meta;
     const problem = mediaProblem(SEEDANCE_MEDIA.image, { bytes: bytes.length, width: w, height: h });
     if (problem) {
-      return { status: 400, code: "InvalidParameter", message: `One or more parameters specified in the request are not valid (image ${w}×${h}: ${problem}; width and height must be in (300, 6000) px and the ratio in (0.4, 2.5)).` };
+      return {
+        status: 400,
+        code: "InvalidParameter",
+        message: `One or more parameters specified in the request are not valid (image ${w}×${h}: ${problem}; width and height must be in (300, 6000) px and the ratio in (0.4, 2.5)).`,
+      };
     }
   }
   return undefined;
@@ -190,12 +237,19 @@ async function imageProblem(body: ArkCreateBody) {
 /** adaptive: the first frame's ratio, or the first reference (video before image); the prompt decides otherwise — here 16:9. */
 async function adaptiveRatio(body: ArkCreateBody): Promise<Ratio> {
   const media = mediaOf(body);
-  const first = media.find((m) => m.kind === "Video") ?? media.find((m) => m.kind === "Image" && m.role !== "last_frame");
+  const first =
+    media.find((m) => m.kind === "Video") ?? media.find((m) => m.kind === "Image" && m.role !== "last_frame");
   const bytes = first?.kind === "Image" ? decode(first.url) : undefined;
-  const meta = bytes ? await sharp(bytes).metadata().catch(() => undefined) : undefined;
+  const meta = bytes
+    ? await sharp(bytes)
+        .metadata()
+        .catch(() => undefined)
+    : undefined;
   if (!meta?.width || !meta.height) return "16:9";
   const r = Math.log(meta.width / meta.height);
-  return RATIOS.reduce((best, x) => (Math.abs(Math.log(ratioValue(x)) - r) < Math.abs(Math.log(ratioValue(best)) - r) ? x : best));
+  return RATIOS.reduce((best, x) =>
+    Math.abs(Math.log(ratioValue(x)) - r) < Math.abs(Math.log(ratioValue(best)) - r) ? x : best,
+  );
 }
 
 function ratioValue(ratio: string): number {
@@ -213,13 +267,32 @@ function ensureOutputs(ctx: EmuContext, task: EmuTask): Promise<void> {
     const v = sampleVideo(extra.ratio);
     const videoId = ctx.files.put(v.bytes, "video/mp4", task.downloadFault);
     const outputs: NonNullable<EmuTask["outputs"]> = [
-      { fileId: videoId, url: ctx.publicUrl() + ctx.files.signedPath(videoId, "mp4", expiresAt), expiresAt, mime: "video/mp4", width: v.width, height: v.height, durationSeconds: extra.duration, size: v.bytes.length, role: "video" },
+      {
+        fileId: videoId,
+        url: ctx.publicUrl() + ctx.files.signedPath(videoId, "mp4", expiresAt),
+        expiresAt,
+        mime: "video/mp4",
+        width: v.width,
+        height: v.height,
+        durationSeconds: extra.duration,
+        size: v.bytes.length,
+        role: "video",
+      },
     ];
     if (body.return_last_frame) {
       const [width, height] = SEEDANCE_OUTPUT_SIZES[body.resolution ?? "720p"][extra.ratio];
       const png = await promptImage({ width, height, prompt: task.prompt, seed: extra.seed, label: "last frame" });
       const id = ctx.files.put(png, "image/png", task.downloadFault);
-      outputs.push({ fileId: id, url: ctx.publicUrl() + ctx.files.signedPath(id, "png", expiresAt), expiresAt, mime: "image/png", width, height, size: png.length, role: "last_frame" });
+      outputs.push({
+        fileId: id,
+        url: ctx.publicUrl() + ctx.files.signedPath(id, "png", expiresAt),
+        expiresAt,
+        mime: "image/png",
+        width,
+        height,
+        size: png.length,
+        role: "last_frame",
+      });
     }
     task.outputs = outputs;
   })();
@@ -231,7 +304,11 @@ async function view(ctx: EmuContext, task: EmuTask) {
   const body = task.body as ArkCreateBody;
   const extra = task.extra as unknown as ArkExtra;
   const status = statusOf(task);
-  const phaseStart = { queued: task.createdAt, running: task.createdAt + task.queuedMs, cancelled: task.canceledAt ?? task.createdAt } as Record<string, number>;
+  const phaseStart = {
+    queued: task.createdAt,
+    running: task.createdAt + task.queuedMs,
+    cancelled: task.canceledAt ?? task.createdAt,
+  } as Record<string, number>;
   const out: Record<string, unknown> = {
     id: task.id,
     model: task.model,
@@ -277,11 +354,17 @@ function scheduleCallbacks(ctx: EmuContext, task: EmuTask) {
     const body = JSON.stringify(await view(ctx, task));
     const tries = status === "succeeded" || status === "failed" ? 4 : 1;
     for (let i = 0; i < tries; i++) {
-      const ok = await fetch(url, { method: "POST", headers: { "Content-Type": "application/json" }, body, signal: AbortSignal.timeout(5000) })
+      const ok = await fetch(url, {
+        method: "POST",
+        headers: { "Content-Type": "application/json" },
+        body,
+        signal: AbortSignal.timeout(5000),
+      })
         .then((res) => res.ok)
         .catch(() => false);
       if (ok) return;
     }
   };
-  for (const at of [0, task.queuedMs, task.queuedMs + task.runMs + 5]) setTimeout(() => void fire().catch(() => undefined), at).unref();
+  for (const at of [0, task.queuedMs, task.queuedMs + task.runMs + 5])
+    setTimeout(() => void fire().catch(() => undefined), at).unref();
 }

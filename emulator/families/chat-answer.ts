@@ -1,4 +1,10 @@
-import type { ChatBody, ChatFlavor, DeepSeekBody as DeepSeekChatBody, DeepSeekPart as DeepSeekContentPart, FinishReason } from "../spec/chat";
+import type {
+  ChatBody,
+  ChatFlavor,
+  DeepSeekBody as DeepSeekChatBody,
+  DeepSeekPart as DeepSeekContentPart,
+  FinishReason,
+} from "../spec/chat";
 
 // The emulator's "model": a deterministic, plausible Markdown answer built from the request
 // (the same request always gets the same answer), split into tokens the way a stream sends them.
@@ -52,13 +58,28 @@ export function planAnswer(flavor: ChatFlavor, body: ChatBody, opts: { contentFi
   const wantsTool = pickTool(body, question);
   if (last.role === "assistant") contentText = continuation(zh, question, textOf(last));
   else if (last.role !== "tool" && wantsTool) {
-    toolCall = { id: `call_${hash(question + wantsTool.name).toString(16)}`, name: wantsTool.name, arguments: JSON.stringify(toolArgs(wantsTool.parameters, short)) };
+    toolCall = {
+      id: `call_${hash(question + wantsTool.name).toString(16)}`,
+      name: wantsTool.name,
+      arguments: JSON.stringify(toolArgs(wantsTool.parameters, short)),
+    };
     contentText = "";
   } else if (body.response_format && body.response_format.type !== "text") {
-    contentText = JSON.stringify({ question: short, answer: zh ? "这是模拟器给出的确定性回答。" : "This is the emulator's deterministic answer.", model: MODEL_NAME[flavor], language: zh ? "zh" : "en" }, null, 2);
+    contentText = JSON.stringify(
+      {
+        question: short,
+        answer: zh ? "这是模拟器给出的确定性回答。" : "This is the emulator's deterministic answer.",
+        model: MODEL_NAME[flavor],
+        language: zh ? "zh" : "en",
+      },
+      null,
+      2,
+    );
   } else if (last.role === "tool") {
     const result = oneLine(textOf(last), 80);
-    contentText = zh ? `根据工具返回的结果：\n\n> ${result}\n\n这就是你要的答案。` : `According to the tool's result:\n\n> ${result}\n\nThat answers your question.`;
+    contentText = zh
+      ? `根据工具返回的结果：\n\n> ${result}\n\n这就是你要的答案。`
+      : `According to the tool's result:\n\n> ${result}\n\nThat answers your question.`;
   } else contentText = markdownAnswer(flavor, zh, question, short, mediaLine(flavor, body, zh));
 
   let reasoning_ = tokenize(reasoningText);
@@ -103,8 +124,18 @@ function effortOf(body: ChatBody): number {
 }
 
 function reasoning(zh: boolean, short: string, steps: number): string {
-  const zhSteps = [`用户问的是「${short}」。`, "我先弄清楚问题的关键，再分步骤组织回答。", "还应该给一个小的代码示例，让回答更具体。", "最后检查一遍：回答要简短、准确、可以复现。"];
-  const enSteps = [`The user asks "${short}".`, " First I pin down what matters, then I answer step by step.", " A small code sample would make it concrete.", " Finally, check that the answer is short, correct and reproducible."];
+  const zhSteps = [
+    `用户问的是「${short}」。`,
+    "我先弄清楚问题的关键，再分步骤组织回答。",
+    "还应该给一个小的代码示例，让回答更具体。",
+    "最后检查一遍：回答要简短、准确、可以复现。",
+  ];
+  const enSteps = [
+    `The user asks "${short}".`,
+    " First I pin down what matters, then I answer step by step.",
+    " A small code sample would make it concrete.",
+    " Finally, check that the answer is short, correct and reproducible.",
+  ];
   return (zh ? zhSteps : enSteps).slice(0, Math.max(1, steps)).join("");
 }
 
@@ -152,8 +183,10 @@ function mediaLine(flavor: ChatFlavor, body: ChatBody, zh: boolean): string {
     if (fps.length) out.push(`${fps.length} 段视频（抽帧：${fps.map((f) => `${f} fps`).join("、")}）`);
     return `我看到了${out.join("和")}。作为模拟器，我并不真正理解画面内容。`;
   }
-  if (details.length) out.push(`${details.length} image${details.length > 1 ? "s" : ""} (detail: ${details.join(", ")})`);
-  if (fps.length) out.push(`${fps.length} video${fps.length > 1 ? "s" : ""} (sampled at ${fps.map((f) => `${f} fps`).join(", ")})`);
+  if (details.length)
+    out.push(`${details.length} image${details.length > 1 ? "s" : ""} (detail: ${details.join(", ")})`);
+  if (fps.length)
+    out.push(`${fps.length} video${fps.length > 1 ? "s" : ""} (sampled at ${fps.map((f) => `${f} fps`).join(", ")})`);
   return `I can see ${out.join(" and ")}. As an emulator, I do not really look inside them.`;
 }
 
@@ -170,10 +203,15 @@ function continuation(zh: boolean, question: string, partial: string): string {
     const r = { "+": a + b, "-": a - b, "*": a * b, "×": a * b, "/": a / b, "÷": a / b }[m[2]] ?? NaN;
     return ` ${Number.isFinite(r) ? +r.toFixed(6) : "NaN"}`;
   }
-  return zh ? "……接着你给出的开头继续写下去，直到把意思说完整。" : " … and the text goes on from where you left it, until the thought is complete.";
+  return zh
+    ? "……接着你给出的开头继续写下去，直到把意思说完整。"
+    : " … and the text goes on from where you left it, until the thought is complete.";
 }
 
-function pickTool(body: ChatBody, question: string): { name: string; parameters?: Record<string, unknown> } | undefined {
+function pickTool(
+  body: ChatBody,
+  question: string,
+): { name: string; parameters?: Record<string, unknown> } | undefined {
   const tools = body.tools ?? [];
   if (!tools.length || body.tool_choice === "none") return undefined;
   const tc = body.tool_choice;
@@ -187,7 +225,16 @@ function toolArgs(parameters: Record<string, unknown> | undefined, short: string
   const props = (parameters?.properties ?? {}) as Record<string, { type?: string }>;
   const args: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(props)) {
-    args[k] = v?.type === "number" || v?.type === "integer" ? 1 : v?.type === "boolean" ? true : v?.type === "array" ? [] : v?.type === "object" ? {} : short;
+    args[k] =
+      v?.type === "number" || v?.type === "integer"
+        ? 1
+        : v?.type === "boolean"
+          ? true
+          : v?.type === "array"
+            ? []
+            : v?.type === "object"
+              ? {}
+              : short;
   }
   return args;
 }
@@ -198,7 +245,12 @@ function countPrompt(body: ChatBody): number {
   for (const m of body.messages) {
     n += 4 + tokenize(textOf(m)).length;
     if (!Array.isArray(m.content)) continue;
-    for (const p of m.content as { type: string; image_url?: { detail?: string | null }; video_url?: { fps?: number | null }; fps?: number | string | null }[]) {
+    for (const p of m.content as {
+      type: string;
+      image_url?: { detail?: string | null };
+      video_url?: { fps?: number | null };
+      fps?: number | string | null;
+    }[]) {
       if (p.type === "image_url") n += { low: 256, high: 1024, xhigh: 2048 }[p.image_url?.detail ?? ""] ?? 512;
       if (p.type === "video_url" && p.video_url) n += Math.round(videoFps(p as never) * 10 * 128);
     }

@@ -16,9 +16,19 @@ const CHAT_FAULTS = ["429", "500", "hang", "drop", "malformed", "sensitive", "co
 type ChatFault = (typeof CHAT_FAULTS)[number];
 
 // The DeepSeek doc's error table gives a Type per status; GPT-5.4 documents only the statuses.
-const TYPE: Record<number, string> = { 400: "BadRequest", 401: "Unauthorized", 403: "Forbidden", 404: "NotFound", 429: "TooManyRequests", 500: "InternalServerError" };
+const TYPE: Record<number, string> = {
+  400: "BadRequest",
+  401: "Unauthorized",
+  403: "Forbidden",
+  404: "NotFound",
+  429: "TooManyRequests",
+  500: "InternalServerError",
+};
 // The doc's response `model` values: GPT-5.4 names its version, DeepSeek echoes the code.
-const RESPONSE_MODEL: Record<ChatFlavor, (code: string) => string> = { "gpt-5.4": () => "gpt-5.4-2026-03-05", "deepseek-v3.2": (code) => code };
+const RESPONSE_MODEL: Record<ChatFlavor, (code: string) => string> = {
+  "gpt-5.4": () => "gpt-5.4-2026-03-05",
+  "deepseek-v3.2": (code) => code,
+};
 
 /** Ark-style server request id, as in the DeepSeek doc (e.g. 0217426318107460cfa43dc3f3683b1de1c…). */
 function arkId(): string {
@@ -40,12 +50,27 @@ export const chat: FamilyModule = (ctx) => [
       r.log.op = "chat";
       const rid = arkId();
       const raw = (r.body ?? {}) as { model?: unknown; messages?: unknown };
-      const missing = typeof raw.model !== "string" || !raw.model ? "model" : raw.messages === undefined ? "messages" : undefined;
-      if (missing) return fail(ctx, r, 400, "MissingParameter", `The request failed because it is missing one or multiple required parameters (${missing}). Request ID: ${rid}`);
+      const missing =
+        typeof raw.model !== "string" || !raw.model ? "model" : raw.messages === undefined ? "messages" : undefined;
+      if (missing)
+        return fail(
+          ctx,
+          r,
+          400,
+          "MissingParameter",
+          `The request failed because it is missing one or multiple required parameters (${missing}). Request ID: ${rid}`,
+        );
       const model = raw.model as string;
       r.log.model = model;
       const flavor = chatFlavor(model);
-      if (!flavor) return fail(ctx, r, 404, "InvalidEndpointOrModel.NotFound", `The model or endpoint ${model} does not exist or you do not have access to it. Request ID: ${rid}`);
+      if (!flavor)
+        return fail(
+          ctx,
+          r,
+          404,
+          "InvalidEndpointOrModel.NotFound",
+          `The model or endpoint ${model} does not exist or you do not have access to it. Request ID: ${rid}`,
+        );
       const parsed = chatBodySchema(flavor).safeParse(raw);
       if (!parsed.success) {
         // An issue that names a documented code (InvalidImageURL.*) wins over the generic one.
@@ -55,7 +80,9 @@ export const chat: FamilyModule = (ctx) => [
         const i = coded ?? issues[0];
         const code = (coded && tdCode(coded)) ?? "InvalidParameter";
         const where = i.path.join(".") || "body";
-        const message = coded ? `${i.message} (${where})` : `One or more parameters specified in the request are not valid: ${where}: ${i.message}. Request ID: ${rid}`;
+        const message = coded
+          ? `${i.message} (${where})`
+          : `One or more parameters specified in the request are not valid: ${where}: ${i.message}. Request ID: ${rid}`;
         return fail(ctx, r, 400, code, message);
       }
       const body = parsed.data as ChatBody;
@@ -65,21 +92,55 @@ export const chat: FamilyModule = (ctx) => [
       if (fault) r.log.fault = fault;
       switch (fault) {
         case "429":
-          return fail(ctx, r, 429, "RateLimitExceeded.EndpointRPMExceeded", `The Requests Per Minute (RPM) limit of the associated endpoint for your account has been exceeded. Request ID: ${rid}`);
+          return fail(
+            ctx,
+            r,
+            429,
+            "RateLimitExceeded.EndpointRPMExceeded",
+            `The Requests Per Minute (RPM) limit of the associated endpoint for your account has been exceeded. Request ID: ${rid}`,
+          );
         case "500":
-          return fail(ctx, r, 500, "InternalServiceError", `The service encountered an unexpected internal error. Please retry later. Request ID: ${rid}`);
+          return fail(
+            ctx,
+            r,
+            500,
+            "InternalServiceError",
+            `The service encountered an unexpected internal error. Please retry later. Request ID: ${rid}`,
+          );
         case "sensitive":
-          return fail(ctx, r, 400, "InputTextRiskDetection", `The request could not be processed because the input text includes sensitive content that violates ContentSecurityDetection.ARKRequest ID:${rid};CSDRequestId:${randomUUID()};Label:emulated;SubLabel:emulated`);
+          return fail(
+            ctx,
+            r,
+            400,
+            "InputTextRiskDetection",
+            `The request could not be processed because the input text includes sensitive content that violates ContentSecurityDetection.ARKRequest ID:${rid};CSDRequestId:${randomUUID()};Label:emulated;SubLabel:emulated`,
+          );
         case "hang":
           ctx.fault(r, "hang");
           return ctx.json(r, 200, {}); // holds the connection, headers unsent, then closes it
       }
       const plan = planAnswer(flavor, body, { contentFilter: fault === "content_filter" });
       // GPT-5.4: a refused answer is a 400 without streaming ("非流式请求返回400错误"); the code is not documented.
-      if (fault === "content_filter" && flavor === "gpt-5.4" && !body.stream && (body as { output_compliance_check?: boolean | null }).output_compliance_check) {
-        return fail(ctx, r, 400, "OutputTextRiskDetection", `The response could not be returned because the output text includes sensitive content. Request ID: ${rid}`);
+      if (
+        fault === "content_filter" &&
+        flavor === "gpt-5.4" &&
+        !body.stream &&
+        (body as { output_compliance_check?: boolean | null }).output_compliance_check
+      ) {
+        return fail(
+          ctx,
+          r,
+          400,
+          "OutputTextRiskDetection",
+          `The response could not be returned because the output text includes sensitive content. Request ID: ${rid}`,
+        );
       }
-      const meta = { flavor, id: flavor === "gpt-5.4" ? randomUUID() : rid, created: Math.floor(Date.now() / 1000), model: RESPONSE_MODEL[flavor](model) };
+      const meta = {
+        flavor,
+        id: flavor === "gpt-5.4" ? randomUUID() : rid,
+        created: Math.floor(Date.now() / 1000),
+        model: RESPONSE_MODEL[flavor](model),
+      };
       if (body.stream) return streamAnswer(ctx, r, body, plan, meta, gap, fault);
       if (fault === "drop" || fault === "malformed") ctx.fault(r, fault);
       const tokens = plan.reasoning.length + plan.content.length + (plan.toolCall ? 1 : 0);
@@ -104,16 +165,34 @@ interface Meta {
   model: string;
 }
 
-function usage(plan: AnswerPlan, meta: Meta, reasoning = plan.reasoning.length, content = plan.content.length + (plan.toolCall ? 1 : 0)) {
+function usage(
+  plan: AnswerPlan,
+  meta: Meta,
+  reasoning = plan.reasoning.length,
+  content = plan.content.length + (plan.toolCall ? 1 : 0),
+) {
   const completion = reasoning + content;
-  const base = { prompt_tokens: plan.promptTokens, completion_tokens: completion, total_tokens: plan.promptTokens + completion };
+  const base = {
+    prompt_tokens: plan.promptTokens,
+    completion_tokens: completion,
+    total_tokens: plan.promptTokens + completion,
+  };
   return meta.flavor === "gpt-5.4"
     ? {
         ...base,
         prompt_tokens_details: { cached_tokens: 0, audio_tokens: 0 },
-        completion_tokens_details: { reasoning_tokens: reasoning, audio_tokens: 0, accepted_prediction_tokens: 0, rejected_prediction_tokens: 0 },
+        completion_tokens_details: {
+          reasoning_tokens: reasoning,
+          audio_tokens: 0,
+          accepted_prediction_tokens: 0,
+          rejected_prediction_tokens: 0,
+        },
       }
-    : { ...base, prompt_tokens_details: { cached_tokens: 0 }, completion_tokens_details: { reasoning_tokens: reasoning } };
+    : {
+        ...base,
+        prompt_tokens_details: { cached_tokens: 0 },
+        completion_tokens_details: { reasoning_tokens: reasoning },
+      };
 }
 
 function toolCalls(plan: AnswerPlan, streaming: boolean) {
@@ -124,7 +203,10 @@ function toolCalls(plan: AnswerPlan, streaming: boolean) {
 
 /** Shaped like each doc's example (DeepSeek adds logprobs and service_tier). */
 function completion(plan: AnswerPlan, meta: Meta) {
-  const message: Record<string, unknown> = { role: "assistant", content: plan.toolCall && !plan.content.length ? null : plan.content.join("") };
+  const message: Record<string, unknown> = {
+    role: "assistant",
+    content: plan.toolCall && !plan.content.length ? null : plan.content.join(""),
+  };
   if (plan.reasoning.length) message.reasoning_content = plan.reasoning.join("");
   const calls = toolCalls(plan, false);
   if (calls) message.tool_calls = calls;
@@ -161,12 +243,25 @@ function disconnected(r: EmuRequest) {
   r.log.status = 499;
 }
 
-async function streamAnswer(ctx: EmuContext, r: EmuRequest, body: ChatBody, plan: AnswerPlan, meta: Meta, gap: number, fault: ChatFault | undefined) {
+async function streamAnswer(
+  ctx: EmuContext,
+  r: EmuRequest,
+  body: ChatBody,
+  plan: AnswerPlan,
+  meta: Meta,
+  gap: number,
+  fault: ChatFault | undefined,
+) {
   const res = r.res;
   const ds = meta.flavor === "deepseek-v3.2";
   const includeUsage = !!body.stream_options?.include_usage;
   const chunkUsage = ds && !!body.stream_options?.chunk_include_usage;
-  res.writeHead(200, { "Content-Type": "text/event-stream", "Cache-Control": "no-cache", Connection: "keep-alive", "X-Accel-Buffering": "no" });
+  res.writeHead(200, {
+    "Content-Type": "text/event-stream",
+    "Cache-Control": "no-cache",
+    Connection: "keep-alive",
+    "X-Accel-Buffering": "no",
+  });
   res.flushHeaders();
   r.log.status = 200;
   let reasoningSent = 0;
@@ -209,7 +304,9 @@ async function streamAnswer(ctx: EmuContext, r: EmuRequest, body: ChatBody, plan
   }
   // "在 data: [DONE] 消息之前会返回一个额外的 chunk … choices 字段为空数组"
   if (includeUsage) {
-    res.write(`data: ${JSON.stringify({ choices: [], created: meta.created, id: meta.id, model: meta.model, ...(ds ? { service_tier: "default" } : {}), object: "chat.completion.chunk", usage: usage(plan, meta) })}\n\n`);
+    res.write(
+      `data: ${JSON.stringify({ choices: [], created: meta.created, id: meta.id, model: meta.model, ...(ds ? { service_tier: "default" } : {}), object: "chat.completion.chunk", usage: usage(plan, meta) })}\n\n`,
+    );
   }
   res.end("data: [DONE]\n\n");
 }

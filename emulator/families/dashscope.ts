@@ -1,10 +1,19 @@
-import { happyHorseCreateBody as dashScopeCreateBody, type HappyHorseCreateBody as DashScopeCreateBody } from "../spec/happyhorse";
+import {
+  happyHorseCreateBody as dashScopeCreateBody,
+  type HappyHorseCreateBody as DashScopeCreateBody,
+} from "../spec/happyhorse";
 import { faultsInPrompt, outputPadding } from "../faults";
 import { sampleVideo } from "../media/generate";
 import type { FamilyModule } from "../server";
 import { dashTime, finishTime, phaseOf, type EmuTask } from "../tasks";
 
-const STATUS = { queued: "PENDING", running: "RUNNING", succeeded: "SUCCEEDED", failed: "FAILED", canceled: "CANCELED" } as const;
+const STATUS = {
+  queued: "PENDING",
+  running: "RUNNING",
+  succeeded: "SUCCEEDED",
+  failed: "FAILED",
+  canceled: "CANCELED",
+} as const;
 
 /** HappyHorse 1.0 — DashScope-style video synthesis (T0401001..4). */
 export const dashscope: FamilyModule = (ctx) => [
@@ -32,7 +41,12 @@ export const dashscope: FamilyModule = (ctx) => [
         body,
         prompt,
         ...ctx.timing(),
-        failure: f.failed ? { code: "InternalError.Algo", message: "Video generation failed: the model could not produce a video for this input." } : undefined,
+        failure: f.failed
+          ? {
+              code: "InternalError.Algo",
+              message: "Video generation failed: the model could not produce a video for this input.",
+            }
+          : undefined,
         pollFault: f.poll,
         downloadFault: f.download,
       });
@@ -55,11 +69,15 @@ export const dashscope: FamilyModule = (ctx) => [
         if (ctx.fault(r, fault)) return;
       }
       if (!task || task.family !== "dashscope") {
-        return ctx.json(r, 200, { output: { task_id: r.params.id, task_status: "UNKNOWN" }, request_id: crypto.randomUUID() });
+        return ctx.json(r, 200, {
+          output: { task_id: r.params.id, task_status: "UNKNOWN" },
+          request_id: crypto.randomUUID(),
+        });
       }
       r.log.model = task.model;
       const body = task.body as DashScopeCreateBody;
-      const ratio = body.model === "T0401002" || body.model === "T0401004" ? "16:9" : (body.parameters?.ratio ?? "16:9");
+      const ratio =
+        body.model === "T0401002" || body.model === "T0401004" ? "16:9" : (body.parameters?.ratio ?? "16:9");
       ensureVideoOutput(ctx, task, ratio, body.parameters?.duration ?? 5);
       ctx.json(r, 200, view(task));
     },
@@ -114,6 +132,16 @@ export function ensureVideoOutput(
   const padding = outputPadding(task.prompt, v.bytes.length);
   const id = ctx.files.put(v.bytes, "video/mp4", task.downloadFault, padding);
   task.outputs = [
-    { fileId: id, url: ctx.publicUrl() + ctx.files.signedPath(id, "mp4", expiresAt), expiresAt, mime: "video/mp4", width: v.width, height: v.height, durationSeconds, size: v.bytes.length + (padding ? 8 + padding : 0), role: "video" },
+    {
+      fileId: id,
+      url: ctx.publicUrl() + ctx.files.signedPath(id, "mp4", expiresAt),
+      expiresAt,
+      mime: "video/mp4",
+      width: v.width,
+      height: v.height,
+      durationSeconds,
+      size: v.bytes.length + (padding ? 8 + padding : 0),
+      role: "video",
+    },
   ];
 }

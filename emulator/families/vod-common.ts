@@ -16,12 +16,16 @@ export function vodInvalid(ctx: EmuContext, r: EmuRequest, issues: Issue[]) {
   let code = issueCode(i)?.code;
   if (!code) {
     // zod reports a missing enum as invalid_value, a missing string as invalid_type: both are absent fields.
-    if ((i.code === "invalid_type" || i.code === "invalid_value") && valueAt(r.body, i.path) === undefined) code = "MissingParameter";
+    if ((i.code === "invalid_type" || i.code === "invalid_value") && valueAt(r.body, i.path) === undefined)
+      code = "MissingParameter";
     else if (i.code === "invalid_type") code = "InvalidParameter";
     else if (i.code === "unrecognized_keys") code = "UnknownParameter";
     else code = "InvalidParameterValue";
   }
-  const message = i.code === "unrecognized_keys" ? `Unknown parameter ${(i.keys ?? []).join(", ")}${where === "body" ? "" : ` in ${where}`}.` : `${where}: ${i.message}`;
+  const message =
+    i.code === "unrecognized_keys"
+      ? `Unknown parameter ${(i.keys ?? []).join(", ")}${where === "body" ? "" : ` in ${where}`}.`
+      : `${where}: ${i.message}`;
   return ctx.error(r, 400, code, message);
 }
 
@@ -39,7 +43,11 @@ export function sniffImage(b: Buffer): string | undefined {
  * GET a URL with a time limit, reading at most `cap` bytes (one more shows it is too big).
  * undefined when unreachable from here: the emulator usually runs offline, so it cannot tell.
  */
-export async function fetchCapped(url: string, cap: number, timeoutMs = 3000): Promise<{ status: number; bytes: Buffer; mime: string } | undefined> {
+export async function fetchCapped(
+  url: string,
+  cap: number,
+  timeoutMs = 3000,
+): Promise<{ status: number; bytes: Buffer; mime: string } | undefined> {
   let res: Response;
   try {
     res = await fetch(url, { signal: AbortSignal.timeout(timeoutMs) });

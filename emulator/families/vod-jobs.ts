@@ -1,6 +1,16 @@
 import { randomBytes, randomUUID } from "node:crypto";
 import { mediaProblem, type MediaRules } from "../spec/common";
-import { GPT_IMAGE, GPT_IMAGE_REFERENCE, gptImageBody, GV_MEDIA, gvBody, JOB_LIMITS, type GptImageBody, type GvBody, type JobModel as VodJobModel } from "../spec/vod";
+import {
+  GPT_IMAGE,
+  GPT_IMAGE_REFERENCE,
+  gptImageBody,
+  GV_MEDIA,
+  gvBody,
+  JOB_LIMITS,
+  type GptImageBody,
+  type GvBody,
+  type JobModel as VodJobModel,
+} from "../spec/vod";
 import { faultsInPrompt } from "../faults";
 import { promptImage, sampleVideo, sizeFor } from "../media/generate";
 import type { EmuContext } from "../server";
@@ -12,7 +22,10 @@ import { fetchCapped, sniffImage, vodInvalid } from "./vod-common";
 
 /** The doc's task ids: `1395528311-AigcImageTask-<32 hex>t`. */
 const SUB_APP_ID = "1395528311";
-const TASK_TYPE: Record<VodJobModel, "AigcImageTask" | "AigcVideoTask"> = { T0302007: "AigcImageTask", T0301004: "AigcVideoTask" };
+const TASK_TYPE: Record<VodJobModel, "AigcImageTask" | "AigcVideoTask"> = {
+  T0302007: "AigcImageTask",
+  T0301004: "AigcVideoTask",
+};
 // The emulator's reading of the tiers: the long side in pixels. (The doc's example shows 1808×1024 for 16:9 at the default.)
 const LONG_SIDE = { "1K": 1024, "2K": 2048, "4K": 4096 } as const;
 const SAMPLE_VIDEO_SECONDS = 3;
@@ -24,13 +37,42 @@ const NEVER_MS = Date.UTC(2099, 0, 1);
 
 /** The sibling task fields of the doc's query examples, all null but the one of the task's type. */
 const SIBLINGS = [
-  "ProcedureTask", "EditMediaTask", "SplitMediaTask", "ComposeMediaTask", "WechatPublishTask", "PullUploadTask",
-  "WechatMiniProgramPublishTask", "DescribeFileAttributesTask", "RemoveWatermarkTask", "RebuildMediaTask", "FastClipMediaTask",
-  "ExtractTraceWatermarkTask", "ExtractCopyRightWatermarkTask", "ExtractBlindWatermarkTask", "ReviewAudioVideoTask",
-  "QualityInspectTask", "QualityEnhanceTask", "ComplexAdaptiveDynamicStreamingTask", "ProcessMediaByMPSTask",
-  "ProcessImageAsyncTask", "AigcImageTask", "SceneAigcImageTask", "AigcVideoTask", "SceneAigcVideoTask", "ImportMediaKnowledge",
-  "CreateAigcAdvancedCustomElementTask", "CreateAigcCustomVoiceTask", "CreateAigcSubjectTask", "AigcVideoRedrawTask",
-  "AigcAudioTask", "TranscodeTask", "SnapshotByTimeOffsetTask", "ConcatTask", "ClipTask", "CreateImageSpriteTask", "ReduceMediaBitrateTask",
+  "ProcedureTask",
+  "EditMediaTask",
+  "SplitMediaTask",
+  "ComposeMediaTask",
+  "WechatPublishTask",
+  "PullUploadTask",
+  "WechatMiniProgramPublishTask",
+  "DescribeFileAttributesTask",
+  "RemoveWatermarkTask",
+  "RebuildMediaTask",
+  "FastClipMediaTask",
+  "ExtractTraceWatermarkTask",
+  "ExtractCopyRightWatermarkTask",
+  "ExtractBlindWatermarkTask",
+  "ReviewAudioVideoTask",
+  "QualityInspectTask",
+  "QualityEnhanceTask",
+  "ComplexAdaptiveDynamicStreamingTask",
+  "ProcessMediaByMPSTask",
+  "ProcessImageAsyncTask",
+  "AigcImageTask",
+  "SceneAigcImageTask",
+  "AigcVideoTask",
+  "SceneAigcVideoTask",
+  "ImportMediaKnowledge",
+  "CreateAigcAdvancedCustomElementTask",
+  "CreateAigcCustomVoiceTask",
+  "CreateAigcSubjectTask",
+  "AigcVideoRedrawTask",
+  "AigcAudioTask",
+  "TranscodeTask",
+  "SnapshotByTimeOffsetTask",
+  "ConcatTask",
+  "ClipTask",
+  "CreateImageSpriteTask",
+  "ReduceMediaBitrateTask",
 ];
 
 interface VodExtra {
@@ -60,7 +102,12 @@ export function jobHandlers(ctx: EmuContext) {
       const used = sid ? sessions.get(sid) : undefined;
       if (used !== undefined && Date.now() - used < DEDUPE_MS) {
         // The doc: "三天内使用相同值会返回错误" without a code; Tencent VOD's code for it.
-        return ctx.error(r, 400, "InvalidParameterValue.SessionId", `SessionId ${sid} was already used within the last ${JOB_LIMITS.sessionDedupeDays} days: the request is deduplicated (去重识别码重复).`);
+        return ctx.error(
+          r,
+          400,
+          "InvalidParameterValue.SessionId",
+          `SessionId ${sid} was already used within the last ${JOB_LIMITS.sessionDedupeDays} days: the request is deduplicated (去重识别码重复).`,
+        );
       }
       const prompt = body.Prompt ?? "";
       const f = faultsInPrompt(prompt);
@@ -75,7 +122,10 @@ export function jobHandlers(ctx: EmuContext) {
       const failure = bad
         ? { code: "InvalidInput", message: bad }
         : f.failed
-          ? { code: "InternalError", message: `AIGC ${model === "T0302007" ? "image" : "video"} generation failed: the model could not produce a result for this input.` }
+          ? {
+              code: "InternalError",
+              message: `AIGC ${model === "T0302007" ? "image" : "video"} generation failed: the model could not produce a result for this input.`,
+            }
           : undefined;
       const taskType = TASK_TYPE[model];
       const extra: VodExtra = { taskType, errCode: bad ? 40000 : 70000 };
@@ -106,7 +156,8 @@ export function jobHandlers(ctx: EmuContext) {
         if (ctx.fault(r, fault)) return;
       }
       // Task records are not given a documented lifetime: they stay queryable while the emulator runs.
-      if (!task || task.family !== "vod") return ctx.error(r, 400, "InvalidParameterValue.TaskId", `The task ${id} does not exist (任务 ID 不存在).`);
+      if (!task || task.family !== "vod")
+        return ctx.error(r, 400, "InvalidParameterValue.TaskId", `The task ${id} does not exist (任务 ID 不存在).`);
       r.log.model = task.model;
       await ensureOutputs(ctx, task);
       ctx.json(r, 200, { Response: view(task) });
@@ -131,11 +182,13 @@ async function inputProblem(model: VodJobModel, body: GptImageBody | GvBody): Pr
       const cap = c.rules.maxBytes ?? Infinity;
       const got = await fetchCapped(c.url, cap);
       if (!got) return undefined;
-      if (got.status < 200 || got.status >= 300) return `${c.what}: the file could not be downloaded (HTTP ${got.status}).`;
+      if (got.status < 200 || got.status >= 300)
+        return `${c.what}: the file could not be downloaded (HTTP ${got.status}).`;
       if (got.bytes.length > cap) return `${c.what}: the image is larger than ${cap / 1024 / 1024} MB.`;
       const format = sniffImage(got.bytes);
       const formats = c.rules.formats ?? [];
-      if (!format || !formats.includes(format)) return `${c.what}: format ${format ?? "unknown"} is not supported (${formats.join(", ")}).`;
+      if (!format || !formats.includes(format))
+        return `${c.what}: format ${format ?? "unknown"} is not supported (${formats.join(", ")}).`;
       const problem = mediaProblem(c.rules, { format, bytes: got.bytes.length });
       return problem ? `${c.what}: ${problem}.` : undefined;
     }),
@@ -157,16 +210,43 @@ function ensureOutputs(ctx: EmuContext, task: EmuTask): Promise<void> {
       const b = task.body as GptImageBody;
       const ratio = b.OutputConfig?.AspectRatio ?? GPT_IMAGE.defaults.AspectRatio;
       const { width, height } = sizeFor(ratio, LONG_SIDE[b.OutputConfig?.Resolution ?? GPT_IMAGE.defaults.Resolution]);
-      const png = await promptImage({ width, height, prompt: task.prompt, seed: b.Seed, label: `GPT Image-2 · ${b.ModelVersion}` });
+      const png = await promptImage({
+        width,
+        height,
+        prompt: task.prompt,
+        seed: b.Seed,
+        label: `GPT Image-2 · ${b.ModelVersion}`,
+      });
       const id = ctx.files.put(png, "image/png", task.downloadFault);
-      task.outputs = [{ fileId: id, url: ctx.publicUrl() + ctx.files.signedPath(id, "png", expiresAt), expiresAt, mime: "image/png", width, height, size: png.length, role: "image" }];
+      task.outputs = [
+        {
+          fileId: id,
+          url: ctx.publicUrl() + ctx.files.signedPath(id, "png", expiresAt),
+          expiresAt,
+          mime: "image/png",
+          width,
+          height,
+          size: png.length,
+          role: "image",
+        },
+      ];
       return;
     }
     const b = task.body as GvBody;
     const v = sampleVideo(b.OutputConfig?.AspectRatio ?? "16:9");
     const id = ctx.files.put(v.bytes, "video/mp4", task.downloadFault);
     task.outputs = [
-      { fileId: id, url: ctx.publicUrl() + ctx.files.signedPath(id, "mp4", expiresAt), expiresAt, mime: "video/mp4", width: v.width, height: v.height, durationSeconds: SAMPLE_VIDEO_SECONDS, size: v.bytes.length, role: "video" },
+      {
+        fileId: id,
+        url: ctx.publicUrl() + ctx.files.signedPath(id, "mp4", expiresAt),
+        expiresAt,
+        mime: "video/mp4",
+        width: v.width,
+        height: v.height,
+        durationSeconds: SAMPLE_VIDEO_SECONDS,
+        size: v.bytes.length,
+        role: "video",
+      },
     ];
   })();
   return extra.outputs;
@@ -287,8 +367,28 @@ function outputFile(task: EmuTask, o: NonNullable<EmuTask["outputs"]>[number]) {
     return {
       ...base,
       MetaData: {
-        AudioDuration: 0, AudioStreamSet: [], Bitrate: 0, Container: "png_pipe", Duration: 0, Height: h, Md5: "", Rotate: 0, Size: o.size, VideoDuration: 0,
-        VideoStreamSet: [{ Bitrate: 0, Codec: "png", CodecTag: "", Codecs: "", DynamicRangeInfo: dynamicRange, Fps: 25, Height: h, Width: w }],
+        AudioDuration: 0,
+        AudioStreamSet: [],
+        Bitrate: 0,
+        Container: "png_pipe",
+        Duration: 0,
+        Height: h,
+        Md5: "",
+        Rotate: 0,
+        Size: o.size,
+        VideoDuration: 0,
+        VideoStreamSet: [
+          {
+            Bitrate: 0,
+            Codec: "png",
+            CodecTag: "",
+            Codecs: "",
+            DynamicRangeInfo: dynamicRange,
+            Fps: 25,
+            Height: h,
+            Width: w,
+          },
+        ],
         Width: w,
       },
     };
@@ -300,9 +400,38 @@ function outputFile(task: EmuTask, o: NonNullable<EmuTask["outputs"]>[number]) {
     ...base,
     MetaData: {
       AudioDuration: audio ? seconds : 0,
-      AudioStreamSet: audio ? [{ Bitrate: Math.round(bitrate * 0.1), Channel: 0, Codec: "aac", Codecs: "", Loudness: 0, SamplingRate: 48000 }] : [],
-      Bitrate: bitrate, Container: "mov,mp4,m4a,3gp,3g2,mj2", Duration: seconds, Height: h, Md5: "", Rotate: 0, Size: o.size, VideoDuration: seconds,
-      VideoStreamSet: [{ Bitrate: Math.round(bitrate * 0.9), Codec: "h264", CodecTag: "", Codecs: "", DynamicRangeInfo: dynamicRange, Fps: 24, Height: h, Width: w }],
+      AudioStreamSet: audio
+        ? [
+            {
+              Bitrate: Math.round(bitrate * 0.1),
+              Channel: 0,
+              Codec: "aac",
+              Codecs: "",
+              Loudness: 0,
+              SamplingRate: 48000,
+            },
+          ]
+        : [],
+      Bitrate: bitrate,
+      Container: "mov,mp4,m4a,3gp,3g2,mj2",
+      Duration: seconds,
+      Height: h,
+      Md5: "",
+      Rotate: 0,
+      Size: o.size,
+      VideoDuration: seconds,
+      VideoStreamSet: [
+        {
+          Bitrate: Math.round(bitrate * 0.9),
+          Codec: "h264",
+          CodecTag: "",
+          Codecs: "",
+          DynamicRangeInfo: dynamicRange,
+          Fps: 24,
+          Height: h,
+          Width: w,
+        },
+      ],
       Width: w,
     },
   };

@@ -1,5 +1,13 @@
 import { randomBytes, randomUUID } from "node:crypto";
-import { readExtParam, TTS, TTS_DEFAULT_VOICE, TTS_MODEL as VOD_TTS_MODEL, TTS_SYSTEM_VOICES, ttsBody, type TtsBody } from "../spec/vod";
+import {
+  readExtParam,
+  TTS,
+  TTS_DEFAULT_VOICE,
+  TTS_MODEL as VOD_TTS_MODEL,
+  TTS_SYSTEM_VOICES,
+  ttsBody,
+  type TtsBody,
+} from "../spec/vod";
 import { faultsInPrompt } from "../faults";
 import { speechWav } from "../media/generate";
 import type { EmuContext } from "../server";
@@ -38,7 +46,12 @@ export function ttsHandler(ctx: EmuContext) {
     r.log.op = "tts";
     r.log.model = VOD_TTS_MODEL;
     if (Number(r.req.headers["content-length"] ?? 0) > MAX_REQUEST_BYTES) {
-      return ctx.error(r, 400, "RequestSizeLimitExceeded", `The request body is larger than ${MAX_REQUEST_BYTES / MB} MB (请求包超过限制大小).`);
+      return ctx.error(
+        r,
+        400,
+        "RequestSizeLimitExceeded",
+        `The request body is larger than ${MAX_REQUEST_BYTES / MB} MB (请求包超过限制大小).`,
+      );
     }
     const parsed = ttsBody.safeParse(r.body);
     if (!parsed.success) return vodInvalid(ctx, r, parsed.error.issues);
@@ -48,7 +61,13 @@ export function ttsHandler(ctx: EmuContext) {
     if (ctx.fault(r, f.create)) return;
     if (f.failed) {
       // A synthesis failure inside a normal answer: ErrorCode ≠ 0 ("成功时返回 0").
-      return ctx.json(r, 200, { Response: { ErrorCode: 1000, Msg: "synthesis failed: the engine could not produce audio for this text", RequestId: randomUUID() } });
+      return ctx.json(r, 200, {
+        Response: {
+          ErrorCode: 1000,
+          Msg: "synthesis failed: the engine could not produce audio for this text",
+          RequestId: randomUUID(),
+        },
+      });
     }
     const ext = b.ExtParam ? readExtParam(b.ExtParam) : undefined;
     const syn = ext?.ok ? (ext.value.synExt ?? {}) : {};
@@ -62,24 +81,51 @@ export function ttsHandler(ctx: EmuContext) {
       } else {
         const got = await fetchCapped(b.AudioUrl!, MAX_CLONE_DOWNLOAD, 5000);
         if (!got || got.status < 200 || got.status >= 300) {
-          return ctx.error(r, 400, "FailedOperation", `AudioUrl could not be downloaded${got ? ` (HTTP ${got.status})` : ""}.`);
+          return ctx.error(
+            r,
+            400,
+            "FailedOperation",
+            `AudioUrl could not be downloaded${got ? ` (HTTP ${got.status})` : ""}.`,
+          );
         }
-        if (got.bytes.length > MAX_CLONE_DOWNLOAD) return ctx.error(r, 400, "InvalidParameterValue", `AudioUrl: the audio is larger than ${MAX_CLONE_DOWNLOAD / MB} MB.`);
+        if (got.bytes.length > MAX_CLONE_DOWNLOAD)
+          return ctx.error(
+            r,
+            400,
+            "InvalidParameterValue",
+            `AudioUrl: the audio is larger than ${MAX_CLONE_DOWNLOAD / MB} MB.`,
+          );
         audio = got.bytes;
       }
-      if (!isAudio(audio)) return ctx.error(r, 400, "InvalidParameterValue", `${b.AudioData ? "AudioData" : "AudioUrl"} is not an audio file (wav, mp3, m4a).`);
+      if (!isAudio(audio))
+        return ctx.error(
+          r,
+          400,
+          "InvalidParameterValue",
+          `${b.AudioData ? "AudioData" : "AudioUrl"} is not an audio file (wav, mp3, m4a).`,
+        );
       // Shaped like the doc's example id: "s1_" + 88 base64 characters.
       voiceId = `s1_${randomBytes(64).toString("base64")}`;
       cloned.set(voiceId, { createdAt: Date.now(), lang: b.AudioLang ?? TTS.defaultLang, profile: b.VoiceProfile });
     } else if (voiceId && !SYSTEM_VOICES.has(voiceId) && !cloned.has(voiceId)) {
       // The doc names no code for an unknown voice: ResourceNotFound (资源不存在).
-      return ctx.error(r, 400, "ResourceNotFound", `VoiceId ${voiceId} does not exist: it is neither a system voice nor a cloned one.`);
+      return ctx.error(
+        r,
+        400,
+        "ResourceNotFound",
+        `VoiceId ${voiceId} does not exist: it is neither a system voice nor a cloned one.`,
+      );
     }
     voiceId ??= DEFAULT_VOICE;
 
     const answer: Record<string, unknown> = { ErrorCode: 0, Msg: "success", VoiceId: voiceId };
     if (text.trim()) {
-      const wav = speechWav({ text, sampleRate: syn.sampleRate ?? TTS.defaultSampleRate, seconds: syn.duration, pitch: syn.pitch });
+      const wav = speechWav({
+        text,
+        sampleRate: syn.sampleRate ?? TTS.defaultSampleRate,
+        seconds: syn.duration,
+        pitch: syn.pitch,
+      });
       if (b.Output?.Type === "url") {
         const expiresAt = Date.now() + ctx.opts.outputTtlSeconds * 1000;
         const id = ctx.files.put(wav.bytes, "audio/wav", f.download);

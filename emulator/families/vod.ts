@@ -28,13 +28,23 @@ export const vod: FamilyModule = (ctx) => {
           if (typeof id === "string" && id) return jobs.query(r, id);
           r.log.op = "create";
           // Docs: X-TC-Action is required (是) on every create; a query needs TaskId.
-          return ctx.error(r, 400, "MissingParameter", "The X-TC-Action header (the model code) is required to create a job; a query takes a body {\"TaskId\": …}.");
+          return ctx.error(
+            r,
+            400,
+            "MissingParameter",
+            'The X-TC-Action header (the model code) is required to create a job; a query takes a body {"TaskId": …}.',
+          );
         }
         if ((VOD_JOB_MODELS as readonly string[]).includes(action)) return jobs.create(r, action as VodJobModel);
         if (action === VOD_TTS_MODEL) return tts(r);
         r.log.op = "create";
         r.log.model = action;
-        return ctx.error(r, 400, "InvalidAction", `The action ${action} does not exist (接口不存在): X-TC-Action must be T0302007, T0301004 or T0311001.`);
+        return ctx.error(
+          r,
+          400,
+          "InvalidAction",
+          `The action ${action} does not exist (接口不存在): X-TC-Action must be T0302007, T0301004 or T0311001.`,
+        );
       },
     },
   ];

@@ -52,11 +52,17 @@ export const DEEPSEEK = {
 const range = (min: number, max: number) => z.number().min(min).max(max).nullish();
 
 const text = z.object({ type: z.literal("text"), text: z.string() });
-const pixelLimit = z.object({ max_pixels: z.number().int().optional(), min_pixels: z.number().int().optional() }).nullish();
+const pixelLimit = z
+  .object({ max_pixels: z.number().int().optional(), min_pixels: z.number().int().optional() })
+  .nullish();
 // l.166 puts image_pixel_limit beside image_url (messages.content.image_pixel_limit); Ark's own API puts it inside: both read.
 const image = z.object({
   type: z.literal("image_url"),
-  image_url: z.object({ url: z.string(), detail: z.enum(DEEPSEEK.imageDetails).nullish(), image_pixel_limit: pixelLimit }),
+  image_url: z.object({
+    url: z.string(),
+    detail: z.enum(DEEPSEEK.imageDetails).nullish(),
+    image_pixel_limit: pixelLimit,
+  }),
   image_pixel_limit: pixelLimit,
 });
 const video = z.object({
@@ -66,13 +72,20 @@ const video = z.object({
   fps: z.union([z.number(), z.string()]).nullish(),
 });
 // GPT-5.4 l.71: "多模态场景下可为数组，包含文本和图片等信息" — detail values not listed.
-const gptImage = z.object({ type: z.literal("image_url"), image_url: z.object({ url: z.string(), detail: z.string().nullish() }) });
+const gptImage = z.object({
+  type: z.literal("image_url"),
+  image_url: z.object({ url: z.string(), detail: z.string().nullish() }),
+});
 
 const deepseekContent = z.union([z.string(), z.array(z.discriminatedUnion("type", [text, image, video]))]);
 const gptContent = z.union([z.string(), z.array(z.discriminatedUnion("type", [text, gptImage]))]);
 export type DeepSeekPart = Exclude<z.infer<typeof deepseekContent>, string>[number];
 
-const toolCall = z.object({ id: z.string().min(1), type: z.literal("function"), function: z.object({ name: z.string().min(1), arguments: z.string() }) });
+const toolCall = z.object({
+  id: z.string().min(1),
+  type: z.literal("function"),
+  function: z.object({ name: z.string().min(1), arguments: z.string() }),
+});
 
 function messages<C extends z.ZodType>(content: C) {
   return z
@@ -81,7 +94,12 @@ function messages<C extends z.ZodType>(content: C) {
         z.object({ role: z.literal("system"), content }),
         z.object({ role: z.literal("user"), content }),
         // Continuation (续写模式, l.908): the last message may be a partial assistant message.
-        z.object({ role: z.literal("assistant"), content: content.nullish(), reasoning_content: z.string().nullish(), tool_calls: z.array(toolCall).nullish() }),
+        z.object({
+          role: z.literal("assistant"),
+          content: content.nullish(),
+          reasoning_content: z.string().nullish(),
+          tool_calls: z.array(toolCall).nullish(),
+        }),
         z.object({ role: z.literal("tool"), content, tool_call_id: z.string().min(1) }),
       ]),
     )
@@ -89,22 +107,52 @@ function messages<C extends z.ZodType>(content: C) {
 }
 
 const tools = z
-  .array(z.object({ type: z.literal("function"), function: z.object({ name: z.string().min(1), description: z.string().optional(), parameters: z.record(z.string(), z.unknown()).optional() }) }))
+  .array(
+    z.object({
+      type: z.literal("function"),
+      function: z.object({
+        name: z.string().min(1),
+        description: z.string().optional(),
+        parameters: z.record(z.string(), z.unknown()).optional(),
+      }),
+    }),
+  )
   .nullish();
-const toolChoice = z.union([z.enum(["none", "auto", "required"]), z.object({ type: z.literal("function"), function: z.object({ name: z.string().min(1) }) })]).nullish();
+const toolChoice = z
+  .union([
+    z.enum(["none", "auto", "required"]),
+    z.object({ type: z.literal("function"), function: z.object({ name: z.string().min(1) }) }),
+  ])
+  .nullish();
 const responseFormat = z
   .discriminatedUnion("type", [
     z.object({ type: z.literal("text") }),
     z.object({ type: z.literal("json_object") }),
-    z.object({ type: z.literal("json_schema"), json_schema: z.object({ name: z.string().min(1), description: z.string().nullish(), schema: z.record(z.string(), z.unknown()), strict: z.boolean().nullish() }) }),
+    z.object({
+      type: z.literal("json_schema"),
+      json_schema: z.object({
+        name: z.string().min(1),
+        description: z.string().nullish(),
+        schema: z.record(z.string(), z.unknown()),
+        strict: z.boolean().nullish(),
+      }),
+    }),
   ])
   .optional();
-const streamOptions = z.object({ include_usage: z.boolean().nullish(), chunk_include_usage: z.boolean().nullish() }).nullish();
+const streamOptions = z
+  .object({ include_usage: z.boolean().nullish(), chunk_include_usage: z.boolean().nullish() })
+  .nullish();
 
 type Bad = (message: string, path: (string | number)[], code?: string) => void;
 
 function shared(
-  b: { stream?: boolean | null; stream_options?: unknown; tools?: { function: { name: string } }[] | null; tool_choice?: unknown; messages: { role: string; content?: unknown; tool_calls?: unknown[] | null }[] },
+  b: {
+    stream?: boolean | null;
+    stream_options?: unknown;
+    tools?: { function: { name: string } }[] | null;
+    tool_choice?: unknown;
+    messages: { role: string; content?: unknown; tool_calls?: unknown[] | null }[];
+  },
   bad: Bad,
 ) {
   // DeepSeek l.285: stream_options "当 stream 为 true 时，可设置".
@@ -113,16 +161,21 @@ function shared(
   if (b.tool_choice === "required" && !names.size) bad('tool_choice "required" needs tools', ["tool_choice"]);
   if (b.tool_choice && typeof b.tool_choice === "object") {
     const name = (b.tool_choice as { function: { name: string } }).function.name;
-    if (!names.has(name)) bad(`tool_choice names "${name}", which is not in tools`, ["tool_choice", "function", "name"]);
+    if (!names.has(name))
+      bad(`tool_choice names "${name}", which is not in tools`, ["tool_choice", "function", "name"]);
   }
   // DeepSeek l.205: "messages.content 与 messages.tool_calls 至少填写其一".
   b.messages.forEach((m, i) => {
     const empty = m.content === undefined || m.content === null || m.content === "";
-    if (m.role === "assistant" && empty && !m.tool_calls?.length) bad("an assistant message needs content or tool_calls", ["messages", i, "content"]);
+    if (m.role === "assistant" && empty && !m.tool_calls?.length)
+      bad("an assistant message needs content or tool_calls", ["messages", i, "content"]);
   });
 }
 
-const badOf = (ctx: z.RefinementCtx): Bad => (message, path, code) => (code ? addIssue(ctx, message, path, code) : ctx.addIssue({ code: "custom", message, path }));
+const badOf =
+  (ctx: z.RefinementCtx): Bad =>
+  (message, path, code) =>
+    code ? addIssue(ctx, message, path, code) : ctx.addIssue({ code: "custom", message, path });
 
 /** GPT-5.4: every row of the doc's table (l.51–64). */
 export const gpt54Body = z
@@ -158,22 +211,30 @@ function checkParts(content: unknown, path: (string | number)[], bad: Bad) {
       const url = p.image_url.url;
       // Error table l.1158–1159.
       if (!url) bad("Empty base64 image url", [...at, "image_url", "url"], "InvalidImageURL.EmptyURL");
-      else if (url.startsWith("data:") ? !DATA_IMAGE.test(url) : !HTTP_URL.test(url)) bad("Invalid base64 image url", [...at, "image_url", "url"], "InvalidImageURL.InvalidFormat");
-      for (const [lim, where] of [[p.image_pixel_limit, ["image_pixel_limit"]], [p.image_url.image_pixel_limit, ["image_url", "image_pixel_limit"]]] as const) {
+      else if (url.startsWith("data:") ? !DATA_IMAGE.test(url) : !HTTP_URL.test(url))
+        bad("Invalid base64 image url", [...at, "image_url", "url"], "InvalidImageURL.InvalidFormat");
+      for (const [lim, where] of [
+        [p.image_pixel_limit, ["image_pixel_limit"]],
+        [p.image_url.image_pixel_limit, ["image_url", "image_pixel_limit"]],
+      ] as const) {
         if (!lim) continue;
         for (const k of ["min_pixels", "max_pixels"] as const) {
           const v = lim[k];
-          if (v !== undefined && (v < DEEPSEEK.pixelsMin || v > DEEPSEEK.pixelsMax)) bad(`${k} must be in [${DEEPSEEK.pixelsMin}, ${DEEPSEEK.pixelsMax}]`, [...at, ...where, k]);
+          if (v !== undefined && (v < DEEPSEEK.pixelsMin || v > DEEPSEEK.pixelsMax))
+            bad(`${k} must be in [${DEEPSEEK.pixelsMin}, ${DEEPSEEK.pixelsMax}]`, [...at, ...where, k]);
         }
-        if (lim.min_pixels !== undefined && lim.max_pixels !== undefined && lim.min_pixels > lim.max_pixels) bad("min_pixels must not exceed max_pixels", [...at, ...where]);
+        if (lim.min_pixels !== undefined && lim.max_pixels !== undefined && lim.min_pixels > lim.max_pixels)
+          bad("min_pixels must not exceed max_pixels", [...at, ...where]);
       }
     } else if (p.type === "video_url") {
       const url = p.video_url.url;
       if (!url) bad("video_url.url must not be empty", [...at, "video_url", "url"]);
-      else if (url.startsWith("data:") ? !DATA_VIDEO.test(url) : !HTTP_URL.test(url)) bad("video_url.url must be a URL or a base64 data URL", [...at, "video_url", "url"]);
+      else if (url.startsWith("data:") ? !DATA_VIDEO.test(url) : !HTTP_URL.test(url))
+        bad("video_url.url must be a URL or a base64 data URL", [...at, "video_url", "url"]);
       if (p.fps !== undefined && p.fps !== null) {
         const fps = Number(p.fps);
-        if (!Number.isFinite(fps) || fps < DEEPSEEK.fpsMin || fps > DEEPSEEK.fpsMax) bad(`fps must be in [${DEEPSEEK.fpsMin}, ${DEEPSEEK.fpsMax}]`, [...at, "fps"]);
+        if (!Number.isFinite(fps) || fps < DEEPSEEK.fpsMin || fps > DEEPSEEK.fpsMax)
+          bad(`fps must be in [${DEEPSEEK.fpsMin}, ${DEEPSEEK.fpsMax}]`, [...at, "fps"]);
       }
     }
   });
@@ -188,7 +249,12 @@ export const deepseekBody = z
     stream: z.boolean().nullish(),
     stream_options: streamOptions,
     max_tokens: z.number().int().min(1).max(DEEPSEEK.maxTokensMax).nullish(),
-    max_completion_tokens: z.number().int().min(DEEPSEEK.maxCompletionTokensMin).max(DEEPSEEK.maxCompletionTokensMax).nullish(),
+    max_completion_tokens: z
+      .number()
+      .int()
+      .min(DEEPSEEK.maxCompletionTokensMin)
+      .max(DEEPSEEK.maxCompletionTokensMax)
+      .nullish(),
     service_tier: z.enum(DEEPSEEK.serviceTiers).nullish(),
     reasoning_effort: z.enum(DEEPSEEK.reasoningEfforts).nullish(),
     response_format: responseFormat,
@@ -204,7 +270,8 @@ export const deepseekBody = z
     const bad = badOf(ctx);
     shared(b, bad);
     // l.314: "不可与 max_tokens 字段同时设置"
-    if (b.max_tokens != null && b.max_completion_tokens != null) bad("max_tokens and max_completion_tokens cannot both be set", ["max_completion_tokens"]);
+    if (b.max_tokens != null && b.max_completion_tokens != null)
+      bad("max_tokens and max_completion_tokens cannot both be set", ["max_completion_tokens"]);
     b.messages.forEach((m, i) => checkParts(m.content, ["messages", i, "content"], bad));
   });
 export type DeepSeekBody = z.infer<typeof deepseekBody>;

@@ -21,8 +21,19 @@ export interface SpecIssueParams {
   httpStatus?: number;
 }
 
-export function addIssue(ctx: z.RefinementCtx, message: string, path: (string | number)[], code: string, httpStatus?: number) {
-  ctx.addIssue({ code: "custom", message, path, params: { code, ...(httpStatus ? { httpStatus } : {}) } satisfies SpecIssueParams });
+export function addIssue(
+  ctx: z.RefinementCtx,
+  message: string,
+  path: (string | number)[],
+  code: string,
+  httpStatus?: number,
+) {
+  ctx.addIssue({
+    code: "custom",
+    message,
+    path,
+    params: { code, ...(httpStatus ? { httpStatus } : {}) } satisfies SpecIssueParams,
+  });
 }
 
 /** The documented code a custom issue carries, if any. */
@@ -91,8 +102,13 @@ function show(i: Interval): string {
 
 /** The first documented rule a file breaks, in words naming the rule; undefined when it meets them all (or they cannot be told). */
 export function mediaProblem(rules: MediaRules, f: MediaFacts): string | undefined {
-  if (rules.formats && f.format && !rules.formats.includes(f.format)) return `format ${f.format} is not supported (${rules.formats.join(", ")})`;
-  if (rules.maxBytes !== undefined && f.bytes !== undefined && (rules.maxBytesExclusive ? f.bytes >= rules.maxBytes : f.bytes > rules.maxBytes)) {
+  if (rules.formats && f.format && !rules.formats.includes(f.format))
+    return `format ${f.format} is not supported (${rules.formats.join(", ")})`;
+  if (
+    rules.maxBytes !== undefined &&
+    f.bytes !== undefined &&
+    (rules.maxBytesExclusive ? f.bytes >= rules.maxBytes : f.bytes > rules.maxBytes)
+  ) {
     return `the file is ${f.bytes} bytes; the limit is ${rules.maxBytesExclusive ? "below " : ""}${rules.maxBytes} bytes`;
   }
   if (f.width && f.height) {
@@ -107,8 +123,10 @@ export function mediaProblem(rules: MediaRules, f: MediaFacts): string | undefin
     ];
     for (const [what, v, i] of checks) if (i && !inside(v, i)) return `${what} ${+v.toFixed(4)} is outside ${show(i)}`;
   }
-  if (rules.seconds && f.seconds !== undefined && !inside(f.seconds, rules.seconds)) return `duration ${f.seconds} s is outside ${show(rules.seconds)} s`;
-  if (rules.fps && f.fps !== undefined && !inside(f.fps, rules.fps)) return `frame rate ${f.fps} fps is outside ${show(rules.fps)}`;
+  if (rules.seconds && f.seconds !== undefined && !inside(f.seconds, rules.seconds))
+    return `duration ${f.seconds} s is outside ${show(rules.seconds)} s`;
+  if (rules.fps && f.fps !== undefined && !inside(f.fps, rules.fps))
+    return `frame rate ${f.fps} fps is outside ${show(rules.fps)}`;
   return undefined;
 }
 

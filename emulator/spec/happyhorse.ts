@@ -35,15 +35,31 @@ export const HAPPYHORSE = {
 const IMAGE_FORMATS = ["jpeg", "jpg", "png", "webp"] as const;
 
 /** The documented media limits per model and media type (the emulator cannot fetch public URLs offline, so these are what it would apply). */
-export const HAPPYHORSE_MEDIA: Record<"firstFrame" | "referenceImage" | "editVideo" | "editReferenceImage", MediaRules> = {
+export const HAPPYHORSE_MEDIA: Record<
+  "firstFrame" | "referenceImage" | "editVideo" | "editReferenceImage",
+  MediaRules
+> = {
   // T0401002 l.58: JPEG/JPG/PNG/WEBP, width and height ≥ 300, ratio 1:2.5–2.5:1, ≤ 20 MB
   firstFrame: { formats: IMAGE_FORMATS, maxBytes: 20 * MB, side: { min: 300 }, ratio: { min: 1 / 2.5, max: 2.5 } },
   // T0401003 l.58: short side ≥ 400, ≤ 20 MB
   referenceImage: { formats: IMAGE_FORMATS, maxBytes: 20 * MB, shortSide: { min: 400 } },
   // T0401004 l.58: MP4/MOV, 3–60 s, long side ≤ 2160, short side ≥ 320, ratio 1:2.5–2.5:1, ≤ 100 MB, > 8 fps
-  editVideo: { formats: ["mp4", "mov"], maxBytes: 100 * MB, seconds: { min: 3, max: 60 }, longSide: { max: 2160 }, shortSide: { min: 320 }, ratio: { min: 1 / 2.5, max: 2.5 }, fps: { min: 8, openMin: true } },
+  editVideo: {
+    formats: ["mp4", "mov"],
+    maxBytes: 100 * MB,
+    seconds: { min: 3, max: 60 },
+    longSide: { max: 2160 },
+    shortSide: { min: 320 },
+    ratio: { min: 1 / 2.5, max: 2.5 },
+    fps: { min: 8, openMin: true },
+  },
   // T0401004 l.58: width and height ≥ 300, ratio 1:2.5–2.5:1, ≤ 20 MB
-  editReferenceImage: { formats: IMAGE_FORMATS, maxBytes: 20 * MB, side: { min: 300 }, ratio: { min: 1 / 2.5, max: 2.5 } },
+  editReferenceImage: {
+    formats: IMAGE_FORMATS,
+    maxBytes: 20 * MB,
+    side: { min: 300 },
+    ratio: { min: 1 / 2.5, max: 2.5 },
+  },
 };
 
 const HAN = /[\p{Script=Han}\u3000-\u303f\uff00-\uffef]/u;
@@ -91,22 +107,29 @@ export const happyHorseCreateBody = z
     if (b.model !== "T0401002" && !b.input.prompt?.trim()) bad("input.prompt is required", ["input", "prompt"]);
     if (!isEdit && p.audio_setting) bad("audio_setting is only for video edit", ["parameters", "audio_setting"]);
     // The i2v and edit tables have no ratio row; the edit table has no duration row.
-    if ((b.model === "T0401002" || isEdit) && p.ratio) bad(`ratio is not accepted for ${isEdit ? "video edit" : "image-to-video"}`, ["parameters", "ratio"]);
+    if ((b.model === "T0401002" || isEdit) && p.ratio)
+      bad(`ratio is not accepted for ${isEdit ? "video edit" : "image-to-video"}`, ["parameters", "ratio"]);
     if (isEdit && p.duration !== undefined) bad("duration is not accepted for video edit", ["parameters", "duration"]);
     if (b.model === "T0401001" && items.length) bad("T0401001 takes no media", ["input", "media"]);
-    if (b.model === "T0401002" && (items.length !== 1 || n("first_frame") !== 1)) bad("exactly one first_frame is required", ["input", "media"]);
+    if (b.model === "T0401002" && (items.length !== 1 || n("first_frame") !== 1))
+      bad("exactly one first_frame is required", ["input", "media"]);
     if (b.model === "T0401003") {
       const refs = n("reference_image");
       if (refs !== items.length || refs < HAPPYHORSE.referenceMin || refs > HAPPYHORSE.referenceMax) {
-        bad(`${HAPPYHORSE.referenceMin} to ${HAPPYHORSE.referenceMax} reference_image items are required`, ["input", "media"]);
+        bad(`${HAPPYHORSE.referenceMin} to ${HAPPYHORSE.referenceMax} reference_image items are required`, [
+          "input",
+          "media",
+        ]);
       }
     }
     if (isEdit) {
       if (n("video") !== 1) bad("exactly one video is required", ["input", "media"]);
-      if (n("reference_image") > HAPPYHORSE.editReferenceMax) bad(`at most ${HAPPYHORSE.editReferenceMax} reference_image items`, ["input", "media"]);
+      if (n("reference_image") > HAPPYHORSE.editReferenceMax)
+        bad(`at most ${HAPPYHORSE.editReferenceMax} reference_image items`, ["input", "media"]);
       if (n("first_frame")) bad("first_frame is not accepted for video edit", ["input", "media"]);
       // l.58: the video is "仅支持公网HTTP/HTTPS"; only reference images may be Base64.
-      if (items.some((m) => m.type === "video" && m.url.startsWith("data:"))) bad("the video must be a public URL", ["input", "media"]);
+      if (items.some((m) => m.type === "video" && m.url.startsWith("data:")))
+        bad("the video must be a public URL", ["input", "media"]);
     }
   });
 export type HappyHorseCreateBody = z.infer<typeof happyHorseCreateBody>;

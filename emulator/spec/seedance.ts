@@ -41,15 +41,46 @@ export const SEEDANCE = {
 } as const;
 
 /** The output sizes table (l.344–357). */
-export const SEEDANCE_OUTPUT_SIZES: Record<"480p" | "720p", Record<"16:9" | "4:3" | "1:1" | "3:4" | "9:16" | "21:9", [number, number]>> = {
-  "480p": { "16:9": [864, 496], "4:3": [752, 560], "1:1": [640, 640], "3:4": [560, 752], "9:16": [496, 864], "21:9": [992, 432] },
-  "720p": { "16:9": [1280, 720], "4:3": [1112, 834], "1:1": [960, 960], "3:4": [834, 1112], "9:16": [720, 1280], "21:9": [1470, 630] },
+export const SEEDANCE_OUTPUT_SIZES: Record<
+  "480p" | "720p",
+  Record<"16:9" | "4:3" | "1:1" | "3:4" | "9:16" | "21:9", [number, number]>
+> = {
+  "480p": {
+    "16:9": [864, 496],
+    "4:3": [752, 560],
+    "1:1": [640, 640],
+    "3:4": [560, 752],
+    "9:16": [496, 864],
+    "21:9": [992, 432],
+  },
+  "720p": {
+    "16:9": [1280, 720],
+    "4:3": [1112, 834],
+    "1:1": [960, 960],
+    "3:4": [834, 1112],
+    "9:16": [720, 1280],
+    "21:9": [1470, 630],
+  },
 };
 
 /** Media rules (l.123–131 images, l.180–196 videos, l.219–225 audios). Open intervals where the doc writes "( , )". */
 export const SEEDANCE_MEDIA: Record<"image" | "video" | "audio", MediaRules> = {
-  image: { formats: ["jpeg", "jpg", "png", "webp", "bmp", "tiff", "gif"], maxBytes: 30 * MB, maxBytesExclusive: true, side: { min: 300, max: 6000, open: true }, ratio: { min: 0.4, max: 2.5, open: true } },
-  video: { formats: ["mp4", "mov"], maxBytes: 50 * MB, seconds: { min: 2, max: 15 }, side: { min: 300, max: 6000 }, ratio: { min: 0.4, max: 2.5 }, pixels: { min: 409_600, max: 927_408 }, fps: { min: 24, max: 60 } },
+  image: {
+    formats: ["jpeg", "jpg", "png", "webp", "bmp", "tiff", "gif"],
+    maxBytes: 30 * MB,
+    maxBytesExclusive: true,
+    side: { min: 300, max: 6000, open: true },
+    ratio: { min: 0.4, max: 2.5, open: true },
+  },
+  video: {
+    formats: ["mp4", "mov"],
+    maxBytes: 50 * MB,
+    seconds: { min: 2, max: 15 },
+    side: { min: 300, max: 6000 },
+    ratio: { min: 0.4, max: 2.5 },
+    pixels: { min: 409_600, max: 927_408 },
+    fps: { min: 24, max: 60 },
+  },
   audio: { formats: ["wav", "mp3"], maxBytes: 15 * MB, seconds: { min: 2, max: 15 } },
 };
 
@@ -67,23 +98,50 @@ type Kind = "image" | "video" | "audio";
 /** What is wrong with one media URL, as the doc's error table names it; undefined when fine. */
 function urlProblem(kind: Kind, url: string): { code: string; message: string } | undefined {
   // Error table l.862–863: the two image URL errors have fixed messages.
-  if (!url) return kind === "image" ? { code: "InvalidImageURL.EmptyURL", message: "Empty base64 image url" } : { code: "InvalidParameter", message: `${kind}_url.url must not be empty` };
+  if (!url)
+    return kind === "image"
+      ? { code: "InvalidImageURL.EmptyURL", message: "Empty base64 image url" }
+      : { code: "InvalidParameter", message: `${kind}_url.url must not be empty` };
   if (isHttpUrl(url) || assetIdOf(url)) return undefined;
   if (url.startsWith("data:")) {
     // l.178: a video is "视频URL或素材ID" — no base64.
-    if (kind === "video") return { code: "InvalidParameter", message: "a video must be a URL or asset://ID (base64 is not accepted for videos)" };
-    if (kind === "image") return DATA_IMAGE.test(url) ? undefined : { code: "InvalidImageURL.InvalidFormat", message: "Invalid base64 image url" };
-    return DATA_AUDIO.test(url) ? undefined : { code: "InvalidParameter", message: "audio base64 must be data:audio/<wav|mp3>;base64,<data>" };
+    if (kind === "video")
+      return {
+        code: "InvalidParameter",
+        message: "a video must be a URL or asset://ID (base64 is not accepted for videos)",
+      };
+    if (kind === "image")
+      return DATA_IMAGE.test(url)
+        ? undefined
+        : { code: "InvalidImageURL.InvalidFormat", message: "Invalid base64 image url" };
+    return DATA_AUDIO.test(url)
+      ? undefined
+      : { code: "InvalidParameter", message: "audio base64 must be data:audio/<wav|mp3>;base64,<data>" };
   }
-  return { code: "InvalidParameter", message: `${kind}_url.url must be a URL, ${kind === "video" ? "" : "a base64 data URL, "}or asset://ID` };
+  return {
+    code: "InvalidParameter",
+    message: `${kind}_url.url must be a URL, ${kind === "video" ? "" : "a base64 data URL, "}or asset://ID`,
+  };
 }
 
 const text = z.object({ type: z.literal("text"), text: z.string() });
 // l.136: role "条件必填" — may be left out for a single first frame (l.143).
-const image = z.object({ type: z.literal("image_url"), image_url: z.object({ url: z.string() }), role: z.enum(["first_frame", "last_frame", "reference_image"]).optional() });
+const image = z.object({
+  type: z.literal("image_url"),
+  image_url: z.object({ url: z.string() }),
+  role: z.enum(["first_frame", "last_frame", "reference_image"]).optional(),
+});
 // l.199 / l.228: one role each ("当前仅支持"); "条件必填", so a missing role reads as that one.
-const video = z.object({ type: z.literal("video_url"), video_url: z.object({ url: z.string() }), role: z.literal("reference_video").optional() });
-const audio = z.object({ type: z.literal("audio_url"), audio_url: z.object({ url: z.string() }), role: z.literal("reference_audio").optional() });
+const video = z.object({
+  type: z.literal("video_url"),
+  video_url: z.object({ url: z.string() }),
+  role: z.literal("reference_video").optional(),
+});
+const audio = z.object({
+  type: z.literal("audio_url"),
+  audio_url: z.object({ url: z.string() }),
+  role: z.literal("reference_audio").optional(),
+});
 const item = z.discriminatedUnion("type", [text, image, video, audio]);
 export type SeedanceContentItem = z.infer<typeof item>;
 
@@ -104,16 +162,27 @@ export const seedanceCreateBody = z
     duration: z
       .number()
       .int()
-      .refine((d) => d === SEEDANCE.durationAuto || (d >= SEEDANCE.durationMin && d <= SEEDANCE.durationMax), "duration must be an integer in [4, 15], or -1 to let the model choose")
+      .refine(
+        (d) => d === SEEDANCE.durationAuto || (d >= SEEDANCE.durationMin && d <= SEEDANCE.durationMax),
+        "duration must be an integer in [4, 15], or -1 to let the model choose",
+      )
       .optional(),
     seed: z.number().int().min(SEEDANCE.seedMin).max(SEEDANCE.seedMax).optional(),
     watermark: z.boolean().optional(),
   })
   .strict()
   .superRefine((b, ctx) => {
-    const bad = (message: string, path: (string | number)[], code = "InvalidParameter", status?: number) => addIssue(ctx, message, path, code, status);
-    if (b.model !== SEEDANCE_MODEL) bad(`The model or endpoint ${b.model} does not exist or you do not have access to it.`, ["model"], "InvalidEndpointOrModel.NotFound", 404);
-    if (b.service_tier === "flex") bad("service_tier flex (offline inference) is not supported by this model", ["service_tier"]);
+    const bad = (message: string, path: (string | number)[], code = "InvalidParameter", status?: number) =>
+      addIssue(ctx, message, path, code, status);
+    if (b.model !== SEEDANCE_MODEL)
+      bad(
+        `The model or endpoint ${b.model} does not exist or you do not have access to it.`,
+        ["model"],
+        "InvalidEndpointOrModel.NotFound",
+        404,
+      );
+    if (b.service_tier === "flex")
+      bad("service_tier flex (offline inference) is not supported by this model", ["service_tier"]);
 
     const indexed = b.content.map((c, i) => ({ c, i }));
     const texts = indexed.filter((x) => x.c.type === "text");
@@ -134,18 +203,36 @@ export const seedanceCreateBody = z
     const videos = b.content.filter((c) => c.type === "video_url").length;
     const audios = b.content.filter((c) => c.type === "audio_url").length;
     if (frames.length) {
-      if (refs || videos || audios) bad("first/last frame images cannot be mixed with reference images, videos or audios (the scenarios are mutually exclusive)", ["content"]);
-      if (frames.length === 1 && frames[0].role === "last_frame") bad("a last_frame needs a first_frame (first + last frame takes exactly two images)", ["content", frames[0].i, "role"]);
-      else if (frames.length === 2 && !(frames.some((f) => f.role === "first_frame") && frames.some((f) => f.role === "last_frame"))) {
+      if (refs || videos || audios)
+        bad(
+          "first/last frame images cannot be mixed with reference images, videos or audios (the scenarios are mutually exclusive)",
+          ["content"],
+        );
+      if (frames.length === 1 && frames[0].role === "last_frame")
+        bad("a last_frame needs a first_frame (first + last frame takes exactly two images)", [
+          "content",
+          frames[0].i,
+          "role",
+        ]);
+      else if (
+        frames.length === 2 &&
+        !(frames.some((f) => f.role === "first_frame") && frames.some((f) => f.role === "last_frame"))
+      ) {
         // l.148: "需要传入2个image_url对象，且role必填"
-        bad("first + last frame needs exactly two images, one with role first_frame and one with role last_frame", ["content"]);
-      } else if (frames.length > 2) bad(`first + last frame takes exactly two images (got ${frames.length} frame images)`, ["content"]);
+        bad("first + last frame needs exactly two images, one with role first_frame and one with role last_frame", [
+          "content",
+        ]);
+      } else if (frames.length > 2)
+        bad(`first + last frame takes exactly two images (got ${frames.length} frame images)`, ["content"]);
     } else if (refs || videos || audios) {
       if (refs > SEEDANCE.maxImages) bad(`at most ${SEEDANCE.maxImages} reference images (got ${refs})`, ["content"]);
-      if (videos > SEEDANCE.maxVideos) bad(`at most ${SEEDANCE.maxVideos} reference videos (got ${videos})`, ["content"]);
-      if (audios > SEEDANCE.maxAudios) bad(`at most ${SEEDANCE.maxAudios} reference audios (got ${audios})`, ["content"]);
+      if (videos > SEEDANCE.maxVideos)
+        bad(`at most ${SEEDANCE.maxVideos} reference videos (got ${videos})`, ["content"]);
+      if (audios > SEEDANCE.maxAudios)
+        bad(`at most ${SEEDANCE.maxAudios} reference audios (got ${audios})`, ["content"]);
       // l.205: "注意不可单独输入音频，应至少包含 1 个参考视频或图片"
-      if (audios && !refs && !videos) bad("audio cannot be the only reference: add at least one reference image or video", ["content"]);
+      if (audios && !refs && !videos)
+        bad("audio cannot be the only reference: add at least one reference image or video", ["content"]);
     } else if (!prompt?.trim()) {
       bad("content needs a text prompt when it carries no image, video or audio", ["content"], "MissingParameter");
     }

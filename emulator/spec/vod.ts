@@ -28,7 +28,10 @@ export const JOB_LIMITS = {
 } as const;
 
 /** A public URL only: "文件的公网可访问 URL" (T0302007 l.84); GV's FileInfos are "文件URL" of the same job API. */
-const publicUrl = z.string().min(1).refine(isHttpUrl, "must be a publicly reachable http(s) URL (base64 is not accepted)");
+const publicUrl = z
+  .string()
+  .min(1)
+  .refine(isHttpUrl, "must be a publicly reachable http(s) URL (base64 is not accepted)");
 
 /** Rows both job tables share. */
 const jobFields = {
@@ -82,7 +85,13 @@ export const gptImageBody = z
   })
   .superRefine((b, ctx) => {
     // l.64–65: Prompt "文生图必填", FileInfos "图生图必填".
-    if (!b.FileInfos?.length && !b.Prompt?.trim()) addIssue(ctx, "Prompt is required for text-to-image (image-to-image needs 1–3 FileInfos)", ["Prompt"], "MissingParameter");
+    if (!b.FileInfos?.length && !b.Prompt?.trim())
+      addIssue(
+        ctx,
+        "Prompt is required for text-to-image (image-to-image needs 1–3 FileInfos)",
+        ["Prompt"],
+        "MissingParameter",
+      );
   });
 export type GptImageBody = z.infer<typeof gptImageBody>;
 
@@ -105,7 +114,10 @@ export const GV_MEDIA: Record<"file" | "lastFrameFile" | "lastFrameUrl", MediaRu
 export const gvBody = z
   .object({
     Prompt: z.string().optional(),
-    FileInfos: z.array(z.object({ Type: z.literal("Url"), Url: publicUrl, Usage: z.enum(GV.usages) })).max(GV.maxFiles).optional(),
+    FileInfos: z
+      .array(z.object({ Type: z.literal("Url"), Url: publicUrl, Usage: z.enum(GV.usages) }))
+      .max(GV.maxFiles)
+      .optional(),
     LastFrameFileId: z.string().min(1).optional(),
     LastFrameUrl: publicUrl.optional(),
     // "固定主体输入信息": no structure given.
@@ -114,7 +126,10 @@ export const gvBody = z
       .object({
         StorageMode: z.enum(STORAGE).optional(),
         // l.68: "16:9、9:16、1:1等" — an open list: any W:H.
-        AspectRatio: z.string().regex(/^\d{1,2}:\d{1,2}$/, "must be a ratio such as 16:9, 9:16 or 1:1").optional(),
+        AspectRatio: z
+          .string()
+          .regex(/^\d{1,2}:\d{1,2}$/, "must be a ratio such as 16:9, 9:16 or 1:1")
+          .optional(),
         AudioGeneration: z.enum(SWITCH).optional(),
         PersonGeneration: z.enum(PERSON).optional(),
         InputComplianceCheck: z.enum(SWITCH).optional(),
@@ -125,15 +140,18 @@ export const gvBody = z
     ...jobFields,
   })
   .superRefine((b, ctx) => {
-    const bad = (message: string, path: (string | number)[], code = "InvalidParameterValue") => addIssue(ctx, message, path, code);
+    const bad = (message: string, path: (string | number)[], code = "InvalidParameterValue") =>
+      addIssue(ctx, message, path, code);
     const files = b.FileInfos ?? [];
     const n = (u: (typeof GV.usages)[number]) => files.filter((f) => f.Usage === u).length;
     // l.56: "文生视频必填。图生视频时若未传入参考文件且ExtInfo为空，也为必填"
-    if (!files.length && !b.ExtInfo?.trim() && !b.Prompt?.trim()) bad("Prompt is required when no FileInfos (and no ExtInfo) are given", ["Prompt"], "MissingParameter");
+    if (!files.length && !b.ExtInfo?.trim() && !b.Prompt?.trim())
+      bad("Prompt is required when no FileInfos (and no ExtInfo) are given", ["Prompt"], "MissingParameter");
     if (n("FirstFrame") > 1) bad("at most one FileInfos item may have Usage FirstFrame", ["FileInfos"]);
     if (n("LastFrame") > 1) bad("at most one FileInfos item may have Usage LastFrame", ["FileInfos"]);
     // l.57: "支持首尾帧模式、参考图模式" — one or the other.
-    if (n("Reference") && (n("FirstFrame") || n("LastFrame"))) bad("first/last-frame mode and reference mode cannot be mixed in FileInfos", ["FileInfos"]);
+    if (n("Reference") && (n("FirstFrame") || n("LastFrame")))
+      bad("first/last-frame mode and reference mode cannot be mixed in FileInfos", ["FileInfos"]);
     if (n("LastFrame") && !n("FirstFrame")) bad("a LastFrame needs a FirstFrame in FileInfos", ["FileInfos"]);
     if (b.LastFrameUrl && b.LastFrameFileId) bad("give LastFrameUrl or LastFrameFileId, not both", ["LastFrameUrl"]);
     // l.61–62: "须同时通过FileInfos指定首帧"
@@ -147,8 +165,46 @@ export type GvBody = z.infer<typeof gvBody>;
 
 /** "支持的语言列表" (l.130–171), in its order — `hun`, not `hu`. */
 export const TTS_LANGS = [
-  "zh", "en", "ja", "de", "fr", "ko", "ru", "uk", "pt", "it", "es", "id", "nl", "tr", "fil", "ms", "el", "fi", "hr", "sk",
-  "pl", "sv", "hi", "bg", "ro", "ar", "cs", "da", "ta", "hun", "vi", "no", "yue", "th", "he", "ca", "nn", "af", "fa", "sl",
+  "zh",
+  "en",
+  "ja",
+  "de",
+  "fr",
+  "ko",
+  "ru",
+  "uk",
+  "pt",
+  "it",
+  "es",
+  "id",
+  "nl",
+  "tr",
+  "fil",
+  "ms",
+  "el",
+  "fi",
+  "hr",
+  "sk",
+  "pl",
+  "sv",
+  "hi",
+  "bg",
+  "ro",
+  "ar",
+  "cs",
+  "da",
+  "ta",
+  "hun",
+  "vi",
+  "no",
+  "yue",
+  "th",
+  "he",
+  "ca",
+  "nn",
+  "af",
+  "fa",
+  "sl",
 ] as const;
 
 export const TTS = {
@@ -174,12 +230,41 @@ export const TTS = {
  * (speech-2.8 T2A "系统音色"), plus the VoiceId of the doc's own example (l.107).
  */
 export const TTS_SYSTEM_VOICES = [
-  "male-qn-qingse", "male-qn-jingying", "male-qn-badao", "male-qn-daxuesheng",
-  "female-shaonv", "female-yujie", "female-chengshu", "female-tianmei",
-  "presenter_male", "presenter_female",
-  "audiobook_male_1", "audiobook_male_2", "audiobook_female_1", "audiobook_female_2",
-  "clever_boy", "cute_boy", "lovely_girl", "cartoon_pig",
-  "Wise_Woman", "Friendly_Person", "Inspirational_girl", "Deep_Voice_Man", "Calm_Woman", "Casual_Guy", "Lively_Girl", "Patient_Man", "Young_Knight", "Determined_Man", "Lovely_Girl", "Decent_Boy", "Imposing_Manner", "Elegant_Man", "Abbess", "Sweet_Girl_2", "Exuberant_Girl",
+  "male-qn-qingse",
+  "male-qn-jingying",
+  "male-qn-badao",
+  "male-qn-daxuesheng",
+  "female-shaonv",
+  "female-yujie",
+  "female-chengshu",
+  "female-tianmei",
+  "presenter_male",
+  "presenter_female",
+  "audiobook_male_1",
+  "audiobook_male_2",
+  "audiobook_female_1",
+  "audiobook_female_2",
+  "clever_boy",
+  "cute_boy",
+  "lovely_girl",
+  "cartoon_pig",
+  "Wise_Woman",
+  "Friendly_Person",
+  "Inspirational_girl",
+  "Deep_Voice_Man",
+  "Calm_Woman",
+  "Casual_Guy",
+  "Lively_Girl",
+  "Patient_Man",
+  "Young_Knight",
+  "Determined_Man",
+  "Lovely_Girl",
+  "Decent_Boy",
+  "Imposing_Manner",
+  "Elegant_Man",
+  "Abbess",
+  "Sweet_Girl_2",
+  "Exuberant_Girl",
   "s1_2GSzVAf00hl7+A+LJTNvVI6nFJB0qliIvR8wntPeaniVSstd7Z4E4UL8Hky3azMHVlDSps1zWW4nJ7ll9w==",
 ] as const;
 /** What a call without VoiceId speaks with. */
@@ -196,7 +281,16 @@ const ttsExt = z.object({
     })
     .optional(),
   cloneExt: z
-    .object({ timeRanges: z.array(z.tuple([z.number().min(0), z.number().min(0)]).refine(([a, b]) => b > a, "each time range is [start, end] in seconds with end > start")).min(1).optional() })
+    .object({
+      timeRanges: z
+        .array(
+          z
+            .tuple([z.number().min(0), z.number().min(0)])
+            .refine(([a, b]) => b > a, "each time range is [start, end] in seconds with end > start"),
+        )
+        .min(1)
+        .optional(),
+    })
     .optional(),
 });
 export type TtsExt = z.infer<typeof ttsExt>;
@@ -205,7 +299,9 @@ export type TtsExt = z.infer<typeof ttsExt>;
  * ExtParam is a JSON *string* (l.62) naming `synExt.sampleRate` etc.: nested objects and dotted top-level keys
  * both read. Other keys pass: the doc's example sends {"engine": ""} (l.108).
  */
-export function readExtParam(s: string): { ok: true; value: TtsExt } | { ok: false; message: string; path: (string | number)[]; code: string } {
+export function readExtParam(
+  s: string,
+): { ok: true; value: TtsExt } | { ok: false; message: string; path: (string | number)[]; code: string } {
   let json: unknown;
   try {
     json = JSON.parse(s);
@@ -213,7 +309,8 @@ export function readExtParam(s: string): { ok: true; value: TtsExt } | { ok: fal
     return { ok: false, message: "ExtParam must be a JSON string", path: [], code: "InvalidParameter" };
   }
   const isObj = (v: unknown): v is Record<string, unknown> => !!v && typeof v === "object" && !Array.isArray(v);
-  if (!isObj(json)) return { ok: false, message: "ExtParam must be a JSON object string", path: [], code: "InvalidParameter" };
+  if (!isObj(json))
+    return { ok: false, message: "ExtParam must be a JSON object string", path: [], code: "InvalidParameter" };
   const nested: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(json)) {
     const dot = k.indexOf(".");
@@ -224,7 +321,12 @@ export function readExtParam(s: string): { ok: true; value: TtsExt } | { ok: fal
   const r = ttsExt.safeParse(nested);
   if (r.success) return { ok: true, value: r.data };
   const i = r.error.issues[0];
-  return { ok: false, message: `${i.path.join(".")}: ${i.message}`, path: i.path as (string | number)[], code: "InvalidParameterValue" };
+  return {
+    ok: false,
+    message: `${i.path.join(".")}: ${i.message}`,
+    path: i.path as (string | number)[],
+    code: "InvalidParameterValue",
+  };
 }
 
 const BASE64 = /^[A-Za-z0-9+/]+={0,2}$/;
@@ -232,10 +334,17 @@ const BASE64 = /^[A-Za-z0-9+/]+={0,2}$/;
 /** The TTS body (l.52–79). l.206 UnknownParameter: "用户多传未定义的参数会导致错误" — strict. */
 export const ttsBody = z
   .object({
-    Text: z.string().refine((s) => textLength(s) <= TTS.maxTextChars, `Text must be at most ${TTS.maxTextChars} characters`).optional(),
+    Text: z
+      .string()
+      .refine((s) => textLength(s) <= TTS.maxTextChars, `Text must be at most ${TTS.maxTextChars} characters`)
+      .optional(),
     TextLang: z.enum(TTS_LANGS).optional(),
     VoiceId: z.string().min(1).optional(),
-    AudioData: z.string().min(1).refine((s) => BASE64.test(s.replace(/\s+/g, "")), "AudioData must be base64 (no data: prefix)").optional(),
+    AudioData: z
+      .string()
+      .min(1)
+      .refine((s) => BASE64.test(s.replace(/\s+/g, "")), "AudioData must be base64 (no data: prefix)")
+      .optional(),
     AudioUrl: publicUrl.optional(),
     AudioLang: z.enum(TTS_LANGS).optional(),
     VoiceProfile: z
@@ -254,7 +363,13 @@ export const ttsBody = z
   .strict()
   .superRefine((b, ctx) => {
     // l.54: Text "语音合成时必填"; a clone (AudioData/AudioUrl) may come without text.
-    if (!b.Text?.trim() && !b.AudioData && !b.AudioUrl) addIssue(ctx, "Text is required for speech synthesis (or give AudioData/AudioUrl to clone a voice)", ["Text"], "MissingParameter");
+    if (!b.Text?.trim() && !b.AudioData && !b.AudioUrl)
+      addIssue(
+        ctx,
+        "Text is required for speech synthesis (or give AudioData/AudioUrl to clone a voice)",
+        ["Text"],
+        "MissingParameter",
+      );
     if (b.ExtParam !== undefined) {
       const p = readExtParam(b.ExtParam);
       if (!p.ok) addIssue(ctx, `ExtParam ${p.message}`, ["ExtParam", ...p.path], p.code);

@@ -17,17 +17,38 @@ export type Access = Permission | "signed-in" | "operator";
 export function errorResponse(e: unknown): NextResponse {
   if (e instanceof AppError) {
     const retry = e.details?.retryAfter;
-    return NextResponse.json({ error: e.toJSON() }, { status: e.status, headers: retry ? { "Retry-After": String(retry) } : undefined });
+    return NextResponse.json(
+      { error: e.toJSON() },
+      { status: e.status, headers: retry ? { "Retry-After": String(retry) } : undefined },
+    );
   }
   if (e instanceof z.ZodError) {
     const first = describeIssue(e.issues[0]);
-    return NextResponse.json({ error: { code: "invalid_request", message: e.issues.map((i) => describeIssue(i).message).join("; "), field: first.field } }, { status: 400 });
+    return NextResponse.json(
+      {
+        error: {
+          code: "invalid_request",
+          message: e.issues.map((i) => describeIssue(i).message).join("; "),
+          field: first.field,
+        },
+      },
+      { status: 400 },
+    );
   }
   // Unknown errors never leak (paths, Prisma, undici texts): log them with an id the person can quote.
   const errorId = randomUUID().slice(0, 8);
   if (e instanceof ConfigError) console.error(`[api] error ${errorId}:`, e.message);
   else console.error(`[api] error ${errorId}:`, e);
-  return NextResponse.json({ error: { code: "internal", message: `Something went wrong on the studio's side (error id ${errorId}). It was logged.`, errorId } }, { status: 500 });
+  return NextResponse.json(
+    {
+      error: {
+        code: "internal",
+        message: `Something went wrong on the studio's side (error id ${errorId}). It was logged.`,
+        errorId,
+      },
+    },
+    { status: 500 },
+  );
 }
 
 type Ctx<P> = { params: Promise<P> };
@@ -41,7 +62,10 @@ export async function authorize(req: NextRequest, access: Access): Promise<Calle
 }
 
 /** Route wrapper: authorize → run → JSON errors in one shape (never a stack trace or an HTML page). */
-export function route<P = Record<string, string>>(access: Access, fn: (req: NextRequest, caller: Caller, params: P) => Promise<Response>) {
+export function route<P = Record<string, string>>(
+  access: Access,
+  fn: (req: NextRequest, caller: Caller, params: P) => Promise<Response>,
+) {
   return async (req: NextRequest, ctx: Ctx<P>): Promise<Response> => {
     try {
       const caller = await authorize(req, access);
@@ -56,11 +80,16 @@ export function route<P = Record<string, string>>(access: Access, fn: (req: Next
  * A route anyone may call (the catalog, sign-in, setup, invites). State-changing calls still have to come
  * from our own origin; the caller is passed when there is one.
  */
-export function publicRoute<P = Record<string, string>>(fn: (req: NextRequest, caller: Caller | null, params: P) => Promise<Response>) {
+export function publicRoute<P = Record<string, string>>(
+  fn: (req: NextRequest, caller: Caller | null, params: P) => Promise<Response>,
+) {
   return async (req: NextRequest, ctx: Ctx<P>): Promise<Response> => {
     try {
       assertSameOrigin(req);
-      const caller = req.headers.get("cookie") || req.headers.get("authorization") ? await resolveCaller(req.headers).catch(() => null) : null;
+      const caller =
+        req.headers.get("cookie") || req.headers.get("authorization")
+          ? await resolveCaller(req.headers).catch(() => null)
+          : null;
       return await fn(req, caller, await ctx.params);
     } catch (e) {
       return errorResponse(e);

@@ -24,9 +24,13 @@ function ownOrigins(req: NextRequest): Set<string> {
 export function assertSameOrigin(req: NextRequest): void {
   if (SAFE_METHODS.has(req.method)) return;
   const site = req.headers.get("sec-fetch-site");
-  if (site && site !== "same-origin" && site !== "none") throw new AppError("forbidden", "Cross-site requests are not accepted.", undefined, { reason: "cross_site" });
+  if (site && site !== "same-origin" && site !== "none")
+    throw new AppError("forbidden", "Cross-site requests are not accepted.", undefined, { reason: "cross_site" });
   const origin = req.headers.get("origin");
-  if (origin && !ownOrigins(req).has(origin)) throw new AppError("forbidden", "Requests from another origin are not accepted.", undefined, { reason: "cross_origin" });
+  if (origin && !ownOrigins(req).has(origin))
+    throw new AppError("forbidden", "Requests from another origin are not accepted.", undefined, {
+      reason: "cross_origin",
+    });
 }
 
 export function isStateChanging(req: NextRequest): boolean {
@@ -40,7 +44,12 @@ export function assertContentLength(req: NextRequest, limit: number): void {
 }
 
 export function tooLarge(limit: number): AppError {
-  return new AppError("payload_too_large", `The request body is larger than this endpoint's limit of ${formatBytes(limit)}.`, undefined, { limit });
+  return new AppError(
+    "payload_too_large",
+    `The request body is larger than this endpoint's limit of ${formatBytes(limit)}.`,
+    undefined,
+    { limit },
+  );
 }
 
 function formatBytes(n: number): string {
@@ -71,7 +80,10 @@ export async function readBodyText(req: NextRequest, limit: number): Promise<str
 export function assertJsonContentType(req: NextRequest): void {
   const type = (req.headers.get("content-type") ?? "").split(";")[0].trim().toLowerCase();
   if (type !== "application/json") {
-    throw new AppError("unsupported_media_type", `This endpoint takes a JSON body: send it with Content-Type: application/json${type ? ` (got ${type})` : ""}.`);
+    throw new AppError(
+      "unsupported_media_type",
+      `This endpoint takes a JSON body: send it with Content-Type: application/json${type ? ` (got ${type})` : ""}.`,
+    );
   }
 }
 

@@ -9,16 +9,26 @@ type Entry = { summary: string; access: RouteAccess };
 type Methods = Partial<Record<"get" | "post" | "put" | "patch" | "delete" | "head", Entry>>;
 
 export const ROUTE_TABLE: Record<string, Methods> = {
-  "/api/v1/models": { get: { summary: "The catalog: models, modes, parameters with limits and defaults", access: "public" } },
+  "/api/v1/models": {
+    get: { summary: "The catalog: models, modes, parameters with limits and defaults", access: "public" },
+  },
   "/api/v1/openapi.json": { get: { summary: "This document", access: "public" } },
   "/api/v1/generations": {
     post: { summary: "Create a generation (validated, recorded, then sent upstream)", access: "generation:create" },
     get: { summary: "List generations, newest first", access: "team:read" },
   },
   "/api/v1/generations/{id}": { get: { summary: "One generation", access: "team:read" } },
-  "/api/v1/generations/{id}/cancel": { post: { summary: "Cancel where the upstream allows it (409 not_cancelable says why not)", access: "generation:cancel" } },
+  "/api/v1/generations/{id}/cancel": {
+    post: {
+      summary: "Cancel where the upstream allows it (409 not_cancelable says why not)",
+      access: "generation:cancel",
+    },
+  },
   "/api/v1/assets": {
-    post: { summary: "Upload a file (multipart field `file`, optional model/mode/role) or import a public URL (JSON {url})", access: "asset:upload" },
+    post: {
+      summary: "Upload a file (multipart field `file`, optional model/mode/role) or import a public URL (JSON {url})",
+      access: "asset:upload",
+    },
     get: { summary: "List stored assets", access: "team:read" },
   },
   "/api/v1/assets/{id}": {
@@ -28,54 +38,109 @@ export const ROUTE_TABLE: Record<string, Methods> = {
   },
   "/api/v1/assets/{id}/restore": { post: { summary: "Bring back from the trash", access: "gallery:organize" } },
   "/api/v1/assets/{id}/thumbnail": { get: { summary: "The grid thumbnail (WebP)", access: "team:read" } },
-  "/api/v1/assets/{id}/lineage": { get: { summary: "What it was made from and what it was used in", access: "team:read" } },
+  "/api/v1/assets/{id}/lineage": {
+    get: { summary: "What it was made from and what it was used in", access: "team:read" },
+  },
   "/api/v1/gallery": { get: { summary: "The team's gallery, newest first, keyset pages", access: "team:read" } },
-  "/api/v1/gallery/bulk": { post: { summary: "Favourite (team:read), tag or trash (gallery:organize) a selection", access: "team:read" } },
+  "/api/v1/gallery/bulk": {
+    post: { summary: "Favourite (team:read), tag or trash (gallery:organize) a selection", access: "team:read" },
+  },
   "/api/v1/gallery/tags": { get: { summary: "The team's tags, for autocomplete", access: "team:read" } },
-  "/api/v1/boards": { get: { summary: "The team's boards", access: "team:read" }, post: { summary: "Create a board", access: "gallery:organize" } },
+  "/api/v1/boards": {
+    get: { summary: "The team's boards", access: "team:read" },
+    post: { summary: "Create a board", access: "gallery:organize" },
+  },
   "/api/v1/boards/{id}": {
     get: { summary: "One board", access: "team:read" },
     patch: { summary: "Rename, set the cover", access: "gallery:organize" },
     delete: { summary: "Delete a board (its assets stay)", access: "gallery:organize" },
   },
-  "/api/v1/boards/{id}/items": { post: { summary: "Add assets to a board", access: "gallery:organize" }, delete: { summary: "Take assets off a board", access: "gallery:organize" } },
+  "/api/v1/boards/{id}/items": {
+    post: { summary: "Add assets to a board", access: "gallery:organize" },
+    delete: { summary: "Take assets off a board", access: "gallery:organize" },
+  },
   "/api/v1/assets/{id}/file": {
     get: { summary: "The bytes (Range supported); a signed link (?exp&sig) needs no caller", access: "team:read" },
     head: { summary: "The file's headers", access: "team:read" },
   },
-  "/api/v1/assets/{id}/poster": { get: { summary: "A video's poster frame or an image's thumbnail", access: "team:read" } },
-  "/api/v1/conversations": { get: { summary: "Chat conversations", access: "team:read" }, post: { summary: "A new conversation", access: "chat:use" } },
+  "/api/v1/assets/{id}/poster": {
+    get: { summary: "A video's poster frame or an image's thumbnail", access: "team:read" },
+  },
+  "/api/v1/conversations": {
+    get: { summary: "Chat conversations", access: "team:read" },
+    post: { summary: "A new conversation", access: "chat:use" },
+  },
   "/api/v1/conversations/{id}": {
     get: { summary: "A conversation with its messages", access: "team:read" },
     patch: { summary: "Rename, change model or settings", access: "chat:use" },
     delete: { summary: "Delete a conversation", access: "chat:use" },
   },
-  "/api/v1/conversations/{id}/messages": { get: { summary: "Its messages", access: "team:read" }, post: { summary: "Send, edit, regenerate or continue (SSE)", access: "chat:use" } },
+  "/api/v1/conversations/{id}/messages": {
+    get: { summary: "Its messages", access: "team:read" },
+    post: { summary: "Send, edit, regenerate or continue (SSE)", access: "chat:use" },
+  },
   "/api/v1/conversations/{id}/stop": { post: { summary: "Stop the answer being written", access: "chat:use" } },
-  "/api/v1/chat/completions": { post: { summary: "OpenAI-compatible chat gateway (the token is the API key)", access: "chat:use" } },
-  "/api/v1/voices": { get: { summary: "The team's voices", access: "team:read" }, post: { summary: "Add a voice by its VoiceId", access: "voice:manage" } },
+  "/api/v1/chat/completions": {
+    post: { summary: "OpenAI-compatible chat gateway (the token is the API key)", access: "chat:use" },
+  },
+  "/api/v1/voices": {
+    get: { summary: "The team's voices", access: "team:read" },
+    post: { summary: "Add a voice by its VoiceId", access: "voice:manage" },
+  },
   "/api/v1/voices/{id}": {
     get: { summary: "One voice", access: "team:read" },
     patch: { summary: "Rename or describe a voice", access: "voice:manage" },
     delete: { summary: "Remove a voice", access: "voice:manage" },
   },
-  "/api/v1/seedance/assets": { get: { summary: "The Seedance asset library", access: "team:read" }, post: { summary: "Register a file in the library", access: "asset:upload" } },
+  "/api/v1/seedance/assets": {
+    get: { summary: "The Seedance asset library", access: "team:read" },
+    post: { summary: "Register a file in the library", access: "asset:upload" },
+  },
   "/api/v1/seedance/assets/{id}": { get: { summary: "One library item", access: "team:read" } },
-  "/api/v1/setup": { get: { summary: "Whether the studio waits for its first account", access: "public" }, post: { summary: "First run: the first account, its team, signed in", access: "public" } },
-  "/api/v1/auth/sign-in": { post: { summary: "Sign in with e-mail and password (rate limited per IP and per account)", access: "public" } },
+  "/api/v1/setup": {
+    get: { summary: "Whether the studio waits for its first account", access: "public" },
+    post: { summary: "First run: the first account, its team, signed in", access: "public" },
+  },
+  "/api/v1/auth/sign-in": {
+    post: { summary: "Sign in with e-mail and password (rate limited per IP and per account)", access: "public" },
+  },
   "/api/v1/auth/sign-out": { post: { summary: "End this session", access: "public" } },
   "/api/v1/auth/sign-up": { post: { summary: "Create an account while open sign-up is on", access: "public" } },
-  "/api/v1/auth/sessions": { get: { summary: "The caller's sessions", access: "signed-in" }, delete: { summary: "Sign out everywhere", access: "signed-in" } },
+  "/api/v1/auth/sessions": {
+    get: { summary: "The caller's sessions", access: "signed-in" },
+    delete: { summary: "Sign out everywhere", access: "signed-in" },
+  },
   "/api/v1/auth/sessions/{id}": { delete: { summary: "Sign one session out", access: "signed-in" } },
   "/api/v1/auth/password": { post: { summary: "Change the password (other sessions end)", access: "signed-in" } },
-  "/api/v1/me": { get: { summary: "Who is asking: person, team, role, permissions, teams", access: "signed-in" }, patch: { summary: "Name and language", access: "signed-in" } },
+  "/api/v1/me": {
+    get: { summary: "Who is asking: person, team, role, permissions, teams", access: "signed-in" },
+    patch: { summary: "Name and language", access: "signed-in" },
+  },
   "/api/v1/me/team": { put: { summary: "Switch this session's team", access: "signed-in" } },
-  "/api/v1/team": { get: { summary: "The current team and its members", access: "team:read" }, patch: { summary: "Team name, open sign-up", access: "team:manage" } },
-  "/api/v1/team/members/{userId}": { patch: { summary: "Change a member's role", access: "team:manage" }, delete: { summary: "Remove a member", access: "team:manage" } },
-  "/api/v1/team/invites": { get: { summary: "Invite links", access: "team:manage" }, post: { summary: "A single-use invite link (shown once)", access: "team:manage" } },
+  "/api/v1/team": {
+    get: { summary: "The current team and its members", access: "team:read" },
+    patch: { summary: "Team name, open sign-up", access: "team:manage" },
+  },
+  "/api/v1/team/members/{userId}": {
+    patch: { summary: "Change a member's role", access: "team:manage" },
+    delete: { summary: "Remove a member", access: "team:manage" },
+  },
+  "/api/v1/team/invites": {
+    get: { summary: "Invite links", access: "team:manage" },
+    post: { summary: "A single-use invite link (shown once)", access: "team:manage" },
+  },
   "/api/v1/team/invites/{id}": { delete: { summary: "Revoke an invite link", access: "team:manage" } },
-  "/api/v1/invites/{token}": { get: { summary: "What an invite offers", access: "public" }, post: { summary: "Use an invite (sign up, or join when signed in)", access: "public" } },
-  "/api/v1/tokens": { get: { summary: "The caller's API tokens in this team", access: "token:manage" }, post: { summary: "A new token (shown once)", access: "token:manage" } },
+  "/api/v1/invites/{token}": {
+    get: { summary: "What an invite offers", access: "public" },
+    post: { summary: "Use an invite (sign up, or join when signed in)", access: "public" },
+  },
+  "/api/v1/tokens": {
+    get: { summary: "The caller's API tokens in this team", access: "token:manage" },
+    post: { summary: "A new token (shown once)", access: "token:manage" },
+  },
   "/api/v1/tokens/{id}": { delete: { summary: "Revoke a token", access: "token:manage" } },
-  "/api/v1/teams": { get: { summary: "Every team (operators)", access: "operator" }, post: { summary: "A new team (operators)", access: "operator" } },
+  "/api/v1/teams": {
+    get: { summary: "Every team (operators)", access: "operator" },
+    post: { summary: "A new team (operators)", access: "operator" },
+  },
 };

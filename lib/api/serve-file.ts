@@ -28,7 +28,14 @@ export async function serveFile(req: NextRequest, key: string, mime: string, eta
     start = Math.max(0, start);
     end = Math.max(start, end);
     const body = req.method === "HEAD" ? null : (Readable.toWeb(readStream(key, { start, end })) as ReadableStream);
-    return new Response(body, { status: 206, headers: { ...headers, "Content-Range": `bytes ${start}-${end}/${total}`, "Content-Length": String(end - start + 1) } });
+    return new Response(body, {
+      status: 206,
+      headers: {
+        ...headers,
+        "Content-Range": `bytes ${start}-${end}/${total}`,
+        "Content-Length": String(end - start + 1),
+      },
+    });
   }
   const body = req.method === "HEAD" ? null : (Readable.toWeb(readStream(key)) as ReadableStream);
   return new Response(body, { status: 200, headers: { ...headers, "Content-Length": String(total) } });

@@ -21,7 +21,11 @@ export async function hasFfmpeg(): Promise<boolean> {
 export async function videoPoster(videoPath: string): Promise<Buffer | undefined> {
   if (!(await hasFfmpeg())) return undefined;
   const jpeg = async (args: string[]) => {
-    const { stdout } = await run("ffmpeg", ["-loglevel", "error", ...args, "-frames:v", "1", "-q:v", "4", "-f", "image2pipe", "-c:v", "mjpeg", "pipe:1"], { timeout: 30_000, encoding: "buffer", maxBuffer: 32 * 1024 * 1024 });
+    const { stdout } = await run(
+      "ffmpeg",
+      ["-loglevel", "error", ...args, "-frames:v", "1", "-q:v", "4", "-f", "image2pipe", "-c:v", "mjpeg", "pipe:1"],
+      { timeout: 30_000, encoding: "buffer", maxBuffer: 32 * 1024 * 1024 },
+    );
     return stdout.length ? stdout : undefined;
   };
   try {
@@ -45,8 +49,15 @@ export interface ProbeFacts {
 export async function probeMedia(file: string): Promise<ProbeFacts> {
   if (!(await hasFfmpeg())) return {};
   try {
-    const { stdout } = await run("ffprobe", ["-v", "error", "-print_format", "json", "-show_format", "-show_streams", file], { timeout: 20_000 });
-    const j = JSON.parse(stdout) as { format?: { duration?: string }; streams?: { codec_type?: string; width?: number; height?: number; avg_frame_rate?: string; duration?: string }[] };
+    const { stdout } = await run(
+      "ffprobe",
+      ["-v", "error", "-print_format", "json", "-show_format", "-show_streams", file],
+      { timeout: 20_000 },
+    );
+    const j = JSON.parse(stdout) as {
+      format?: { duration?: string };
+      streams?: { codec_type?: string; width?: number; height?: number; avg_frame_rate?: string; duration?: string }[];
+    };
     const v = j.streams?.find((s) => s.codec_type === "video");
     const [n, d] = (v?.avg_frame_rate ?? "0/1").split("/").map(Number);
     return {

@@ -75,7 +75,8 @@ async function readMoov(read: ReadAt, fileSize: number): Promise<Uint8Array | un
       header = 16;
     } else if (size === 0) size = fileSize - at;
     if (size < header) return undefined;
-    if (guard === 0 && type !== "ftyp" && type !== "wide" && type !== "moov" && type !== "free" && type !== "mdat") return undefined;
+    if (guard === 0 && type !== "ftyp" && type !== "wide" && type !== "moov" && type !== "free" && type !== "mdat")
+      return undefined;
     if (type === "moov") {
       if (size > MAX_MOOV_BYTES) return undefined;
       const moov = await read(at + header, size - header);
@@ -89,7 +90,9 @@ async function readMoov(read: ReadAt, fileSize: number): Promise<Uint8Array | un
 /** Timescale and duration of an mvhd/mdhd full box (version 0 or 1). */
 function timing(b: Uint8Array, box: Box): { timescale: number; duration: number } {
   const v1 = b[box.start] === 1;
-  return v1 ? { timescale: u32(b, box.start + 20), duration: u64(b, box.start + 24) } : { timescale: u32(b, box.start + 12), duration: u32(b, box.start + 16) };
+  return v1
+    ? { timescale: u32(b, box.start + 20), duration: u64(b, box.start + 24) }
+    : { timescale: u32(b, box.start + 12), duration: u32(b, box.start + 16) };
 }
 
 /** Width, height, duration and frame rate of an MP4/MOV; undefined when it is not one we can read. */

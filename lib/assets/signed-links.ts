@@ -39,7 +39,8 @@ export function publicAssetUrl(assetId: string, ttlSeconds = 48 * 3600): string 
 
 /** The asset a signed link names, whoever asks (TD fetching an input): the signature is the access. */
 export async function assetForSignedLink(assetId: string, exp: string | null, sig: string | null) {
-  if (!verifyAssetSignature(assetId, exp, sig)) throw new AppError("not_found", "this link has expired or is not valid");
+  if (!verifyAssetSignature(assetId, exp, sig))
+    throw new AppError("not_found", "this link has expired or is not valid");
   const a = await db().asset.findUnique({ where: { id: assetId } });
   if (!a) throw new AppError("not_found", `asset ${assetId} does not exist`);
   return a;

@@ -20,7 +20,12 @@ export const ACCEPTED: Record<string, { kind: "image" | "video" | "audio"; ext: 
   "audio/webm": { kind: "audio", ext: "weba" },
 };
 
-const ALIASES: Record<string, string> = { "audio/vnd.wave": "audio/wav", "audio/x-wav": "audio/wav", "audio/wave": "audio/wav", "audio/x-m4a": "audio/mp4" };
+const ALIASES: Record<string, string> = {
+  "audio/vnd.wave": "audio/wav",
+  "audio/x-wav": "audio/wav",
+  "audio/wave": "audio/wav",
+  "audio/x-m4a": "audio/mp4",
+};
 
 export async function sniffFile(file: string): Promise<string | undefined> {
   const fh = await open(file, "r");
@@ -52,7 +57,8 @@ export async function readMeta(file: string, kind: "image" | "video" | "audio", 
   let probed = await probeMedia(file);
   if (probed.durationSeconds === undefined && mime === "audio/wav") return { durationSeconds: await wavDuration(file) };
   // Without ffprobe the MP4/MOV boxes still tell size, duration and frame rate: limits stay checkable.
-  if (probed.durationSeconds === undefined && (mime === "video/mp4" || mime === "video/quicktime")) probed = (await mp4Meta(file)) ?? probed;
+  if (probed.durationSeconds === undefined && (mime === "video/mp4" || mime === "video/quicktime"))
+    probed = (await mp4Meta(file)) ?? probed;
   return kind === "audio" ? { durationSeconds: probed.durationSeconds } : probed;
 }
 
@@ -67,7 +73,9 @@ async function mp4Meta(file: string): Promise<MediaMeta | undefined> {
     }, size);
     if (!facts) return undefined;
     // An MP4 with no video track is audio (M4A): no width, so the caller files it as audio.
-    return facts.hasVideo ? { width: facts.width, height: facts.height, durationSeconds: facts.durationSeconds, fps: facts.fps } : { durationSeconds: facts.durationSeconds };
+    return facts.hasVideo
+      ? { width: facts.width, height: facts.height, durationSeconds: facts.durationSeconds, fps: facts.fps }
+      : { durationSeconds: facts.durationSeconds };
   } finally {
     await fh.close();
   }
@@ -80,7 +88,7 @@ async function wavDuration(file: string): Promise<number | undefined> {
     const { bytesRead } = await fh.read(head, 0, head.length, 0);
     if (head.toString("ascii", 0, 4) !== "RIFF" || head.toString("ascii", 8, 12) !== "WAVE") return undefined;
     let byteRate = 0;
-    for (let off = 12; off + 8 <= bytesRead; ) {
+    for (let off = 12; off + 8 <= bytesRead;) {
       const id = head.toString("ascii", off, off + 4);
       const size = head.readUInt32LE(off + 4);
       if (id === "fmt ") byteRate = head.readUInt32LE(off + 16);

@@ -35,7 +35,12 @@ export async function storeAsset(source: Readable, scope: Scope, use: IntendedUs
     stored = await writeStream(tmpKey, source, MAX_UPLOAD_BYTES);
   } catch (e) {
     await removeKey(tmpKey);
-    if (/larger than/.test((e as Error).message)) throw new AppError("validation_failed", `the file is larger than the studio's upload limit of ${MAX_UPLOAD_BYTES / 1024 / 1024} MB`, "file");
+    if (/larger than/.test((e as Error).message))
+      throw new AppError(
+        "validation_failed",
+        `the file is larger than the studio's upload limit of ${MAX_UPLOAD_BYTES / 1024 / 1024} MB`,
+        "file",
+      );
     throw e;
   }
   try {
@@ -43,7 +48,11 @@ export async function storeAsset(source: Readable, scope: Scope, use: IntendedUs
     const mime = await sniffFile(pathForKey(tmpKey));
     const accepted = mime ? ACCEPTED[mime] : undefined;
     if (!mime || !accepted) {
-      throw new AppError("validation_failed", `${mime ? `files of type ${mime}` : "this file's type"} cannot be used (accepted: JPEG, PNG, WebP images; MP4, MOV, WebM videos; WAV, MP3, M4A, OGG, WebM audio)`, "file");
+      throw new AppError(
+        "validation_failed",
+        `${mime ? `files of type ${mime}` : "this file's type"} cannot be used (accepted: JPEG, PNG, WebP images; MP4, MOV, WebM videos; WAV, MP3, M4A, OGG, WebM audio)`,
+        "file",
+      );
     }
     let kind = accepted.kind;
     const meta = await readMeta(pathForKey(tmpKey), kind, mime);
@@ -55,15 +64,22 @@ export async function storeAsset(source: Readable, scope: Scope, use: IntendedUs
     if (use.model && use.mode && use.role) {
       const spec = getModeSpec(use.model, use.mode as Mode);
       const roleSpec = spec?.inputs.find((i) => i.role === (use.role as InputRole));
-      if (!roleSpec) throw new AppError("validation_failed", `${use.model} ${use.mode} takes no ${use.role} input`, "role");
-      if (roleSpec.kind !== kind) throw new AppError("validation_failed", `${use.role} must be ${roleSpec.kind === "image" ? "an image" : `a ${roleSpec.kind}`}, this file is ${kind === "image" ? "an image" : `a ${kind}`}`, "file");
+      if (!roleSpec)
+        throw new AppError("validation_failed", `${use.model} ${use.mode} takes no ${use.role} input`, "role");
+      if (roleSpec.kind !== kind)
+        throw new AppError(
+          "validation_failed",
+          `${use.role} must be ${roleSpec.kind === "image" ? "an image" : `a ${roleSpec.kind}`}, this file is ${kind === "image" ? "an image" : `a ${kind}`}`,
+          "file",
+        );
       const problems = checkMedia(roleSpec, { mime: finalMime, size: stored.size, ...meta });
       if (problems.length) throw new AppError("validation_failed", `${use.role}: ${problems.join("; ")}`, "file");
     }
     const key = `uploads/${id}.${accepted.ext}`;
     await rename(pathForKey(tmpKey), pathForKey(key));
     // The gallery shows uploads behind a toggle; an unreadable image simply has no thumbnail.
-    const thumb: Thumbnail | undefined = kind === "image" ? await makeThumbnail(key, pathForKey(key)).catch(() => undefined) : undefined;
+    const thumb: Thumbnail | undefined =
+      kind === "image" ? await makeThumbnail(key, pathForKey(key)).catch(() => undefined) : undefined;
     const row = await db().asset.create({
       data: {
         id,
@@ -94,6 +110,11 @@ export async function importFromUrl(url: string, scope: Scope, use: IntendedUse 
   const res = await safeFetch(url, { allowOrigins: trustedOrigins() });
   if (!res.ok || !res.body) throw new AppError("validation_failed", `the URL answered HTTP ${res.status}`, "url");
   const length = Number(res.headers.get("content-length"));
-  if (length > MAX_UPLOAD_BYTES) throw new AppError("validation_failed", `the file is larger than the studio's upload limit of ${MAX_UPLOAD_BYTES / 1024 / 1024} MB`, "url");
+  if (length > MAX_UPLOAD_BYTES)
+    throw new AppError(
+      "validation_failed",
+      `the file is larger than the studio's upload limit of ${MAX_UPLOAD_BYTES / 1024 / 1024} MB`,
+      "url",
+    );
   return storeAsset(Readable.fromWeb(res.body as unknown as WebReadableStream), scope, use);
 }

@@ -14,7 +14,11 @@ export interface Thumbnail {
 
 /** ThumbHash of an image, from a ≤100 px RGBA copy (the algorithm's input limit). */
 export async function thumbhashOf(input: Buffer | string): Promise<string> {
-  const { data, info } = await sharp(input).resize({ width: 100, height: 100, fit: "inside" }).ensureAlpha().raw().toBuffer({ resolveWithObject: true });
+  const { data, info } = await sharp(input)
+    .resize({ width: 100, height: 100, fit: "inside" })
+    .ensureAlpha()
+    .raw()
+    .toBuffer({ resolveWithObject: true });
   return Buffer.from(rgbaToThumbHash(info.width, info.height, data)).toString("base64");
 }
 
@@ -23,7 +27,11 @@ export async function thumbhashOf(input: Buffer | string): Promise<string> {
  * `source` is the image file (or a video's poster frame as bytes).
  */
 export async function makeThumbnail(key: string, source: Buffer | string): Promise<Thumbnail> {
-  const webp = await sharp(source).rotate().resize({ width: THUMB_LONG_SIDE, height: THUMB_LONG_SIDE, fit: "inside", withoutEnlargement: true }).webp({ quality: 78 }).toBuffer();
+  const webp = await sharp(source)
+    .rotate()
+    .resize({ width: THUMB_LONG_SIDE, height: THUMB_LONG_SIDE, fit: "inside", withoutEnlargement: true })
+    .webp({ quality: 78 })
+    .toBuffer();
   const stored = await writeBuffer(`${key}.thumb.webp`, webp);
   return { key: stored.key, thumbhash: await thumbhashOf(webp) };
 }

@@ -9,7 +9,12 @@ import { ROLES, type Role } from "./permissions";
 // People and their teams: the first run, new accounts (setup, invites, open sign-up, the CLI) and
 // memberships. One code path for every way an account is made, so the rules are stated once.
 
-export const emailField = z.string().trim().toLowerCase().pipe(z.email("enter a valid e-mail address")).pipe(z.string().max(254));
+export const emailField = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .pipe(z.email("enter a valid e-mail address"))
+  .pipe(z.string().max(254));
 export const passwordField = z
   .string()
   .min(PASSWORD_MIN, `a password needs at least ${PASSWORD_MIN} characters`)
@@ -30,12 +35,25 @@ export async function hasUsers(): Promise<boolean> {
 }
 
 /** A new account with an e-mail + password credential, through better-auth's hashing and tables. */
-export async function createAccount(input: z.infer<typeof signUpRequest> & { operator?: boolean }): Promise<{ id: string; email: string; name: string }> {
+export async function createAccount(
+  input: z.infer<typeof signUpRequest> & { operator?: boolean },
+): Promise<{ id: string; email: string; name: string }> {
   const ctx = await auth().$context;
-  if (await db().user.findUnique({ where: { email: input.email } })) throw new AppError("conflict", `an account for ${input.email} already exists`, "email", { reason: "account_exists" });
+  if (await db().user.findUnique({ where: { email: input.email } }))
+    throw new AppError("conflict", `an account for ${input.email} already exists`, "email", {
+      reason: "account_exists",
+    });
   const hash = await ctx.password.hash(input.password);
-  const user = await ctx.internalAdapter.createUser({ email: input.email, name: input.name, emailVerified: false }, { method: "email-password" });
-  await ctx.internalAdapter.linkAccount({ userId: user.id, providerId: "credential", accountId: user.id, password: hash });
+  const user = await ctx.internalAdapter.createUser(
+    { email: input.email, name: input.name, emailVerified: false },
+    { method: "email-password" },
+  );
+  await ctx.internalAdapter.linkAccount({
+    userId: user.id,
+    providerId: "credential",
+    accountId: user.id,
+    password: hash,
+  });
   if (input.operator) await db().user.update({ where: { id: user.id }, data: { operator: true } });
   known = true;
   return { id: user.id, email: user.email, name: user.name };
@@ -52,12 +70,17 @@ export async function setPassword(userId: string, password: string): Promise<voi
  * made before accounts existed moves into that team. Refused once anyone has an account.
  */
 export async function setupFirstAccount(input: z.infer<typeof setupRequest>) {
-  if (await hasUsers()) throw new AppError("conflict", "The studio is already set up; sign in instead.", undefined, { reason: "already_set_up" });
+  if (await hasUsers())
+    throw new AppError("conflict", "The studio is already set up; sign in instead.", undefined, {
+      reason: "already_set_up",
+    });
   const user = await createAccount({ ...input, operator: true });
   if ((await db().user.count()) > 1) {
     // Two setups raced: the later one gives way.
     await db().user.delete({ where: { id: user.id } });
-    throw new AppError("conflict", "The studio was just set up by someone else; sign in instead.", undefined, { reason: "already_set_up" });
+    throw new AppError("conflict", "The studio was just set up by someone else; sign in instead.", undefined, {
+      reason: "already_set_up",
+    });
   }
   const team = await createTeam(input.teamName, user.id, "admin");
   await adoptUnownedRecords(team.id, user.id);
@@ -78,7 +101,8 @@ export async function adoptUnownedRecords(teamId: string, userId: string): Promi
 }
 
 export async function createTeam(name: string, firstUserId: string, role: Role = "admin") {
-  if (await db().team.findUnique({ where: { name } })) throw new AppError("conflict", `a team named "${name}" already exists`, "name", { reason: "team_exists", name });
+  if (await db().team.findUnique({ where: { name } }))
+    throw new AppError("conflict", `a team named "${name}" already exists`, "name", { reason: "team_exists", name });
   const team = await db().team.create({ data: { id: randomUUID(), name } });
   await addMember(team.id, firstUserId, role);
   return team;
@@ -93,6 +117,10 @@ export async function addMember(teamId: string, userId: string, role: Role) {
 }
 
 export async function teamsOf(userId: string) {
-  const rows = await db().membership.findMany({ where: { userId }, include: { team: { select: { id: true, name: true } } }, orderBy: [{ createdAt: "asc" }, { id: "asc" }] });
+  const rows = await db().membership.findMany({
+    where: { userId },
+    include: { team: { select: { id: true, name: true } } },
+    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+  });
   return rows.map((m) => ({ id: m.team.id, name: m.team.name, role: m.role as Role }));
 }

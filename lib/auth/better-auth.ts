@@ -17,7 +17,12 @@ function create() {
     baseURL: c.PUBLIC_BASE_URL ?? `http://localhost:${process.env.PORT ?? 3000}`,
     secret: studioSecret("auth-secret", c.BETTER_AUTH_SECRET),
     database: prismaAdapter(db(), { provider: "sqlite" }),
-    emailAndPassword: { enabled: true, minPasswordLength: PASSWORD_MIN, maxPasswordLength: PASSWORD_MAX, autoSignIn: false },
+    emailAndPassword: {
+      enabled: true,
+      minPasswordLength: PASSWORD_MIN,
+      maxPasswordLength: PASSWORD_MAX,
+      autoSignIn: false,
+    },
     session: {
       expiresIn: SESSION_DAYS * 24 * 3600,
       updateAge: 24 * 3600,

@@ -27,10 +27,16 @@ export async function resolveCaller(headers: Headers): Promise<Caller | null> {
   const authz = headers.get("authorization");
   if (authz && /^bearer /i.test(authz)) {
     const owner = await verifyToken(authz.slice(7).trim());
-    if (!owner) throw new AppError("unauthorized", "This API token is not valid or has been revoked.", undefined, { reason: "token_invalid" });
+    if (!owner)
+      throw new AppError("unauthorized", "This API token is not valid or has been revoked.", undefined, {
+        reason: "token_invalid",
+      });
     await consume("token", owner.tokenId);
     const c = await build(owner.userId, owner.teamId, "token");
-    if (!c) throw new AppError("unauthorized", "This API token's owner is no longer a member of its team.", undefined, { reason: "token_orphaned" });
+    if (!c)
+      throw new AppError("unauthorized", "This API token's owner is no longer a member of its team.", undefined, {
+        reason: "token_orphaned",
+      });
     return { ...c, tokenId: owner.tokenId };
   }
   if (!headers.get("cookie")) return null;
@@ -40,8 +46,12 @@ export async function resolveCaller(headers: Headers): Promise<Caller | null> {
   let c = sessionTeam ? await build(s.user.id, sessionTeam, "session") : null;
   if (!c) {
     // No team chosen yet, or the person left it: take their oldest membership and keep it in the session.
-    const first = await db().membership.findFirst({ where: { userId: s.user.id }, orderBy: [{ createdAt: "asc" }, { id: "asc" }] });
-    if (!first) throw new AppError("no_team", "Your account is not a member of any team. Ask a team admin for an invite link.");
+    const first = await db().membership.findFirst({
+      where: { userId: s.user.id },
+      orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+    });
+    if (!first)
+      throw new AppError("no_team", "Your account is not a member of any team. Ask a team admin for an invite link.");
     await db().session.updateMany({ where: { token: s.session.token }, data: { teamId: first.teamId } });
     c = await build(s.user.id, first.teamId, "session");
     if (!c) return null;
@@ -52,7 +62,10 @@ export async function resolveCaller(headers: Headers): Promise<Caller | null> {
 async function build(userId: string, teamId: string, via: Caller["via"]): Promise<Caller | null> {
   const m = await db().membership.findUnique({
     where: { teamId_userId: { teamId, userId } },
-    include: { team: { select: { id: true, name: true } }, user: { select: { id: true, name: true, email: true, operator: true } } },
+    include: {
+      team: { select: { id: true, name: true } },
+      user: { select: { id: true, name: true, email: true, operator: true } },
+    },
   });
   if (!m || !isRole(m.role)) return null;
   return { teamId, userId, user: m.user, team: m.team, role: m.role, permissions: permissionsOf(m.role), via };
@@ -60,15 +73,27 @@ async function build(userId: string, teamId: string, via: Caller["via"]): Promis
 
 /** No caller → 401; a caller without the permission → 403 naming it. */
 export function requirePermission(caller: Caller | null, permission: Permission | undefined): Caller {
-  if (!caller) throw new AppError("unauthorized", "Sign in first, or send an API token as `Authorization: Bearer <token>`.");
+  if (!caller)
+    throw new AppError("unauthorized", "Sign in first, or send an API token as `Authorization: Bearer <token>`.");
   if (permission && !can(caller.role, permission)) {
-    throw new AppError("forbidden", `Your role in ${caller.team.name} (${caller.role}) does not have the permission "${permission}".`, undefined, { permission, reason: "permission", role: caller.role });
+    throw new AppError(
+      "forbidden",
+      `Your role in ${caller.team.name} (${caller.role}) does not have the permission "${permission}".`,
+      undefined,
+      { permission, reason: "permission", role: caller.role },
+    );
   }
   return caller;
 }
 
 export function requireOperator(caller: Caller | null): Caller {
   const c = requirePermission(caller, undefined);
-  if (!c.user.operator) throw new AppError("forbidden", 'Only an operator of the studio may do this (permission "studio:operate").', undefined, { permission: "studio:operate", reason: "operator" });
+  if (!c.user.operator)
+    throw new AppError(
+      "forbidden",
+      'Only an operator of the studio may do this (permission "studio:operate").',
+      undefined,
+      { permission: "studio:operate", reason: "operator" },
+    );
   return c;
 }

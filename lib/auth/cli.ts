@@ -1,11 +1,29 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
-import { addMember, createAccount, emailField, nameField, passwordField, roleField, setPassword, teamNameField, teamsOf } from "./accounts";
+import {
+  addMember,
+  createAccount,
+  emailField,
+  nameField,
+  passwordField,
+  roleField,
+  setPassword,
+  teamNameField,
+  teamsOf,
+} from "./accounts";
 import { isRole, type Role } from "./permissions";
 import { createToken } from "./tokens";
 
-type Values = { email?: string; password?: string; name?: string; team?: string; role?: string; operator?: boolean; id?: string };
+type Values = {
+  email?: string;
+  password?: string;
+  name?: string;
+  team?: string;
+  role?: string;
+  operator?: boolean;
+  id?: string;
+};
 
 async function userByEmail(raw: string | undefined) {
   const email = emailField.parse(raw ?? "");
@@ -21,7 +39,14 @@ export async function runCli(command: string, v: Values, print: (line: string) =
       const email = emailField.parse(v.email ?? "");
       const role: Role | undefined = v.role === undefined ? undefined : roleField.parse(v.role);
       const existing = await db().user.findUnique({ where: { email } });
-      const user = existing ?? (await createAccount({ email, password: passwordField.parse(v.password ?? ""), name: nameField.parse(v.name ?? email.split("@")[0]), operator: v.operator }));
+      const user =
+        existing ??
+        (await createAccount({
+          email,
+          password: passwordField.parse(v.password ?? ""),
+          name: nameField.parse(v.name ?? email.split("@")[0]),
+          operator: v.operator,
+        }));
       if (existing && v.operator) await db().user.update({ where: { id: existing.id }, data: { operator: true } });
       if (v.team) {
         const name = teamNameField.parse(v.team);
@@ -37,7 +62,10 @@ export async function runCli(command: string, v: Values, print: (line: string) =
       return;
     }
     case "user list": {
-      const users = await db().user.findMany({ orderBy: [{ createdAt: "asc" }, { id: "asc" }], include: { memberships: { include: { team: true } } } });
+      const users = await db().user.findMany({
+        orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+        include: { memberships: { include: { team: true } } },
+      });
       for (const u of users) {
         const teams = u.memberships.map((m) => `${m.team.name}:${m.role}`).join(", ");
         print(`${u.email}\t${u.name}${u.operator ? "\toperator" : ""}\t${teams}`);
@@ -55,7 +83,11 @@ export async function runCli(command: string, v: Values, print: (line: string) =
       const user = await userByEmail(v.email);
       const teams = await teamsOf(user.id);
       const team = v.team ? teams.find((t) => t.name === v.team) : teams[0];
-      if (!team) throw new AppError("not_found", v.team ? `${user.email} is not a member of ${v.team}` : `${user.email} is in no team`);
+      if (!team)
+        throw new AppError(
+          "not_found",
+          v.team ? `${user.email} is not a member of ${v.team}` : `${user.email} is in no team`,
+        );
       const t = await createToken({ userId: user.id, teamId: team.id }, v.name?.trim() || "cli");
       print(`token ${t.id} "${t.name}" for ${user.email} in ${team.name} (${isRole(team.role) ? team.role : "?"}):`);
       print(t.token);
@@ -63,7 +95,10 @@ export async function runCli(command: string, v: Values, print: (line: string) =
     }
     case "token revoke": {
       if (!v.id) throw new AppError("invalid_request", "--id is required");
-      const r = await db().apiToken.updateMany({ where: { id: v.id, revokedAt: null }, data: { revokedAt: new Date() } });
+      const r = await db().apiToken.updateMany({
+        where: { id: v.id, revokedAt: null },
+        data: { revokedAt: new Date() },
+      });
       if (r.count === 0) throw new AppError("not_found", `no open token ${v.id}`);
       print(`revoked ${v.id}`);
       return;

@@ -41,7 +41,9 @@ function limiter(name: LimitName): RateLimiterPrisma {
 
 function tooMany(res: RateLimiterRes): AppError {
   const seconds = Math.max(1, Math.ceil(res.msBeforeNext / 1000));
-  return new AppError("rate_limited", `Too many requests; try again in ${seconds} s.`, undefined, { retryAfter: seconds });
+  return new AppError("rate_limited", `Too many requests; try again in ${seconds} s.`, undefined, {
+    retryAfter: seconds,
+  });
 }
 
 /** Count one request; over the limit → 429 with `retryAfter` seconds (the route wrapper sets `Retry-After`). */

@@ -8,7 +8,10 @@ import { emailField, passwordField } from "./accounts";
 import { auth } from "./better-auth";
 import { assertNotLimited, consume, resetLimit } from "./rate-limit";
 
-export const signInRequest = z.object({ email: emailField, password: z.string().min(1, "enter your password").max(1024) });
+export const signInRequest = z.object({
+  email: emailField,
+  password: z.string().min(1, "enter your password").max(1024),
+});
 
 /** The client's address as the nearest proxy (or Next itself) saw it; the key of the per-IP limits. */
 export function clientIp(headers: Headers): string {
@@ -26,17 +29,27 @@ function withCookies(res: NextResponse, from: Headers): NextResponse {
  * Sign in with e-mail + password: limited per IP (every attempt) and per account (failed attempts), so
  * guessing is slow from one place and against one person; the answer says how long to wait.
  */
-export async function signIn(headers: Headers, input: z.infer<typeof signInRequest>, body: unknown = { ok: true }): Promise<NextResponse> {
+export async function signIn(
+  headers: Headers,
+  input: z.infer<typeof signInRequest>,
+  body: unknown = { ok: true },
+): Promise<NextResponse> {
   await consume("signin-ip", clientIp(headers));
   await assertNotLimited("signin-account", input.email);
   try {
-    const r = await auth().api.signInEmail({ body: { email: input.email, password: input.password, rememberMe: true }, headers, returnHeaders: true });
+    const r = await auth().api.signInEmail({
+      body: { email: input.email, password: input.password, rememberMe: true },
+      headers,
+      returnHeaders: true,
+    });
     await resetLimit("signin-account", input.email);
     return withCookies(NextResponse.json(body), r.headers);
   } catch (e) {
     if (e instanceof APIError && (e.statusCode === 401 || e.statusCode === 400)) {
       await consume("signin-account", input.email); // over the limit, this answers 429 with the wait
-      throw new AppError("unauthorized", "The e-mail or password is not right.", "password", { reason: "wrong_password" });
+      throw new AppError("unauthorized", "The e-mail or password is not right.", "password", {
+        reason: "wrong_password",
+      });
     }
     throw e;
   }
@@ -62,7 +75,10 @@ export interface SessionView {
 }
 
 export async function listSessions(userId: string, currentToken: string | undefined): Promise<SessionView[]> {
-  const rows = await db().session.findMany({ where: { userId, expiresAt: { gt: new Date() } }, orderBy: [{ updatedAt: "desc" }, { id: "desc" }] });
+  const rows = await db().session.findMany({
+    where: { userId, expiresAt: { gt: new Date() } },
+    orderBy: [{ updatedAt: "desc" }, { id: "desc" }],
+  });
   return rows.map((s) => ({
     id: s.id,
     current: s.token === currentToken,
@@ -85,12 +101,22 @@ export async function revokeSession(userId: string, id: string): Promise<void> {
   if (r.count === 0) throw new AppError("not_found", `session ${id} does not exist`);
 }
 
-export const changePasswordRequest = z.object({ currentPassword: z.string().min(1, "enter your current password").max(1024), newPassword: passwordField });
+export const changePasswordRequest = z.object({
+  currentPassword: z.string().min(1, "enter your current password").max(1024),
+  newPassword: passwordField,
+});
 
 /** A new password (checked against the current one); every other session of the person ends. */
-export async function changePassword(headers: Headers, body: z.infer<typeof changePasswordRequest>): Promise<NextResponse> {
+export async function changePassword(
+  headers: Headers,
+  body: z.infer<typeof changePasswordRequest>,
+): Promise<NextResponse> {
   try {
-    const r = await auth().api.changePassword({ body: { ...body, revokeOtherSessions: true }, headers, returnHeaders: true });
+    const r = await auth().api.changePassword({
+      body: { ...body, revokeOtherSessions: true },
+      headers,
+      returnHeaders: true,
+    });
     return withCookies(NextResponse.json({ ok: true }), r.headers);
   } catch (e) {
     if (e instanceof APIError && e.statusCode === 400) {

@@ -8,7 +8,9 @@ import type { Scope } from "./scope";
 /** `tds_` + 32 random bytes: long enough that a plain SHA-256 at rest is safe (no salt needed, like GitHub's). */
 const TOKEN_PREFIX = "tds_";
 
-export const createTokenRequest = z.object({ name: z.string().trim().min(1, "a token needs a name").max(80, "at most 80 characters") });
+export const createTokenRequest = z.object({
+  name: z.string().trim().min(1, "a token needs a name").max(80, "at most 80 characters"),
+});
 
 export function hashToken(token: string): string {
   return createHash("sha256").update(token).digest("hex");
@@ -24,25 +26,45 @@ export interface TokenView {
 }
 
 type Row = { id: string; name: string; prefix: string; teamId: string; createdAt: Date; lastUsedAt: Date | null };
-const view = (t: Row): TokenView => ({ id: t.id, name: t.name, prefix: t.prefix, teamId: t.teamId, createdAt: t.createdAt.toISOString(), lastUsedAt: t.lastUsedAt?.toISOString() ?? null });
+const view = (t: Row): TokenView => ({
+  id: t.id,
+  name: t.name,
+  prefix: t.prefix,
+  teamId: t.teamId,
+  createdAt: t.createdAt.toISOString(),
+  lastUsedAt: t.lastUsedAt?.toISOString() ?? null,
+});
 
 /** A new token for the caller in their current team; the secret is returned here and never again. */
 export async function createToken(scope: Scope, name: string): Promise<TokenView & { token: string }> {
   const token = TOKEN_PREFIX + randomBytes(32).toString("base64url");
   const row = await db().apiToken.create({
-    data: { id: randomUUID(), name, tokenHash: hashToken(token), prefix: token.slice(0, 10), userId: scope.userId, teamId: scope.teamId },
+    data: {
+      id: randomUUID(),
+      name,
+      tokenHash: hashToken(token),
+      prefix: token.slice(0, 10),
+      userId: scope.userId,
+      teamId: scope.teamId,
+    },
   });
   return { ...view(row), token };
 }
 
 export async function listTokens(scope: Scope): Promise<TokenView[]> {
-  const rows = await db().apiToken.findMany({ where: { userId: scope.userId, teamId: scope.teamId, revokedAt: null }, orderBy: [{ createdAt: "desc" }, { id: "desc" }] });
+  const rows = await db().apiToken.findMany({
+    where: { userId: scope.userId, teamId: scope.teamId, revokedAt: null },
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+  });
   return rows.map(view);
 }
 
 /** Revoke one of the caller's own tokens (another person's token, or another team's, is a 404). */
 export async function revokeToken(scope: Scope, id: string): Promise<void> {
-  const r = await db().apiToken.updateMany({ where: { id, userId: scope.userId, teamId: scope.teamId, revokedAt: null }, data: { revokedAt: new Date() } });
+  const r = await db().apiToken.updateMany({
+    where: { id, userId: scope.userId, teamId: scope.teamId, revokedAt: null },
+    data: { revokedAt: new Date() },
+  });
   if (r.count === 0) throw new AppError("not_found", `token ${id} does not exist`);
 }
 
@@ -51,7 +73,10 @@ export type TokenOwner = { tokenId: string; userId: string; teamId: string };
 /** The token's owner and team, or null when it is unknown or revoked. Touches `lastUsedAt` at most once a minute. */
 export async function verifyToken(token: string): Promise<TokenOwner | null> {
   if (!token.startsWith(TOKEN_PREFIX)) return null;
-  const row = await db().apiToken.findUnique({ where: { tokenHash: hashToken(token) }, select: { id: true, userId: true, teamId: true, revokedAt: true, lastUsedAt: true } });
+  const row = await db().apiToken.findUnique({
+    where: { tokenHash: hashToken(token) },
+    select: { id: true, userId: true, teamId: true, revokedAt: true, lastUsedAt: true },
+  });
   if (!row || row.revokedAt) return null;
   const now = Date.now();
   if (!row.lastUsedAt || now - row.lastUsedAt.getTime() > 60_000) {

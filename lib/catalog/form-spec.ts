@@ -31,18 +31,40 @@ export interface ModeFormSpec {
   cancel: "queued-only" | "never";
 }
 
-type JsonProp = { type?: string | string[]; enum?: (string | number)[]; minimum?: number; maximum?: number; default?: unknown; description?: string; anyOf?: JsonProp[]; auto?: number; autoMin?: number; upstreamDefault?: number };
+type JsonProp = {
+  type?: string | string[];
+  enum?: (string | number)[];
+  minimum?: number;
+  maximum?: number;
+  default?: unknown;
+  description?: string;
+  anyOf?: JsonProp[];
+  auto?: number;
+  autoMin?: number;
+  upstreamDefault?: number;
+};
 
 /** The catalog's zod schema for one mode, turned into form fields (limits and defaults kept). */
 export function modeFormSpec(modelId: string, mode: Mode): ModeFormSpec | undefined {
   const model = getModel(modelId);
   const spec = model?.modes.find((m) => m.mode === mode);
   if (!model || !spec) return undefined;
-  const schema = z.toJSONSchema(spec.params, { io: "input", unrepresentable: "any" }) as { properties?: Record<string, JsonProp>; required?: string[] };
+  const schema = z.toJSONSchema(spec.params, { io: "input", unrepresentable: "any" }) as {
+    properties?: Record<string, JsonProp>;
+    required?: string[];
+  };
   const params: ParamField[] = Object.entries(schema.properties ?? {}).map(([name, raw]) => {
     const p = raw.anyOf?.find((x) => x.type !== "null") ?? raw;
     const type = Array.isArray(p.type) ? p.type[0] : p.type;
-    const kind: ParamField["kind"] = p.enum ? "enum" : type === "integer" ? "integer" : type === "number" ? "number" : type === "boolean" ? "boolean" : "string";
+    const kind: ParamField["kind"] = p.enum
+      ? "enum"
+      : type === "integer"
+        ? "integer"
+        : type === "number"
+          ? "number"
+          : type === "boolean"
+            ? "boolean"
+            : "string";
     return {
       name,
       kind,
@@ -52,8 +74,12 @@ export function modeFormSpec(modelId: string, mode: Mode): ModeFormSpec | undefi
       ...(raw.default !== undefined ? { default: raw.default } : p.default !== undefined ? { default: p.default } : {}),
       optional: !(schema.required ?? []).includes(name) || raw.default !== undefined,
       ...(raw.description || p.description ? { description: raw.description ?? p.description } : {}),
-      ...(typeof (raw.auto ?? p.auto) === "number" ? { auto: raw.auto ?? p.auto, autoMin: raw.autoMin ?? p.autoMin } : {}),
-      ...(typeof (raw.upstreamDefault ?? p.upstreamDefault) === "number" ? { upstreamDefault: raw.upstreamDefault ?? p.upstreamDefault } : {}),
+      ...(typeof (raw.auto ?? p.auto) === "number"
+        ? { auto: raw.auto ?? p.auto, autoMin: raw.autoMin ?? p.autoMin }
+        : {}),
+      ...(typeof (raw.upstreamDefault ?? p.upstreamDefault) === "number"
+        ? { upstreamDefault: raw.upstreamDefault ?? p.upstreamDefault }
+        : {}),
     };
   });
   return {

@@ -33,11 +33,26 @@ export const gvParams = z.object({
   audioGeneration: z.boolean().default(true).describe("Generate sound with the video"),
   negativePrompt: z.string().optional().describe("What the video should not contain"),
   enhancePrompt: z.boolean().default(false).describe("Let the service rewrite the prompt"),
-  personGeneration: z.enum(VOD_PERSON_GENERATION).default("AllowAdult").describe("AllowAdult: adults only; AllowAll: people of any age"),
-  seed: z.number().int().min(0).max(SEED_MAX).optional().describe("Random seed for reproducible results; omit for random"),
+  personGeneration: z
+    .enum(VOD_PERSON_GENERATION)
+    .default("AllowAdult")
+    .describe("AllowAdult: adults only; AllowAll: people of any age"),
+  seed: z
+    .number()
+    .int()
+    .min(0)
+    .max(SEED_MAX)
+    .optional()
+    .describe("Random seed for reproducible results; omit for random"),
   inputComplianceCheck: z.boolean().default(false).describe("Check the input for compliance"),
   outputComplianceCheck: z.boolean().default(false).describe("Check the result for compliance"),
-  priority: z.number().int().min(VOD_LIMITS.priorityMin).max(VOD_LIMITS.priorityMax).default(0).describe("TasksPriority, −10..10; higher runs first"),
+  priority: z
+    .number()
+    .int()
+    .min(VOD_LIMITS.priorityMin)
+    .max(VOD_LIMITS.priorityMax)
+    .default(0)
+    .describe("TasksPriority, −10..10; higher runs first"),
 });
 
 export const gv: ModelEntry[] = [
@@ -56,8 +71,18 @@ export const gv: ModelEntry[] = [
       { mode: "text-to-video", prompt: prompt(true), inputs: [], params: gvParams },
       // With FileInfos the prompt is optional ("若未传入参考文件且ExtInfo为空，也为必填").
       { mode: "first-frame", prompt: prompt(false), inputs: [image("first_frame", 1, 1)], params: gvParams },
-      { mode: "first-last-frame", prompt: prompt(false), inputs: [image("first_frame", 1, 1), lastFrame], params: gvParams },
-      { mode: "reference", prompt: prompt(false), inputs: [image("reference_image", 1, GV_LIMITS.maxFiles)], params: gvParams },
+      {
+        mode: "first-last-frame",
+        prompt: prompt(false),
+        inputs: [image("first_frame", 1, 1), lastFrame],
+        params: gvParams,
+      },
+      {
+        mode: "reference",
+        prompt: prompt(false),
+        inputs: [image("reference_image", 1, GV_LIMITS.maxFiles)],
+        params: gvParams,
+      },
     ],
   },
 ];

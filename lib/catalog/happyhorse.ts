@@ -26,7 +26,10 @@ const resolution = z.enum(HAPPYHORSE_RESOLUTIONS).default("1080P").describe("Out
 const ratio = z.enum(HAPPYHORSE_RATIOS).default("16:9").describe("Aspect ratio");
 const duration = z.number().int().min(L.durationMin).max(L.durationMax).default(L.durationDefault).describe("Seconds");
 // The API defaults watermark to true; the studio defaults it to false and says so in the UI.
-const watermark = z.boolean().default(false).describe("Add the “Happy Horse” watermark (API default true; studio default false)");
+const watermark = z
+  .boolean()
+  .default(false)
+  .describe("Add the “Happy Horse” watermark (API default true; studio default false)");
 const seed = z.number().int().min(0).max(L.seedMax).optional().describe("Random seed; omit for random");
 
 export const happyHorseTextToVideoParams = z.object({ resolution, ratio, duration, watermark, seed });
@@ -36,7 +39,10 @@ export const happyHorseEditParams = z.object({
   resolution,
   watermark,
   seed,
-  audioSetting: z.enum(HAPPYHORSE_AUDIO_SETTINGS).default("auto").describe("auto: the model decides; origin: keep the original audio"),
+  audioSetting: z
+    .enum(HAPPYHORSE_AUDIO_SETTINGS)
+    .default("auto")
+    .describe("auto: the model decides; origin: keep the original audio"),
 });
 
 const frameLimits = { minWidth: 300, minHeight: 300, minRatio: 1 / 2.5, maxRatio: 2.5 };

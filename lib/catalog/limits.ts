@@ -30,9 +30,26 @@ export const ARK_RATIOS = ["16:9", "4:3", "1:1", "3:4", "9:16", "21:9", "adaptiv
 export const ARK_RESOLUTIONS = ["480p", "720p"] as const;
 
 /** Output pixel sizes per resolution and ratio (the doc's table). */
-export const ARK_OUTPUT_SIZES: Record<(typeof ARK_RESOLUTIONS)[number], Record<Exclude<(typeof ARK_RATIOS)[number], "adaptive">, [number, number]>> = {
-  "480p": { "16:9": [864, 496], "4:3": [752, 560], "1:1": [640, 640], "3:4": [560, 752], "9:16": [496, 864], "21:9": [992, 432] },
-  "720p": { "16:9": [1280, 720], "4:3": [1112, 834], "1:1": [960, 960], "3:4": [834, 1112], "9:16": [720, 1280], "21:9": [1470, 630] },
+export const ARK_OUTPUT_SIZES: Record<
+  (typeof ARK_RESOLUTIONS)[number],
+  Record<Exclude<(typeof ARK_RATIOS)[number], "adaptive">, [number, number]>
+> = {
+  "480p": {
+    "16:9": [864, 496],
+    "4:3": [752, 560],
+    "1:1": [640, 640],
+    "3:4": [560, 752],
+    "9:16": [496, 864],
+    "21:9": [992, 432],
+  },
+  "720p": {
+    "16:9": [1280, 720],
+    "4:3": [1112, 834],
+    "1:1": [960, 960],
+    "3:4": [834, 1112],
+    "9:16": [720, 1280],
+    "21:9": [1470, 630],
+  },
 };
 
 /** Documented counts and durations of the multimodal-reference mode. */
@@ -90,8 +107,46 @@ export const VOD_LIMITS = {
 // ---- MiniMax speech 2.8 HD (T0311001) ----
 /** The doc's "支持的语言列表", in its order (note `hun`, not `hu`). Names: lib/catalog/minimax-tts.ts. */
 export const TTS_LANGS = [
-  "zh", "en", "ja", "de", "fr", "ko", "ru", "uk", "pt", "it", "es", "id", "nl", "tr", "fil", "ms", "el", "fi", "hr", "sk",
-  "pl", "sv", "hi", "bg", "ro", "ar", "cs", "da", "ta", "hun", "vi", "no", "yue", "th", "he", "ca", "nn", "af", "fa", "sl",
+  "zh",
+  "en",
+  "ja",
+  "de",
+  "fr",
+  "ko",
+  "ru",
+  "uk",
+  "pt",
+  "it",
+  "es",
+  "id",
+  "nl",
+  "tr",
+  "fil",
+  "ms",
+  "el",
+  "fi",
+  "hr",
+  "sk",
+  "pl",
+  "sv",
+  "hi",
+  "bg",
+  "ro",
+  "ar",
+  "cs",
+  "da",
+  "ta",
+  "hun",
+  "vi",
+  "no",
+  "yue",
+  "th",
+  "he",
+  "ca",
+  "nn",
+  "af",
+  "fa",
+  "sl",
 ] as const;
 export type TtsLang = (typeof TTS_LANGS)[number];
 
@@ -138,4 +193,3 @@ export const DEEPSEEK_LIMITS = {
   temperatureDefault: 1,
   topPDefault: 0.7,
 } as const;
-

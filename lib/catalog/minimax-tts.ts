@@ -49,7 +49,10 @@ const NAMES: Record<TtsLang, { zh: string; en: string }> = {
 };
 
 /** The 40 documented languages, in the doc's order, with display names for the UI. */
-export const TTS_LANGUAGES: { code: TtsLang; zh: string; en: string }[] = TTS_LANGS.map((code) => ({ code, ...NAMES[code] }));
+export const TTS_LANGUAGES: { code: TtsLang; zh: string; en: string }[] = TTS_LANGS.map((code) => ({
+  code,
+  ...NAMES[code],
+}));
 
 /**
  * System voices the studio offers (and the emulator accepts). The doc lists none: these are MiniMax's
@@ -64,10 +67,20 @@ export const MINIMAX_SYSTEM_VOICES: { id: string; zh: string; en: string; gender
   { id: "presenter_female", zh: "女性主持人", en: "Female presenter", gender: "female" },
   { id: "audiobook_male_1", zh: "男性有声书", en: "Audiobook narrator (male)", gender: "male" },
   { id: "audiobook_female_1", zh: "女性有声书", en: "Audiobook narrator (female)", gender: "female" },
-  { id: "s1_2GSzVAf00hl7+A+LJTNvVI6nFJB0qliIvR8wntPeaniVSstd7Z4E4UL8Hky3azMHVlDSps1zWW4nJ7ll9w==", zh: "文档示例音色", en: "Doc example voice", gender: "unknown" },
+  {
+    id: "s1_2GSzVAf00hl7+A+LJTNvVI6nFJB0qliIvR8wntPeaniVSstd7Z4E4UL8Hky3azMHVlDSps1zWW4nJ7ll9w==",
+    zh: "文档示例音色",
+    en: "Doc example voice",
+    gender: "unknown",
+  },
 ];
 
-const text = (required: boolean): PromptSpec => ({ required, counting: "chars", maxChars: TTS_LIMITS.maxTextChars, overLimit: "rejected" });
+const text = (required: boolean): PromptSpec => ({
+  required,
+  counting: "chars",
+  maxChars: TTS_LIMITS.maxTextChars,
+  overLimit: "rejected",
+});
 
 const cloneAudio: InputSpec = {
   role: "clone_audio",
@@ -78,14 +91,30 @@ const cloneAudio: InputSpec = {
   transport: { inline: true },
   // Formats and size are not documented: MiniMax's mp3/m4a/wav, and ≤ 7 MB so that the base64 body stays
   // under Tencent Cloud API's 10 MB request cap (RequestSizeLimitExceeded in the doc's table).
-  limits: { maxBytes: 7 * 1024 * 1024, mimes: ["audio/wav", "audio/x-wav", "audio/wave", "audio/mpeg", "audio/mp3", "audio/mp4", "audio/x-m4a"] },
+  limits: {
+    maxBytes: 7 * 1024 * 1024,
+    mimes: ["audio/wav", "audio/x-wav", "audio/wave", "audio/mpeg", "audio/mp3", "audio/mp4", "audio/x-m4a"],
+  },
 };
 
 const language = z.enum(TTS_LANGS).default("zh").describe("TextLang: the language of the text (API default zh)");
 const synthesis = {
-  sampleRate: z.literal(TTS_SAMPLE_RATES).default(TTS_LIMITS.defaultSampleRate).describe("synExt.sampleRate in Hz (API default 16000)"),
-  pitch: z.number().int().min(TTS_LIMITS.pitchMin).max(TTS_LIMITS.pitchMax).default(0).describe("synExt.pitch in semitones, −12..12 (0 = the voice's own)"),
-  durationSeconds: z.number().positive().optional().describe("synExt.duration: the length of the audio in seconds; omit for natural speed"),
+  sampleRate: z
+    .literal(TTS_SAMPLE_RATES)
+    .default(TTS_LIMITS.defaultSampleRate)
+    .describe("synExt.sampleRate in Hz (API default 16000)"),
+  pitch: z
+    .number()
+    .int()
+    .min(TTS_LIMITS.pitchMin)
+    .max(TTS_LIMITS.pitchMax)
+    .default(0)
+    .describe("synExt.pitch in semitones, −12..12 (0 = the voice's own)"),
+  durationSeconds: z
+    .number()
+    .positive()
+    .optional()
+    .describe("synExt.duration: the length of the audio in seconds; omit for natural speed"),
   outputType: z.enum(TTS_OUTPUT_TYPES).default("data").describe("data: WAV inline (base64); url: a link valid 24 h"),
 };
 
@@ -102,8 +131,15 @@ const timeRange = z
 
 export const ttsCloneParams = z.object({
   language,
-  cloneLanguage: z.enum(TTS_LANGS).default("zh").describe("AudioLang: the language spoken in the clone audio (API default zh)"),
-  timeRanges: z.array(timeRange).min(1).default(TTS_LIMITS.defaultTimeRanges).describe("cloneExt.timeRanges: which seconds of the audio to clone from (API default [[0, 20]])"),
+  cloneLanguage: z
+    .enum(TTS_LANGS)
+    .default("zh")
+    .describe("AudioLang: the language spoken in the clone audio (API default zh)"),
+  timeRanges: z
+    .array(timeRange)
+    .min(1)
+    .default(TTS_LIMITS.defaultTimeRanges)
+    .describe("cloneExt.timeRanges: which seconds of the audio to clone from (API default [[0, 20]])"),
   voiceName: z.string().optional().describe("VoiceProfile.Name"),
   voiceDescription: z.string().optional().describe("VoiceProfile.Description"),
   voiceGender: z.enum(TTS_GENDERS).optional().describe("VoiceProfile.Gender"),

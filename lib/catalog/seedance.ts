@@ -6,7 +6,13 @@ import { ARK_LIMITS, ARK_RATIOS, ARK_RESOLUTIONS } from "./limits";
 
 // "建议中文不超过500字，英文不超过1000词": a recommendation, so the studio only warns.
 // 1000 English words are counted as about 6000 characters (the budget counts characters, not words).
-const prompt = (required: boolean): PromptSpec => ({ required, counting: "cjk-weighted", maxChinese: 500, maxOther: 6000, overLimit: "truncated" });
+const prompt = (required: boolean): PromptSpec => ({
+  required,
+  counting: "cjk-weighted",
+  maxChinese: 500,
+  maxOther: 6000,
+  overLimit: "truncated",
+});
 
 const MB = 1024 * 1024;
 // Images: the doc gives open intervals — width/height (300, 6000), ratio (0.4, 2.5), size < 30 MB.
@@ -46,27 +52,64 @@ const audioLimits: InputSpec["limits"] = {
   maxSeconds: ARK_LIMITS.maxMediaSeconds,
 };
 
-const image = (role: InputRole, min: number, max: number): InputSpec => ({ role, kind: "image", min, max, transport: { inline: true, assetUri: true }, limits: imageLimits });
-const referenceVideo: InputSpec = { role: "reference_video", kind: "video", min: 0, max: ARK_LIMITS.maxVideos, transport: { inline: false, assetUri: true }, limits: videoLimits };
-const referenceAudio: InputSpec = { role: "reference_audio", kind: "audio", min: 0, max: ARK_LIMITS.maxAudios, transport: { inline: true, assetUri: true }, limits: audioLimits };
+const image = (role: InputRole, min: number, max: number): InputSpec => ({
+  role,
+  kind: "image",
+  min,
+  max,
+  transport: { inline: true, assetUri: true },
+  limits: imageLimits,
+});
+const referenceVideo: InputSpec = {
+  role: "reference_video",
+  kind: "video",
+  min: 0,
+  max: ARK_LIMITS.maxVideos,
+  transport: { inline: false, assetUri: true },
+  limits: videoLimits,
+};
+const referenceAudio: InputSpec = {
+  role: "reference_audio",
+  kind: "audio",
+  min: 0,
+  max: ARK_LIMITS.maxAudios,
+  transport: { inline: true, assetUri: true },
+  limits: audioLimits,
+};
 
 export const seedanceParams = z.object({
-  ratio: z.enum(ARK_RATIOS).default("adaptive").describe("Aspect ratio; adaptive picks it from the prompt, the first frame or the first reference"),
+  ratio: z
+    .enum(ARK_RATIOS)
+    .default("adaptive")
+    .describe("Aspect ratio; adaptive picks it from the prompt, the first frame or the first reference"),
   resolution: z.enum(ARK_RESOLUTIONS).default("720p").describe("Output resolution tier"),
   duration: z
     .number()
     .int()
     .min(-1)
     .max(ARK_LIMITS.durationMax)
-    .refine((d) => d === -1 || d >= ARK_LIMITS.durationMin, "duration must be 4–15 seconds, or -1 to let the model choose")
+    .refine(
+      (d) => d === -1 || d >= ARK_LIMITS.durationMin,
+      "duration must be 4–15 seconds, or -1 to let the model choose",
+    )
     .default(5)
     // -1 is the "model decides" value; a fixed duration starts at 4 (the refine above, which JSON Schema cannot carry).
     .meta({ auto: -1, autoMin: ARK_LIMITS.durationMin })
     .describe("Seconds, 4–15; -1 lets the model choose within 4–15"),
-  seed: z.number().int().min(-1).max(ARK_LIMITS.seedMax).default(-1).meta({ auto: -1, autoMin: 0 }).describe("Random seed, 0–4294967295; -1 = random"),
+  seed: z
+    .number()
+    .int()
+    .min(-1)
+    .max(ARK_LIMITS.seedMax)
+    .default(-1)
+    .meta({ auto: -1, autoMin: 0 })
+    .describe("Random seed, 0–4294967295; -1 = random"),
   watermark: z.boolean().default(false).describe("Add a watermark to the video"),
   generateAudio: z.boolean().default(true).describe("Generate sound synchronised with the picture (mono)"),
-  returnLastFrame: z.boolean().default(false).describe("Also return the last frame as a PNG (no watermark), e.g. to chain videos"),
+  returnLastFrame: z
+    .boolean()
+    .default(false)
+    .describe("Also return the last frame as a PNG (no watermark), e.g. to chain videos"),
   // The doc shows web search with text-to-video only but does not restrict it: offered in every mode.
   webSearch: z.boolean().default(false).describe("Let the model search the web to make the video timely"),
 });
@@ -94,9 +137,19 @@ export function checkMultimodal(inputs: { role: InputRole; durationSeconds?: num
 const modes: ModeSpec[] = [
   { mode: "text-to-video", prompt: prompt(true), inputs: [], params: seedanceParams },
   { mode: "first-frame", prompt: prompt(false), inputs: [image("first_frame", 1, 1)], params: seedanceParams },
-  { mode: "first-last-frame", prompt: prompt(false), inputs: [image("first_frame", 1, 1), image("last_frame", 1, 1)], params: seedanceParams },
+  {
+    mode: "first-last-frame",
+    prompt: prompt(false),
+    inputs: [image("first_frame", 1, 1), image("last_frame", 1, 1)],
+    params: seedanceParams,
+  },
   // The studio's "reference fusion": reference images only.
-  { mode: "reference", prompt: prompt(false), inputs: [image("reference_image", 1, ARK_LIMITS.maxImages)], params: seedanceParams },
+  {
+    mode: "reference",
+    prompt: prompt(false),
+    inputs: [image("reference_image", 1, ARK_LIMITS.maxImages)],
+    params: seedanceParams,
+  },
   {
     mode: "multimodal-reference",
     prompt: prompt(false),

@@ -42,7 +42,10 @@ export function parseParams<P extends z.ZodObject>(spec: ModeSpec<P>, params: un
   return { ok: false, errors: r.error.issues.map((i) => describeIssue(i, "params.")) };
 }
 
-export function checkPromptFor(spec: ModeSpec, prompt: string | undefined): { field: string; message: string } | undefined {
+export function checkPromptFor(
+  spec: ModeSpec,
+  prompt: string | undefined,
+): { field: string; message: string } | undefined {
   const text = prompt ?? "";
   if (spec.prompt.required && !text.trim()) return { field: "prompt", message: "prompt is required for this model" };
   const c = checkPrompt(spec.prompt, text);
@@ -55,7 +58,8 @@ export function checkInputCounts(spec: ModeSpec, roles: InputRole[]): { field: s
   const errors: { field: string; message: string }[] = [];
   const allowed = new Map(spec.inputs.map((i) => [i.role, i]));
   roles.forEach((r, idx) => {
-    if (!allowed.has(r)) errors.push({ field: `inputs.${idx}.role`, message: `inputs: role "${r}" is not accepted in ${spec.mode} mode` });
+    if (!allowed.has(r))
+      errors.push({ field: `inputs.${idx}.role`, message: `inputs: role "${r}" is not accepted in ${spec.mode} mode` });
   });
   for (const i of spec.inputs) {
     const n = roles.filter((r) => r === i.role).length;
@@ -76,7 +80,20 @@ export interface MediaFacts {
 
 /** One broken media limit: a code and the numbers, so a page can say it in its own language. */
 export interface MediaIssue {
-  code: "format" | "size" | "minWidth" | "minHeight" | "minShortSide" | "maxLongSide" | "ratio" | "minPixels" | "maxPixels" | "minSeconds" | "maxSeconds" | "minFps" | "maxFps";
+  code:
+    | "format"
+    | "size"
+    | "minWidth"
+    | "minHeight"
+    | "minShortSide"
+    | "maxLongSide"
+    | "ratio"
+    | "minPixels"
+    | "maxPixels"
+    | "minSeconds"
+    | "maxSeconds"
+    | "minFps"
+    | "maxFps";
   /** The file's value and the limit, without units (e.g. { value: "16.0", limit: 15 } for seconds). */
   values: Record<string, string | number>;
   /** The same in English, naming the limit. */
@@ -87,34 +104,75 @@ export interface MediaIssue {
 export function mediaIssues(spec: InputSpec, f: MediaFacts): MediaIssue[] {
   const l = spec.limits ?? {};
   const out: MediaIssue[] = [];
-  const add = (code: MediaIssue["code"], values: MediaIssue["values"], message: string) => out.push({ code, values, message });
+  const add = (code: MediaIssue["code"], values: MediaIssue["values"], message: string) =>
+    out.push({ code, values, message });
   const mbs = (n: number) => Math.round((n / 1024 / 1024) * 10) / 10;
   const mb = (n: number) => `${mbs(n)} MB`;
-  if (l.mimes && f.mime && !l.mimes.includes(f.mime)) add("format", { value: f.mime, limit: l.mimes.join(", ") }, `format ${f.mime} is not accepted (allowed: ${l.mimes.join(", ")})`);
-  if (l.maxBytes && f.size && f.size > l.maxBytes) add("size", { value: mbs(f.size), limit: mbs(l.maxBytes) }, `file is ${mb(f.size)}, the limit is ${mb(l.maxBytes)}`);
+  if (l.mimes && f.mime && !l.mimes.includes(f.mime))
+    add(
+      "format",
+      { value: f.mime, limit: l.mimes.join(", ") },
+      `format ${f.mime} is not accepted (allowed: ${l.mimes.join(", ")})`,
+    );
+  if (l.maxBytes && f.size && f.size > l.maxBytes)
+    add(
+      "size",
+      { value: mbs(f.size), limit: mbs(l.maxBytes) },
+      `file is ${mb(f.size)}, the limit is ${mb(l.maxBytes)}`,
+    );
   if (f.width && f.height) {
     const short = Math.min(f.width, f.height);
     const long = Math.max(f.width, f.height);
     const ratio = f.width / f.height;
     const pixels = f.width * f.height;
-    if (l.minWidth && f.width < l.minWidth) add("minWidth", { value: f.width, limit: l.minWidth }, `width ${f.width}px is below the minimum ${l.minWidth}px`);
-    if (l.minHeight && f.height < l.minHeight) add("minHeight", { value: f.height, limit: l.minHeight }, `height ${f.height}px is below the minimum ${l.minHeight}px`);
-    if (l.minShortSide && short < l.minShortSide) add("minShortSide", { value: short, limit: l.minShortSide }, `short side ${short}px is below the minimum ${l.minShortSide}px`);
-    if (l.maxLongSide && long > l.maxLongSide) add("maxLongSide", { value: long, limit: l.maxLongSide }, `long side ${long}px is above the maximum ${l.maxLongSide}px`);
+    if (l.minWidth && f.width < l.minWidth)
+      add("minWidth", { value: f.width, limit: l.minWidth }, `width ${f.width}px is below the minimum ${l.minWidth}px`);
+    if (l.minHeight && f.height < l.minHeight)
+      add(
+        "minHeight",
+        { value: f.height, limit: l.minHeight },
+        `height ${f.height}px is below the minimum ${l.minHeight}px`,
+      );
+    if (l.minShortSide && short < l.minShortSide)
+      add(
+        "minShortSide",
+        { value: short, limit: l.minShortSide },
+        `short side ${short}px is below the minimum ${l.minShortSide}px`,
+      );
+    if (l.maxLongSide && long > l.maxLongSide)
+      add(
+        "maxLongSide",
+        { value: long, limit: l.maxLongSide },
+        `long side ${long}px is above the maximum ${l.maxLongSide}px`,
+      );
     if ((l.minRatio && ratio < l.minRatio - 1e-6) || (l.maxRatio && ratio > l.maxRatio + 1e-6)) {
       const range = `${fmtRatio(l.minRatio)}–${fmtRatio(l.maxRatio)}`;
       add("ratio", { value: ratio.toFixed(2), limit: range }, `aspect ratio ${ratio.toFixed(2)} is outside ${range}`);
     }
-    if (l.minPixels && pixels < l.minPixels) add("minPixels", { value: `${f.width}×${f.height}`, limit: l.minPixels }, `${f.width}×${f.height} is ${pixels} pixels, below the minimum ${l.minPixels}`);
-    if (l.maxPixels && pixels > l.maxPixels) add("maxPixels", { value: `${f.width}×${f.height}`, limit: l.maxPixels }, `${f.width}×${f.height} is ${pixels} pixels, above the maximum ${l.maxPixels}`);
+    if (l.minPixels && pixels < l.minPixels)
+      add(
+        "minPixels",
+        { value: `${f.width}×${f.height}`, limit: l.minPixels },
+        `${f.width}×${f.height} is ${pixels} pixels, below the minimum ${l.minPixels}`,
+      );
+    if (l.maxPixels && pixels > l.maxPixels)
+      add(
+        "maxPixels",
+        { value: `${f.width}×${f.height}`, limit: l.maxPixels },
+        `${f.width}×${f.height} is ${pixels} pixels, above the maximum ${l.maxPixels}`,
+      );
   }
   if (f.durationSeconds != null) {
     const d = f.durationSeconds.toFixed(1);
-    if (l.minSeconds && f.durationSeconds < l.minSeconds) add("minSeconds", { value: d, limit: l.minSeconds }, `duration ${d} s is below the minimum ${l.minSeconds} s`);
-    if (l.maxSeconds && f.durationSeconds > l.maxSeconds) add("maxSeconds", { value: d, limit: l.maxSeconds }, `duration ${d} s is above the maximum ${l.maxSeconds} s`);
+    if (l.minSeconds && f.durationSeconds < l.minSeconds)
+      add("minSeconds", { value: d, limit: l.minSeconds }, `duration ${d} s is below the minimum ${l.minSeconds} s`);
+    if (l.maxSeconds && f.durationSeconds > l.maxSeconds)
+      add("maxSeconds", { value: d, limit: l.maxSeconds }, `duration ${d} s is above the maximum ${l.maxSeconds} s`);
   }
-  if (l.minFps && f.fps != null && f.fps <= l.minFps) add("minFps", { value: f.fps, limit: l.minFps }, `frame rate ${f.fps} fps must be above ${l.minFps} fps`);
-  if (l.maxFps && f.fps != null && f.fps > l.maxFps) add("maxFps", { value: f.fps, limit: l.maxFps }, `frame rate ${f.fps} fps is above the maximum ${l.maxFps} fps`);
+  if (l.minFps && f.fps != null && f.fps <= l.minFps)
+    add("minFps", { value: f.fps, limit: l.minFps }, `frame rate ${f.fps} fps must be above ${l.minFps} fps`);
+  if (l.maxFps && f.fps != null && f.fps > l.maxFps)
+    add("maxFps", { value: f.fps, limit: l.maxFps }, `frame rate ${f.fps} fps is above the maximum ${l.maxFps} fps`);
   return out;
 }
 

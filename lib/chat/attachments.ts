@@ -17,14 +17,28 @@ import { MULTIMODAL_MODELS, type AttachmentRef } from "./types";
 const ROLE = { image: "reference_image", video: "reference_video" } as const;
 
 /** Count, ownership, kind, stored file and every documented limit of one message's attachments. */
-export async function checkAttachments(scope: Scope, model: string, refs: AttachmentRef[]): Promise<Map<string, Asset>> {
+export async function checkAttachments(
+  scope: Scope,
+  model: string,
+  refs: AttachmentRef[],
+): Promise<Map<string, Asset>> {
   if (!refs.length) return new Map();
-  if (!MULTIMODAL_MODELS.includes(model)) throw new AppError("validation_failed", `${model} takes text only in the studio: remove the attachments or switch to DeepSeek-v3.2`, "attachments");
+  if (!MULTIMODAL_MODELS.includes(model))
+    throw new AppError(
+      "validation_failed",
+      `${model} takes text only in the studio: remove the attachments or switch to DeepSeek-v3.2`,
+      "attachments",
+    );
   const spec = getModeSpec(model, "chat");
   for (const kind of ["image", "video"] as const) {
     const roleSpec = spec?.inputs.find((i) => i.role === ROLE[kind]);
     const n = refs.filter((r) => r.kind === kind).length;
-    if (roleSpec && n > roleSpec.max) throw new AppError("validation_failed", `attachments: at most ${roleSpec.max} ${kind}s per message (got ${n})`, "attachments");
+    if (roleSpec && n > roleSpec.max)
+      throw new AppError(
+        "validation_failed",
+        `attachments: at most ${roleSpec.max} ${kind}s per message (got ${n})`,
+        "attachments",
+      );
   }
   const rows = await db().asset.findMany({ where: { id: { in: refs.map((r) => r.assetId) }, teamId: scope.teamId } });
   const byId = new Map(rows.map((a) => [a.id, a]));
@@ -32,11 +46,26 @@ export async function checkAttachments(scope: Scope, model: string, refs: Attach
     const a = byId.get(r.assetId);
     const field = `attachments.${i}`;
     if (!a) throw new AppError("validation_failed", `attachments: asset ${r.assetId} does not exist`, field);
-    if (a.kind !== r.kind) throw new AppError("validation_failed", `attachments: asset ${r.assetId} is ${a.kind === "image" ? "an image" : `a ${a.kind}`}, not ${r.kind === "image" ? "an image" : "a video"}`, field);
-    if (!a.storageKey || (a.origin !== "upload" && a.archiveState !== "archived")) throw new AppError("validation_failed", `attachments: asset ${r.assetId} is not saved in the studio yet`, field);
+    if (a.kind !== r.kind)
+      throw new AppError(
+        "validation_failed",
+        `attachments: asset ${r.assetId} is ${a.kind === "image" ? "an image" : `a ${a.kind}`}, not ${r.kind === "image" ? "an image" : "a video"}`,
+        field,
+      );
+    if (!a.storageKey || (a.origin !== "upload" && a.archiveState !== "archived"))
+      throw new AppError("validation_failed", `attachments: asset ${r.assetId} is not saved in the studio yet`, field);
     const roleSpec = spec?.inputs.find((s) => s.role === ROLE[r.kind]);
-    const problems = roleSpec ? checkMedia(roleSpec, { mime: a.mime, size: a.size, width: a.width, height: a.height, durationSeconds: a.durationSeconds }) : [];
-    if (problems.length) throw new AppError("validation_failed", `attachments: ${r.kind} ${i + 1}: ${problems.join("; ")}`, field);
+    const problems = roleSpec
+      ? checkMedia(roleSpec, {
+          mime: a.mime,
+          size: a.size,
+          width: a.width,
+          height: a.height,
+          durationSeconds: a.durationSeconds,
+        })
+      : [];
+    if (problems.length)
+      throw new AppError("validation_failed", `attachments: ${r.kind} ${i + 1}: ${problems.join("; ")}`, field);
   });
   return byId;
 }
@@ -62,7 +91,12 @@ export class AttachmentResolver {
 
   private async resolve(ref: AttachmentRef): Promise<string> {
     const a = await db().asset.findFirst({ where: { id: ref.assetId, teamId: this.scope.teamId } });
-    if (!a?.storageKey) throw new AppError("validation_failed", `attachments: asset ${ref.assetId} is no longer in the studio; edit that message to remove it`, "attachments");
+    if (!a?.storageKey)
+      throw new AppError(
+        "validation_failed",
+        `attachments: asset ${ref.assetId} is no longer in the studio; edit that message to remove it`,
+        "attachments",
+      );
     if (ref.kind === "video" && config().PUBLIC_BASE_URL) return publicAssetUrl(a.id);
     const bytes = await readFile(pathForKey(a.storageKey));
     return `data:${a.mime ?? "application/octet-stream"};base64,${bytes.toString("base64")}`;

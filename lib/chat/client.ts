@@ -27,20 +27,46 @@ interface Chunk {
   error?: { message?: string; code?: string };
 }
 
-export async function streamTurn(conversationId: string, body: TurnBody, signal: AbortSignal, onProgress: (p: TurnProgress) => void, prefix = ""): Promise<TurnResult> {
+export async function streamTurn(
+  conversationId: string,
+  body: TurnBody,
+  signal: AbortSignal,
+  onProgress: (p: TurnProgress) => void,
+  prefix = "",
+): Promise<TurnResult> {
   const progress: TurnProgress = { content: prefix, reasoning: "" };
   let res: Response;
   try {
-    res = await fetch(`/api/v1/conversations/${conversationId}/messages`, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(body), signal });
+    res = await fetch(`/api/v1/conversations/${conversationId}/messages`, {
+      method: "POST",
+      headers: { "Content-Type": "application/json" },
+      body: JSON.stringify(body),
+      signal,
+    });
   } catch (e) {
     if (signal.aborted) return { kind: "aborted", progress };
-    return { kind: "failed", error: new ApiError(0, "network", (e as Error).message || "The studio server could not be reached.") };
+    return {
+      kind: "failed",
+      error: new ApiError(0, "network", (e as Error).message || "The studio server could not be reached."),
+    };
   }
-  const ids = { userMessageId: res.headers.get("X-User-Message-Id") ?? undefined, messageId: res.headers.get("X-Message-Id") ?? undefined };
+  const ids = {
+    userMessageId: res.headers.get("X-User-Message-Id") ?? undefined,
+    messageId: res.headers.get("X-Message-Id") ?? undefined,
+  };
   if (!res.ok || !res.body || !/text\/event-stream/.test(res.headers.get("content-type") ?? "")) {
-    const json = (await res.json().catch(() => undefined)) as { error?: { code?: string; message?: string; field?: string } & Record<string, string | number>; message?: MessageView } | undefined;
+    const json = (await res.json().catch(() => undefined)) as
+      | {
+          error?: { code?: string; message?: string; field?: string } & Record<string, string | number>;
+          message?: MessageView;
+        }
+      | undefined;
     const { code, message, field, ...details } = json?.error ?? {};
-    return { kind: "failed", error: new ApiError(res.status, code ?? "http", message ?? `HTTP ${res.status}`, field, details), saved: json?.message };
+    return {
+      kind: "failed",
+      error: new ApiError(res.status, code ?? "http", message ?? `HTTP ${res.status}`, field, details),
+      saved: json?.message,
+    };
   }
 
   let saved: MessageView | undefined;
@@ -85,16 +111,26 @@ export async function streamTurn(conversationId: string, body: TurnBody, signal:
  * One streamed answer from the public gateway (POST /api/v1/chat/completions), text only: for small helpers
  * such as "improve this prompt". Errors arrive in OpenAI's shape and are thrown as ApiError.
  */
-export async function streamCompletion(body: Record<string, unknown>, signal: AbortSignal, onText: (text: string) => void): Promise<{ text: string; finishReason?: string }> {
+export async function streamCompletion(
+  body: Record<string, unknown>,
+  signal: AbortSignal,
+  onText: (text: string) => void,
+): Promise<{ text: string; finishReason?: string }> {
   let res: Response;
   try {
-    res = await fetch("/api/v1/chat/completions", { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ ...body, stream: true }), signal });
+    res = await fetch("/api/v1/chat/completions", {
+      method: "POST",
+      headers: { "Content-Type": "application/json" },
+      body: JSON.stringify({ ...body, stream: true }),
+      signal,
+    });
   } catch (e) {
     if (signal.aborted) throw e;
     throw new ApiError(0, "network", "The studio server could not be reached.");
   }
   if (!res.ok || !res.body) {
-    const json = (await res.json().catch(() => undefined)) as { error?: { code?: string; message?: string } } | undefined;
+    const json = (await res.json().catch(() => undefined)) as
+      { error?: { code?: string; message?: string } } | undefined;
     throw new ApiError(res.status, json?.error?.code ?? "http", json?.error?.message ?? `HTTP ${res.status}`);
   }
   let text = "";
@@ -104,7 +140,8 @@ export async function streamCompletion(body: Record<string, unknown>, signal: Ab
     if (isDone(data)) return;
     try {
       const c = JSON.parse(data) as Chunk;
-      if (c.error) failure = new ApiError(502, c.error.code ?? "stream_interrupted", c.error.message ?? "The answer broke off.");
+      if (c.error)
+        failure = new ApiError(502, c.error.code ?? "stream_interrupted", c.error.message ?? "The answer broke off.");
       const choice = c.choices?.[0];
       if (choice?.delta?.content) text += choice.delta.content;
       if (choice?.finish_reason) finishReason = choice.finish_reason;

@@ -24,26 +24,60 @@ export async function completeChat(text: string, signal: AbortSignal, startedAt:
     return Response.json(r.data, { headers: { ...extra, "X-Request-Id": r.requestId } });
   }
   const abort = new AbortController();
-  signal.addEventListener("abort", () => abort.abort(new DOMException("The client went away.", "AbortError")), { once: true });
+  signal.addEventListener("abort", () => abort.abort(new DOMException("The client went away.", "AbortError")), {
+    once: true,
+  });
   // Server-Timing: the handler's own work before TD is called (reading, checking), for the latency benchmark.
   const timing = `studio;desc="handler before TD";dur=${(performance.now() - startedAt).toFixed(2)}`;
   const { response, requestId } = await td().chat.streamRaw(g.body, abort.signal);
-  if (!response.body) throw new GatewayError(502, "api_error", "upstream_malformed", "TD answered a stream request without a body.");
+  if (!response.body)
+    throw new GatewayError(502, "api_error", "upstream_malformed", "TD answered a stream request without a body.");
   const stream = relay(response.body, { abort, idleMs: c.TD_TIMEOUT_MS, tap: doneWatcher() });
-  return new Response(stream, { headers: { ...SSE_HEADERS, ...extra, "X-Request-Id": requestId, "Server-Timing": timing } });
+  return new Response(stream, {
+    headers: { ...SSE_HEADERS, ...extra, "X-Request-Id": requestId, "Server-Timing": timing },
+  });
 }
 
 /** Any error of a gateway request in OpenAI's shape; an unknown one is logged and never shown. */
 export function gatewayErrorResponse(e: unknown): Response {
-  const err = e instanceof GatewayError ? e : e instanceof TdError ? gatewayErrorFromTd(e) : e instanceof AppError ? gatewayErrorFromApp(e) : undefined;
-  if (err) return Response.json(err.toJSON(), { status: err.status, headers: e instanceof AppError && e.details?.retryAfter ? { "Retry-After": String(e.details.retryAfter) } : undefined });
+  const err =
+    e instanceof GatewayError
+      ? e
+      : e instanceof TdError
+        ? gatewayErrorFromTd(e)
+        : e instanceof AppError
+          ? gatewayErrorFromApp(e)
+          : undefined;
+  if (err)
+    return Response.json(err.toJSON(), {
+      status: err.status,
+      headers:
+        e instanceof AppError && e.details?.retryAfter ? { "Retry-After": String(e.details.retryAfter) } : undefined,
+    });
   console.error("[chat gateway]", e);
-  return Response.json(new GatewayError(500, "api_error", "internal", "Something went wrong on the studio's side. The error was logged.").toJSON(), { status: 500 });
+  return Response.json(
+    new GatewayError(
+      500,
+      "api_error",
+      "internal",
+      "Something went wrong on the studio's side. The error was logged.",
+    ).toJSON(),
+    { status: 500 },
+  );
 }
 
 /** The studio's access errors (no token, a reviewer's token, too many requests, too large) in OpenAI's terms. */
 function gatewayErrorFromApp(e: AppError): GatewayError {
-  const type = e.status === 401 ? "authentication_error" : e.status === 403 ? "permission_error" : e.status === 429 ? "rate_limit_error" : e.status === 404 ? "not_found_error" : "invalid_request_error";
+  const type =
+    e.status === 401
+      ? "authentication_error"
+      : e.status === 403
+        ? "permission_error"
+        : e.status === 429
+          ? "rate_limit_error"
+          : e.status === 404
+            ? "not_found_error"
+            : "invalid_request_error";
   return new GatewayError(e.status, type, e.code, e.message, e.field ?? null, e.details);
 }
 
@@ -63,7 +97,14 @@ function doneWatcher() {
       if (o.kind === "canceled") return undefined;
       if (o.kind === "done" && includes(tail, DONE)) return undefined;
       const message = o.kind === "error" ? o.message : "The answer stream from TD ended before it was complete.";
-      return sseEvent({ error: { message, type: "api_error", code: o.kind === "error" && o.reason === "timeout" ? "upstream_timeout" : "stream_interrupted", param: null } });
+      return sseEvent({
+        error: {
+          message,
+          type: "api_error",
+          code: o.kind === "error" && o.reason === "timeout" ? "upstream_timeout" : "stream_interrupted",
+          param: null,
+        },
+      });
     },
   };
 }

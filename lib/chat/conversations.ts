@@ -44,7 +44,14 @@ export function settingsOf(c: Conversation): ChatSettings {
 }
 
 export function summaryOf(c: Conversation, snippet?: string): ConversationSummary {
-  return { id: c.id, title: c.title, model: c.model, createdAt: c.createdAt.toISOString(), updatedAt: c.updatedAt.toISOString(), ...(snippet ? { snippet } : {}) };
+  return {
+    id: c.id,
+    title: c.title,
+    model: c.model,
+    createdAt: c.createdAt.toISOString(),
+    updatedAt: c.updatedAt.toISOString(),
+    ...(snippet ? { snippet } : {}),
+  };
 }
 
 export function attachmentsOf(m: Message): AttachmentRef[] {
@@ -57,7 +64,12 @@ export function messageView(m: Message, assets: Map<string, Asset>): MessageView
   const attachments: AttachmentView[] = attachmentsOf(m).map((a) => {
     const asset = assets.get(a.assetId);
     if (!asset) return { ...a, fileUrl: "", missing: true };
-    return { ...a, fileUrl: `/api/v1/assets/${a.assetId}/file`, ...(asset.posterKey ? { posterUrl: `/api/v1/assets/${a.assetId}/poster` } : {}), ...(asset.mime ? { mime: asset.mime } : {}) };
+    return {
+      ...a,
+      fileUrl: `/api/v1/assets/${a.assetId}/file`,
+      ...(asset.posterKey ? { posterUrl: `/api/v1/assets/${a.assetId}/poster` } : {}),
+      ...(asset.mime ? { mime: asset.mime } : {}),
+    };
   });
   const unfinished = m.role === "assistant" && !m.finishReason && !error;
   const { requestId, ...usage } = stored ?? ({} as StoredUsage);
@@ -96,7 +108,13 @@ export async function getConversation(scope: Scope, id: string): Promise<Convers
   const messages = await db().message.findMany({ where: { conversationId: id }, orderBy: { position: "asc" } });
   const assets = await assetsFor(scope, messages);
   const views = messages.map((m) => messageView(m, assets));
-  return { ...summaryOf(c), settings: settingsOf(c), messages: views, usage: views.reduce((u, m) => addUsage(u, m.usage), emptyUsage()), busy: !!activeTurn(id) };
+  return {
+    ...summaryOf(c),
+    settings: settingsOf(c),
+    messages: views,
+    usage: views.reduce((u, m) => addUsage(u, m.usage), emptyUsage()),
+    busy: !!activeTurn(id),
+  };
 }
 
 export async function listMessages(scope: Scope, id: string): Promise<MessageView[]> {
@@ -110,7 +128,10 @@ export async function listConversations(scope: Scope, opts: { q?: string; cursor
   const q = opts.q?.trim();
   const limit = Math.min(Math.max(opts.limit ?? PAGE, 1), 100);
   const rows = await db().conversation.findMany({
-    where: { teamId: scope.teamId, ...(q ? { OR: [{ title: { contains: q } }, { messages: { some: { content: { contains: q } } } }] } : {}) },
+    where: {
+      teamId: scope.teamId,
+      ...(q ? { OR: [{ title: { contains: q } }, { messages: { some: { content: { contains: q } } } }] } : {}),
+    },
     orderBy: [{ updatedAt: "desc" }, { id: "desc" }],
     take: limit + 1,
     ...(opts.cursor ? { cursor: { id: opts.cursor }, skip: 1 } : {}),
@@ -119,7 +140,10 @@ export async function listConversations(scope: Scope, opts: { q?: string; cursor
   const items = await Promise.all(
     page.map(async (c) => {
       if (!q || c.title.toLowerCase().includes(q.toLowerCase())) return summaryOf(c);
-      const hit = await db().message.findFirst({ where: { conversationId: c.id, content: { contains: q } }, orderBy: { position: "asc" } });
+      const hit = await db().message.findFirst({
+        where: { conversationId: c.id, content: { contains: q } },
+        orderBy: { position: "asc" },
+      });
       return summaryOf(c, hit ? snippetAround(hit.content, q) : undefined);
     }),
   );
@@ -129,28 +153,55 @@ export async function listConversations(scope: Scope, opts: { q?: string; cursor
 function snippetAround(text: string, q: string): string {
   const at = text.toLowerCase().indexOf(q.toLowerCase());
   const start = Math.max(0, at - 30);
-  const s = text.slice(start, start + 90).replace(/\s+/g, " ").trim();
+  const s = text
+    .slice(start, start + 90)
+    .replace(/\s+/g, " ")
+    .trim();
   return `${start > 0 ? "…" : ""}${s}${start + 90 < text.length ? "…" : ""}`;
 }
 
-export async function createConversation(scope: Scope, body: z.output<typeof createConversationBody>): Promise<ConversationView> {
+export async function createConversation(
+  scope: Scope,
+  body: z.output<typeof createConversationBody>,
+): Promise<ConversationView> {
   const c = await db().conversation.create({
-    data: { id: randomUUID(), teamId: scope.teamId, createdById: scope.userId, title: body.title ?? "", model: body.model, settings: JSON.stringify(body.settings ?? { system: "", params: {} }) },
+    data: {
+      id: randomUUID(),
+      teamId: scope.teamId,
+      createdById: scope.userId,
+      title: body.title ?? "",
+      model: body.model,
+      settings: JSON.stringify(body.settings ?? { system: "", params: {} }),
+    },
   });
   return { ...summaryOf(c), settings: settingsOf(c), messages: [], usage: emptyUsage(), busy: false };
 }
 
-export async function updateConversation(scope: Scope, id: string, body: z.output<typeof patchConversationBody>): Promise<ConversationView> {
+export async function updateConversation(
+  scope: Scope,
+  id: string,
+  body: z.output<typeof patchConversationBody>,
+): Promise<ConversationView> {
   await findConversation(scope, id);
   await db().conversation.update({
     where: { id },
-    data: { ...(body.title !== undefined ? { title: body.title } : {}), ...(body.model ? { model: body.model } : {}), ...(body.settings ? { settings: JSON.stringify(body.settings) } : {}) },
+    data: {
+      ...(body.title !== undefined ? { title: body.title } : {}),
+      ...(body.model ? { model: body.model } : {}),
+      ...(body.settings ? { settings: JSON.stringify(body.settings) } : {}),
+    },
   });
   return getConversation(scope, id);
 }
 
 export async function deleteConversation(scope: Scope, id: string): Promise<void> {
   await findConversation(scope, id);
-  if (activeTurn(id)) throw new AppError("conflict", "this conversation is being answered right now; stop it first, then delete it", undefined, { reason: "conversation_busy" });
+  if (activeTurn(id))
+    throw new AppError(
+      "conflict",
+      "this conversation is being answered right now; stop it first, then delete it",
+      undefined,
+      { reason: "conversation_busy" },
+    );
   await db().conversation.delete({ where: { id } });
 }

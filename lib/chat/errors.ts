@@ -33,7 +33,11 @@ export function messageErrorFromTd(e: TdError): MessageError {
 }
 
 /** A failure the answer stream itself reported (a broken connection, a chunk that is not JSON, TD's silence). */
-export function streamError(kind: "network" | "malformed" | "timeout", message: string, requestId?: string): MessageError {
+export function streamError(
+  kind: "network" | "malformed" | "timeout",
+  message: string,
+  requestId?: string,
+): MessageError {
   const code = kind === "network" ? "StreamInterrupted" : kind === "malformed" ? "MalformedResponse" : "Timeout";
   return { kind, code, message, ...(requestId ? { requestId } : {}) };
 }

@@ -50,7 +50,13 @@ function blocks(lines: string[], depth: number): Block[] {
       let closed = false;
       for (i++; i < lines.length; i++) {
         const l = lines[i];
-        if (l.trimStart().startsWith(marks[0].repeat(marks.length)) && !l.trim().replace(new RegExp(`^\\${marks[0]}+`), "").trim()) {
+        if (
+          l.trimStart().startsWith(marks[0].repeat(marks.length)) &&
+          !l
+            .trim()
+            .replace(new RegExp(`^\\${marks[0]}+`), "")
+            .trim()
+        ) {
           closed = true;
           i++;
           break;
@@ -78,7 +84,10 @@ function blocks(lines: string[], depth: number): Block[] {
         inner.push(q ? q[1] : lines[i]);
         i++;
       }
-      out.push({ t: "quote", c: depth < MAX_DEPTH ? blocks(inner, depth + 1) : [{ t: "p", c: inline(inner.join("\n")) }] });
+      out.push({
+        t: "quote",
+        c: depth < MAX_DEPTH ? blocks(inner, depth + 1) : [{ t: "p", c: inline(inner.join("\n")) }],
+      });
       continue;
     }
     const li = LIST_ITEM.exec(line);
@@ -90,9 +99,12 @@ function blocks(lines: string[], depth: number): Block[] {
     }
     if (line.includes("|") && i + 1 < lines.length && TABLE_DELIM.test(lines[i + 1]) && lines[i + 1].includes("-")) {
       const head = cells(line);
-      const align = cells(lines[i + 1]).map((c): Align => (c.startsWith(":") && c.endsWith(":") ? "center" : c.endsWith(":") ? "right" : c.startsWith(":") ? "left" : null));
+      const align = cells(lines[i + 1]).map((c): Align =>
+        c.startsWith(":") && c.endsWith(":") ? "center" : c.endsWith(":") ? "right" : c.startsWith(":") ? "left" : null,
+      );
       const rows: Inline[][][] = [];
-      for (i += 2; i < lines.length && lines[i].trim() && lines[i].includes("|"); i++) rows.push(cells(lines[i]).slice(0, head.length).map(inline));
+      for (i += 2; i < lines.length && lines[i].trim() && lines[i].includes("|"); i++)
+        rows.push(cells(lines[i]).slice(0, head.length).map(inline));
       out.push({ t: "table", align: head.map((_, k) => align[k] ?? null), head: head.map(inline), rows });
       continue;
     }
@@ -118,7 +130,8 @@ function readList(lines: string[], start: number, depth: number): [Block, number
   while (i < lines.length) {
     const m = LIST_ITEM.exec(lines[i]);
     if (!m || /\d/.test(m[2]) !== ordered) break;
-    const contentIndent = m[1].length + m[2].length + Math.min(4, Math.max(1, (m[3] ?? " ").length - (m[4] ?? "").length));
+    const contentIndent =
+      m[1].length + m[2].length + Math.min(4, Math.max(1, (m[3] ?? " ").length - (m[4] ?? "").length));
     const body: string[] = [m[4] ?? ""];
     i++;
     while (i < lines.length) {
@@ -134,7 +147,13 @@ function readList(lines: string[], start: number, depth: number): [Block, number
       else body.push(l.trim()); // lazy continuation of the item's paragraph
       i++;
     }
-    while (i < lines.length && !lines[i].trim() && lines.slice(i).find((x) => x.trim()) && LIST_ITEM.test(lines.slice(i).find((x) => x.trim())!)) i++;
+    while (
+      i < lines.length &&
+      !lines[i].trim() &&
+      lines.slice(i).find((x) => x.trim()) &&
+      LIST_ITEM.test(lines.slice(i).find((x) => x.trim())!)
+    )
+      i++;
     items.push(depth < MAX_DEPTH ? blocks(body, depth + 1) : [{ t: "p", c: inline(body.join("\n")) }]);
   }
   return [{ t: "list", ordered, start: ordered ? parseInt(first[2], 10) : 1, items }, i];
@@ -287,10 +306,16 @@ function linkAt(src: string, i: number, depth: number): { node: Inline; end: num
   if (j >= src.length || src[j + 1] !== "(") return undefined;
   const close = src.indexOf(")", j + 2);
   if (close === -1) return undefined;
-  const target = src.slice(j + 2, close).trim().split(/\s+/)[0] ?? "";
+  const target =
+    src
+      .slice(j + 2, close)
+      .trim()
+      .split(/\s+/)[0] ?? "";
   const label = src.slice(i + 1, j);
   const href = safeHref(target);
   const c = inline(label || target, depth + 1);
-  const node: Inline = href ? { t: "link", href, c: image ? [{ t: "text", v: label || href }] : c } : { t: "text", v: label || target };
+  const node: Inline = href
+    ? { t: "link", href, c: image ? [{ t: "text", v: label || href }] : c }
+    : { t: "text", v: label || target };
   return { node, end: close + 1 };
 }

@@ -42,7 +42,13 @@ export function cleanImproved(text: string): string {
   let t = text.trim();
   const fence = /^```[^\n]*\n([\s\S]*?)\n?```$/.exec(t);
   if (fence) t = fence[1].trim();
-  const pairs: [string, string][] = [['"', '"'], ["“", "”"], ["「", "」"], ["'", "'"]];
-  for (const [a, b] of pairs) if (t.length > 1 && t.startsWith(a) && t.endsWith(b)) t = t.slice(a.length, -b.length).trim();
+  const pairs: [string, string][] = [
+    ['"', '"'],
+    ["“", "”"],
+    ["「", "」"],
+    ["'", "'"],
+  ];
+  for (const [a, b] of pairs)
+    if (t.length > 1 && t.startsWith(a) && t.endsWith(b)) t = t.slice(a.length, -b.length).trim();
   return t;
 }

@@ -54,7 +54,8 @@ export class TurnRecorder implements RelayTap {
       this.badChunk ??= (e as Error).message;
     }
     this.dirty = true;
-    if (!this.timer) this.timer = setTimeout(() => this.flush(), Math.max(0, this.lastSave + SAVE_EVERY_MS - Date.now()));
+    if (!this.timer)
+      this.timer = setTimeout(() => this.flush(), Math.max(0, this.lastSave + SAVE_EVERY_MS - Date.now()));
   }
 
   private event(data: string): void {
@@ -62,7 +63,11 @@ export class TurnRecorder implements RelayTap {
       this.sawDone = true;
       return;
     }
-    let json: { choices?: { delta?: Delta; finish_reason?: string | null }[]; usage?: Parameters<typeof usageFromWire>[0]; error?: unknown };
+    let json: {
+      choices?: { delta?: Delta; finish_reason?: string | null }[];
+      usage?: Parameters<typeof usageFromWire>[0];
+      error?: unknown;
+    };
     try {
       json = JSON.parse(data);
     } catch {
@@ -71,7 +76,13 @@ export class TurnRecorder implements RelayTap {
     }
     if (json.error) {
       const e = extractUpstreamError(json);
-      if (e) this.error = { kind: errorKind({ kind: "upstream", code: e.code }), code: e.code, message: e.message, requestId: this.init.requestId };
+      if (e)
+        this.error = {
+          kind: errorKind({ kind: "upstream", code: e.code }),
+          code: e.code,
+          message: e.message,
+          requestId: this.init.requestId,
+        };
       return;
     }
     const choice = json.choices?.[0];
@@ -87,7 +98,9 @@ export class TurnRecorder implements RelayTap {
     if (!this.dirty) return;
     this.dirty = false;
     this.lastSave = Date.now();
-    this.saving = this.saving.then(() => this.save(false)).catch((e) => console.error("[chat] saving a partial answer failed", e));
+    this.saving = this.saving
+      .then(() => this.save(false))
+      .catch((e) => console.error("[chat] saving a partial answer failed", e));
   }
 
   /** The last save, whatever ended the stream; returns the message as the UI should now show it. */
@@ -98,7 +111,15 @@ export class TurnRecorder implements RelayTap {
     else if (outcome.kind === "error") this.error ??= streamError(outcome.reason, outcome.message, this.init.requestId);
     else if (!this.finishReason && !this.error) {
       // The connection closed cleanly but the answer never finished.
-      this.error = this.badChunk ? streamError("malformed", this.badChunk, this.init.requestId) : streamError("network", this.sawDone ? "The answer ended without a finish reason." : "The answer stream ended before it was complete.", this.init.requestId);
+      this.error = this.badChunk
+        ? streamError("malformed", this.badChunk, this.init.requestId)
+        : streamError(
+            "network",
+            this.sawDone
+              ? "The answer ended without a finish reason."
+              : "The answer stream ended before it was complete.",
+            this.init.requestId,
+          );
     }
     await this.saving;
     await this.save(true);
@@ -106,14 +127,21 @@ export class TurnRecorder implements RelayTap {
   }
 
   private async save(final: boolean) {
-    const usage: StoredUsage | undefined = this.usage || this.init.usageBefore ? { ...addUsage(this.init.usageBefore ?? zero(), this.usage), requestId: this.init.requestId } : undefined;
+    const usage: StoredUsage | undefined =
+      this.usage || this.init.usageBefore
+        ? { ...addUsage(this.init.usageBefore ?? zero(), this.usage), requestId: this.init.requestId }
+        : undefined;
     await db().message.update({
       where: { id: this.init.messageId },
       data: {
         content: this.content,
         reasoning: this.reasoning || this.init.reasoningBefore || null,
         ...(final
-          ? { finishReason: this.finishReason ?? null, error: this.error ? JSON.stringify(this.error) : null, usage: usage ? JSON.stringify(usage) : JSON.stringify({ requestId: this.init.requestId }) }
+          ? {
+              finishReason: this.finishReason ?? null,
+              error: this.error ? JSON.stringify(this.error) : null,
+              usage: usage ? JSON.stringify(usage) : JSON.stringify({ requestId: this.init.requestId }),
+            }
           : {}),
       },
     });

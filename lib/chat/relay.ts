@@ -36,7 +36,10 @@ export const STOP_REASON = "stop";
 
 export function relay(upstream: ReadableStream<Uint8Array>, o: RelayOptions): ReadableStream<Uint8Array> {
   let clientGone = false;
-  const idle = setTimeout(() => o.abort.abort(new DOMException(`TD sent nothing for ${o.idleMs} ms.`, "TimeoutError")), o.idleMs);
+  const idle = setTimeout(
+    () => o.abort.abort(new DOMException(`TD sent nothing for ${o.idleMs} ms.`, "TimeoutError")),
+    o.idleMs,
+  );
   // `cancel` (WHATWG 2023, in Node ≥ 20.x) is missing from TypeScript's DOM types: typed here.
   const transformer: Transformer<Uint8Array, Uint8Array> & { cancel(reason: unknown): void } = {
     transform(chunk, ctl) {
@@ -75,10 +78,16 @@ export function relay(upstream: ReadableStream<Uint8Array>, o: RelayOptions): Re
     () => finish({ kind: "done" }),
     (e: unknown) => {
       const reason = o.abort.signal.reason as { name?: string; message?: string } | string | undefined;
-      if (clientGone || reason === STOP_REASON || (typeof reason === "object" && reason?.name === "AbortError")) return finish({ kind: "canceled" });
-      if (typeof reason === "object" && reason?.name === "TimeoutError") return finish({ kind: "error", reason: "timeout", message: reason.message ?? "TD went silent." });
+      if (clientGone || reason === STOP_REASON || (typeof reason === "object" && reason?.name === "AbortError"))
+        return finish({ kind: "canceled" });
+      if (typeof reason === "object" && reason?.name === "TimeoutError")
+        return finish({ kind: "error", reason: "timeout", message: reason.message ?? "TD went silent." });
       const cause = (e as { cause?: { message?: string } })?.cause?.message;
-      return finish({ kind: "error", reason: "network", message: `The answer stream broke off: ${cause ?? (e as Error)?.message ?? String(e)}` });
+      return finish({
+        kind: "error",
+        reason: "network",
+        message: `The answer stream broke off: ${cause ?? (e as Error)?.message ?? String(e)}`,
+      });
     },
   );
   return ts.readable;

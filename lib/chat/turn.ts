@@ -21,7 +21,11 @@ import { checkParams, wireBody, type HistoryMessage } from "./wire";
 // One turn of a stored conversation: check everything, write the turn, then stream TD's answer to the
 // browser byte for byte while the recorder keeps the assistant message current in the database.
 
-const asHistory = (m: Message): HistoryMessage => ({ role: m.role === "assistant" ? "assistant" : "user", content: m.content, attachments: attachmentsOf(m) });
+const asHistory = (m: Message): HistoryMessage => ({
+  role: m.role === "assistant" ? "assistant" : "user",
+  content: m.content,
+  attachments: attachmentsOf(m),
+});
 
 interface Plan {
   history: HistoryMessage[];
@@ -33,7 +37,12 @@ interface Plan {
   continued?: Message;
 }
 
-export async function runTurn(scope: Scope, conversationId: string, raw: unknown, clientSignal: AbortSignal): Promise<Response> {
+export async function runTurn(
+  scope: Scope,
+  conversationId: string,
+  raw: unknown,
+  clientSignal: AbortSignal,
+): Promise<Response> {
   const b = turnBody.parse(raw);
   const conv = await findConversation(scope, conversationId);
   const params = checkParams(b.model, b.params);
@@ -44,16 +53,20 @@ export async function runTurn(scope: Scope, conversationId: string, raw: unknown
   const spec = getModeSpec(b.model, "chat")!;
   const checkText = (text: string) => {
     const c = checkPrompt(spec.prompt, text);
-    if (c.over) throw new AppError("validation_failed", `content is longer than the model accepts (${c.limit})`, "content");
+    if (c.over)
+      throw new AppError("validation_failed", `content is longer than the model accepts (${c.limit})`, "content");
   };
-  const newAssistant = (position: number, id: string) => db().message.create({ data: { id, conversationId, position, role: "assistant", model: b.model } });
+  const newAssistant = (position: number, id: string) =>
+    db().message.create({ data: { id, conversationId, position, role: "assistant", model: b.model } });
   let plan: Plan;
 
   if (b.action === "send" || b.action === "edit") {
     const target = b.action === "edit" ? messages.find((m) => m.id === b.messageId && m.role === "user") : undefined;
-    if (b.action === "edit" && !target) throw new AppError("not_found", `user message ${b.messageId} is not in this conversation`, "messageId");
+    if (b.action === "edit" && !target)
+      throw new AppError("not_found", `user message ${b.messageId} is not in this conversation`, "messageId");
     const attachments: AttachmentRef[] = b.attachments ?? (target ? attachmentsOf(target) : []);
-    if (!b.content.trim() && !attachments.length) throw new AppError("validation_failed", "write a message or attach a file", "content");
+    if (!b.content.trim() && !attachments.length)
+      throw new AppError("validation_failed", "write a message or attach a file", "content");
     checkText(b.content);
     await checkAttachments(scope, b.model, attachments);
     const before = target ? messages.filter((m) => m.position < target.position) : messages;
@@ -64,25 +77,54 @@ export async function runTurn(scope: Scope, conversationId: string, raw: unknown
       userMessage: true,
       writes: (assistantId, userId) => [
         db().message.deleteMany({ where: { conversationId, position: { gte: position } } }),
-        db().message.create({ data: { id: userId, conversationId, position, role: "user", content: b.content, attachments: JSON.stringify(attachments) } }),
+        db().message.create({
+          data: {
+            id: userId,
+            conversationId,
+            position,
+            role: "user",
+            content: b.content,
+            attachments: JSON.stringify(attachments),
+          },
+        }),
         newAssistant(position + 1, assistantId),
       ],
     };
   } else if (b.action === "regenerate") {
-    const target = b.messageId ? messages.find((m) => m.id === b.messageId && m.role === "assistant") : [...messages].reverse().find((m) => m.role === "assistant");
-    if (!target) throw new AppError("not_found", b.messageId ? `assistant message ${b.messageId} is not in this conversation` : "there is no answer to regenerate", "messageId");
+    const target = b.messageId
+      ? messages.find((m) => m.id === b.messageId && m.role === "assistant")
+      : [...messages].reverse().find((m) => m.role === "assistant");
+    if (!target)
+      throw new AppError(
+        "not_found",
+        b.messageId
+          ? `assistant message ${b.messageId} is not in this conversation`
+          : "there is no answer to regenerate",
+        "messageId",
+      );
     const before = messages.filter((m) => m.position < target.position);
-    if (!before.some((m) => m.role === "user")) throw new AppError("validation_failed", "there is no question before this answer", "messageId");
+    if (!before.some((m) => m.role === "user"))
+      throw new AppError("validation_failed", "there is no question before this answer", "messageId");
     plan = {
       history: before.map(asHistory),
       userMessage: false,
-      writes: (assistantId) => [db().message.deleteMany({ where: { conversationId, position: { gte: target.position } } }), newAssistant(target.position, assistantId)],
+      writes: (assistantId) => [
+        db().message.deleteMany({ where: { conversationId, position: { gte: target.position } } }),
+        newAssistant(target.position, assistantId),
+      ],
     };
   } else {
-    if (!CONTINUATION_MODELS.includes(b.model)) throw new AppError("validation_failed", "only DeepSeek-v3.2 documents continuation; switch the model to continue an answer", "model");
+    if (!CONTINUATION_MODELS.includes(b.model))
+      throw new AppError(
+        "validation_failed",
+        "only DeepSeek-v3.2 documents continuation; switch the model to continue an answer",
+        "model",
+      );
     const target = b.messageId ? messages.find((m) => m.id === b.messageId) : last;
-    if (!target || target.role !== "assistant" || target.id !== last?.id) throw new AppError("validation_failed", "only the last answer can be continued", "messageId");
-    if (!b.content.trim()) throw new AppError("validation_failed", "continuation needs the beginning of the answer", "content");
+    if (!target || target.role !== "assistant" || target.id !== last?.id)
+      throw new AppError("validation_failed", "only the last answer can be continued", "messageId");
+    if (!b.content.trim())
+      throw new AppError("validation_failed", "continuation needs the beginning of the answer", "content");
     checkText(b.content);
     plan = {
       history: [...messages.slice(0, -1).map(asHistory), { role: "assistant", content: b.content, attachments: [] }],
@@ -90,19 +132,36 @@ export async function runTurn(scope: Scope, conversationId: string, raw: unknown
       assistantId: target.id,
       prefix: b.content,
       continued: target,
-      writes: (assistantId) => [db().message.update({ where: { id: assistantId }, data: { content: b.content, finishReason: null, error: null, model: b.model } })],
+      writes: (assistantId) => [
+        db().message.update({
+          where: { id: assistantId },
+          data: { content: b.content, finishReason: null, error: null, model: b.model },
+        }),
+      ],
     };
   }
 
   // Everything the upstream will see is built (and checked against the wire schema) before anything is written.
-  const { body } = await wireBody({ model: b.model, params, system, history: plan.history, resolver: new AttachmentResolver(scope) });
+  const { body } = await wireBody({
+    model: b.model,
+    params,
+    system,
+    history: plan.history,
+    resolver: new AttachmentResolver(scope),
+  });
 
   const assistantId = plan.assistantId ?? randomUUID();
   const userId = randomUUID();
   const abort = new AbortController();
   let finished!: () => void;
   const turn = { messageId: assistantId, abort, finished: new Promise<void>((r) => (finished = r)) };
-  if (!beginTurn(conversationId, turn)) throw new AppError("conflict", "this conversation is already being answered; stop that answer or wait for it", undefined, { reason: "conversation_busy" });
+  if (!beginTurn(conversationId, turn))
+    throw new AppError(
+      "conflict",
+      "this conversation is already being answered; stop that answer or wait for it",
+      undefined,
+      { reason: "conversation_busy" },
+    );
   let released = false;
   const release = () => {
     if (!released) endTurn(conversationId, assistantId);
@@ -129,8 +188,12 @@ export async function runTurn(scope: Scope, conversationId: string, raw: unknown
 
   const onClientGone = () => abort.abort(new DOMException("The client went away.", "AbortError"));
   clientSignal.addEventListener("abort", onClientGone, { once: true });
-  const before = plan.continued ? JSON.parse(plan.continued.usage || "null") as StoredUsage | null : null;
-  const headers = { "X-Conversation-Id": conversationId, "X-Message-Id": assistantId, ...(plan.userMessage ? { "X-User-Message-Id": userId } : {}) };
+  const before = plan.continued ? (JSON.parse(plan.continued.usage || "null") as StoredUsage | null) : null;
+  const headers = {
+    "X-Conversation-Id": conversationId,
+    "X-Message-Id": assistantId,
+    ...(plan.userMessage ? { "X-User-Message-Id": userId } : {}),
+  };
 
   let upstream: Response;
   let requestId: string;
@@ -138,22 +201,56 @@ export async function runTurn(scope: Scope, conversationId: string, raw: unknown
     ({ response: upstream, requestId } = await td().chat.streamRaw(body, abort.signal));
     if (!upstream.body || !/text\/event-stream/i.test(upstream.headers.get("content-type") ?? "")) {
       const text = await upstream.text().catch(() => "");
-      throw new TdError({ family: "chat", kind: "malformed", httpStatus: upstream.status, code: "UnexpectedResponse", message: `TD answered a stream request with ${upstream.headers.get("content-type") || "no content type"}: ${text.slice(0, 120)}`, requestId });
+      throw new TdError({
+        family: "chat",
+        kind: "malformed",
+        httpStatus: upstream.status,
+        code: "UnexpectedResponse",
+        message: `TD answered a stream request with ${upstream.headers.get("content-type") || "no content type"}: ${text.slice(0, 120)}`,
+        requestId,
+      });
     }
   } catch (e) {
     clientSignal.removeEventListener("abort", onClientGone);
     const stopped = e instanceof TdError && e.kind === "aborted";
-    const error = e instanceof TdError ? messageErrorFromTd(e) : { kind: "unknown" as const, code: "Internal", message: "The studio could not send the request." };
+    const error =
+      e instanceof TdError
+        ? messageErrorFromTd(e)
+        : { kind: "unknown" as const, code: "Internal", message: "The studio could not send the request." };
     if (!(e instanceof TdError)) console.error("[chat] turn failed before streaming", e);
-    await db().message.update({ where: { id: assistantId }, data: stopped ? { finishReason: "stopped" } : { error: JSON.stringify(error) } });
+    await db().message.update({
+      where: { id: assistantId },
+      data: stopped ? { finishReason: "stopped" } : { error: JSON.stringify(error) },
+    });
     release();
     const message = await storedView(scope, assistantId);
-    const status = stopped ? 499 : error.kind === "rateLimited" ? 429 : error.kind === "timeout" || error.kind === "network" ? 503 : 502;
-    const code = stopped ? "canceled" : error.kind === "rateLimited" ? "rate_limited" : status === 503 ? "upstream_unavailable" : "upstream_error";
-    return NextResponse.json({ error: { code, message: `${error.code}: ${error.message}` }, message }, { status, headers });
+    const status = stopped
+      ? 499
+      : error.kind === "rateLimited"
+        ? 429
+        : error.kind === "timeout" || error.kind === "network"
+          ? 503
+          : 502;
+    const code = stopped
+      ? "canceled"
+      : error.kind === "rateLimited"
+        ? "rate_limited"
+        : status === 503
+          ? "upstream_unavailable"
+          : "upstream_error";
+    return NextResponse.json(
+      { error: { code, message: `${error.code}: ${error.message}` }, message },
+      { status, headers },
+    );
   }
 
-  const recorder = new TurnRecorder({ messageId: assistantId, requestId, prefix: plan.prefix, usageBefore: before && typeof before.promptTokens === "number" ? before : undefined, reasoningBefore: plan.continued?.reasoning ?? undefined });
+  const recorder = new TurnRecorder({
+    messageId: assistantId,
+    requestId,
+    prefix: plan.prefix,
+    usageBefore: before && typeof before.promptTokens === "number" ? before : undefined,
+    reasoningBefore: plan.continued?.reasoning ?? undefined,
+  });
   const stream = relay(upstream.body, {
     abort,
     idleMs: config().TD_TIMEOUT_MS,

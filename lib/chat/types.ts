@@ -38,8 +38,14 @@ export const createConversationBody = z.object({
 });
 
 export const patchConversationBody = z
-  .object({ title: z.string().trim().min(1).max(TITLE_MAX_CHARS).optional(), model: z.enum(CHAT_MODELS).optional(), settings: chatSettings.optional() })
-  .refine((b) => b.title !== undefined || b.model !== undefined || b.settings !== undefined, { message: "nothing to change: send title, model or settings" });
+  .object({
+    title: z.string().trim().min(1).max(TITLE_MAX_CHARS).optional(),
+    model: z.enum(CHAT_MODELS).optional(),
+    settings: chatSettings.optional(),
+  })
+  .refine((b) => b.title !== undefined || b.model !== undefined || b.settings !== undefined, {
+    message: "nothing to change: send title, model or settings",
+  });
 
 export const TURN_ACTIONS = ["send", "edit", "regenerate", "continue"] as const;
 
@@ -68,7 +74,19 @@ export interface UsageView {
 }
 
 /** Why an answer failed, in classes the UI has plain words for. */
-export type ChatErrorKind = "sensitive" | "invalid" | "auth" | "forbidden" | "notFound" | "rateLimited" | "upstream" | "timeout" | "network" | "malformed" | "config" | "unknown";
+export type ChatErrorKind =
+  | "sensitive"
+  | "invalid"
+  | "auth"
+  | "forbidden"
+  | "notFound"
+  | "rateLimited"
+  | "upstream"
+  | "timeout"
+  | "network"
+  | "malformed"
+  | "config"
+  | "unknown";
 
 export interface MessageError {
   kind: ChatErrorKind;
@@ -134,12 +152,25 @@ export function addUsage(a: UsageView, b: UsageView | undefined): UsageView {
     completionTokens: a.completionTokens + b.completionTokens,
     reasoningTokens: a.reasoningTokens + b.reasoningTokens,
     totalTokens: a.totalTokens + b.totalTokens,
-    ...(a.cachedTokens !== undefined || b.cachedTokens !== undefined ? { cachedTokens: (a.cachedTokens ?? 0) + (b.cachedTokens ?? 0) } : {}),
+    ...(a.cachedTokens !== undefined || b.cachedTokens !== undefined
+      ? { cachedTokens: (a.cachedTokens ?? 0) + (b.cachedTokens ?? 0) }
+      : {}),
   };
 }
 
 /** The OpenAI-style usage object of a chunk or completion, in the studio's names. */
-export function usageFromWire(u: { prompt_tokens?: number; completion_tokens?: number; total_tokens?: number; prompt_tokens_details?: { cached_tokens?: number } | null; completion_tokens_details?: { reasoning_tokens?: number } | null } | null | undefined): UsageView | undefined {
+export function usageFromWire(
+  u:
+    | {
+        prompt_tokens?: number;
+        completion_tokens?: number;
+        total_tokens?: number;
+        prompt_tokens_details?: { cached_tokens?: number } | null;
+        completion_tokens_details?: { reasoning_tokens?: number } | null;
+      }
+    | null
+    | undefined,
+): UsageView | undefined {
   if (!u || typeof u.prompt_tokens !== "number") return undefined;
   const cached = u.prompt_tokens_details?.cached_tokens;
   return {

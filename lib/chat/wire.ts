@@ -4,7 +4,14 @@ import { buildChatBody, type StudioChatMessage } from "@/lib/catalog/chat-models
 import { describeIssue, parseParams } from "@/lib/catalog/validate";
 import { config } from "@/lib/config";
 import { AppError } from "@/lib/errors";
-import { chatBodySchema, chatFlavor, GPT54_MODEL, type ChatBody, type DeepSeekChatBody, type DeepSeekContentPart } from "@/lib/td/chat-schema";
+import {
+  chatBodySchema,
+  chatFlavor,
+  GPT54_MODEL,
+  type ChatBody,
+  type DeepSeekChatBody,
+  type DeepSeekContentPart,
+} from "@/lib/td/chat-schema";
 import type { AttachmentResolver } from "./attachments";
 import type { AttachmentRef } from "./types";
 import { DEEPSEEK_LIMITS } from "@/lib/catalog/limits";
@@ -27,7 +34,14 @@ export function checkParams(model: string, params: Record<string, unknown>): Rec
   return r.value as Record<string, unknown>;
 }
 
-export async function wireBody(o: { model: string; params: Record<string, unknown>; system: string; history: HistoryMessage[]; resolver: AttachmentResolver; stream?: boolean }): Promise<{ body: ChatBody; omittedAttachments: number }> {
+export async function wireBody(o: {
+  model: string;
+  params: Record<string, unknown>;
+  system: string;
+  history: HistoryMessage[];
+  resolver: AttachmentResolver;
+  stream?: boolean;
+}): Promise<{ body: ChatBody; omittedAttachments: number }> {
   const multimodal = o.model !== GPT54_MODEL;
   let omitted = 0;
   const studio: StudioChatMessage[] = [];
@@ -46,7 +60,11 @@ export async function wireBody(o: { model: string; params: Record<string, unknow
     sources.push(m);
   });
 
-  const body = buildChatBody(o.model, studio, o.params, { stream: o.stream ?? true, includeUsage: true, modelCode: config().TD_GPT54_MODEL_CODE });
+  const body = buildChatBody(o.model, studio, o.params, {
+    stream: o.stream ?? true,
+    includeUsage: true,
+    modelCode: config().TD_GPT54_MODEL_CODE,
+  });
   if (multimodal) {
     const detail = o.params.imageDetail as AttachmentRef["detail"];
     const fps = (o.params.videoFps as number | undefined) ?? DEEPSEEK_LIMITS.fpsDefault;

@@ -37,7 +37,9 @@ export async function api<T>(path: string, init: RequestInit & { json?: unknown 
     body = undefined;
   }
   if (!res.ok) {
-    const { code, message, field, ...details } = (body as { error?: { code?: string; message?: string; field?: string } & Record<string, string | number> })?.error ?? {};
+    const { code, message, field, ...details } =
+      (body as { error?: { code?: string; message?: string; field?: string } & Record<string, string | number> })
+        ?.error ?? {};
     // The session ended (expired, signed out elsewhere): the shell offers to sign in again in place.
     if (res.status === 401 && !path.startsWith("/api/v1/auth/")) notifySignedOut();
     throw new ApiError(res.status, code ?? "http", message ?? `HTTP ${res.status}`, field, details);
@@ -50,4 +52,3 @@ export const SIGNED_OUT_EVENT = "studio:signed-out";
 export function notifySignedOut() {
   window.dispatchEvent(new Event(SIGNED_OUT_EVENT));
 }
-

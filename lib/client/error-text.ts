@@ -10,7 +10,11 @@ import { ApiError } from "./api";
 type Translator = ReturnType<typeof useTranslations<"common">>;
 
 /** The text for an error code (and its parameters); `values` override them (e.g. a model id → its name). */
-export function errorText(t: Translator, e: { code: string; details?: Record<string, string | number> }, values: KeyValues = {}): string {
+export function errorText(
+  t: Translator,
+  e: { code: string; details?: Record<string, string | number> },
+  values: KeyValues = {},
+): string {
   const v = { ...e.details, ...values };
   const base = `errors.${e.code}`;
   const reason = typeof e.details?.reason === "string" ? e.details.reason : undefined;
@@ -23,5 +27,10 @@ export function errorText(t: Translator, e: { code: string; details?: Record<str
 /** `errorText` for anything a request may throw (an ApiError, or a failure before any answer). */
 export function useErrorText(): (e: unknown, values?: KeyValues) => string {
   const t = useTranslations("common");
-  return (e, values) => (e instanceof ApiError ? errorText(t, e, values) : e instanceof TypeError ? t("errors.network") : t("errors.generic"));
+  return (e, values) =>
+    e instanceof ApiError
+      ? errorText(t, e, values)
+      : e instanceof TypeError
+        ? t("errors.network")
+        : t("errors.generic");
 }

@@ -16,7 +16,13 @@ const optionalUrl = z
 function asOrigin(entry: string): string | null {
   try {
     const u = new URL(entry);
-    const bareOrigin = (u.protocol === "http:" || u.protocol === "https:") && !u.username && !u.password && u.pathname === "/" && !u.search && !u.hash;
+    const bareOrigin =
+      (u.protocol === "http:" || u.protocol === "https:") &&
+      !u.username &&
+      !u.password &&
+      u.pathname === "/" &&
+      !u.search &&
+      !u.hash;
     return bareOrigin && !/[?#]/.test(entry) ? u.origin : null;
   } catch {
     return null;
@@ -28,10 +34,16 @@ const originList = z
   .optional()
   .transform((v, ctx) => {
     const origins: string[] = [];
-    for (const entry of (v ?? "").split(",").map((s) => s.trim()).filter(Boolean)) {
+    for (const entry of (v ?? "")
+      .split(",")
+      .map((s) => s.trim())
+      .filter(Boolean)) {
       const origin = asOrigin(entry);
       if (!origin) {
-        ctx.addIssue({ code: "custom", message: `"${entry}" is not an origin; list them like https://cdn.example.com,http://10.0.0.5:8080` });
+        ctx.addIssue({
+          code: "custom",
+          message: `"${entry}" is not an origin; list them like https://cdn.example.com,http://10.0.0.5:8080`,
+        });
         return z.NEVER;
       }
       origins.push(origin);
@@ -41,14 +53,22 @@ const originList = z
 
 /** Every variable the studio reads; `.env.example` documents each one. */
 export const envSchema = z.object({
-  TD_BASE_URL: z.url({ protocol: /^https?$/, error: "must be an http(s) URL, e.g. https://modelpool-api.talkingdata.com" }),
-  TD_API_KEY: z.string({ error: "is required (set it, or run `npm run dev` without it to use the emulator)" }).min(1, "must not be empty"),
+  TD_BASE_URL: z.url({
+    protocol: /^https?$/,
+    error: "must be an http(s) URL, e.g. https://modelpool-api.talkingdata.com",
+  }),
+  TD_API_KEY: z
+    .string({ error: "is required (set it, or run `npm run dev` without it to use the emulator)" })
+    .min(1, "must not be empty"),
   DATABASE_URL: z.string().startsWith("file:", "must be a SQLite file: URL").default(defaultDatabaseUrl()),
   STUDIO_DATA_DIR: z.string().min(1).default("./data"),
   PUBLIC_BASE_URL: optionalUrl,
   STUDIO_DEMO_MODE: bool,
   STUDIO_SIGNING_SECRET: z.string().min(16, "must be at least 16 characters").optional(),
-  TD_GPT54_MODEL_CODE: z.string().regex(/^T\d{7}$/, "must look like T0310001").default("T0310001"),
+  TD_GPT54_MODEL_CODE: z
+    .string()
+    .regex(/^T\d{7}$/, "must look like T0310001")
+    .default("T0310001"),
   SEEDANCE_ASSET_GROUP_ID: z.string().optional(),
   TD_TIMEOUT_MS: z.coerce.number().int().min(1000).max(600_000).default(60_000),
   STUDIO_POLL_MS: z.coerce.number().int().min(50).max(60_000).default(2000),
@@ -59,10 +79,23 @@ export const envSchema = z.object({
   STUDIO_RATE_TOKEN_PER_MINUTE: z.coerce.number().int().min(1).default(3000),
   STUDIO_RATE_CREATE_PER_MINUTE: z.coerce.number().int().min(1).default(600),
   STUDIO_RATE_CHAT_PER_MINUTE: z.coerce.number().int().min(1).default(300),
-  STUDIO_JSON_BODY_LIMIT: z.coerce.number().int().min(1024).default(1024 * 1024),
-  STUDIO_CHAT_BODY_LIMIT: z.coerce.number().int().min(1024).default(16 * 1024 * 1024),
+  STUDIO_JSON_BODY_LIMIT: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .default(1024 * 1024),
+  STUDIO_CHAT_BODY_LIMIT: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .default(16 * 1024 * 1024),
   STUDIO_FETCH_ALLOW_ORIGINS: originList,
-  STUDIO_RESEND_WINDOW_MS: z.coerce.number().int().min(0).max(7 * 86_400_000).default(600_000),
+  STUDIO_RESEND_WINDOW_MS: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(7 * 86_400_000)
+    .default(600_000),
 });
 
 export type Env = z.infer<typeof envSchema>;
@@ -74,5 +107,7 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
   const result = envSchema.safeParse(source);
   if (result.success) return result.data;
   const lines = result.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
-  throw new ConfigError(`TD Studio configuration is invalid:\n${lines.join("\n")}\nSee .env.example for every variable.`);
+  throw new ConfigError(
+    `TD Studio configuration is invalid:\n${lines.join("\n")}\nSee .env.example for every variable.`,
+  );
 }

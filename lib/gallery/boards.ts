@@ -19,8 +19,21 @@ export interface BoardView {
   updatedAt: string;
 }
 
-type Row = { id: string; name: string; coverAssetId: string | null; createdAt: Date; updatedAt: Date; createdBy: { id: string; name: string } | null; _count: { items: number }; items: { assetId: string }[] };
-const include = { createdBy: { select: { id: true, name: true } }, _count: { select: { items: true } }, items: { select: { assetId: true }, orderBy: { addedAt: "desc" as const }, take: 1 } };
+type Row = {
+  id: string;
+  name: string;
+  coverAssetId: string | null;
+  createdAt: Date;
+  updatedAt: Date;
+  createdBy: { id: string; name: string } | null;
+  _count: { items: number };
+  items: { assetId: string }[];
+};
+const include = {
+  createdBy: { select: { id: true, name: true } },
+  _count: { select: { items: true } },
+  items: { select: { assetId: true }, orderBy: { addedAt: "desc" as const }, take: 1 },
+};
 
 function view(b: Row): BoardView {
   // Without a chosen cover, the latest added item is the cover.
@@ -38,7 +51,12 @@ function view(b: Row): BoardView {
 
 /** The team's boards, most recently changed first (a team has tens of boards, not thousands). */
 export async function listBoards(scope: Scope): Promise<BoardView[]> {
-  const rows = await db().board.findMany({ where: { teamId: scope.teamId }, include, orderBy: [{ updatedAt: "desc" }, { id: "desc" }], take: 500 });
+  const rows = await db().board.findMany({
+    where: { teamId: scope.teamId },
+    include,
+    orderBy: [{ updatedAt: "desc" }, { id: "desc" }],
+    take: 500,
+  });
   return rows.map(view);
 }
 
@@ -49,16 +67,33 @@ export async function getBoard(scope: Scope, id: string): Promise<BoardView> {
 }
 
 export async function createBoard(scope: Scope, body: z.infer<typeof createBoardRequest>): Promise<BoardView> {
-  const b = await db().board.create({ data: { id: randomUUID(), teamId: scope.teamId, createdById: scope.userId, name: body.name }, include });
+  const b = await db().board.create({
+    data: { id: randomUUID(), teamId: scope.teamId, createdById: scope.userId, name: body.name },
+    include,
+  });
   return view(b);
 }
 
-export async function updateBoard(scope: Scope, id: string, body: z.infer<typeof updateBoardRequest>): Promise<BoardView> {
+export async function updateBoard(
+  scope: Scope,
+  id: string,
+  body: z.infer<typeof updateBoardRequest>,
+): Promise<BoardView> {
   await getBoard(scope, id);
-  if (body.coverAssetId && !(await db().asset.findFirst({ where: { id: body.coverAssetId, teamId: scope.teamId }, select: { id: true } }))) {
+  if (
+    body.coverAssetId &&
+    !(await db().asset.findFirst({ where: { id: body.coverAssetId, teamId: scope.teamId }, select: { id: true } }))
+  ) {
     throw new AppError("validation_failed", `asset ${body.coverAssetId} does not exist`, "coverAssetId");
   }
-  const b = await db().board.update({ where: { id }, data: { ...(body.name ? { name: body.name } : {}), ...(body.coverAssetId !== undefined ? { coverAssetId: body.coverAssetId } : {}) }, include });
+  const b = await db().board.update({
+    where: { id },
+    data: {
+      ...(body.name ? { name: body.name } : {}),
+      ...(body.coverAssetId !== undefined ? { coverAssetId: body.coverAssetId } : {}),
+    },
+    include,
+  });
   return view(b);
 }
 
@@ -69,20 +104,43 @@ export async function deleteBoard(scope: Scope, id: string): Promise<void> {
 }
 
 /** Add the team's assets among `assetIds` (others are skipped); adding one twice is a no-op. */
-export async function addBoardItems(scope: Scope, id: string, assetIds: string[]): Promise<{ added: number; board: BoardView }> {
+export async function addBoardItems(
+  scope: Scope,
+  id: string,
+  assetIds: string[],
+): Promise<{ added: number; board: BoardView }> {
   await getBoard(scope, id);
-  const assets = await db().asset.findMany({ where: { id: { in: assetIds }, teamId: scope.teamId }, select: { id: true, createdAt: true } });
-  const have = new Set((await db().boardItem.findMany({ where: { boardId: id, assetId: { in: assets.map((a) => a.id) } }, select: { assetId: true } })).map((i) => i.assetId));
+  const assets = await db().asset.findMany({
+    where: { id: { in: assetIds }, teamId: scope.teamId },
+    select: { id: true, createdAt: true },
+  });
+  const have = new Set(
+    (
+      await db().boardItem.findMany({
+        where: { boardId: id, assetId: { in: assets.map((a) => a.id) } },
+        select: { assetId: true },
+      })
+    ).map((i) => i.assetId),
+  );
   const fresh = assets.filter((a) => !have.has(a.id));
   await db().$transaction([
-    db().boardItem.createMany({ data: fresh.map((a) => ({ boardId: id, assetId: a.id, assetCreatedAt: a.createdAt })) }),
+    db().boardItem.createMany({
+      data: fresh.map((a) => ({ boardId: id, assetId: a.id, assetCreatedAt: a.createdAt })),
+    }),
     db().board.update({ where: { id }, data: { updatedAt: new Date() } }),
   ]);
   return { added: fresh.length, board: await getBoard(scope, id) };
 }
 
-export async function removeBoardItems(scope: Scope, id: string, assetIds: string[]): Promise<{ removed: number; board: BoardView }> {
+export async function removeBoardItems(
+  scope: Scope,
+  id: string,
+  assetIds: string[],
+): Promise<{ removed: number; board: BoardView }> {
   await getBoard(scope, id);
-  const [r] = await db().$transaction([db().boardItem.deleteMany({ where: { boardId: id, assetId: { in: assetIds } } }), db().board.update({ where: { id }, data: { updatedAt: new Date() } })]);
+  const [r] = await db().$transaction([
+    db().boardItem.deleteMany({ where: { boardId: id, assetId: { in: assetIds } } }),
+    db().board.update({ where: { id }, data: { updatedAt: new Date() } }),
+  ]);
   return { removed: r.count, board: await getBoard(scope, id) };
 }

@@ -14,7 +14,8 @@ export function decodeCursor(cursor: string): Keyset {
   const raw = Buffer.from(cursor, "base64url").toString("utf8");
   const bar = raw.indexOf("|");
   const createdAt = raw.slice(0, bar);
-  if (bar < 0 || Number.isNaN(Date.parse(createdAt)) || !raw.slice(bar + 1)) throw new AppError("invalid_request", "this cursor is not valid; start again without one", "cursor");
+  if (bar < 0 || Number.isNaN(Date.parse(createdAt)) || !raw.slice(bar + 1))
+    throw new AppError("invalid_request", "this cursor is not valid; start again without one", "cursor");
   return { createdAt, id: raw.slice(bar + 1) };
 }
 

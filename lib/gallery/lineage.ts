@@ -24,7 +24,10 @@ type GenRow = Awaited<ReturnType<typeof loadGenerations>>[number];
 function loadGenerations(scope: Scope, ids: string[]) {
   return db().generation.findMany({
     where: { id: { in: ids }, teamId: scope.teamId },
-    include: { inputs: { orderBy: [{ role: "asc" }, { position: "asc" }] }, outputs: { where: { trashedAt: null }, select: { id: true, kind: true, role: true } } },
+    include: {
+      inputs: { orderBy: [{ role: "asc" }, { position: "asc" }] },
+      outputs: { where: { trashedAt: null }, select: { id: true, kind: true, role: true } },
+    },
   });
 }
 
@@ -37,8 +40,18 @@ function node(g: GenRow, depth: number): LineageNode {
     prompt: g.prompt,
     status: g.status,
     createdAt: g.createdAt.toISOString(),
-    inputs: g.inputs.map((i) => ({ role: i.role, position: i.position, ...(i.assetId ? { assetId: i.assetId, thumbnailUrl: `/api/v1/assets/${i.assetId}/thumbnail` } : {}), ...(i.url ? { url: i.url } : {}) })),
-    outputs: g.outputs.map((o) => ({ assetId: o.id, kind: o.kind, ...(o.role ? { role: o.role } : {}), thumbnailUrl: `/api/v1/assets/${o.id}/thumbnail` })),
+    inputs: g.inputs.map((i) => ({
+      role: i.role,
+      position: i.position,
+      ...(i.assetId ? { assetId: i.assetId, thumbnailUrl: `/api/v1/assets/${i.assetId}/thumbnail` } : {}),
+      ...(i.url ? { url: i.url } : {}),
+    })),
+    outputs: g.outputs.map((o) => ({
+      assetId: o.id,
+      kind: o.kind,
+      ...(o.role ? { role: o.role } : {}),
+      thumbnailUrl: `/api/v1/assets/${o.id}/thumbnail`,
+    })),
   };
 }
 
@@ -47,25 +60,42 @@ function node(g: GenRow, depth: number): LineageNode {
  * made its inputs, and so on; usedIn: the generations that took it as an input, then those that took their
  * outputs (a continue-from-last-frame chain reads down this list). Breadth first, depth-limited, team only.
  */
-export async function assetLineage(scope: Scope, id: string): Promise<{ madeFrom: LineageNode[]; usedIn: LineageNode[] }> {
+export async function assetLineage(
+  scope: Scope,
+  id: string,
+): Promise<{ madeFrom: LineageNode[]; usedIn: LineageNode[] }> {
   const asset = await getAsset(scope, id);
   const seen = new Set<string>();
   const madeFrom: LineageNode[] = [];
   let frontier = asset.generationId ? [asset.generationId] : [];
   for (let depth = 1; depth <= LINEAGE_DEPTH && frontier.length && madeFrom.length < MAX_NODES; depth++) {
-    const gens = await loadGenerations(scope, frontier.filter((g) => !seen.has(g)));
+    const gens = await loadGenerations(
+      scope,
+      frontier.filter((g) => !seen.has(g)),
+    );
     gens.forEach((g) => seen.add(g.id));
     madeFrom.push(...gens.map((g) => node(g, depth)));
     const inputIds = gens.flatMap((g) => g.inputs.flatMap((i) => (i.assetId ? [i.assetId] : [])));
-    const parents = inputIds.length ? await db().asset.findMany({ where: { id: { in: inputIds }, teamId: scope.teamId, generationId: { not: null } }, select: { generationId: true } }) : [];
+    const parents = inputIds.length
+      ? await db().asset.findMany({
+          where: { id: { in: inputIds }, teamId: scope.teamId, generationId: { not: null } },
+          select: { generationId: true },
+        })
+      : [];
     frontier = [...new Set(parents.flatMap((p) => (p.generationId ? [p.generationId] : [])))];
   }
   const usedIn: LineageNode[] = [];
   const seenDown = new Set<string>();
   let assets = [id];
   for (let depth = 1; depth <= LINEAGE_DEPTH && assets.length && usedIn.length < MAX_NODES; depth++) {
-    const uses = await db().generationInput.findMany({ where: { assetId: { in: assets } }, select: { generationId: true } });
-    const gens = await loadGenerations(scope, [...new Set(uses.map((u) => u.generationId))].filter((g) => !seenDown.has(g)));
+    const uses = await db().generationInput.findMany({
+      where: { assetId: { in: assets } },
+      select: { generationId: true },
+    });
+    const gens = await loadGenerations(
+      scope,
+      [...new Set(uses.map((u) => u.generationId))].filter((g) => !seenDown.has(g)),
+    );
     gens.sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime());
     gens.forEach((g) => seenDown.add(g.id));
     usedIn.push(...gens.map((g) => node(g, depth)));

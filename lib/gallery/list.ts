@@ -91,8 +91,10 @@ export async function listGallery(scope: Scope, input: GalleryQuery | Parsed): P
   if (q.mode) add(`a."mode" = ?`, q.mode);
   if (q.creator) add(`a."createdById" = ?`, q.creator);
   if (residual.tag) add(`EXISTS (SELECT 1 FROM "AssetTag" t WHERE t."assetId" = a."id" AND t."tag" = ?)`, residual.tag);
-  if (residual.favorite) add(`EXISTS (SELECT 1 FROM "Favorite" f WHERE f."userId" = ? AND f."assetId" = a."id")`, scope.userId);
-  if (q.favorite === false) add(`NOT EXISTS (SELECT 1 FROM "Favorite" f WHERE f."userId" = ? AND f."assetId" = a."id")`, scope.userId);
+  if (residual.favorite)
+    add(`EXISTS (SELECT 1 FROM "Favorite" f WHERE f."userId" = ? AND f."assetId" = a."id")`, scope.userId);
+  if (q.favorite === false)
+    add(`NOT EXISTS (SELECT 1 FROM "Favorite" f WHERE f."userId" = ? AND f."assetId" = a."id")`, scope.userId);
   if (q.from) add(`${kc} >= ?`, sqlTime(new Date(q.from)));
   if (q.to) {
     const end = new Date(q.to);
@@ -115,9 +117,21 @@ export async function listGallery(scope: Scope, input: GalleryQuery | Parsed): P
   const sql = `SELECT ${kid} AS "id", ${kc} AS "createdAt" FROM ${from} WHERE ${where.join(" AND ")} ORDER BY ${kc} ${dir}, ${kid} ${dir} LIMIT ?`;
   const keys = await db().$queryRawUnsafe<{ id: string; createdAt: string | Date }[]>(sql, ...args, q.limit + 1);
   const page = keys.slice(0, q.limit);
-  const items = await hydrate(scope, page.map((k) => k.id));
+  const items = await hydrate(
+    scope,
+    page.map((k) => k.id),
+  );
   const last = page.at(-1);
-  return { items, nextCursor: keys.length > q.limit && last ? encodeCursor({ createdAt: last.createdAt instanceof Date ? sqlTime(last.createdAt) : String(last.createdAt), id: last.id }) : null };
+  return {
+    items,
+    nextCursor:
+      keys.length > q.limit && last
+        ? encodeCursor({
+            createdAt: last.createdAt instanceof Date ? sqlTime(last.createdAt) : String(last.createdAt),
+            id: last.id,
+          })
+        : null,
+  };
 }
 
 /** The items for `ids`, in that order: one query for the rows with their generation, creator, tags and the caller's star. */

@@ -11,15 +11,23 @@ import { bulkRequest, updateAssetRequest } from "./schema";
 
 export { bulkRequest, updateAssetRequest };
 
-
 /** Title and tags change what the whole team sees; a star is the caller's own. */
 function requireOrganize(caller: Caller) {
   if (!can(caller.role, "gallery:organize")) {
-    throw new AppError("forbidden", `Your role in ${caller.team.name} (${caller.role}) does not have the permission "gallery:organize".`, undefined, { permission: "gallery:organize" });
+    throw new AppError(
+      "forbidden",
+      `Your role in ${caller.team.name} (${caller.role}) does not have the permission "gallery:organize".`,
+      undefined,
+      { permission: "gallery:organize" },
+    );
   }
 }
 
-export async function updateAsset(caller: Caller, id: string, body: z.infer<typeof updateAssetRequest>): Promise<GalleryItem> {
+export async function updateAsset(
+  caller: Caller,
+  id: string,
+  body: z.infer<typeof updateAssetRequest>,
+): Promise<GalleryItem> {
   const a = await getAsset(caller, id);
   if (body.title !== undefined || body.tags !== undefined) requireOrganize(caller);
   const ops = [];
@@ -27,9 +35,16 @@ export async function updateAsset(caller: Caller, id: string, body: z.infer<type
   if (body.tags !== undefined) {
     const tags = body.tags;
     ops.push(db().assetTag.deleteMany({ where: { assetId: id, tag: { notIn: tags } } }));
-    const have = new Set((await db().assetTag.findMany({ where: { assetId: id }, select: { tag: true } })).map((t) => t.tag));
+    const have = new Set(
+      (await db().assetTag.findMany({ where: { assetId: id }, select: { tag: true } })).map((t) => t.tag),
+    );
     const fresh = tags.filter((t) => !have.has(t));
-    if (fresh.length) ops.push(db().assetTag.createMany({ data: fresh.map((tag) => ({ assetId: id, tag, teamId: caller.teamId, assetCreatedAt: a.createdAt })) }));
+    if (fresh.length)
+      ops.push(
+        db().assetTag.createMany({
+          data: fresh.map((tag) => ({ assetId: id, tag, teamId: caller.teamId, assetCreatedAt: a.createdAt })),
+        }),
+      );
   }
   if (body.favorite === true) {
     ops.push(
@@ -48,12 +63,18 @@ export async function updateAsset(caller: Caller, id: string, body: z.infer<type
 
 /** DELETE /api/v1/assets/{id}: into the trash (hidden from every list; the file stays until it is purged). */
 export async function trashAssets(scope: Scope, ids: string[]): Promise<number> {
-  const r = await db().asset.updateMany({ where: { id: { in: ids }, teamId: scope.teamId, trashedAt: null }, data: { trashedAt: new Date() } });
+  const r = await db().asset.updateMany({
+    where: { id: { in: ids }, teamId: scope.teamId, trashedAt: null },
+    data: { trashedAt: new Date() },
+  });
   return r.count;
 }
 
 export async function restoreAssets(scope: Scope, ids: string[]): Promise<number> {
-  const r = await db().asset.updateMany({ where: { id: { in: ids }, teamId: scope.teamId, trashedAt: { not: null } }, data: { trashedAt: null } });
+  const r = await db().asset.updateMany({
+    where: { id: { in: ids }, teamId: scope.teamId, trashedAt: { not: null } },
+    data: { trashedAt: null },
+  });
   return r.count;
 }
 
@@ -72,7 +93,10 @@ export async function restoreAsset(scope: Scope, id: string) {
 /** Applies to the caller's team's assets among `assetIds` (others are skipped as if they did not exist). */
 export async function bulkAction(caller: Caller, body: z.infer<typeof bulkRequest>): Promise<{ changed: number }> {
   if (body.action !== "favorite" && body.action !== "unfavorite") requireOrganize(caller);
-  const rows = await db().asset.findMany({ where: { id: { in: body.assetIds }, teamId: caller.teamId }, select: { id: true, createdAt: true } });
+  const rows = await db().asset.findMany({
+    where: { id: { in: body.assetIds }, teamId: caller.teamId },
+    select: { id: true, createdAt: true },
+  });
   const ids = rows.map((r) => r.id);
   switch (body.action) {
     case "trash":
@@ -80,21 +104,50 @@ export async function bulkAction(caller: Caller, body: z.infer<typeof bulkReques
     case "restore":
       return { changed: await restoreAssets(caller, ids) };
     case "favorite": {
-      const have = new Set((await db().favorite.findMany({ where: { userId: caller.userId, assetId: { in: ids } }, select: { assetId: true } })).map((f) => f.assetId));
+      const have = new Set(
+        (
+          await db().favorite.findMany({
+            where: { userId: caller.userId, assetId: { in: ids } },
+            select: { assetId: true },
+          })
+        ).map((f) => f.assetId),
+      );
       const fresh = rows.filter((r) => !have.has(r.id));
-      await db().favorite.createMany({ data: fresh.map((r) => ({ userId: caller.userId, assetId: r.id, teamId: caller.teamId, assetCreatedAt: r.createdAt })) });
+      await db().favorite.createMany({
+        data: fresh.map((r) => ({
+          userId: caller.userId,
+          assetId: r.id,
+          teamId: caller.teamId,
+          assetCreatedAt: r.createdAt,
+        })),
+      });
       return { changed: fresh.length };
     }
     case "unfavorite":
-      return { changed: (await db().favorite.deleteMany({ where: { userId: caller.userId, assetId: { in: ids } } })).count };
+      return {
+        changed: (await db().favorite.deleteMany({ where: { userId: caller.userId, assetId: { in: ids } } })).count,
+      };
     case "addTags": {
-      const have = new Set((await db().assetTag.findMany({ where: { assetId: { in: ids }, tag: { in: body.tags } }, select: { assetId: true, tag: true } })).map((t) => `${t.assetId}\n${t.tag}`));
-      const data = rows.flatMap((r) => body.tags.filter((tag) => !have.has(`${r.id}\n${tag}`)).map((tag) => ({ assetId: r.id, tag, teamId: caller.teamId, assetCreatedAt: r.createdAt })));
+      const have = new Set(
+        (
+          await db().assetTag.findMany({
+            where: { assetId: { in: ids }, tag: { in: body.tags } },
+            select: { assetId: true, tag: true },
+          })
+        ).map((t) => `${t.assetId}\n${t.tag}`),
+      );
+      const data = rows.flatMap((r) =>
+        body.tags
+          .filter((tag) => !have.has(`${r.id}\n${tag}`))
+          .map((tag) => ({ assetId: r.id, tag, teamId: caller.teamId, assetCreatedAt: r.createdAt })),
+      );
       if (data.length) await db().assetTag.createMany({ data });
       return { changed: data.length };
     }
     case "removeTags":
-      return { changed: (await db().assetTag.deleteMany({ where: { assetId: { in: ids }, tag: { in: body.tags } } })).count };
+      return {
+        changed: (await db().assetTag.deleteMany({ where: { assetId: { in: ids }, tag: { in: body.tags } } })).count,
+      };
   }
 }
 

@@ -4,7 +4,10 @@ import { z } from "zod";
 
 // A flag from a query string ("true"/"1") or already a boolean (domain callers, a re-parse).
 const flag = z.union([z.boolean(), z.enum(["true", "false", "1", "0"]).transform((v) => v === "true" || v === "1")]);
-const day = z.string().trim().refine((s) => !Number.isNaN(Date.parse(s)), "expected a date (YYYY-MM-DD) or an ISO time");
+const day = z
+  .string()
+  .trim()
+  .refine((s) => !Number.isNaN(Date.parse(s)), "expected a date (YYYY-MM-DD) or an ISO time");
 
 /** GET /api/v1/gallery — one schema for the route, the page's URL and the client. */
 export const galleryQuery = z.object({
@@ -48,7 +51,10 @@ export const updateAssetRequest = z.object({
 });
 export type UpdateAssetRequest = z.input<typeof updateAssetRequest>;
 
-const assetIds = z.array(z.string().min(1).max(64)).min(1, "choose at least one asset").max(500, "at most 500 assets at once");
+const assetIds = z
+  .array(z.string().min(1).max(64))
+  .min(1, "choose at least one asset")
+  .max(500, "at most 500 assets at once");
 
 /** POST /api/v1/gallery/bulk — the selection's actions in one request. */
 export const bulkRequest = z.discriminatedUnion("action", [
@@ -58,5 +64,13 @@ export const bulkRequest = z.discriminatedUnion("action", [
 
 const boardName = z.string().trim().min(1, "a board needs a name").max(80, "at most 80 characters");
 export const createBoardRequest = z.object({ name: boardName });
-export const updateBoardRequest = z.object({ name: boardName.optional(), coverAssetId: z.string().max(64).nullable().optional() });
-export const boardItemsRequest = z.object({ assetIds: z.array(z.string().min(1).max(64)).min(1, "choose at least one asset").max(500, "at most 500 assets at once") });
+export const updateBoardRequest = z.object({
+  name: boardName.optional(),
+  coverAssetId: z.string().max(64).nullable().optional(),
+});
+export const boardItemsRequest = z.object({
+  assetIds: z
+    .array(z.string().min(1).max(64))
+    .min(1, "choose at least one asset")
+    .max(500, "at most 500 assets at once"),
+});

@@ -28,7 +28,9 @@ export function searchCondition(q: string, assetAlias = "a"): SqlPart | undefine
   // Short words probe the asset's own search row while the page walks the index in order: a common word fills
   // the page after a few hundred rows, where collecting every match first would scan the whole table.
   for (const w of short) {
-    parts.push(`EXISTS (SELECT 1 FROM "asset_search" s WHERE s."rowid" = ${assetAlias}."rowid" AND s."body" LIKE ? ESCAPE '\\')`);
+    parts.push(
+      `EXISTS (SELECT 1 FROM "asset_search" s WHERE s."rowid" = ${assetAlias}."rowid" AND s."body" LIKE ? ESCAPE '\\')`,
+    );
     args.push(`%${w.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
   }
   return { sql: parts.join(" AND "), args };

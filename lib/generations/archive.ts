@@ -11,7 +11,14 @@ import { settleSaving } from "./finish";
 import { probeMedia, videoPoster } from "@/lib/assets/media";
 import { makeThumbnail } from "@/lib/assets/thumbnail";
 
-const EXT: Record<string, string> = { "video/mp4": "mp4", "image/png": "png", "image/jpeg": "jpg", "image/webp": "webp", "audio/wav": "wav", "audio/mpeg": "mp3" };
+const EXT: Record<string, string> = {
+  "video/mp4": "mp4",
+  "image/png": "png",
+  "image/jpeg": "jpg",
+  "image/webp": "webp",
+  "audio/wav": "wav",
+  "audio/mpeg": "mp3",
+};
 // Short claim, renewed while the download runs: a crashed process's outputs are taken over within a minute.
 const LEASE_MS = 60_000;
 const RENEW_MS = 20_000;
@@ -41,14 +48,22 @@ export async function claimArchive(id: string): Promise<string | undefined> {
         { archiveState: "archiving", nextArchiveAt: { lte: now } },
       ],
     },
-    data: { archiveState: "archiving", archiveClaim: claim, nextArchiveAt: new Date(now.getTime() + LEASE_MS), archiveAttempts: { increment: 1 } },
+    data: {
+      archiveState: "archiving",
+      archiveClaim: claim,
+      nextArchiveAt: new Date(now.getTime() + LEASE_MS),
+      archiveAttempts: { increment: 1 },
+    },
   });
   return r.count === 1 ? claim : undefined;
 }
 
 /** Extend our claim; false once another process has taken it over (our lease had run out). */
 export async function renewArchiveClaim(id: string, claim: string): Promise<boolean> {
-  const r = await db().asset.updateMany({ where: { id, archiveState: "archiving", archiveClaim: claim }, data: { nextArchiveAt: new Date(Date.now() + LEASE_MS) } });
+  const r = await db().asset.updateMany({
+    where: { id, archiveState: "archiving", archiveClaim: claim },
+    data: { nextArchiveAt: new Date(Date.now() + LEASE_MS) },
+  });
   return r.count === 1;
 }
 
@@ -67,11 +82,19 @@ export async function archiveAsset(id: string): Promise<void> {
   }, RENEW_MS);
   try {
     if (!asset.upstreamUrl) throw new Error("no upstream URL to download");
-    if (asset.upstreamExpiresAt && asset.upstreamExpiresAt.getTime() < Date.now()) throw new Error("TD's link has expired");
+    if (asset.upstreamExpiresAt && asset.upstreamExpiresAt.getTime() < Date.now())
+      throw new Error("TD's link has expired");
     const res = await safeFetch(asset.upstreamUrl, { allowOrigins: trustedOrigins(), timeoutMs: 15 * 60_000 });
     if (!res.ok || !res.body) throw new Error(`download answered HTTP ${res.status}`);
     const stored = await writeStream(key, Readable.fromWeb(res.body as unknown as WebReadableStream), MAX_OUTPUT_BYTES);
-    const facts: { width?: number; height?: number; durationSeconds?: number; posterKey?: string; thumbKey?: string; thumbhash?: string } = {};
+    const facts: {
+      width?: number;
+      height?: number;
+      durationSeconds?: number;
+      posterKey?: string;
+      thumbKey?: string;
+      thumbhash?: string;
+    } = {};
     const file = pathForKey(key);
     if (asset.kind === "image") {
       const meta = await sharp(file).metadata();

@@ -40,9 +40,11 @@ const g = globalThis as unknown as { __studioEngine?: { owner: string; stop: () 
 /** Run fn over items with at most n in flight. */
 async function eachLimit<T>(items: T[], n: number, fn: (t: T) => Promise<void>) {
   let i = 0;
-  await Promise.all(Array.from({ length: Math.min(n, items.length) }, async () => {
-    while (i < items.length) await fn(items[i++]).catch((e) => console.error("[engine]", e));
-  }));
+  await Promise.all(
+    Array.from({ length: Math.min(n, items.length) }, async () => {
+      while (i < items.length) await fn(items[i++]).catch((e) => console.error("[engine]", e));
+    }),
+  );
 }
 
 /**
@@ -94,7 +96,9 @@ export function startEngine(): { owner: string; stop: () => void } {
   const idleMs = Math.min(1000, config().STUDIO_POLL_MS);
   const poller = loop("poll", () => pollTick(owner), idleMs);
   const archiver = loop("archive", archiveTick, idleMs);
-  void sweepStalePartials("uploads", STALE_PARTIAL_MS).catch((e) => console.error("[engine] could not sweep upload temp files:", (e as Error).message));
+  void sweepStalePartials("uploads", STALE_PARTIAL_MS).catch((e) =>
+    console.error("[engine] could not sweep upload temp files:", (e as Error).message),
+  );
   onWake("archiver", archiver.wake);
   onWake("poller", poller.wake);
   g.__studioEngine = {
@@ -126,8 +130,20 @@ export async function pollTick(owner: string): Promise<number> {
   // Never sent (the server died between writing the record and the create call): sent now only if recent —
   // an old one would surprise its user (and bill them) long after they gave up on it.
   await db().generation.updateMany({
-    where: { status: "queued", submittedAt: null, attempts: 0, createdAt: { lt: new Date(now.getTime() - config().STUDIO_RESEND_WINDOW_MS) } },
-    data: { status: "failed", errorCode: "NotSent", errorMessage: "The studio stopped before sending this task to TD, and it is too old to send now. Nothing was charged; run it again.", finishedAt: now, nextPollAt: null },
+    where: {
+      status: "queued",
+      submittedAt: null,
+      attempts: 0,
+      createdAt: { lt: new Date(now.getTime() - config().STUDIO_RESEND_WINDOW_MS) },
+    },
+    data: {
+      status: "failed",
+      errorCode: "NotSent",
+      errorMessage:
+        "The studio stopped before sending this task to TD, and it is too old to send now. Nothing was charged; run it again.",
+      finishedAt: now,
+      nextPollAt: null,
+    },
   });
   // Also the creates TD refused for capacity (attempts > 0), when their backoff is due.
   const unsent = await db().generation.findMany({
@@ -148,13 +164,23 @@ export async function pollTick(owner: string): Promise<number> {
   const longest = Math.max(...windows.keys());
   for (const [windowMs, models] of [...windows, [longest, []] as [number, string[]]]) {
     const stale = await db().generation.findMany({
-      where: { status: "queued", upstreamTaskId: null, submittedAt: { lt: new Date(now.getTime() - windowMs) }, model: models.length ? { in: models } : { notIn: known } },
+      where: {
+        status: "queued",
+        upstreamTaskId: null,
+        submittedAt: { lt: new Date(now.getTime() - windowMs) },
+        model: models.length ? { in: models } : { notIn: known },
+      },
       select: { id: true, submittedAt: true },
       take: 50,
     });
     for (const s of stale) {
-      const message = "The studio stopped while sending this task, before TD confirmed it. It was not sent again, so you are not charged twice; run it again if needed.";
-      await recordFailure(s.id, { code: "SubmitInterrupted", message, requestIds: [] }, { stillSending: s.submittedAt! });
+      const message =
+        "The studio stopped while sending this task, before TD confirmed it. It was not sent again, so you are not charged twice; run it again if needed.";
+      await recordFailure(
+        s.id,
+        { code: "SubmitInterrupted", message, requestIds: [] },
+        { stillSending: s.submittedAt! },
+      );
     }
   }
   if (Date.now() < pollsPausedUntil) return unsent.length;
@@ -177,10 +203,17 @@ export async function pollTick(owner: string): Promise<number> {
   let mine: Generation[] = [];
   if (ids.length) {
     await db().generation.updateMany({
-      where: { id: { in: ids }, status: { in: ["queued", "running"] }, OR: [{ leaseExpiresAt: null }, { leaseExpiresAt: { lt: now } }] },
+      where: {
+        id: { in: ids },
+        status: { in: ["queued", "running"] },
+        OR: [{ leaseExpiresAt: null }, { leaseExpiresAt: { lt: now } }],
+      },
       data: { leaseOwner: owner, leaseExpiresAt: leaseUntil },
     });
-    mine = await db().generation.findMany({ where: { id: { in: ids }, leaseOwner: owner, leaseExpiresAt: leaseUntil }, orderBy: { nextPollAt: "asc" } });
+    mine = await db().generation.findMany({
+      where: { id: { in: ids }, leaseOwner: owner, leaseExpiresAt: leaseUntil },
+      orderBy: { nextPollAt: "asc" },
+    });
   }
   await eachLimit(mine, POLL_CONCURRENCY, pollOne);
   return mine.length + unsent.length;
@@ -193,13 +226,24 @@ async function pollOne(gen: Generation): Promise<void> {
   const adapter = model && adapterFor(model.family);
   if (!model || !adapter) {
     // Re-leasing it would only go round forever: the studio can no longer read this model's answers.
-    const error = { code: "ModelUnavailable", message: `${gen.model} is no longer in the studio's catalog, so its task cannot be followed.` };
+    const error = {
+      code: "ModelUnavailable",
+      message: `${gen.model} is no longer in the studio's catalog, so its task cannot be followed.`,
+    };
     await applyPollResult(id, { status: "failed", upstreamStatus: gen.upstreamStatus ?? "", requestIds: [], error });
     return;
   }
   const lifetimeMs = (model.taskLifetimeHours ?? 24) * 3600_000;
   if (gen.submittedAt && Date.now() - gen.submittedAt.getTime() > lifetimeMs) {
-    await applyPollResult(id, { status: "expired", upstreamStatus: gen.upstreamStatus ?? "EXPIRED", requestIds: [], error: { code: "Expired", message: `The task did not finish within TD's ${model.taskLifetimeHours ?? 24} h task lifetime.` } });
+    await applyPollResult(id, {
+      status: "expired",
+      upstreamStatus: gen.upstreamStatus ?? "EXPIRED",
+      requestIds: [],
+      error: {
+        code: "Expired",
+        message: `The task did not finish within TD's ${model.taskLifetimeHours ?? 24} h task lifetime.`,
+      },
+    });
     return;
   }
   try {
@@ -207,13 +251,21 @@ async function pollOne(gen: Generation): Promise<void> {
     await applyPollResult(id, r);
   } catch (e) {
     if (e instanceof TdError && isUnknownTask(e)) {
-      await applyPollResult(id, { status: "failed", upstreamStatus: gen.upstreamStatus ?? "", requestIds: [e.requestId], error: { code: e.code, message: e.upstreamMessage } });
+      await applyPollResult(id, {
+        status: "failed",
+        upstreamStatus: gen.upstreamStatus ?? "",
+        requestIds: [e.requestId],
+        error: { code: e.code, message: e.upstreamMessage },
+      });
       return;
     }
     let retryAt = Date.now() + nextPollDelay(gen.submittedAt);
     if (e instanceof TdError && isKeyRejected(e)) {
       // Not transient: every poll would be refused the same way until the key is fixed.
-      if (Date.now() >= pollsPausedUntil) console.error(`[engine] TD rejected the API key (HTTP ${e.httpStatus ?? "200"} ${e.code}, requestId ${e.requestId}): polling paused for ${AUTH_PAUSE_MS / 1000} s. Check TD_API_KEY.`);
+      if (Date.now() >= pollsPausedUntil)
+        console.error(
+          `[engine] TD rejected the API key (HTTP ${e.httpStatus ?? "200"} ${e.code}, requestId ${e.requestId}): polling paused for ${AUTH_PAUSE_MS / 1000} s. Check TD_API_KEY.`,
+        );
       pollsPausedUntil = Math.max(pollsPausedUntil, Date.now() + AUTH_PAUSE_MS);
       retryAt = pollsPausedUntil;
     }
@@ -248,7 +300,18 @@ export async function archiveTick(): Promise<number> {
   await eachLimit(due, ARCHIVE_CONCURRENCY, (a) => archiveAsset(a.id));
   // Generations whose outputs are all settled (normally done by the archiver itself; this covers a crash in between).
   const saved = await db().generation.findMany({
-    where: { status: "running", phase: "saving", outputs: { none: { OR: [{ archiveState: { in: ["temporary", "archiving"] } }, { archiveState: "failed", nextArchiveAt: { not: null } }] } } },
+    where: {
+      status: "running",
+      phase: "saving",
+      outputs: {
+        none: {
+          OR: [
+            { archiveState: { in: ["temporary", "archiving"] } },
+            { archiveState: "failed", nextArchiveAt: { not: null } },
+          ],
+        },
+      },
+    },
     select: { id: true },
     take: 50,
   });

@@ -40,7 +40,11 @@ export interface FailureGuard {
  * Fail a record, only while it is active (conditional update): a submit or poll that finished meanwhile wins.
  * Returns whether the record was changed.
  */
-export async function recordFailure(id: string, f: { code: string; message: string; requestIds: string[] }, guard: FailureGuard = {}): Promise<boolean> {
+export async function recordFailure(
+  id: string,
+  f: { code: string; message: string; requestIds: string[] },
+  guard: FailureGuard = {},
+): Promise<boolean> {
   const gen = await db().generation.findUnique({ where: { id }, select: { requestIds: true } });
   const where = guard.stillSending
     ? { id, status: "queued", upstreamTaskId: null, submittedAt: guard.stillSending }
@@ -69,7 +73,19 @@ export async function recordFailure(id: string, f: { code: string; message: stri
  * (settleSaving): a `succeeded` generation's outputs are always readable from the studio.
  */
 export async function applyPollResult(id: string, r: PollResult, opts: { revive?: boolean } = {}): Promise<void> {
-  const gen = await db().generation.findUnique({ where: { id }, select: { requestIds: true, submittedAt: true, status: true, errorCode: true, teamId: true, createdById: true, model: true, mode: true } });
+  const gen = await db().generation.findUnique({
+    where: { id },
+    select: {
+      requestIds: true,
+      submittedAt: true,
+      status: true,
+      errorCode: true,
+      teamId: true,
+      createdById: true,
+      model: true,
+      mode: true,
+    },
+  });
   const revivable = opts.revive && gen?.status === INTERRUPTED.status && gen.errorCode === INTERRUPTED.errorCode;
   if (!gen || (!ACTIVE_STATUSES.includes(gen.status) && !revivable)) return;
   const requestIds = mergeIds(gen.requestIds, r.requestIds);
@@ -78,16 +94,41 @@ export async function applyPollResult(id: string, r: PollResult, opts: { revive?
   if (r.status === "queued" || r.status === "running") {
     await db().generation.updateMany({
       where: active,
-      data: { ...cleared, status: r.status, upstreamStatus: r.upstreamStatus, progress: r.progress ?? undefined, requestIds, nextPollAt: new Date(Date.now() + nextPollDelay(gen.submittedAt)), leaseOwner: null, leaseExpiresAt: null },
+      data: {
+        ...cleared,
+        status: r.status,
+        upstreamStatus: r.upstreamStatus,
+        progress: r.progress ?? undefined,
+        requestIds,
+        nextPollAt: new Date(Date.now() + nextPollDelay(gen.submittedAt)),
+        leaseOwner: null,
+        leaseExpiresAt: null,
+      },
     });
     return;
   }
   const finishedAt = new Date();
-  const common = { upstreamStatus: r.upstreamStatus, requestIds, finishedAt, phase: null, nextPollAt: null, leaseOwner: null, leaseExpiresAt: null, usage: r.usage === undefined ? undefined : JSON.stringify(r.usage) };
+  const common = {
+    upstreamStatus: r.upstreamStatus,
+    requestIds,
+    finishedAt,
+    phase: null,
+    nextPollAt: null,
+    leaseOwner: null,
+    leaseExpiresAt: null,
+    usage: r.usage === undefined ? undefined : JSON.stringify(r.usage),
+  };
   if (r.status !== "succeeded") {
     await db().generation.updateMany({
       where: active,
-      data: { ...common, status: r.status, errorCode: r.error?.code ?? (r.status === "expired" ? "Expired" : null), errorMessage: r.error?.message ?? (r.status === "expired" ? "TD no longer knows this task (its id lives 24 h); it never finished." : null) },
+      data: {
+        ...common,
+        status: r.status,
+        errorCode: r.error?.code ?? (r.status === "expired" ? "Expired" : null),
+        errorMessage:
+          r.error?.message ??
+          (r.status === "expired" ? "TD no longer knows this task (its id lives 24 h); it never finished." : null),
+      },
     });
     return;
   }
@@ -101,7 +142,9 @@ export async function applyPollResult(id: string, r: PollResult, opts: { revive?
     }),
   );
   const saving = outputs.some((x) => !x.stored);
-  const done = saving ? { ...common, ...cleared, phase: "saving", status: "running" } : { ...common, errorCode: null, errorMessage: null, status: "succeeded" };
+  const done = saving
+    ? { ...common, ...cleared, phase: "saving", status: "running" }
+    : { ...common, errorCode: null, errorMessage: null, status: "succeeded" };
   const applied = await db().$transaction(async (tx) => {
     const changed = await tx.generation.updateMany({ where: active, data: { ...done, progress: 100 } });
     if (changed.count === 0) return false;
@@ -124,7 +167,13 @@ export async function applyPollResult(id: string, r: PollResult, opts: { revive?
           upstreamUrl: o.url ?? null,
           upstreamExpiresAt: o.expiresAt ?? null,
           ...(stored
-            ? { archiveState: "archived", storageKey: stored.key, size: stored.size, sha256: stored.sha256, nextArchiveAt: null }
+            ? {
+                archiveState: "archived",
+                storageKey: stored.key,
+                size: stored.size,
+                sha256: stored.sha256,
+                nextArchiveAt: null,
+              }
             : { archiveState: "temporary", nextArchiveAt: new Date() }),
         },
       });
@@ -143,8 +192,13 @@ export async function applyPollResult(id: string, r: PollResult, opts: { revive?
  * succeeded generation must never point at a file the studio cannot serve. TD's link stays on the asset.
  */
 export async function settleSaving(generationId: string): Promise<void> {
-  const outputs = await db().asset.findMany({ where: { generationId, origin: "output" }, select: { archiveState: true, nextArchiveAt: true, archiveError: true } });
-  const pending = outputs.some((a) => a.archiveState !== "archived" && !(a.archiveState === "failed" && a.nextArchiveAt === null));
+  const outputs = await db().asset.findMany({
+    where: { generationId, origin: "output" },
+    select: { archiveState: true, nextArchiveAt: true, archiveError: true },
+  });
+  const pending = outputs.some(
+    (a) => a.archiveState !== "archived" && !(a.archiveState === "failed" && a.nextArchiveAt === null),
+  );
   if (pending) return;
   const lost = outputs.find((a) => a.archiveState !== "archived");
   const where = { id: generationId, status: "running", phase: "saving" };
@@ -152,12 +206,23 @@ export async function settleSaving(generationId: string): Promise<void> {
   if (!lost) {
     const done = await db().generation.updateMany({ where, data: { status: "succeeded", phase: null, finishedAt } });
     // A voice-clone whose audio came as a link is only now succeeded: keep its VoiceId as a team voice.
-    const usage = done.count ? (await db().generation.findUnique({ where: { id: generationId }, select: { usage: true } }))?.usage : null;
-    if (usage) await saveClonedVoice(generationId, JSON.parse(usage)).catch((e) => console.error("[voices] could not save the cloned voice", e));
+    const usage = done.count
+      ? (await db().generation.findUnique({ where: { id: generationId }, select: { usage: true } }))?.usage
+      : null;
+    if (usage)
+      await saveClonedVoice(generationId, JSON.parse(usage)).catch((e) =>
+        console.error("[voices] could not save the cloned voice", e),
+      );
     return;
   }
   await db().generation.updateMany({
     where,
-    data: { status: "failed", phase: null, finishedAt, errorCode: "OutputNotSaved", errorMessage: `TD finished the task, but the studio could not save its output: ${lost.archiveError ?? "unknown error"}` },
+    data: {
+      status: "failed",
+      phase: null,
+      finishedAt,
+      errorCode: "OutputNotSaved",
+      errorMessage: `TD finished the task, but the studio could not save its output: ${lost.archiveError ?? "unknown error"}`,
+    },
   });
 }

@@ -8,12 +8,16 @@ export function runnableModes(kind: ModelKind, order: Mode[]): { mode: Mode; spe
   return order
     .map((mode) => ({
       mode,
-      specs: CATALOG.filter((m) => m.kind === kind && adapterFor(m.family) && m.modes.some((s) => s.mode === mode)).map((m) => modeFormSpec(m.id, mode)!),
+      specs: CATALOG.filter((m) => m.kind === kind && adapterFor(m.family) && m.modes.some((s) => s.mode === mode)).map(
+        (m) => modeFormSpec(m.id, mode)!,
+      ),
     }))
     .filter((m) => m.specs.length > 0);
 }
 
 /** What a generation card needs to know of every model. */
 export function modelInfos() {
-  return Object.fromEntries(CATALOG.map((m) => [m.id, { name: m.name, typicalSeconds: m.typicalSeconds, cancel: m.cancel ?? "never" }]));
+  return Object.fromEntries(
+    CATALOG.map((m) => [m.id, { name: m.name, typicalSeconds: m.typicalSeconds, cancel: m.cancel ?? "never" }]),
+  );
 }

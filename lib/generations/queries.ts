@@ -7,7 +7,10 @@ import type { listGenerationsQuery } from "./schema";
 import { generationView } from "./view";
 
 export async function getGeneration(scope: Scope, id: string) {
-  const g = await db().generation.findFirst({ where: { id, teamId: scope.teamId }, include: { outputs: true, inputs: { orderBy: { position: "asc" } } } });
+  const g = await db().generation.findFirst({
+    where: { id, teamId: scope.teamId },
+    include: { outputs: true, inputs: { orderBy: { position: "asc" } } },
+  });
   if (!g) throw new AppError("not_found", `generation ${id} does not exist`);
   return generationView(g);
 }
@@ -15,7 +18,12 @@ export async function getGeneration(scope: Scope, id: string) {
 /** Newest first; the cursor is the id of the last item of the previous page. */
 export async function listGenerations(scope: Scope, q: z.infer<typeof listGenerationsQuery>) {
   const rows = await db().generation.findMany({
-    where: { teamId: scope.teamId, ...(q.status ? { status: q.status } : {}), ...(q.model ? { model: q.model } : {}), ...(q.mode ? { mode: q.mode } : {}) },
+    where: {
+      teamId: scope.teamId,
+      ...(q.status ? { status: q.status } : {}),
+      ...(q.model ? { model: q.model } : {}),
+      ...(q.mode ? { mode: q.mode } : {}),
+    },
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
     take: q.limit + 1,
     ...(q.cursor ? { cursor: { id: q.cursor }, skip: 1 } : {}),

@@ -17,7 +17,12 @@ export const createGenerationRequest = z.object({
           role: z.enum(INPUT_ROLES),
           assetId: z.string().min(1).optional(),
           // A public http(s) URL, or `asset://<Id>` of the Seedance asset library (models that accept it).
-          url: z.union([z.url({ protocol: /^https?$/ }), z.string().regex(ASSET_URI, "must be an http(s) URL or asset://<Id>")]).optional(),
+          url: z
+            .union([
+              z.url({ protocol: /^https?$/ }),
+              z.string().regex(ASSET_URI, "must be an http(s) URL or asset://<Id>"),
+            ])
+            .optional(),
         })
         .refine((i) => !!i.assetId !== !!i.url, "each input needs exactly one of assetId or url"),
     )

@@ -62,5 +62,7 @@ const warned = new Set<string>();
 export function warnUnknownStatus(family: string, raw: string, upstreamTaskId: string): void {
   if (warned.has(`${family}:${raw}`)) return;
   warned.add(`${family}:${raw}`);
-  console.warn(`[engine] ${family} task ${upstreamTaskId} has an undocumented status ${JSON.stringify(raw)}; treated as still running`);
+  console.warn(
+    `[engine] ${family} task ${upstreamTaskId} has an undocumented status ${JSON.stringify(raw)}; treated as still running`,
+  );
 }

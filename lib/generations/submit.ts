@@ -38,17 +38,27 @@ export async function submitGeneration(id: string): Promise<void> {
     data: { submittedAt: now, attempts: { increment: 1 } },
   });
   if (claimed.count === 0) return;
-  const gen = await db().generation.findUniqueOrThrow({ where: { id }, include: { inputs: { include: { asset: true }, orderBy: { position: "asc" } } } });
+  const gen = await db().generation.findUniqueOrThrow({
+    where: { id },
+    include: { inputs: { include: { asset: true }, orderBy: { position: "asc" } } },
+  });
   const model = getModel(gen.model);
   const spec = model && getModeSpec(gen.model, gen.mode as Mode);
   const adapter = model && adapterFor(model.family);
   if (!model || !spec || !adapter) {
-    await recordFailure(id, { code: "ModelUnavailable", message: `${gen.model} (${gen.mode}) is no longer in the studio's catalog, so it cannot be sent.`, requestIds: [] });
+    await recordFailure(id, {
+      code: "ModelUnavailable",
+      message: `${gen.model} (${gen.mode}) is no longer in the studio's catalog, so it cannot be sent.`,
+      requestIds: [],
+    });
     return;
   }
   const beforeSend = async (requestId: string) => {
     const row = await db().generation.findUnique({ where: { id }, select: { requestIds: true } });
-    await db().generation.update({ where: { id }, data: { requestIds: mergeIds(row?.requestIds ?? "[]", [requestId]) } });
+    await db().generation.update({
+      where: { id },
+      data: { requestIds: mergeIds(row?.requestIds ?? "[]", [requestId]) },
+    });
   };
   try {
     const inputs: ResolvedInput[] = [];
@@ -56,7 +66,15 @@ export async function submitGeneration(id: string): Promise<void> {
       const roleSpec = spec.inputs.find((s) => s.role === i.role)!;
       inputs.push({ role: i.role, ref: await referenceFor(roleSpec, i, i.asset), assetId: i.assetId ?? undefined });
     }
-    const result = await adapter.submit({ model, spec, generationId: id, prompt: gen.prompt ?? undefined, params: JSON.parse(gen.params), inputs, beforeSend });
+    const result = await adapter.submit({
+      model,
+      spec,
+      generationId: id,
+      prompt: gen.prompt ?? undefined,
+      params: JSON.parse(gen.params),
+      inputs,
+      beforeSend,
+    });
     const row = await db().generation.findUnique({ where: { id }, select: { requestIds: true } });
     const requestIds = mergeIds(row?.requestIds ?? "[]", result.requestIds);
     if (result.done) {
@@ -78,7 +96,10 @@ export async function submitGeneration(id: string): Promise<void> {
         nextPollAt: new Date(Date.now() + firstPollDelay()),
       },
     });
-    if (!written.count) console.error(`[engine] generation ${id}: TD accepted task ${result.upstreamTaskId} after the record was closed; not applied`);
+    if (!written.count)
+      console.error(
+        `[engine] generation ${id}: TD accepted task ${result.upstreamTaskId} after the record was closed; not applied`,
+      );
   } catch (e) {
     if (e instanceof TdError) {
       if (isCapacityRefusal(e)) return waitForCapacity(id, now, gen.createdAt, gen.attempts, e);
@@ -100,20 +121,44 @@ export async function submitGeneration(id: string): Promise<void> {
       await recordFailure(id, { code: e.code, message: e.message, requestIds: [] });
       return;
     }
-    await recordFailure(id, { code: "internal", message: `The studio could not send this task: ${(e as Error).message}`, requestIds: [] });
+    await recordFailure(id, {
+      code: "internal",
+      message: `The studio could not send this task: ${(e as Error).message}`,
+      requestIds: [],
+    });
   }
 }
 
 /** TD refused the create for capacity: queue it again (not sent, so the engine sends it when due), or give up after an hour. */
-async function waitForCapacity(id: string, submittedAt: Date, createdAt: Date, attempts: number, e: TdError): Promise<void> {
+async function waitForCapacity(
+  id: string,
+  submittedAt: Date,
+  createdAt: Date,
+  attempts: number,
+  e: TdError,
+): Promise<void> {
   if (Date.now() - createdAt.getTime() > CAPACITY_WAIT_MS) {
-    await recordFailure(id, { code: e.code, message: `TD had no capacity for this task for ${CAPACITY_WAIT_MS / 60_000} minutes: ${e.upstreamMessage}`, requestIds: [e.requestId] }, { alsoInterrupted: true });
+    await recordFailure(
+      id,
+      {
+        code: e.code,
+        message: `TD had no capacity for this task for ${CAPACITY_WAIT_MS / 60_000} minutes: ${e.upstreamMessage}`,
+        requestIds: [e.requestId],
+      },
+      { alsoInterrupted: true },
+    );
     return;
   }
   const row = await db().generation.findUnique({ where: { id }, select: { requestIds: true } });
   await db().generation.updateMany({
     // A late 429 also undoes a SubmitInterrupted guess: TD did not take the task.
-    where: { id, OR: [{ status: "queued", submittedAt }, { status: "failed", errorCode: "SubmitInterrupted" }] },
+    where: {
+      id,
+      OR: [
+        { status: "queued", submittedAt },
+        { status: "failed", errorCode: "SubmitInterrupted" },
+      ],
+    },
     data: {
       status: "queued",
       errorCode: null,

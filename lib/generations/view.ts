@@ -12,11 +12,24 @@ export function generationView(g: Generation & { outputs?: Asset[]; inputs?: Gen
     // (TD finished; outputs being stored — it becomes succeeded once every file is readable here).
     ...(g.phase ? { phase: g.phase as "waiting_capacity" | "saving" } : {}),
     ...(g.progress != null ? { progress: g.progress } : {}),
-    ...(g.errorCode || g.errorMessage ? { error: { code: g.errorCode ?? "failed", message: g.errorMessage ?? "" } } : {}),
-    outputs: (g.outputs ?? []).map((a) => ({ assetId: a.id, kind: a.kind, mime: a.mime ?? "", ...(a.role ? { role: a.role } : {}), asset: assetView(a) })),
+    ...(g.errorCode || g.errorMessage
+      ? { error: { code: g.errorCode ?? "failed", message: g.errorMessage ?? "" } }
+      : {}),
+    outputs: (g.outputs ?? []).map((a) => ({
+      assetId: a.id,
+      kind: a.kind,
+      mime: a.mime ?? "",
+      ...(a.role ? { role: a.role } : {}),
+      asset: assetView(a),
+    })),
     prompt: g.prompt,
     params: JSON.parse(g.params || "{}") as Record<string, unknown>,
-    inputs: (g.inputs ?? []).map((i) => ({ role: i.role, position: i.position, ...(i.assetId ? { assetId: i.assetId } : {}), ...(i.url ? { url: i.url } : {}) })),
+    inputs: (g.inputs ?? []).map((i) => ({
+      role: i.role,
+      position: i.position,
+      ...(i.assetId ? { assetId: i.assetId } : {}),
+      ...(i.url ? { url: i.url } : {}),
+    })),
     upstreamTaskId: g.upstreamTaskId,
     upstreamStatus: g.upstreamStatus,
     requestIds: JSON.parse(g.requestIds || "[]") as string[],

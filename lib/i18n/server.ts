@@ -33,7 +33,12 @@ type Namespace = NamespaceKeys<Messages, NestedKeyOf<Messages>>;
 /** Server-side translator, e.g. `const t = await getT("shell"); t("nav.video")`. */
 export async function getT<N extends Namespace = never>(namespace?: N) {
   const locale = await getLocale();
-  return createTranslator<Messages, N>({ locale, messages: getMessages(locale), namespace, timeZone: await getTimeZone() });
+  return createTranslator<Messages, N>({
+    locale,
+    messages: getMessages(locale),
+    namespace,
+    timeZone: await getTimeZone(),
+  });
 }
 
 /** Server-side dates, numbers and relative times in the request's locale and time zone. */

@@ -28,7 +28,8 @@ export function parseIPv6(text: string): number[] | null {
   }
   const halves = s.split("::");
   if (halves.length > 2) return null;
-  const words = (part: string) => (part === "" ? [] : part.split(":").map((g) => (/^[0-9a-f]{1,4}$/.test(g) ? parseInt(g, 16) : NaN)));
+  const words = (part: string) =>
+    part === "" ? [] : part.split(":").map((g) => (/^[0-9a-f]{1,4}$/.test(g) ? parseInt(g, 16) : NaN));
   const head = words(halves[0]);
   const rest = halves.length === 2 ? words(halves[1]) : [];
   if ([...head, ...rest].some(Number.isNaN)) return null;
@@ -55,10 +56,13 @@ const V4_BLOCKED: [string, number][] = [
   ["224.0.0.0", 4], // multicast
   ["240.0.0.0", 4], // reserved, and 255.255.255.255 broadcast
 ];
-const V4_RANGES = V4_BLOCKED.map(([base, bits]) => ({ base: parseIPv4(base)!, mask: bits === 0 ? 0 : (~0 << (32 - bits)) >>> 0 }));
+const V4_RANGES = V4_BLOCKED.map(([base, bits]) => ({
+  base: parseIPv4(base)!,
+  mask: bits === 0 ? 0 : (~0 << (32 - bits)) >>> 0,
+}));
 
 function isPublicV4(ip: number): boolean {
-  return !V4_RANGES.some((r) => ((ip & r.mask) >>> 0) === r.base);
+  return !V4_RANGES.some((r) => (ip & r.mask) >>> 0 === r.base);
 }
 
 /** The IPv4 address an IPv6 form stands for (mapped, SIIT-translated, NAT64, 6to4), or undefined. */

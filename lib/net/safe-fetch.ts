@@ -64,8 +64,10 @@ export async function assertFetchable(raw: string, opts: SafeFetchOptions = {}):
   } catch {
     throw new AppError("validation_failed", `"${raw.slice(0, 100)}" is not a URL`, "url");
   }
-  if (url.protocol !== "http:" && url.protocol !== "https:") throw new AppError("validation_failed", "only http(s) URLs can be used", "url");
-  if (url.username || url.password) throw new AppError("validation_failed", "URLs with credentials are not accepted", "url");
+  if (url.protocol !== "http:" && url.protocol !== "https:")
+    throw new AppError("validation_failed", "only http(s) URLs can be used", "url");
+  if (url.username || url.password)
+    throw new AppError("validation_failed", "URLs with credentials are not accepted", "url");
   if (originsOf(opts.allowOrigins).has(url.origin)) return url;
   // The WHATWG parser has already turned 2130706433, 0177.0.0.1 and 0x7f.1 into 127.0.0.1.
   const host = bare(url.hostname);
@@ -86,7 +88,8 @@ export function guardedLookup(resolve: Resolver = defaultResolve): net.LookupFun
     resolvePublic(hostname, resolve).then(
       (addresses) => {
         const all = addresses.map((address) => ({ address, family: net.isIP(address) }));
-        const wanted = options.family === 4 || options.family === 6 ? all.filter((a) => a.family === options.family) : all;
+        const wanted =
+          options.family === 4 || options.family === 6 ? all.filter((a) => a.family === options.family) : all;
         if (!wanted.length) return callback(unresolvable(), "", 0);
         if (options.all) callback(null, wanted);
         else callback(null, wanted[0].address, wanted[0].family);
@@ -98,7 +101,13 @@ export function guardedLookup(resolve: Resolver = defaultResolve): net.LookupFun
 
 const REDIRECTS = new Set([301, 302, 303, 307, 308]);
 
-function send(url: URL, method: string, headers: Record<string, string>, signal: AbortSignal, lookup?: net.LookupFunction) {
+function send(
+  url: URL,
+  method: string,
+  headers: Record<string, string>,
+  signal: AbortSignal,
+  lookup?: net.LookupFunction,
+) {
   const client = url.protocol === "https:" ? https : http;
   return new Promise<http.IncomingMessage>((resolve, reject) => {
     // hostname (not the address) goes to the request, so Host, TLS SNI and certificate checks use the name.
@@ -168,7 +177,8 @@ export async function safeFetch(raw: string, opts: SafeFetchOptions = {}): Promi
     } catch {
       throw new AppError("validation_failed", "the URL redirects to something that is not a URL", "url");
     }
-    if (next.origin !== url.origin) headers = Object.fromEntries(Object.entries(headers).filter(([k]) => k.toLowerCase() === "range"));
+    if (next.origin !== url.origin)
+      headers = Object.fromEntries(Object.entries(headers).filter(([k]) => k.toLowerCase() === "range"));
     url = await assertFetchable(next.href, opts);
   }
 }

@@ -34,7 +34,10 @@ export const registerSeedanceAssetRequest = z
     assetType: z.enum(ARK_ASSET_TYPES).optional(),
   })
   .refine((b) => !!b.url !== !!b.assetId, "give exactly one of url or assetId")
-  .refine((b) => !b.url || !!b.assetType, { message: "assetType (Image, Video or Audio) is required with a url", path: ["assetType"] });
+  .refine((b) => !b.url || !!b.assetType, {
+    message: "assetType (Image, Video or Audio) is required with a url",
+    path: ["assetType"],
+  });
 export type RegisterSeedanceAssetRequest = z.infer<typeof registerSeedanceAssetRequest>;
 
 /** The group assets go into, or undefined when none is configured (outside demo mode). */
@@ -61,7 +64,9 @@ export function seedanceAssetView(a: SeedanceAsset) {
     ...(a.error ? { error: a.error } : {}),
     groupId: a.groupId,
     ...(a.sourceUrl ? { sourceUrl: a.sourceUrl } : {}),
-    ...(a.studioAssetId ? { studioAssetId: a.studioAssetId, previewUrl: `/api/v1/assets/${a.studioAssetId}/file` } : {}),
+    ...(a.studioAssetId
+      ? { studioAssetId: a.studioAssetId, previewUrl: `/api/v1/assets/${a.studioAssetId}/file` }
+      : {}),
     requestIds: JSON.parse(a.requestIds || "[]") as string[],
     createdAt: a.createdAt.toISOString(),
     updatedAt: a.updatedAt.toISOString(),
@@ -70,7 +75,10 @@ export function seedanceAssetView(a: SeedanceAsset) {
 export type SeedanceAssetView = ReturnType<typeof seedanceAssetView>;
 
 /** Register a file into the group. The row is written before the upstream call; a refusal is kept as Failed with its reason. */
-export async function registerSeedanceAsset(scope: Scope, req: RegisterSeedanceAssetRequest): Promise<SeedanceAssetView> {
+export async function registerSeedanceAsset(
+  scope: Scope,
+  req: RegisterSeedanceAssetRequest,
+): Promise<SeedanceAssetView> {
   const group = seedanceGroup();
   if (!group) throw new AppError("validation_failed", GROUP_MISSING, "groupId");
   let url = req.url;
@@ -78,27 +86,55 @@ export async function registerSeedanceAsset(scope: Scope, req: RegisterSeedanceA
   let name = req.name;
   if (req.assetId) {
     const asset = await db().asset.findFirst({ where: { id: req.assetId, teamId: scope.teamId } });
-    if (!asset || !asset.storageKey) throw new AppError("validation_failed", `asset ${req.assetId} does not exist in the studio`, "assetId");
+    if (!asset || !asset.storageKey)
+      throw new AppError("validation_failed", `asset ${req.assetId} does not exist in the studio`, "assetId");
     assetType = KIND_TO_TYPE[asset.kind as keyof typeof KIND_TO_TYPE];
-    if (!assetType) throw new AppError("validation_failed", `asset ${asset.id} is not an image, video or audio`, "assetId");
+    if (!assetType)
+      throw new AppError("validation_failed", `asset ${asset.id} is not an image, video or audio`, "assetId");
     // The library takes the same files as a Seedance reference: check them now, before TD is asked.
-    const roleSpec = getModeSpec("T0101007", "multimodal-reference")?.inputs.find((i) => i.role === TYPE_TO_ROLE[assetType!]);
+    const roleSpec = getModeSpec("T0101007", "multimodal-reference")?.inputs.find(
+      (i) => i.role === TYPE_TO_ROLE[assetType!],
+    );
     const problems = roleSpec ? checkMedia(roleSpec, asset) : [];
-    if (problems.length) throw new AppError("validation_failed", `${assetType.toLowerCase()}: ${problems.join("; ")}`, "assetId");
+    if (problems.length)
+      throw new AppError("validation_failed", `${assetType.toLowerCase()}: ${problems.join("; ")}`, "assetId");
     url = publicAssetUrl(asset.id, SOURCE_LINK_TTL_S);
     name ??= `${assetType.toLowerCase()}-${asset.id.slice(0, 8)}`;
   }
   name ||= new URL(url!).pathname.split("/").pop()?.slice(0, 64) || "asset";
   const id = randomUUID();
   await db().seedanceAsset.create({
-    data: { id, teamId: scope.teamId, createdById: scope.userId, groupId: group.groupId, name, assetType: assetType!, sourceUrl: req.url ?? null, studioAssetId: req.assetId ?? null, status: "Processing" },
+    data: {
+      id,
+      teamId: scope.teamId,
+      createdById: scope.userId,
+      groupId: group.groupId,
+      name,
+      assetType: assetType!,
+      sourceUrl: req.url ?? null,
+      studioAssetId: req.assetId ?? null,
+      status: "Processing",
+    },
   });
   try {
     const r = await td().ark.createAsset({ GroupId: group.groupId, URL: url!, Name: name, AssetType: assetType! });
-    await db().seedanceAsset.update({ where: { id }, data: { upstreamId: r.data.Id, requestIds: JSON.stringify(r.requestIds), nextCheckAt: new Date(Date.now() + CHECK_EVERY_MS) } });
+    await db().seedanceAsset.update({
+      where: { id },
+      data: {
+        upstreamId: r.data.Id,
+        requestIds: JSON.stringify(r.requestIds),
+        nextCheckAt: new Date(Date.now() + CHECK_EVERY_MS),
+      },
+    });
   } catch (e) {
-    const message = e instanceof TdError ? `${e.code}: ${e.upstreamMessage}` : `The studio could not reach TD: ${(e as Error).message}`;
-    await db().seedanceAsset.update({ where: { id }, data: { status: "Failed", error: message, requestIds: JSON.stringify(e instanceof TdError ? [e.requestId] : []) } });
+    const message =
+      e instanceof TdError
+        ? `${e.code}: ${e.upstreamMessage}`
+        : `The studio could not reach TD: ${(e as Error).message}`;
+    await db().seedanceAsset.update({
+      where: { id },
+      data: { status: "Failed", error: message, requestIds: JSON.stringify(e instanceof TdError ? [e.requestId] : []) },
+    });
   }
   return seedanceAssetView(await db().seedanceAsset.findUniqueOrThrow({ where: { id } }));
 }
@@ -108,7 +144,10 @@ async function refresh(a: SeedanceAsset): Promise<void> {
   if (a.status !== "Processing" || !a.upstreamId) return;
   const now = new Date();
   if (a.nextCheckAt && a.nextCheckAt > now) return;
-  const claimed = await db().seedanceAsset.updateMany({ where: { id: a.id, status: "Processing", nextCheckAt: a.nextCheckAt }, data: { nextCheckAt: new Date(now.getTime() + CHECK_EVERY_MS) } });
+  const claimed = await db().seedanceAsset.updateMany({
+    where: { id: a.id, status: "Processing", nextCheckAt: a.nextCheckAt },
+    data: { nextCheckAt: new Date(now.getTime() + CHECK_EVERY_MS) },
+  });
   if (claimed.count === 0) return;
   const ids = JSON.parse(a.requestIds || "[]") as string[];
   try {
@@ -119,14 +158,20 @@ async function refresh(a: SeedanceAsset): Promise<void> {
       data: {
         status: got.Status,
         upstreamUrl: got.URL ?? null,
-        error: got.Status === "Failed" ? [got.Error?.Code, got.Error?.Message].filter(Boolean).join(": ") || "TD could not process this file." : null,
+        error:
+          got.Status === "Failed"
+            ? [got.Error?.Code, got.Error?.Message].filter(Boolean).join(": ") || "TD could not process this file."
+            : null,
         requestIds: JSON.stringify([...ids, ...r.requestIds].slice(-20)),
       },
     });
   } catch (e) {
     // A failed check is not a failed asset: it is asked again on the next read.
     if (e instanceof TdError && e.httpStatus === 404) {
-      await db().seedanceAsset.update({ where: { id: a.id }, data: { status: "Failed", error: `${e.code}: ${e.upstreamMessage}` } });
+      await db().seedanceAsset.update({
+        where: { id: a.id },
+        data: { status: "Failed", error: `${e.code}: ${e.upstreamMessage}` },
+      });
     }
   }
 }
@@ -134,7 +179,11 @@ async function refresh(a: SeedanceAsset): Promise<void> {
 export async function listSeedanceAssets(scope: Scope, opts: { status?: string } = {}): Promise<SeedanceAssetView[]> {
   const processing = await db().seedanceAsset.findMany({ where: { teamId: scope.teamId, status: "Processing" } });
   await Promise.all(processing.map(refresh));
-  const rows = await db().seedanceAsset.findMany({ where: { teamId: scope.teamId, ...(opts.status ? { status: opts.status } : {}) }, orderBy: [{ createdAt: "desc" }, { id: "desc" }], take: 200 });
+  const rows = await db().seedanceAsset.findMany({
+    where: { teamId: scope.teamId, ...(opts.status ? { status: opts.status } : {}) },
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    take: 200,
+  });
   return rows.map(seedanceAssetView);
 }
 

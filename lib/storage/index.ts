@@ -106,7 +106,11 @@ export async function removePartials(key: string): Promise<void> {
   const dir = path.dirname(final);
   const base = path.basename(final);
   const names = await readdir(dir).catch(() => [] as string[]);
-  await Promise.all(names.filter((n) => n.startsWith(`${base}.`) && n.endsWith(".part")).map((n) => rm(path.join(dir, n), { force: true })));
+  await Promise.all(
+    names
+      .filter((n) => n.startsWith(`${base}.`) && n.endsWith(".part"))
+      .map((n) => rm(path.join(dir, n), { force: true })),
+  );
 }
 
 /**

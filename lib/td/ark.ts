@@ -47,12 +47,19 @@ export function checkMediaUrl(kind: MediaKind, url: string): (ArkIssueParams & {
   if (isHttpUrl(url) || parseAssetUri(url)) return undefined;
   if (url.startsWith("data:")) {
     const re = BASE64[kind];
-    if (!re) return { arkCode: "InvalidParameter", message: "a video must be a URL or asset://ID (base64 is not accepted for videos)" };
+    if (!re)
+      return {
+        arkCode: "InvalidParameter",
+        message: "a video must be a URL or asset://ID (base64 is not accepted for videos)",
+      };
     if (re.test(url)) return undefined;
     if (kind === "image") return { arkCode: "InvalidImageURL.InvalidFormat", message: "Invalid base64 image url" };
     return { arkCode: "InvalidParameter", message: "audio base64 must be data:audio/<wav|mp3>;base64,<data>" };
   }
-  return { arkCode: "InvalidParameter", message: `${kind}_url.url must be a URL, ${kind === "video" ? "" : "a base64 data URL, "}or asset://ID` };
+  return {
+    arkCode: "InvalidParameter",
+    message: `${kind}_url.url must be a URL, ${kind === "video" ? "" : "a base64 data URL, "}or asset://ID`,
+  };
 }
 
 const textItem = z.object({ type: z.literal("text"), text: z.string() });
@@ -63,8 +70,16 @@ const imageItem = z.object({
   role: z.enum(["first_frame", "last_frame", "reference_image"]).optional(),
 });
 // Only one role exists for videos and audios; a missing one is read as that role (the doc says "conditionally required").
-const videoItem = z.object({ type: z.literal("video_url"), video_url: z.object({ url: z.string() }), role: z.literal("reference_video").optional() });
-const audioItem = z.object({ type: z.literal("audio_url"), audio_url: z.object({ url: z.string() }), role: z.literal("reference_audio").optional() });
+const videoItem = z.object({
+  type: z.literal("video_url"),
+  video_url: z.object({ url: z.string() }),
+  role: z.literal("reference_video").optional(),
+});
+const audioItem = z.object({
+  type: z.literal("audio_url"),
+  audio_url: z.object({ url: z.string() }),
+  role: z.literal("reference_audio").optional(),
+});
 const contentItem = z.discriminatedUnion("type", [textItem, imageItem, videoItem, audioItem]);
 export type ArkContentItem = z.infer<typeof contentItem>;
 
@@ -76,7 +91,12 @@ export const arkCreateBody = z
     callback_url: z.url({ protocol: /^https?$/ }).optional(),
     return_last_frame: z.boolean().optional(),
     service_tier: z.enum(["default", "flex"]).optional(),
-    execution_expires_after: z.number().int().min(ARK_LIMITS.expiresAfterMin).max(ARK_LIMITS.expiresAfterMax).optional(),
+    execution_expires_after: z
+      .number()
+      .int()
+      .min(ARK_LIMITS.expiresAfterMin)
+      .max(ARK_LIMITS.expiresAfterMax)
+      .optional(),
     generate_audio: z.boolean().optional(),
     tools: z.array(z.object({ type: z.literal("web_search") })).optional(),
     safety_identifier: z.string().max(64).optional(),
@@ -87,7 +107,10 @@ export const arkCreateBody = z
       .int()
       .min(-1)
       .max(ARK_LIMITS.durationMax)
-      .refine((d) => d === -1 || d >= ARK_LIMITS.durationMin, "duration must be an integer in [4, 15], or -1 to let the model choose")
+      .refine(
+        (d) => d === -1 || d >= ARK_LIMITS.durationMin,
+        "duration must be an integer in [4, 15], or -1 to let the model choose",
+      )
       .optional(),
     seed: z.number().int().min(-1).max(ARK_LIMITS.seedMax).optional(),
     watermark: z.boolean().optional(),
@@ -98,9 +121,15 @@ export const arkCreateBody = z
     const issue = (message: string, path: (string | number)[], arkCode = "InvalidParameter", httpStatus = 400) =>
       ctx.addIssue({ code: "custom", message, path, params: { arkCode, httpStatus } satisfies ArkIssueParams });
     if (!(ARK_MODELS as readonly string[]).includes(b.model)) {
-      issue(`The model or endpoint ${b.model} does not exist or you do not have access to it.`, ["model"], "InvalidEndpointOrModel.NotFound", 404);
+      issue(
+        `The model or endpoint ${b.model} does not exist or you do not have access to it.`,
+        ["model"],
+        "InvalidEndpointOrModel.NotFound",
+        404,
+      );
     }
-    if (b.service_tier === "flex") issue("service_tier flex (offline inference) is not supported by this model", ["service_tier"]);
+    if (b.service_tier === "flex")
+      issue("service_tier flex (offline inference) is not supported by this model", ["service_tier"]);
 
     const at = (t: ArkContentItem["type"]) => b.content.map((c, i) => ({ c, i })).filter((x) => x.c.type === t);
     const texts = at("text");
@@ -123,22 +152,34 @@ export const arkCreateBody = z
     const refs = images.filter((x) => x.c.role === "reference_image");
     if (frames.length) {
       if (refs.length || videos.length || audios.length) {
-        issue("first/last frame images cannot be mixed with reference images, videos or audios (the scenarios are mutually exclusive)", ["content"]);
+        issue(
+          "first/last frame images cannot be mixed with reference images, videos or audios (the scenarios are mutually exclusive)",
+          ["content"],
+        );
       }
       if (frames.length === 1 && frames[0].c.role === "last_frame") {
-        issue("a last_frame needs a first_frame (first + last frame takes exactly two images)", ["content", frames[0].i, "role"]);
+        issue("a last_frame needs a first_frame (first + last frame takes exactly two images)", [
+          "content",
+          frames[0].i,
+          "role",
+        ]);
       } else if (frames.length === 2) {
         const roles = frames.map((f) => f.c.role).sort();
         if (roles[0] !== "first_frame" || roles[1] !== "last_frame") {
-          issue("first + last frame needs exactly two images, one with role first_frame and one with role last_frame", ["content"]);
+          issue("first + last frame needs exactly two images, one with role first_frame and one with role last_frame", [
+            "content",
+          ]);
         }
       } else if (frames.length > 2) {
         issue(`first + last frame takes exactly two images (got ${frames.length} frame images)`, ["content"]);
       }
     } else if (refs.length || videos.length || audios.length) {
-      if (refs.length > ARK_LIMITS.maxImages) issue(`at most ${ARK_LIMITS.maxImages} reference images (got ${refs.length})`, ["content"]);
-      if (videos.length > ARK_LIMITS.maxVideos) issue(`at most ${ARK_LIMITS.maxVideos} reference videos (got ${videos.length})`, ["content"]);
-      if (audios.length > ARK_LIMITS.maxAudios) issue(`at most ${ARK_LIMITS.maxAudios} reference audios (got ${audios.length})`, ["content"]);
+      if (refs.length > ARK_LIMITS.maxImages)
+        issue(`at most ${ARK_LIMITS.maxImages} reference images (got ${refs.length})`, ["content"]);
+      if (videos.length > ARK_LIMITS.maxVideos)
+        issue(`at most ${ARK_LIMITS.maxVideos} reference videos (got ${videos.length})`, ["content"]);
+      if (audios.length > ARK_LIMITS.maxAudios)
+        issue(`at most ${ARK_LIMITS.maxAudios} reference audios (got ${audios.length})`, ["content"]);
       if (audios.length && !refs.length && !videos.length) {
         issue("audio cannot be the only reference: add at least one reference image or video", ["content"]);
       }
@@ -202,7 +243,10 @@ const responseMetadata = z
   })
   .optional();
 
-const assetCreateResponse = z.object({ ResponseMetadata: responseMetadata, Result: z.object({ Id: z.string().min(1) }).optional() });
+const assetCreateResponse = z.object({
+  ResponseMetadata: responseMetadata,
+  Result: z.object({ Id: z.string().min(1) }).optional(),
+});
 
 const assetResult = z.object({
   Id: z.string(),
@@ -220,7 +264,9 @@ const assetResult = z.object({
 export type ArkAsset = z.infer<typeof assetResult>;
 const assetGetResponse = z.object({ ResponseMetadata: responseMetadata, Result: assetResult.optional() });
 
-function openApiResult<T>(r: TdResult<{ ResponseMetadata?: z.infer<typeof responseMetadata>; Result?: T }>): TdResult<T> {
+function openApiResult<T>(
+  r: TdResult<{ ResponseMetadata?: z.infer<typeof responseMetadata>; Result?: T }>,
+): TdResult<T> {
   const meta = r.data.ResponseMetadata;
   if (meta?.Error || r.data.Result === undefined) {
     throw new TdError({
@@ -241,27 +287,69 @@ export class ArkClient {
 
   /** Sent once: a retried create could bill twice. */
   createTask(body: ArkCreateBody, signal?: AbortSignal, beforeSend?: (requestId: string) => Promise<void>) {
-    return this.http.call({ family: "ark", method: "POST", path: ARK_TASKS_PATH, body, schema: createResponse, retry: false, signal, beforeSend });
+    return this.http.call({
+      family: "ark",
+      method: "POST",
+      path: ARK_TASKS_PATH,
+      body,
+      schema: createResponse,
+      retry: false,
+      signal,
+      beforeSend,
+    });
   }
 
   getTask(id: string, signal?: AbortSignal) {
-    return this.http.call({ family: "ark", method: "GET", path: ARK_TASK_PATH(id), schema: taskResponse, retry: true, signal });
+    return this.http.call({
+      family: "ark",
+      method: "GET",
+      path: ARK_TASK_PATH(id),
+      schema: taskResponse,
+      retry: true,
+      signal,
+    });
   }
 
   /** Only a queued task can be cancelled; other states answer an error. Not retried: a lost answer would turn into that error. */
   cancelTask(id: string, signal?: AbortSignal) {
-    return this.http.call({ family: "ark", method: "DELETE", path: ARK_TASK_PATH(id), schema: cancelResponse, retry: false, signal });
+    return this.http.call({
+      family: "ark",
+      method: "DELETE",
+      path: ARK_TASK_PATH(id),
+      schema: cancelResponse,
+      retry: false,
+      signal,
+    });
   }
 
   /** Not retried: a second call would make a second asset. */
   async createAsset(body: ArkAssetCreateBody, signal?: AbortSignal) {
-    return openApiResult(await this.http.call({ family: "ark", method: "POST", path: ARK_ASSET_CREATE_PATH, body, schema: assetCreateResponse, retry: false, signal }));
+    return openApiResult(
+      await this.http.call({
+        family: "ark",
+        method: "POST",
+        path: ARK_ASSET_CREATE_PATH,
+        body,
+        schema: assetCreateResponse,
+        retry: false,
+        signal,
+      }),
+    );
   }
 
   async getAsset(id: string, opts: { projectName?: string; signal?: AbortSignal } = {}) {
     const body = opts.projectName ? { ProjectName: opts.projectName } : undefined;
     return openApiResult(
-      await this.http.call({ family: "ark", method: "POST", path: ARK_ASSET_GET_PATH, query: { id }, body, schema: assetGetResponse, retry: true, signal: opts.signal }),
+      await this.http.call({
+        family: "ark",
+        method: "POST",
+        path: ARK_ASSET_GET_PATH,
+        query: { id },
+        body,
+        schema: assetGetResponse,
+        retry: true,
+        signal: opts.signal,
+      }),
     );
   }
 }
@@ -312,8 +400,10 @@ export function buildArkBody(
   if (prompt?.trim()) content.push({ type: "text", text: prompt });
   const sorted = [...inputs].sort((a, b) => ORDER.indexOf(a.role) - ORDER.indexOf(b.role));
   for (const i of sorted) {
-    if (i.role === "reference_video") content.push({ type: "video_url", video_url: { url: i.url }, role: "reference_video" });
-    else if (i.role === "reference_audio") content.push({ type: "audio_url", audio_url: { url: i.url }, role: "reference_audio" });
+    if (i.role === "reference_video")
+      content.push({ type: "video_url", video_url: { url: i.url }, role: "reference_video" });
+    else if (i.role === "reference_audio")
+      content.push({ type: "audio_url", audio_url: { url: i.url }, role: "reference_audio" });
     else content.push({ type: "image_url", image_url: { url: i.url }, role: i.role });
   }
   const body: Record<string, unknown> = { model: "T0101007", content };

@@ -1,5 +1,11 @@
 import { z } from "zod";
-import { DEEPSEEK_LIMITS, DEEPSEEK_REASONING_EFFORTS, DEEPSEEK_THINKING_TYPES, GPT54_REASONING_EFFORTS, IMAGE_DETAILS } from "@/lib/catalog/limits";
+import {
+  DEEPSEEK_LIMITS,
+  DEEPSEEK_REASONING_EFFORTS,
+  DEEPSEEK_THINKING_TYPES,
+  GPT54_REASONING_EFFORTS,
+  IMAGE_DETAILS,
+} from "@/lib/catalog/limits";
 
 // Wire schemas of the OpenAI-compatible chat family: GPT-5.4 (T0310001) and DeepSeek-v3.2 (T0106004).
 // Docs: shared/td-api/T0310001-yunling11-gpt-5.4-chat.md, T0106004-yunlian9-deepseek-v3.2-chat.md
@@ -23,7 +29,9 @@ const nullableNumber = (min: number, max: number) => z.number().min(min).max(max
 // ---- message content parts ----
 
 const textPart = z.object({ type: z.literal("text"), text: z.string() });
-const pixelLimit = z.object({ max_pixels: z.number().int().optional(), min_pixels: z.number().int().optional() }).nullish();
+const pixelLimit = z
+  .object({ max_pixels: z.number().int().optional(), min_pixels: z.number().int().optional() })
+  .nullish();
 const imagePart = z.object({
   type: z.literal("image_url"),
   image_url: z.object({
@@ -41,7 +49,10 @@ const videoPart = z.object({
   fps: z.union([z.number(), z.string()]).nullish(),
 });
 // GPT-5.4: "多模态场景下可为数组，包含文本和图片等信息" — text and image parts (OpenAI's detail values are not listed: any string).
-const gptImagePart = z.object({ type: z.literal("image_url"), image_url: z.object({ url: z.string(), detail: z.string().nullish() }) });
+const gptImagePart = z.object({
+  type: z.literal("image_url"),
+  image_url: z.object({ url: z.string(), detail: z.string().nullish() }),
+});
 
 const deepseekContent = z.union([z.string(), z.array(z.discriminatedUnion("type", [textPart, imagePart, videoPart]))]);
 const gptContent = z.union([z.string(), z.array(z.discriminatedUnion("type", [textPart, gptImagePart]))]);
@@ -60,7 +71,12 @@ function messages<C extends z.ZodType>(content: C) {
         z.object({ role: z.literal("system"), content }),
         z.object({ role: z.literal("user"), content }),
         // Continuation ("续写模式"): the last message may be a partial assistant message the model goes on with.
-        z.object({ role: z.literal("assistant"), content: content.nullish(), reasoning_content: z.string().nullish(), tool_calls: z.array(toolCall).nullish() }),
+        z.object({
+          role: z.literal("assistant"),
+          content: content.nullish(),
+          reasoning_content: z.string().nullish(),
+          tool_calls: z.array(toolCall).nullish(),
+        }),
         z.object({ role: z.literal("tool"), content, tool_call_id: z.string().min(1) }),
       ]),
     )
@@ -71,45 +87,75 @@ const tools = z
   .array(
     z.object({
       type: z.literal("function"),
-      function: z.object({ name: z.string().min(1), description: z.string().optional(), parameters: z.record(z.string(), z.unknown()).optional() }),
+      function: z.object({
+        name: z.string().min(1),
+        description: z.string().optional(),
+        parameters: z.record(z.string(), z.unknown()).optional(),
+      }),
     }),
   )
   .nullish();
-const toolChoice = z.union([z.enum(["none", "auto", "required"]), z.object({ type: z.literal("function"), function: z.object({ name: z.string().min(1) }) })]).nullish();
+const toolChoice = z
+  .union([
+    z.enum(["none", "auto", "required"]),
+    z.object({ type: z.literal("function"), function: z.object({ name: z.string().min(1) }) }),
+  ])
+  .nullish();
 const responseFormat = z
   .discriminatedUnion("type", [
     z.object({ type: z.literal("text") }),
     z.object({ type: z.literal("json_object") }),
     z.object({
       type: z.literal("json_schema"),
-      json_schema: z.object({ name: z.string().min(1), description: z.string().nullish(), schema: z.record(z.string(), z.unknown()), strict: z.boolean().nullish() }),
+      json_schema: z.object({
+        name: z.string().min(1),
+        description: z.string().nullish(),
+        schema: z.record(z.string(), z.unknown()),
+        strict: z.boolean().nullish(),
+      }),
     }),
   ])
   .optional();
-const streamOptions = z.object({ include_usage: z.boolean().nullish(), chunk_include_usage: z.boolean().nullish() }).nullish();
+const streamOptions = z
+  .object({ include_usage: z.boolean().nullish(), chunk_include_usage: z.boolean().nullish() })
+  .nullish();
 
 type Issue = (message: string, path: (string | number)[], tdCode?: string) => void;
 
 /** Rules both models share: stream_options only with stream, tool_choice naming a declared tool, assistant messages carry something. */
 function commonRules(
-  b: { stream?: boolean | null; stream_options?: unknown; tools?: { function: { name: string } }[] | null; tool_choice?: unknown; messages: { role: string; content?: unknown; tool_calls?: unknown[] | null }[] },
+  b: {
+    stream?: boolean | null;
+    stream_options?: unknown;
+    tools?: { function: { name: string } }[] | null;
+    tool_choice?: unknown;
+    messages: { role: string; content?: unknown; tool_calls?: unknown[] | null }[];
+  },
   issue: Issue,
 ) {
   if (b.stream_options && !b.stream) issue("stream_options may only be set when stream is true", ["stream_options"]);
   const names = new Set((b.tools ?? []).map((t) => t.function.name));
-  if (b.tool_choice === "required" && !names.size) issue("tool_choice \"required\" needs tools", ["tool_choice"]);
+  if (b.tool_choice === "required" && !names.size) issue('tool_choice "required" needs tools', ["tool_choice"]);
   if (b.tool_choice && typeof b.tool_choice === "object") {
     const name = (b.tool_choice as { function: { name: string } }).function.name;
-    if (!names.has(name)) issue(`tool_choice names "${name}", which is not in tools`, ["tool_choice", "function", "name"]);
+    if (!names.has(name))
+      issue(`tool_choice names "${name}", which is not in tools`, ["tool_choice", "function", "name"]);
   }
   b.messages.forEach((m, i) => {
     const empty = m.content === undefined || m.content === null || m.content === "";
-    if (m.role === "assistant" && empty && !m.tool_calls?.length) issue("an assistant message needs content or tool_calls", ["messages", i, "content"]);
+    if (m.role === "assistant" && empty && !m.tool_calls?.length)
+      issue("an assistant message needs content or tool_calls", ["messages", i, "content"]);
   });
 }
 
 function issuer(ctx: z.core.$RefinementCtx): Issue {
-  return (message, path, tdCode) => ctx.addIssue({ code: "custom", message, path, ...(tdCode ? { params: { tdCode } satisfies ChatIssueParams } : {}) });
+  return (message, path, tdCode) =>
+    ctx.addIssue({
+      code: "custom",
+      message,
+      path,
+      ...(tdCode ? { params: { tdCode } satisfies ChatIssueParams } : {}),
+    });
 }
 
 // ---- GPT-5.4 ----
@@ -152,7 +198,10 @@ function checkParts(content: unknown, path: (string | number)[], issue: Issue) {
       else if (url.startsWith("data:") ? !DATA_IMAGE.test(url) : !HTTP_URL.test(url)) {
         issue("Invalid base64 image url", [...at, "image_url", "url"], "InvalidImageURL.InvalidFormat");
       }
-      for (const [lim, where] of [[p.image_pixel_limit, ["image_pixel_limit"]], [p.image_url.image_pixel_limit, ["image_url", "image_pixel_limit"]]] as const) {
+      for (const [lim, where] of [
+        [p.image_pixel_limit, ["image_pixel_limit"]],
+        [p.image_url.image_pixel_limit, ["image_url", "image_pixel_limit"]],
+      ] as const) {
         if (!lim) continue;
         for (const k of ["min_pixels", "max_pixels"] as const) {
           const v = lim[k];
@@ -160,15 +209,18 @@ function checkParts(content: unknown, path: (string | number)[], issue: Issue) {
             issue(`${k} must be in [${DEEPSEEK_LIMITS.pixelsMin}, ${DEEPSEEK_LIMITS.pixelsMax}]`, [...at, ...where, k]);
           }
         }
-        if (lim.min_pixels !== undefined && lim.max_pixels !== undefined && lim.min_pixels > lim.max_pixels) issue("min_pixels must not exceed max_pixels", [...at, ...where]);
+        if (lim.min_pixels !== undefined && lim.max_pixels !== undefined && lim.min_pixels > lim.max_pixels)
+          issue("min_pixels must not exceed max_pixels", [...at, ...where]);
       }
     } else if (p.type === "video_url") {
       const url = p.video_url.url;
       if (!url) issue("video_url.url must not be empty", [...at, "video_url", "url"]);
-      else if (url.startsWith("data:") ? !DATA_VIDEO.test(url) : !HTTP_URL.test(url)) issue("video_url.url must be a URL or a base64 data URL", [...at, "video_url", "url"]);
+      else if (url.startsWith("data:") ? !DATA_VIDEO.test(url) : !HTTP_URL.test(url))
+        issue("video_url.url must be a URL or a base64 data URL", [...at, "video_url", "url"]);
       if (p.fps !== undefined && p.fps !== null) {
         const fps = Number(p.fps);
-        if (!Number.isFinite(fps) || fps < DEEPSEEK_LIMITS.fpsMin || fps > DEEPSEEK_LIMITS.fpsMax) issue(`fps must be in [${DEEPSEEK_LIMITS.fpsMin}, ${DEEPSEEK_LIMITS.fpsMax}]`, [...at, "fps"]);
+        if (!Number.isFinite(fps) || fps < DEEPSEEK_LIMITS.fpsMin || fps > DEEPSEEK_LIMITS.fpsMax)
+          issue(`fps must be in [${DEEPSEEK_LIMITS.fpsMin}, ${DEEPSEEK_LIMITS.fpsMax}]`, [...at, "fps"]);
       }
     }
   });
@@ -198,7 +250,8 @@ export const deepseekChatBody = z
   .superRefine((b, ctx) => {
     const issue = issuer(ctx);
     commonRules(b, issue);
-    if (b.max_tokens != null && b.max_completion_tokens != null) issue("max_tokens and max_completion_tokens cannot both be set", ["max_completion_tokens"]);
+    if (b.max_tokens != null && b.max_completion_tokens != null)
+      issue("max_tokens and max_completion_tokens cannot both be set", ["max_completion_tokens"]);
     b.messages.forEach((m, i) => checkParts(m.content, ["messages", i, "content"], issue));
   });
 export type DeepSeekChatBody = z.infer<typeof deepseekChatBody>;

@@ -25,17 +25,36 @@ export class ChatClient {
     const rest = { ...body };
     delete rest.stream;
     delete rest.stream_options;
-    return this.http.call({ family: "chat", method: "POST", path: CHAT_PATH, body: rest, schema: chatCompletion, retry: false, signal, timeoutMs: opts.timeoutMs });
+    return this.http.call({
+      family: "chat",
+      method: "POST",
+      path: CHAT_PATH,
+      body: rest,
+      schema: chatCompletion,
+      retry: false,
+      signal,
+      timeoutMs: opts.timeoutMs,
+    });
   }
 
   /**
    * The upstream's SSE Response, untouched, for a proxy that forwards bytes. Non-2xx answers throw a
    * TdError; aborting `signal` closes the upstream connection, also while the body is being read.
    */
-  async streamRaw(body: ChatBody, signal?: AbortSignal, opts: ChatCallOptions = {}): Promise<{ response: Response; requestId: string }> {
+  async streamRaw(
+    body: ChatBody,
+    signal?: AbortSignal,
+    opts: ChatCallOptions = {},
+  ): Promise<{ response: Response; requestId: string }> {
     const guard = new Deadline(opts.timeoutMs ?? this.http.opts.timeoutMs, signal);
     try {
-      return await this.http.raw({ family: "chat", method: "POST", path: CHAT_PATH, body: { ...body, stream: true }, signal: guard.signal });
+      return await this.http.raw({
+        family: "chat",
+        method: "POST",
+        path: CHAT_PATH,
+        body: { ...body, stream: true },
+        signal: guard.signal,
+      });
     } catch (e) {
       throw guard.explain(e);
     } finally {
@@ -48,16 +67,34 @@ export class ChatClient {
    * finish_reason or [DONE] throws (kind "network", code StreamInterrupted). Leaving the loop early
    * closes the upstream connection.
    */
-  async *stream(body: ChatBody, signal?: AbortSignal, opts: ChatCallOptions = {}): AsyncGenerator<ChatChunk, void, undefined> {
+  async *stream(
+    body: ChatBody,
+    signal?: AbortSignal,
+    opts: ChatCallOptions = {},
+  ): AsyncGenerator<ChatChunk, void, undefined> {
     const timeoutMs = opts.timeoutMs ?? this.http.opts.timeoutMs;
     // One deadline covers the headers and then every gap between chunks (refreshed on each one).
     const guard = new Deadline(timeoutMs, signal);
     let requestId = "";
     try {
-      const raw = await this.http.raw({ family: "chat", method: "POST", path: CHAT_PATH, body: { ...body, stream: true }, signal: guard.signal });
+      const raw = await this.http.raw({
+        family: "chat",
+        method: "POST",
+        path: CHAT_PATH,
+        body: { ...body, stream: true },
+        signal: guard.signal,
+      });
       requestId = raw.requestId;
       const res = raw.response;
-      if (!res.body) throw new TdError({ family: "chat", kind: "malformed", httpStatus: res.status, code: "UnexpectedResponse", message: "TD answered a stream request without a body.", requestId });
+      if (!res.body)
+        throw new TdError({
+          family: "chat",
+          kind: "malformed",
+          httpStatus: res.status,
+          code: "UnexpectedResponse",
+          message: "TD answered a stream request without a body.",
+          requestId,
+        });
       if (!/text\/event-stream/i.test(res.headers.get("content-type") ?? "")) throw await notAStream(res, requestId);
       let finished = false;
       for await (const data of sseData(res.body, { stopAtDone: false })) {
@@ -69,7 +106,14 @@ export class ChatClient {
         guard.refresh(); // time spent by the consumer is not upstream silence
       }
       // The connection closed cleanly but early: the answer is cut off.
-      if (!finished) throw new TdError({ family: "chat", kind: "network", code: "StreamInterrupted", message: "The answer stream ended before it was complete.", requestId });
+      if (!finished)
+        throw new TdError({
+          family: "chat",
+          kind: "network",
+          code: "StreamInterrupted",
+          message: "The answer stream ended before it was complete.",
+          requestId,
+        });
     } catch (e) {
       throw guard.explain(e, requestId);
     } finally {
@@ -83,15 +127,40 @@ function parseChunk(data: string, requestId: string, status: number): ChatChunk 
   try {
     json = JSON.parse(data);
   } catch {
-    throw new TdError({ family: "chat", kind: "malformed", httpStatus: status, code: "MalformedResponse", message: `A stream chunk is not JSON: ${data.slice(0, 120)}`, requestId, retryable: false });
+    throw new TdError({
+      family: "chat",
+      kind: "malformed",
+      httpStatus: status,
+      code: "MalformedResponse",
+      message: `A stream chunk is not JSON: ${data.slice(0, 120)}`,
+      requestId,
+      retryable: false,
+    });
   }
   // Some OpenAI-compatible gateways report a failure mid-stream as `data: {"error": {…}}`.
   const upstream = (json as { error?: unknown })?.error ? extractUpstreamError(json) : undefined;
-  if (upstream) throw new TdError({ family: "chat", kind: "upstream", httpStatus: status, code: upstream.code, message: upstream.message, requestId, upstreamRequestId: upstream.requestId });
+  if (upstream)
+    throw new TdError({
+      family: "chat",
+      kind: "upstream",
+      httpStatus: status,
+      code: upstream.code,
+      message: upstream.message,
+      requestId,
+      upstreamRequestId: upstream.requestId,
+    });
   const parsed = chatChunk.safeParse(json);
   if (!parsed.success) {
     const where = parsed.error.issues[0];
-    throw new TdError({ family: "chat", kind: "malformed", httpStatus: status, code: "UnexpectedResponse", message: `A stream chunk did not have the documented shape (${where?.path.join(".") || "chunk"}: ${where?.message})`, requestId, retryable: false });
+    throw new TdError({
+      family: "chat",
+      kind: "malformed",
+      httpStatus: status,
+      code: "UnexpectedResponse",
+      message: `A stream chunk did not have the documented shape (${where?.path.join(".") || "chunk"}: ${where?.message})`,
+      requestId,
+      retryable: false,
+    });
   }
   return parsed.data;
 }
@@ -106,8 +175,25 @@ async function notAStream(res: Response, requestId: string): Promise<TdError> {
     /* not JSON */
   }
   const e = extractUpstreamError(json);
-  if (e) return new TdError({ family: "chat", kind: "upstream", httpStatus: res.status, code: e.code, message: e.message, requestId, upstreamRequestId: e.requestId });
-  return new TdError({ family: "chat", kind: "malformed", httpStatus: res.status, code: "UnexpectedResponse", message: `TD answered a stream request with ${res.headers.get("content-type") || "no content type"}, not text/event-stream.`, requestId, retryable: false });
+  if (e)
+    return new TdError({
+      family: "chat",
+      kind: "upstream",
+      httpStatus: res.status,
+      code: e.code,
+      message: e.message,
+      requestId,
+      upstreamRequestId: e.requestId,
+    });
+  return new TdError({
+    family: "chat",
+    kind: "malformed",
+    httpStatus: res.status,
+    code: "UnexpectedResponse",
+    message: `TD answered a stream request with ${res.headers.get("content-type") || "no content type"}, not text/event-stream.`,
+    requestId,
+    retryable: false,
+  });
 }
 
 /** The caller's signal plus an inactivity deadline, and the words for whichever of them fired. */
@@ -120,7 +206,10 @@ class Deadline {
     private readonly ms: number,
     private readonly user?: AbortSignal,
   ) {
-    this.handle = setTimeout(() => this.timer.abort(new DOMException("TD did not answer in time.", "TimeoutError")), ms);
+    this.handle = setTimeout(
+      () => this.timer.abort(new DOMException("TD did not answer in time.", "TimeoutError")),
+      ms,
+    );
     this.signal = user ? AbortSignal.any([user, this.timer.signal]) : this.timer.signal;
   }
 
@@ -135,10 +224,32 @@ class Deadline {
   /** Any failure as a TdError: the caller's abort wins, then our deadline, then what happened. */
   explain(e: unknown, requestId = ""): TdError {
     const id = e instanceof TdError ? e.requestId : requestId;
-    if (this.user?.aborted) return e instanceof TdError && e.kind === "aborted" ? e : new TdError({ family: "chat", kind: "aborted", code: "Aborted", message: "The request was cancelled.", requestId: id });
-    if (this.timer.signal.aborted) return new TdError({ family: "chat", kind: "timeout", code: "Timeout", message: `TD sent nothing for ${this.ms} ms.`, requestId: id });
+    if (this.user?.aborted)
+      return e instanceof TdError && e.kind === "aborted"
+        ? e
+        : new TdError({
+            family: "chat",
+            kind: "aborted",
+            code: "Aborted",
+            message: "The request was cancelled.",
+            requestId: id,
+          });
+    if (this.timer.signal.aborted)
+      return new TdError({
+        family: "chat",
+        kind: "timeout",
+        code: "Timeout",
+        message: `TD sent nothing for ${this.ms} ms.`,
+        requestId: id,
+      });
     if (e instanceof TdError) return e;
     const cause = (e as { cause?: { code?: string } })?.cause;
-    return new TdError({ family: "chat", kind: "network", code: cause?.code ?? "StreamInterrupted", message: `The answer stream broke off: ${(e as Error)?.message ?? String(e)}`, requestId: id });
+    return new TdError({
+      family: "chat",
+      kind: "network",
+      code: cause?.code ?? "StreamInterrupted",
+      message: `The answer stream broke off: ${(e as Error)?.message ?? String(e)}`,
+      requestId: id,
+    });
   }
 }

@@ -1,6 +1,11 @@
 import { z } from "zod";
 import { TdHttp } from "./http";
-import { HAPPYHORSE_AUDIO_SETTINGS, HAPPYHORSE_LIMITS as L, HAPPYHORSE_RATIOS, HAPPYHORSE_RESOLUTIONS } from "@/lib/catalog/limits";
+import {
+  HAPPYHORSE_AUDIO_SETTINGS,
+  HAPPYHORSE_LIMITS as L,
+  HAPPYHORSE_RATIOS,
+  HAPPYHORSE_RESOLUTIONS,
+} from "@/lib/catalog/limits";
 
 // DashScope-style video synthesis (HappyHorse 1.0: T0401001..T0401004).
 
@@ -48,14 +53,18 @@ export const dashScopeCreateBody = z
         if (p.audio_setting) issue("audio_setting is only for video edit", ["parameters", "audio_setting"]);
         break;
       case "T0401002":
-        if (media.length !== 1 || count("first_frame") !== 1) issue("exactly one first_frame is required", ["input", "media"]);
+        if (media.length !== 1 || count("first_frame") !== 1)
+          issue("exactly one first_frame is required", ["input", "media"]);
         if (p.ratio) issue("ratio is not accepted for image-to-video", ["parameters", "ratio"]);
         if (p.audio_setting) issue("audio_setting is only for video edit", ["parameters", "audio_setting"]);
         break;
       case "T0401003": {
         const refs = count("reference_image");
         if (refs < L.referenceImagesMin || refs > L.referenceImagesMax || refs !== media.length) {
-          issue(`${L.referenceImagesMin} to ${L.referenceImagesMax} reference_image items are required`, ["input", "media"]);
+          issue(`${L.referenceImagesMin} to ${L.referenceImagesMax} reference_image items are required`, [
+            "input",
+            "media",
+          ]);
         }
         if (p.audio_setting) issue("audio_setting is only for video edit", ["parameters", "audio_setting"]);
         break;
@@ -63,7 +72,8 @@ export const dashScopeCreateBody = z
       case "T0401004": {
         if (count("video") !== 1) issue("exactly one video is required", ["input", "media"]);
         const refs = count("reference_image");
-        if (refs > L.editReferenceImagesMax) issue(`at most ${L.editReferenceImagesMax} reference_image items`, ["input", "media"]);
+        if (refs > L.editReferenceImagesMax)
+          issue(`at most ${L.editReferenceImagesMax} reference_image items`, ["input", "media"]);
         if (count("first_frame")) issue("first_frame is not accepted for video edit", ["input", "media"]);
         if (p.ratio) issue("ratio is not accepted for video edit", ["parameters", "ratio"]);
         if (p.duration !== undefined) issue("duration is not accepted for video edit", ["parameters", "duration"]);
@@ -105,11 +115,27 @@ export class DashScopeClient {
 
   /** Sent once: a retried create could bill twice. */
   create(body: DashScopeCreateBody, signal?: AbortSignal, beforeSend?: (requestId: string) => Promise<void>) {
-    return this.http.call({ family: "dashscope", method: "POST", path: DASHSCOPE_CREATE_PATH, body, schema: createResponse, retry: false, signal, beforeSend });
+    return this.http.call({
+      family: "dashscope",
+      method: "POST",
+      path: DASHSCOPE_CREATE_PATH,
+      body,
+      schema: createResponse,
+      retry: false,
+      signal,
+      beforeSend,
+    });
   }
 
   get(taskId: string, signal?: AbortSignal) {
-    return this.http.call({ family: "dashscope", method: "GET", path: DASHSCOPE_TASK_PATH(taskId), schema: taskResponse, retry: true, signal });
+    return this.http.call({
+      family: "dashscope",
+      method: "GET",
+      path: DASHSCOPE_TASK_PATH(taskId),
+      schema: taskResponse,
+      retry: true,
+      signal,
+    });
   }
 }
 
@@ -117,7 +143,14 @@ export class DashScopeClient {
 export function buildDashScopeBody(
   model: DashScopeModel,
   prompt: string | undefined,
-  params: { resolution?: string; ratio?: string; duration?: number; watermark?: boolean; seed?: number; audioSetting?: string },
+  params: {
+    resolution?: string;
+    ratio?: string;
+    duration?: number;
+    watermark?: boolean;
+    seed?: number;
+    audioSetting?: string;
+  },
   media: DashScopeMedia[] = [],
 ): DashScopeCreateBody {
   const parameters: Record<string, unknown> = {};

@@ -56,7 +56,8 @@ export class TdError extends Error {
   }
 }
 
-const RETRYABLE_CODES = /^(RequestLimitExceeded|RateLimitExceeded|LimitExceeded\.Qps|InternalError|InternalServiceError|ServiceUnavailable|ServerOverloaded|Throttling)/;
+const RETRYABLE_CODES =
+  /^(RequestLimitExceeded|RateLimitExceeded|LimitExceeded\.Qps|InternalError|InternalServiceError|ServiceUnavailable|ServerOverloaded|Throttling)/;
 
 function isRetryable(kind: TdErrorKind, status: number | undefined, code: string): boolean {
   if (kind === "network" || kind === "timeout" || kind === "malformed") return true;
@@ -72,7 +73,11 @@ export function extractUpstreamError(json: unknown): { code: string; message: st
   // OpenAI / Ark: {error: {code, message, type}}
   if (o.error && typeof o.error === "object") {
     const e = o.error as Record<string, unknown>;
-    return { code: String(e.code ?? e.type ?? "Unknown"), message: String(e.message ?? ""), requestId: str(o.request_id) };
+    return {
+      code: String(e.code ?? e.type ?? "Unknown"),
+      message: String(e.message ?? ""),
+      requestId: str(o.request_id),
+    };
   }
   // Tencent VOD: {Response: {Error: {Code, Message}, RequestId}}
   if (o.Response && typeof o.Response === "object") {

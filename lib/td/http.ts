@@ -45,7 +45,8 @@ export interface TdResult<T> {
 
 /** The shared base of every family client: auth, X-Timestamp, requestId, timeouts, retries, checked JSON. */
 export class TdHttp {
-  readonly opts: Required<Omit<TdClientOptions, "onRequestId" | "fetch">> & Pick<TdClientOptions, "onRequestId" | "fetch">;
+  readonly opts: Required<Omit<TdClientOptions, "onRequestId" | "fetch">> &
+    Pick<TdClientOptions, "onRequestId" | "fetch">;
 
   constructor(opts: TdClientOptions) {
     this.opts = {
@@ -149,23 +150,52 @@ export class TdHttp {
     try {
       json = JSON.parse(text);
     } catch {
-      throw new TdError({ family: c.family, kind: "malformed", httpStatus: status, code: "MalformedResponse", message: `TD answered HTTP ${status} with a body that is not JSON: ${text.slice(0, 120)}`, requestId });
+      throw new TdError({
+        family: c.family,
+        kind: "malformed",
+        httpStatus: status,
+        code: "MalformedResponse",
+        message: `TD answered HTTP ${status} with a body that is not JSON: ${text.slice(0, 120)}`,
+        requestId,
+      });
     }
     // Families that answer errors inside an HTTP 200 (VOD's Response.Error).
     const embedded = extractUpstreamError(json);
     if (embedded && (json as { Response?: unknown }).Response) {
-      throw new TdError({ family: c.family, kind: "upstream", httpStatus: status, code: embedded.code, message: embedded.message, requestId, upstreamRequestId: embedded.requestId });
+      throw new TdError({
+        family: c.family,
+        kind: "upstream",
+        httpStatus: status,
+        code: embedded.code,
+        message: embedded.message,
+        requestId,
+        upstreamRequestId: embedded.requestId,
+      });
     }
     const parsed = c.schema.safeParse(json);
     if (!parsed.success) {
       const where = parsed.error.issues[0];
-      throw new TdError({ family: c.family, kind: "malformed", httpStatus: status, code: "UnexpectedResponse", message: `TD's answer did not have the documented shape (${where?.path.join(".") || "body"}: ${where?.message})`, requestId, retryable: false });
+      throw new TdError({
+        family: c.family,
+        kind: "malformed",
+        httpStatus: status,
+        code: "UnexpectedResponse",
+        message: `TD's answer did not have the documented shape (${where?.path.join(".") || "body"}: ${where?.message})`,
+        requestId,
+        retryable: false,
+      });
     }
     return { data: parsed.data, requestId, requestIds: [...requestIds], httpStatus: status };
   }
 }
 
-function httpError(family: Family, requestId: string, status: number, text: string, retryAfter: string | null = null): TdError {
+function httpError(
+  family: Family,
+  requestId: string,
+  status: number,
+  text: string,
+  retryAfter: string | null = null,
+): TdError {
   let json: unknown;
   try {
     json = JSON.parse(text);
@@ -194,13 +224,20 @@ export function parseRetryAfter(v: string | null): number | undefined {
 }
 
 function transportError(family: Family, requestId: string, e: unknown, userSignal?: AbortSignal): TdError {
-  if (userSignal?.aborted) return new TdError({ family, kind: "aborted", code: "Aborted", message: "The request was cancelled.", requestId });
+  if (userSignal?.aborted)
+    return new TdError({ family, kind: "aborted", code: "Aborted", message: "The request was cancelled.", requestId });
   const name = (e as Error)?.name;
   if (name === "TimeoutError" || name === "AbortError") {
     return new TdError({ family, kind: "timeout", code: "Timeout", message: "TD did not answer in time.", requestId });
   }
   const cause = (e as { cause?: { code?: string; message?: string } })?.cause;
-  return new TdError({ family, kind: "network", code: cause?.code ?? "NetworkError", message: `Could not reach TD: ${cause?.message ?? (e as Error)?.message ?? String(e)}`, requestId });
+  return new TdError({
+    family,
+    kind: "network",
+    code: cause?.code ?? "NetworkError",
+    message: `Could not reach TD: ${cause?.message ?? (e as Error)?.message ?? String(e)}`,
+    requestId,
+  });
 }
 
 function backoff(attempt: number, base: number, max: number, last?: TdError): number {
@@ -212,7 +249,14 @@ function backoff(attempt: number, base: number, max: number, last?: TdError): nu
 function sleep(ms: number, signal?: AbortSignal): Promise<void> {
   return new Promise((resolve) => {
     const t = setTimeout(resolve, ms);
-    signal?.addEventListener("abort", () => { clearTimeout(t); resolve(); }, { once: true });
+    signal?.addEventListener(
+      "abort",
+      () => {
+        clearTimeout(t);
+        resolve();
+      },
+      { once: true },
+    );
   });
 }
 

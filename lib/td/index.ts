@@ -13,7 +13,13 @@ let cached: ReturnType<typeof build> | undefined;
 function build() {
   const c = config();
   const http = new TdHttp({ baseUrl: c.TD_BASE_URL, apiKey: c.TD_API_KEY, timeoutMs: c.TD_TIMEOUT_MS });
-  return { http, dashscope: new DashScopeClient(http), ark: new ArkClient(http), vod: new VodClient(http), chat: new ChatClient(http) };
+  return {
+    http,
+    dashscope: new DashScopeClient(http),
+    ark: new ArkClient(http),
+    vod: new VodClient(http),
+    chat: new ChatClient(http),
+  };
 }
 
 /** The TD clients for this process, configured once from the environment. */

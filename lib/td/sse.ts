@@ -90,7 +90,8 @@ export class SseParser {
       const tail = pos === 0 ? text : text.slice(pos);
       this.pending.push(tail);
       this.pendingChars += tail.length;
-      if (this.pendingChars + this.eventChars > this.maxEventChars) throw new Error(`SSE event larger than ${this.maxEventChars} characters`);
+      if (this.pendingChars + this.eventChars > this.maxEventChars)
+        throw new Error(`SSE event larger than ${this.maxEventChars} characters`);
     }
   }
 
@@ -131,7 +132,8 @@ export class SseParser {
       case "data":
         this.data = this.data === undefined ? value : this.data + "\n" + value;
         this.eventChars += value.length + 1;
-        if (this.eventChars > this.maxEventChars) throw new Error(`SSE event larger than ${this.maxEventChars} characters`);
+        if (this.eventChars > this.maxEventChars)
+          throw new Error(`SSE event larger than ${this.maxEventChars} characters`);
         break;
       case "event":
         this.eventType = value;
@@ -169,7 +171,10 @@ export function isDone(data: string): boolean {
  * Every event of a byte stream, as it arrives. Leaving the loop early (break, return, throw)
  * cancels the stream, which for a fetch body closes the upstream connection.
  */
-export async function* sseEvents(body: ReadableStream<Uint8Array>, opts: SseParserOptions = {}): AsyncGenerator<SseEvent> {
+export async function* sseEvents(
+  body: ReadableStream<Uint8Array>,
+  opts: SseParserOptions = {},
+): AsyncGenerator<SseEvent> {
   const queue: SseEvent[] = [];
   const parser = new SseParser((data, event, id) => queue.push({ data, event, id }), opts);
   yield* drain(body, parser, queue);

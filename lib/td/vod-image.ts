@@ -53,7 +53,12 @@ export const gptImageBody = z
   .superRefine((b, ctx) => {
     // Prompt: required for text-to-image; image-to-image needs FileInfos instead.
     if (!b.FileInfos?.length && !b.Prompt?.trim()) {
-      vodIssue(ctx, "Prompt is required for text-to-image (image-to-image needs 1–3 FileInfos)", ["Prompt"], "MissingParameter");
+      vodIssue(
+        ctx,
+        "Prompt is required for text-to-image (image-to-image needs 1–3 FileInfos)",
+        ["Prompt"],
+        "MissingParameter",
+      );
     }
   });
 export type GptImageBody = z.infer<typeof gptImageBody>;
@@ -73,7 +78,12 @@ export interface GptImageParams {
 }
 
 /** Studio params + reference URLs (image-to-image) → the documented PascalCase body. */
-export function buildGptImageBody(prompt: string | undefined, params: GptImageParams, references: string[] = [], extras: VodJobExtras = {}): GptImageBody {
+export function buildGptImageBody(
+  prompt: string | undefined,
+  params: GptImageParams,
+  references: string[] = [],
+  extras: VodJobExtras = {},
+): GptImageBody {
   const outputConfig = compact({
     StorageMode: extras.storageMode ?? "Temporary",
     Resolution: params.resolution,

@@ -1,6 +1,13 @@
 import { z } from "zod";
 import { compact, publicUrl, vodIssue, type VodTtsAnswer } from "./vod";
-import { textLength, TTS_LANGS, TTS_LIMITS, TTS_SAMPLE_RATES, type TtsLang, type TtsSampleRate } from "@/lib/catalog/limits";
+import {
+  textLength,
+  TTS_LANGS,
+  TTS_LIMITS,
+  TTS_SAMPLE_RATES,
+  type TtsLang,
+  type TtsSampleRate,
+} from "@/lib/catalog/limits";
 
 // 云音1 · MiniMax speech 2.8 HD (T0311001): synchronous TTS and voice cloning on the VOD job URL.
 // Doc: shared/td-api/T0311001-yunyin1-minimax-speech-2.8-hd-tts.md
@@ -32,14 +39,17 @@ export type TtsExtParam = z.infer<typeof ttsExtParam>;
  * ExtParam is a JSON *string*. The doc names its keys `synExt.sampleRate` etc.: read as nested objects
  * ({"synExt":{"sampleRate":…}}), which the builder sends; dotted top-level keys are accepted too.
  */
-export function parseExtParam(s: string): { ok: true; value: TtsExtParam } | { ok: false; message: string; path: (string | number)[]; vodCode: string } {
+export function parseExtParam(
+  s: string,
+): { ok: true; value: TtsExtParam } | { ok: false; message: string; path: (string | number)[]; vodCode: string } {
   let json: unknown;
   try {
     json = JSON.parse(s);
   } catch {
     return { ok: false, message: "ExtParam must be a JSON string", path: [], vodCode: "InvalidParameter" };
   }
-  if (!json || typeof json !== "object" || Array.isArray(json)) return { ok: false, message: "ExtParam must be a JSON object string", path: [], vodCode: "InvalidParameter" };
+  if (!json || typeof json !== "object" || Array.isArray(json))
+    return { ok: false, message: "ExtParam must be a JSON object string", path: [], vodCode: "InvalidParameter" };
   const isObj = (v: unknown): v is Record<string, unknown> => !!v && typeof v === "object" && !Array.isArray(v);
   const nested: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(json)) {
@@ -51,7 +61,12 @@ export function parseExtParam(s: string): { ok: true; value: TtsExtParam } | { o
   const r = ttsExtParam.safeParse(nested);
   if (r.success) return { ok: true, value: r.data };
   const i = r.error.issues[0];
-  return { ok: false, message: `${i.path.join(".")}: ${i.message}`, path: i.path as (string | number)[], vodCode: "InvalidParameterValue" };
+  return {
+    ok: false,
+    message: `${i.path.join(".")}: ${i.message}`,
+    path: i.path as (string | number)[],
+    vodCode: "InvalidParameterValue",
+  };
 }
 
 export const ttsVoiceProfile = z.object({
@@ -70,11 +85,18 @@ export const ttsBody = z
   .object({
     Text: z
       .string()
-      .refine((s) => textLength(s) <= TTS_LIMITS.maxTextChars, `Text must be at most ${TTS_LIMITS.maxTextChars} characters`)
+      .refine(
+        (s) => textLength(s) <= TTS_LIMITS.maxTextChars,
+        `Text must be at most ${TTS_LIMITS.maxTextChars} characters`,
+      )
       .optional(),
     TextLang: z.enum(TTS_LANGS).optional(),
     VoiceId: z.string().min(1).optional(),
-    AudioData: z.string().min(1).refine((s) => BASE64.test(s.replace(/\s+/g, "")), "AudioData must be base64 (no data: prefix)").optional(),
+    AudioData: z
+      .string()
+      .min(1)
+      .refine((s) => BASE64.test(s.replace(/\s+/g, "")), "AudioData must be base64 (no data: prefix)")
+      .optional(),
     AudioUrl: publicUrl.optional(),
     AudioLang: z.enum(TTS_LANGS).optional(),
     VoiceProfile: ttsVoiceProfile.optional(),
@@ -85,7 +107,12 @@ export const ttsBody = z
   .strict()
   .superRefine((b, ctx) => {
     if (!b.Text?.trim() && !b.AudioData && !b.AudioUrl) {
-      vodIssue(ctx, "Text is required for speech synthesis (or give AudioData/AudioUrl to clone a voice)", ["Text"], "MissingParameter");
+      vodIssue(
+        ctx,
+        "Text is required for speech synthesis (or give AudioData/AudioUrl to clone a voice)",
+        ["Text"],
+        "MissingParameter",
+      );
     }
     if (b.ExtParam !== undefined) {
       const p = parseExtParam(b.ExtParam);
@@ -164,7 +191,12 @@ export function parseTtsAnswer(a: VodTtsAnswer, now = Date.now()): TtsResult {
   const audio = a.AudioData
     ? { data: Buffer.from(a.AudioData, "base64"), mime: "audio/wav" as const, durationSeconds }
     : a.AudioUrl
-      ? { url: a.AudioUrl, expiresAt: new Date(now + TTS_LIMITS.urlLifetimeHours * 3600_000), mime: "audio/wav" as const, durationSeconds }
+      ? {
+          url: a.AudioUrl,
+          expiresAt: new Date(now + TTS_LIMITS.urlLifetimeHours * 3600_000),
+          mime: "audio/wav" as const,
+          durationSeconds,
+        }
       : undefined;
   return { voiceId: a.VoiceId || undefined, audio };
 }

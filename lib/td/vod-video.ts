@@ -22,7 +22,10 @@ const fileInfo = z.object({ Type: z.literal("Url"), Url: publicUrl, Usage: z.enu
 export const gvOutputConfig = z.object({
   StorageMode: z.enum(VOD_STORAGE_MODES).optional(),
   // Open list in the doc ("等"): any W:H is let through; the studio offers the three named ones.
-  AspectRatio: z.string().regex(/^\d{1,2}:\d{1,2}$/, "must be a ratio such as 16:9, 9:16 or 1:1").optional(),
+  AspectRatio: z
+    .string()
+    .regex(/^\d{1,2}:\d{1,2}$/, "must be a ratio such as 16:9, 9:16 or 1:1")
+    .optional(),
   AudioGeneration: z.enum(VOD_SWITCH).optional(),
   PersonGeneration: z.enum(VOD_PERSON_GENERATION).optional(),
   InputComplianceCheck: z.enum(VOD_SWITCH).optional(),
@@ -54,9 +57,11 @@ export const gvBody = z
     }
     if (first > 1) vodIssue(ctx, "at most one FileInfos item may have Usage FirstFrame", ["FileInfos"]);
     if (last > 1) vodIssue(ctx, "at most one FileInfos item may have Usage LastFrame", ["FileInfos"]);
-    if (refs && (first || last)) vodIssue(ctx, "first/last-frame mode and reference mode cannot be mixed in FileInfos", ["FileInfos"]);
+    if (refs && (first || last))
+      vodIssue(ctx, "first/last-frame mode and reference mode cannot be mixed in FileInfos", ["FileInfos"]);
     if (last && !first) vodIssue(ctx, "a LastFrame needs a FirstFrame in FileInfos", ["FileInfos"]);
-    if (b.LastFrameUrl && b.LastFrameFileId) vodIssue(ctx, "give LastFrameUrl or LastFrameFileId, not both", ["LastFrameUrl"]);
+    if (b.LastFrameUrl && b.LastFrameFileId)
+      vodIssue(ctx, "give LastFrameUrl or LastFrameFileId, not both", ["LastFrameUrl"]);
     const lastRef = b.LastFrameUrl ? "LastFrameUrl" : b.LastFrameFileId ? "LastFrameFileId" : undefined;
     if (lastRef && !first) vodIssue(ctx, `${lastRef} needs a first frame in FileInfos (Usage FirstFrame)`, [lastRef]);
     if (lastRef && last) vodIssue(ctx, `${lastRef} and a FileInfos LastFrame both give the last frame`, [lastRef]);
@@ -90,7 +95,13 @@ export interface GvParams {
  * Studio params + role-tagged URLs → the documented PascalCase body. The last frame goes in
  * LastFrameUrl (Tencent's documented way: FileInfos then holds the first frame only).
  */
-export function buildGvBody(mode: GvMode, prompt: string | undefined, params: GvParams, inputs: { role: GvRole; url: string }[] = [], extras: VodJobExtras = {}): GvBody {
+export function buildGvBody(
+  mode: GvMode,
+  prompt: string | undefined,
+  params: GvParams,
+  inputs: { role: GvRole; url: string }[] = [],
+  extras: VodJobExtras = {},
+): GvBody {
   const stray = inputs.find((i) => !ROLES_BY_MODE[mode].includes(i.role));
   if (stray) throw new Error(`buildGvBody: role ${stray.role} does not belong to ${mode} mode`);
   const usage = { first_frame: "FirstFrame", reference_image: "Reference" } as const;

@@ -29,12 +29,20 @@ export interface VodIssueParams {
   vodCode: string;
 }
 
-export function vodIssue(ctx: z.RefinementCtx, message: string, path: (string | number)[], vodCode = "InvalidParameterValue") {
+export function vodIssue(
+  ctx: z.RefinementCtx,
+  message: string,
+  path: (string | number)[],
+  vodCode = "InvalidParameterValue",
+) {
   ctx.addIssue({ code: "custom", message, path, params: { vodCode } satisfies VodIssueParams });
 }
 
 /** GPT Image-2 references and GV frames: a public URL only (the docs: 公网可访问 URL; no base64). */
-export const publicUrl = z.string().min(1).refine(isHttpUrl, "must be a publicly reachable http(s) URL (base64 is not accepted)");
+export const publicUrl = z
+  .string()
+  .min(1)
+  .refine(isHttpUrl, "must be a publicly reachable http(s) URL (base64 is not accepted)");
 
 /** Fields both job bodies share, with their documented limits. */
 export const jobCommonFields = {
@@ -60,7 +68,8 @@ export interface VodJobExtras {
   storageMode?: (typeof VOD_STORAGE_MODES)[number];
 }
 
-export const switchOf = (b: boolean | undefined): (typeof VOD_SWITCH)[number] | undefined => (b === undefined ? undefined : b ? "Enabled" : "Disabled");
+export const switchOf = (b: boolean | undefined): (typeof VOD_SWITCH)[number] | undefined =>
+  b === undefined ? undefined : b ? "Enabled" : "Disabled";
 
 /** Drop undefined values so that bodies hold only what was set. */
 export function compact<T extends Record<string, unknown>>(o: T): T {
@@ -69,7 +78,9 @@ export function compact<T extends Record<string, unknown>>(o: T): T {
 
 // ---- answers -------------------------------------------------------------------------------
 
-const createResponse = z.object({ Response: z.object({ TaskId: z.string().min(1), RequestId: z.string().optional() }) });
+const createResponse = z.object({
+  Response: z.object({ TaskId: z.string().min(1), RequestId: z.string().optional() }),
+});
 
 const metaData = z
   .object({
@@ -105,7 +116,10 @@ const jobDetail = z.object({
   Message: z.string().optional(),
   Progress: z.number().optional(),
   Input: z.record(z.string(), z.unknown()).nullable().optional(),
-  Output: z.object({ FileInfos: z.array(outputFileInfo).nullable().optional() }).nullable().optional(),
+  Output: z
+    .object({ FileInfos: z.array(outputFileInfo).nullable().optional() })
+    .nullable()
+    .optional(),
   SessionContext: z.string().optional(),
   SessionId: z.string().optional(),
 });
@@ -161,7 +175,11 @@ export class VodClient {
    */
   createJob(model: "T0302007", body: GptImageBody, opts?: VodCreateOptions): Promise<TdResult<VodCreated>>;
   createJob(model: "T0301004", body: GvBody, opts?: VodCreateOptions): Promise<TdResult<VodCreated>>;
-  async createJob(model: VodJobModel, body: GptImageBody | GvBody, opts: VodCreateOptions = {}): Promise<TdResult<VodCreated>> {
+  async createJob(
+    model: VodJobModel,
+    body: GptImageBody | GvBody,
+    opts: VodCreateOptions = {},
+  ): Promise<TdResult<VodCreated>> {
     const wire = opts.sessionId ? { ...body, SessionId: opts.sessionId } : body;
     const r = await this.http.call({
       family: "vod",
@@ -179,7 +197,15 @@ export class VodClient {
 
   /** Query: the same URL, no X-TC-Action, body {TaskId}. */
   async getJob(taskId: string, signal?: AbortSignal): Promise<TdResult<VodJobAnswer>> {
-    const r = await this.http.call({ family: "vod", method: "POST", path: VOD_JOB_PATH, body: { TaskId: taskId }, schema: jobResponse, retry: true, signal });
+    const r = await this.http.call({
+      family: "vod",
+      method: "POST",
+      path: VOD_JOB_PATH,
+      body: { TaskId: taskId },
+      schema: jobResponse,
+      retry: true,
+      signal,
+    });
     return { ...r, data: r.data.Response };
   }
 
@@ -187,7 +213,10 @@ export class VodClient {
    * Synchronous TTS / voice cloning. Sent once (each call is billed), bounded by the caller's timeout.
    * ErrorCode ≠ 0 in the answer is thrown as a TdError.
    */
-  async tts(body: TtsBody, opts: { timeoutMs: number; signal?: AbortSignal; beforeSend?: (requestId: string) => Promise<void> }): Promise<TdResult<VodTtsAnswer>> {
+  async tts(
+    body: TtsBody,
+    opts: { timeoutMs: number; signal?: AbortSignal; beforeSend?: (requestId: string) => Promise<void> },
+  ): Promise<TdResult<VodTtsAnswer>> {
     const r = await this.http.call({
       family: "vod",
       method: "POST",
@@ -225,7 +254,11 @@ export function isDuplicateSession(err: unknown): boolean {
   if (!(err instanceof TdError) || err.family !== "vod") return false;
   if (err.code === "InvalidParameterValue.SessionId") return true;
   // The docs name no code for it: also accept a generic code whose message speaks of a repeated SessionId.
-  return /^(InvalidParameter|FailedOperation)/.test(err.code) && /SessionId/i.test(err.upstreamMessage) && /(重复|去重|duplicat|already)/i.test(err.upstreamMessage);
+  return (
+    /^(InvalidParameter|FailedOperation)/.test(err.code) &&
+    /SessionId/i.test(err.upstreamMessage) &&
+    /(重复|去重|duplicat|already)/i.test(err.upstreamMessage)
+  );
 }
 
 // ---- parsing a job answer -------------------------------------------------------------------
@@ -256,7 +289,14 @@ export function parseVodTime(s: string | undefined): Date | undefined {
   return Number.isNaN(d.getTime()) ? undefined : d;
 }
 
-const MIME: Record<string, string> = { png: "image/png", jpg: "image/jpeg", jpeg: "image/jpeg", webp: "image/webp", mp4: "video/mp4", mov: "video/quicktime" };
+const MIME: Record<string, string> = {
+  png: "image/png",
+  jpg: "image/jpeg",
+  jpeg: "image/jpeg",
+  webp: "image/webp",
+  mp4: "video/mp4",
+  mov: "video/quicktime",
+};
 
 function mimeOf(f: z.infer<typeof outputFileInfo>, kind: "image" | "video"): string {
   const ext = (f.FileType || /\.(\w+)(?:\?|$)/.exec(f.FileUrl)?.[1] || "").toLowerCase();
@@ -271,29 +311,49 @@ export function parseVodJob(a: VodJobAnswer): VodJobView {
   const task = kind === "video" ? a.AigcVideoTask : a.AigcImageTask;
   const status = task?.Status ?? a.Status;
   if (status !== "FINISH") {
-    return { status: "running", kind, progress: Math.min(99, Math.max(0, Math.round(task?.Progress ?? 0))), outputs: [] };
+    return {
+      status: "running",
+      kind,
+      progress: Math.min(99, Math.max(0, Math.round(task?.Progress ?? 0))),
+      outputs: [],
+    };
   }
-  if (!task) return { status: "failed", kind, progress: 100, outputs: [], error: { code: "UnexpectedResponse", message: `TD answered FINISH without a ${kind} task` } };
+  if (!task)
+    return {
+      status: "failed",
+      kind,
+      progress: 100,
+      outputs: [],
+      error: { code: "UnexpectedResponse", message: `TD answered FINISH without a ${kind} task` },
+    };
   if ((task.ErrCode ?? 0) !== 0) {
     return {
       status: "failed",
       kind,
       progress: Math.round(task.Progress ?? 100),
       outputs: [],
-      error: { code: task.ErrCodeExt || String(task.ErrCode), message: task.Message || `The ${kind} job failed upstream (ErrCode ${task.ErrCode}).` },
+      error: {
+        code: task.ErrCodeExt || String(task.ErrCode),
+        message: task.Message || `The ${kind} job failed upstream (ErrCode ${task.ErrCode}).`,
+      },
     };
   }
-  const outputs = (task.Output?.FileInfos ?? []).map(
-    (f): VodJobOutput => ({
-      url: f.FileUrl,
-      expiresAt: parseVodTime(f.ExpireTime),
-      width: positive(f.MetaData?.Width),
-      height: positive(f.MetaData?.Height),
-      durationSeconds: kind === "video" ? positive(f.MetaData?.Duration ?? f.MetaData?.VideoDuration) : undefined,
-      size: positive(f.MetaData?.Size),
-      mime: mimeOf(f, kind),
-    }),
-  );
-  if (!outputs.length) return { status: "failed", kind, progress: 100, outputs, error: { code: "NoOutput", message: "TD finished the job without an output file." } };
+  const outputs = (task.Output?.FileInfos ?? []).map((f): VodJobOutput => ({
+    url: f.FileUrl,
+    expiresAt: parseVodTime(f.ExpireTime),
+    width: positive(f.MetaData?.Width),
+    height: positive(f.MetaData?.Height),
+    durationSeconds: kind === "video" ? positive(f.MetaData?.Duration ?? f.MetaData?.VideoDuration) : undefined,
+    size: positive(f.MetaData?.Size),
+    mime: mimeOf(f, kind),
+  }));
+  if (!outputs.length)
+    return {
+      status: "failed",
+      kind,
+      progress: 100,
+      outputs,
+      error: { code: "NoOutput", message: "TD finished the job without an output file." },
+    };
   return { status: "succeeded", kind, progress: 100, outputs };
 }

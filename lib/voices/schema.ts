@@ -25,7 +25,13 @@ export type AddVoiceRequest = z.infer<typeof addVoiceRequest>;
 
 /** PATCH /api/v1/voices/{id} — rename or edit the profile; the VoiceId itself never changes. */
 export const updateVoiceRequest = z
-  .object({ ...profile, description: profile.description.nullable(), gender: profile.gender.nullable(), age: profile.age.nullable(), language: profile.language.nullable() })
+  .object({
+    ...profile,
+    description: profile.description.nullable(),
+    gender: profile.gender.nullable(),
+    age: profile.age.nullable(),
+    language: profile.language.nullable(),
+  })
   .partial()
   .refine((v) => Object.keys(v).length > 0, "nothing to change");
 export type UpdateVoiceRequest = z.infer<typeof updateVoiceRequest>;

@@ -37,7 +37,10 @@ export function voiceView(v: Voice): VoiceView {
 
 /** The team's voices (newest first) and the system voices the studio offers. */
 export async function listVoices(scope: Scope): Promise<VoiceList> {
-  const rows = await db().voice.findMany({ where: { teamId: scope.teamId }, orderBy: [{ createdAt: "desc" }, { id: "desc" }] });
+  const rows = await db().voice.findMany({
+    where: { teamId: scope.teamId },
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+  });
   return {
     items: rows.map(voiceView),
     system: MINIMAX_SYSTEM_VOICES.map((v) => ({ voiceId: v.id, name: { zh: v.zh, en: v.en }, gender: v.gender })),
@@ -51,9 +54,18 @@ export async function getVoice(scope: Scope, id: string): Promise<VoiceView> {
 }
 
 export async function addVoice(scope: Scope, req: AddVoiceRequest): Promise<VoiceView> {
-  if (MINIMAX_SYSTEM_VOICES.some((s) => s.id === req.voiceId)) throw new AppError("conflict", `${req.voiceId} is a system voice: it is already in the list`, "voiceId", { reason: "system_voice" });
-  const existing = await db().voice.findUnique({ where: { teamId_voiceId: { teamId: scope.teamId, voiceId: req.voiceId } } });
-  if (existing) throw new AppError("conflict", `this VoiceId is already saved as "${existing.name}"`, "voiceId", { reason: "voice_saved", name: existing.name });
+  if (MINIMAX_SYSTEM_VOICES.some((s) => s.id === req.voiceId))
+    throw new AppError("conflict", `${req.voiceId} is a system voice: it is already in the list`, "voiceId", {
+      reason: "system_voice",
+    });
+  const existing = await db().voice.findUnique({
+    where: { teamId_voiceId: { teamId: scope.teamId, voiceId: req.voiceId } },
+  });
+  if (existing)
+    throw new AppError("conflict", `this VoiceId is already saved as "${existing.name}"`, "voiceId", {
+      reason: "voice_saved",
+      name: existing.name,
+    });
   const row = await db().voice.create({
     data: {
       id: randomUUID(),
@@ -118,7 +130,16 @@ export async function saveClonedVoice(generationId: string, usage: unknown): Pro
   };
   await db().voice.upsert({
     where: { teamId_voiceId: { teamId: gen.teamId!, voiceId } },
-    create: { id: randomUUID(), teamId: gen.teamId, createdById: gen.createdById, voiceId, source: "clone", sampleAssetId: sample, generationId, ...profile },
+    create: {
+      id: randomUUID(),
+      teamId: gen.teamId,
+      createdById: gen.createdById,
+      voiceId,
+      source: "clone",
+      sampleAssetId: sample,
+      generationId,
+      ...profile,
+    },
     update: { sampleAssetId: sample, generationId, ...profile },
   });
 }

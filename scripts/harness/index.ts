@@ -1,7 +1,17 @@
 import Database from "better-sqlite3";
 import { spawn, type ChildProcess } from "node:child_process";
 import { createHash } from "node:crypto";
-import { closeSync, createReadStream, existsSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
+import {
+  closeSync,
+  createReadStream,
+  existsSync,
+  mkdtempSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+} from "node:fs";
 import net from "node:net";
 import os from "node:os";
 import path from "node:path";
@@ -93,7 +103,8 @@ export class Studio {
     const child = this.child;
     const deadline = Date.now() + readyTimeoutMs;
     while (Date.now() < deadline) {
-      if (child.exitCode !== null) throw new Error(`the studio exited with code ${child.exitCode} while starting; see ${this.logFile}`);
+      if (child.exitCode !== null)
+        throw new Error(`the studio exited with code ${child.exitCode} while starting; see ${this.logFile}`);
       try {
         const r = await fetch(`${this.url}/api/v1/models`, { signal: AbortSignal.timeout(5000) });
         if (r.ok) {
@@ -139,8 +150,15 @@ export class Studio {
 export type FirstRunAccount = { name: string; email: string; password: string; teamName: string };
 
 /** First run of a fresh studio: the setup call makes its admin, whose session (cookies) then makes an API token. */
-export async function firstRun(baseUrl: string, who: FirstRunAccount): Promise<{ cookies: { name: string; value: string }[]; token: string }> {
-  const setup = await fetch(`${baseUrl}/api/v1/setup`, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(who) });
+export async function firstRun(
+  baseUrl: string,
+  who: FirstRunAccount,
+): Promise<{ cookies: { name: string; value: string }[]; token: string }> {
+  const setup = await fetch(`${baseUrl}/api/v1/setup`, {
+    method: "POST",
+    headers: { "Content-Type": "application/json" },
+    body: JSON.stringify(who),
+  });
   if (!setup.ok) throw new Error(`first-run setup failed: HTTP ${setup.status} ${await setup.text()}`);
   const cookies = setup.headers.getSetCookie().map((c) => {
     const pair = c.split(";")[0];
@@ -148,23 +166,42 @@ export async function firstRun(baseUrl: string, who: FirstRunAccount): Promise<{
     return { name: pair.slice(0, i), value: pair.slice(i + 1) };
   });
   const cookie = cookies.map((c) => `${c.name}=${c.value}`).join("; ");
-  const made = await fetch(`${baseUrl}/api/v1/tokens`, { method: "POST", headers: { "Content-Type": "application/json", Cookie: cookie }, body: JSON.stringify({ name: "first run" }) });
+  const made = await fetch(`${baseUrl}/api/v1/tokens`, {
+    method: "POST",
+    headers: { "Content-Type": "application/json", Cookie: cookie },
+    body: JSON.stringify({ name: "first run" }),
+  });
   if (!made.ok) throw new Error(`token failed: HTTP ${made.status} ${await made.text()}`);
   return { cookies, token: ((await made.json()) as { token: string }).token };
 }
 
 export async function firstRunToken(baseUrl: string): Promise<string> {
-  return (await firstRun(baseUrl, { name: "System test", email: "system@test.local", password: "system-test-password", teamName: "System" })).token;
+  return (
+    await firstRun(baseUrl, {
+      name: "System test",
+      email: "system@test.local",
+      password: "system-test-password",
+      teamName: "System",
+    })
+  ).token;
 }
 
 export type CreateOutcome =
-  | { kind: "answered"; status: number; body: { id?: string; status?: string; error?: { code?: string } } & Record<string, unknown> }
+  | {
+      kind: "answered";
+      status: number;
+      body: { id?: string; status?: string; error?: { code?: string } } & Record<string, unknown>;
+    }
   /** Connection refused: the request never reached a server, so it is safe to send again. */
   | { kind: "refused" }
   /** Anything else (reset, timeout): the server may or may not have the record. */
   | { kind: "lost"; error: string };
 
-export async function postGeneration(studio: { url: string; token?: string }, body: unknown, timeoutMs = 30_000): Promise<CreateOutcome> {
+export async function postGeneration(
+  studio: { url: string; token?: string },
+  body: unknown,
+  timeoutMs = 30_000,
+): Promise<CreateOutcome> {
   try {
     const r = await fetch(`${studio.url}/api/v1/generations`, {
       method: "POST",
@@ -234,7 +271,11 @@ export class StudioDb {
   }
 
   generations(): GenRow[] {
-    const rows = this.conn().prepare(`SELECT id, prompt, status, upstreamTaskId, errorCode, errorMessage, requestIds, createdAt, submittedAt, finishedAt, nextPollAt, leaseOwner FROM "Generation"`).all() as Record<string, unknown>[];
+    const rows = this.conn()
+      .prepare(
+        `SELECT id, prompt, status, upstreamTaskId, errorCode, errorMessage, requestIds, createdAt, submittedAt, finishedAt, nextPollAt, leaseOwner FROM "Generation"`,
+      )
+      .all() as Record<string, unknown>[];
     return rows.map((r) => ({
       id: String(r.id),
       prompt: (r.prompt as string | null) ?? null,
@@ -252,14 +293,24 @@ export class StudioDb {
   }
 
   assets(): AssetRow[] {
-    return this.conn().prepare(`SELECT id, generationId, archiveState, storageKey, posterKey, size, sha256, upstreamUrl, archiveAttempts, archiveError FROM "Asset" WHERE origin = 'output'`).all() as AssetRow[];
+    return this.conn()
+      .prepare(
+        `SELECT id, generationId, archiveState, storageKey, posterKey, size, sha256, upstreamUrl, archiveAttempts, archiveError FROM "Asset" WHERE origin = 'output'`,
+      )
+      .all() as AssetRow[];
   }
 
   /** Active generations whose poll was due before `cutoff` (an engine falling behind), and how late the oldest is. */
   overdue(cutoff: number): { overdue: number; oldestMs: number; active: number } {
     const iso = new Date(cutoff).toISOString().replace("Z", "+00:00");
-    const due = this.conn().prepare(`SELECT COUNT(*) AS n, MIN(nextPollAt) AS oldest FROM "Generation" WHERE status IN ('queued', 'running') AND nextPollAt <= ?`).get(iso) as { n: number; oldest: unknown };
-    const active = this.conn().prepare(`SELECT COUNT(*) AS n FROM "Generation" WHERE status IN ('queued', 'running')`).get() as { n: number };
+    const due = this.conn()
+      .prepare(
+        `SELECT COUNT(*) AS n, MIN(nextPollAt) AS oldest FROM "Generation" WHERE status IN ('queued', 'running') AND nextPollAt <= ?`,
+      )
+      .get(iso) as { n: number; oldest: unknown };
+    const active = this.conn()
+      .prepare(`SELECT COUNT(*) AS n FROM "Generation" WHERE status IN ('queued', 'running')`)
+      .get() as { n: number };
     const oldest = dbTime(due.oldest);
     return { overdue: due.n, oldestMs: oldest ? Date.now() - oldest : 0, active: active.n };
   }
@@ -275,7 +326,9 @@ export { TERMINAL };
 /** Every file under a folder, recursively. */
 export function walk(dir: string): string[] {
   if (!existsSync(dir)) return [];
-  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(path.join(dir, e.name)) : [path.join(dir, e.name)]));
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+    e.isDirectory() ? walk(path.join(dir, e.name)) : [path.join(dir, e.name)],
+  );
 }
 
 export function sha256File(file: string): Promise<string> {
@@ -300,9 +353,12 @@ export async function checkStorage(dataDir: string, assets: AssetRow[]) {
     }
     const size = statSync(file).size;
     const sha = await sha256File(file);
-    if (size !== a.size || sha !== a.sha256) bad.push(`${a.id}: on disk ${size} B ${sha.slice(0, 12)}…, recorded ${a.size} B ${a.sha256?.slice(0, 12)}…`);
+    if (size !== a.size || sha !== a.sha256)
+      bad.push(`${a.id}: on disk ${size} B ${sha.slice(0, 12)}…, recorded ${a.size} B ${a.sha256?.slice(0, 12)}…`);
   }
-  const leftovers = walk(root).filter((f) => f.endsWith(".part") || f.endsWith(".incoming")).map((f) => path.relative(root, f));
+  const leftovers = walk(root)
+    .filter((f) => f.endsWith(".part") || f.endsWith(".incoming"))
+    .map((f) => path.relative(root, f));
   return { checked: assets.filter((x) => x.archiveState === "archived").length, bad, leftovers };
 }
 
@@ -331,9 +387,18 @@ export class Checks {
 export async function finishRun(
   c: Checks,
   storage: Awaited<ReturnType<typeof checkStorage>>,
-  run: { db: { close(): void }; studio: { kill(): Promise<unknown> }; emu: { close(): Promise<unknown> }; dataDir: string },
+  run: {
+    db: { close(): void };
+    studio: { kill(): Promise<unknown> };
+    emu: { close(): Promise<unknown> };
+    dataDir: string;
+  },
 ): Promise<never> {
-  c.check(`every archived file on disk has its recorded size and sha256 (${storage.checked})`, storage.bad.length === 0, storage.bad.join("; "));
+  c.check(
+    `every archived file on disk has its recorded size and sha256 (${storage.checked})`,
+    storage.bad.length === 0,
+    storage.bad.join("; "),
+  );
   c.check("no *.part or *.incoming file left in storage", storage.leftovers.length === 0, storage.leftovers.join(", "));
   run.db.close();
   await run.studio.kill();
@@ -350,7 +415,8 @@ export function countBy<T>(items: T[], key: (t: T) => string): Record<string, nu
 /** Downloads answered 200 per output file id (the emulator logs the file id as `taskId`). */
 export function downloadsPerFile(log: { op?: string; taskId?: string; status?: number }[]): Map<string, number> {
   const m = new Map<string, number>();
-  for (const l of log) if (l.op === "download" && l.status === 200 && l.taskId) m.set(l.taskId, (m.get(l.taskId) ?? 0) + 1);
+  for (const l of log)
+    if (l.op === "download" && l.status === 200 && l.taskId) m.set(l.taskId, (m.get(l.taskId) ?? 0) + 1);
   return m;
 }
 

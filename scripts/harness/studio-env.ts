@@ -12,7 +12,9 @@ export function freshStudioEnv(tdBaseUrl: string, apiKey: string, extra: Record<
   const file = path.join(dir, "studio.db");
   const sqlite = new Database(file);
   const migrations = path.resolve("prisma/migrations");
-  for (const m of readdirSync(migrations).filter((d) => !d.endsWith(".toml")).sort()) {
+  for (const m of readdirSync(migrations)
+    .filter((d) => !d.endsWith(".toml"))
+    .sort()) {
     sqlite.exec(readFileSync(path.join(migrations, m, "migration.sql"), "utf8"));
   }
   // The team and user the tests act as (TEST_SCOPE): every team-scoped call takes one.

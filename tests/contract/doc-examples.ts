@@ -1,4 +1,10 @@
-import { DOC_GPT_CREATE, DOC_GPT_QUERY, DOC_GV_CREATE, DOC_GV_QUERY, DOC_TTS_REQUEST } from "../helpers/td-vod-examples";
+import {
+  DOC_GPT_CREATE,
+  DOC_GPT_QUERY,
+  DOC_GV_CREATE,
+  DOC_GV_QUERY,
+  DOC_TTS_REQUEST,
+} from "../helpers/td-vod-examples";
 import { DOC_ASSET, DOC_FIRST_FRAME, DOC_FIRST_LAST, DOC_MULTIMODAL, DOC_T2V_SEARCH } from "../helpers/ark-examples";
 
 // Every request example of shared/td-api/*.md, by hand and verbatim (the VOD ones are shared with the unit tests).
@@ -27,7 +33,9 @@ export const HAPPYHORSE_EXAMPLES: DocExample[] = [
     path: DASH,
     body: {
       model: "T0401001",
-      input: { prompt: "一座由硬纸板和瓶盖搭建的微型城市，在夜晚焕发出生机。一列硬纸板火车缓缓驶过，小灯点缀其间，照亮前路。" },
+      input: {
+        prompt: "一座由硬纸板和瓶盖搭建的微型城市，在夜晚焕发出生机。一列硬纸板火车缓缓驶过，小灯点缀其间，照亮前路。",
+      },
       parameters: { resolution: "720P", ratio: "16:9", duration: 5 },
     },
   },
@@ -38,7 +46,12 @@ export const HAPPYHORSE_EXAMPLES: DocExample[] = [
     path: DASH,
     body: {
       model: "T0401002",
-      input: { prompt: "一只猫在草地上奔跑", media: [{ type: "first_frame", url: "https://td-llm.tos-cn-beijing.volces.com/public/1774320434562_2b131e.png" }] },
+      input: {
+        prompt: "一只猫在草地上奔跑",
+        media: [
+          { type: "first_frame", url: "https://td-llm.tos-cn-beijing.volces.com/public/1774320434562_2b131e.png" },
+        ],
+      },
       parameters: { resolution: "720P", duration: 5 },
     },
   },
@@ -53,9 +66,18 @@ export const HAPPYHORSE_EXAMPLES: DocExample[] = [
         prompt:
           "[Image 1]中身着红色旗袍的女性，镜头先以侧面中景勾勒旗袍修身剪裁与S型曲线，随即切换至低角度仰拍，捕捉她轻抬玉手展开[Image 2]中的折扇的同时，[Image 3]中的流苏耳坠随头部转动轻盈摆动的细节，最后推近至面部特写，定格在她指尖轻点扇骨、眼波流转间的含蓄风情，多视角全方位展现东方韵味。",
         media: [
-          { type: "reference_image", url: "https://help-static-aliyun-doc.aliyuncs.com/file-manage-files/zh-CN/20260424/mvzfud/hh-v2v-girl.jpg" },
-          { type: "reference_image", url: "https://help-static-aliyun-doc.aliyuncs.com/file-manage-files/zh-CN/20260424/fvuihk/hh-v2v2-folding-fan.jpg" },
-          { type: "reference_image", url: "https://help-static-aliyun-doc.aliyuncs.com/file-manage-files/zh-CN/20260424/imerii/hh-v2v-earrings.jpg" },
+          {
+            type: "reference_image",
+            url: "https://help-static-aliyun-doc.aliyuncs.com/file-manage-files/zh-CN/20260424/mvzfud/hh-v2v-girl.jpg",
+          },
+          {
+            type: "reference_image",
+            url: "https://help-static-aliyun-doc.aliyuncs.com/file-manage-files/zh-CN/20260424/fvuihk/hh-v2v2-folding-fan.jpg",
+          },
+          {
+            type: "reference_image",
+            url: "https://help-static-aliyun-doc.aliyuncs.com/file-manage-files/zh-CN/20260424/imerii/hh-v2v-earrings.jpg",
+          },
         ],
       },
       parameters: { resolution: "720P", ratio: "16:9", duration: 5 },
@@ -71,8 +93,14 @@ export const HAPPYHORSE_EXAMPLES: DocExample[] = [
       input: {
         prompt: "让视频中的马头人身角色穿上图片中的条纹毛衣",
         media: [
-          { type: "video", url: "https://help-static-aliyun-doc.aliyuncs.com/file-manage-files/zh-CN/20260409/dozxak/Wan_Video_Edit_33_1.mp4" },
-          { type: "reference_image", url: "https://help-static-aliyun-doc.aliyuncs.com/file-manage-files/zh-CN/20260415/hynnff/wan-video-edit-clothes.webp" },
+          {
+            type: "video",
+            url: "https://help-static-aliyun-doc.aliyuncs.com/file-manage-files/zh-CN/20260409/dozxak/Wan_Video_Edit_33_1.mp4",
+          },
+          {
+            type: "reference_image",
+            url: "https://help-static-aliyun-doc.aliyuncs.com/file-manage-files/zh-CN/20260415/hynnff/wan-video-edit-clothes.webp",
+          },
         ],
       },
       parameters: { resolution: "720P" },
@@ -121,9 +149,30 @@ export const SEEDANCE_EXAMPLES: DocExample[] = [
 ];
 
 export const VOD_EXAMPLES: DocExample[] = [
-  { name: "GPT Image-2 create", doc: "T0302007-yunhui17-gpt-image-2.md:118", method: "POST", path: JOB, action: "T0302007", body: DOC_GPT_CREATE },
-  { name: "GV 3.1 create", doc: "T0301004-yunzhu38-gv-3.1-video.md:100", method: "POST", path: JOB, action: "T0301004", body: DOC_GV_CREATE },
-  { name: "MiniMax TTS", doc: "T0311001-yunyin1-minimax-speech-2.8-hd-tts.md:105", method: "POST", path: JOB, action: "T0311001", body: DOC_TTS_REQUEST },
+  {
+    name: "GPT Image-2 create",
+    doc: "T0302007-yunhui17-gpt-image-2.md:118",
+    method: "POST",
+    path: JOB,
+    action: "T0302007",
+    body: DOC_GPT_CREATE,
+  },
+  {
+    name: "GV 3.1 create",
+    doc: "T0301004-yunzhu38-gv-3.1-video.md:100",
+    method: "POST",
+    path: JOB,
+    action: "T0301004",
+    body: DOC_GV_CREATE,
+  },
+  {
+    name: "MiniMax TTS",
+    doc: "T0311001-yunyin1-minimax-speech-2.8-hd-tts.md:105",
+    method: "POST",
+    path: JOB,
+    action: "T0311001",
+    body: DOC_TTS_REQUEST,
+  },
 ];
 
 /** Queries name a task made by a create example: run after them (the ids in the docs are not the emulator's). */
@@ -147,21 +196,40 @@ export const CHAT_EXAMPLES: DocExample[] = [
     doc: `${DEEPSEEK_DOC}:808`,
     method: "POST",
     path: CHAT,
-    body: { model: "T0106004", messages: [{ role: "system", content: "You are a helpful assistant." }, { role: "user", content: "Hello!" }] },
+    body: {
+      model: "T0106004",
+      messages: [
+        { role: "system", content: "You are a helpful assistant." },
+        { role: "user", content: "Hello!" },
+      ],
+    },
   },
   {
     name: "DeepSeek streaming",
     doc: `${DEEPSEEK_DOC}:866`,
     method: "POST",
     path: CHAT,
-    body: { messages: [{ content: "You are a helpful assistant.", role: "system" }, { content: "hello", role: "user" }], model: "T0106004", stream: true },
+    body: {
+      messages: [
+        { content: "You are a helpful assistant.", role: "system" },
+        { content: "hello", role: "user" },
+      ],
+      model: "T0106004",
+      stream: true,
+    },
   },
   {
     name: "DeepSeek continuation",
     doc: `${DEEPSEEK_DOC}:917`,
     method: "POST",
     path: CHAT,
-    body: { messages: [{ content: "你是一个计算器，请计算： 1 + 1", role: "user" }, { content: "=", role: "assistant" }], model: "T0106004" },
+    body: {
+      messages: [
+        { content: "你是一个计算器，请计算： 1 + 1", role: "user" },
+        { content: "=", role: "assistant" },
+      ],
+      model: "T0106004",
+    },
   },
   {
     name: "DeepSeek image understanding",
@@ -192,7 +260,11 @@ export const CHAT_EXAMPLES: DocExample[] = [
         {
           role: "user",
           content: [
-            { type: "video_url", video_url: { url: "https://ark-project.tos-cn-beijing.volces.com/doc_video/ark_vlm_video_input.mp4" }, fps: "2" },
+            {
+              type: "video_url",
+              video_url: { url: "https://ark-project.tos-cn-beijing.volces.com/doc_video/ark_vlm_video_input.mp4" },
+              fps: "2",
+            },
             { type: "text", text: "What is in the video?" },
           ],
         },
@@ -205,7 +277,10 @@ export const CHAT_EXAMPLES: DocExample[] = [
     doc: `${DEEPSEEK_DOC}:1101`,
     method: "POST",
     path: CHAT,
-    body: { messages: [{ content: "我要有研究推理模型与非推理模型区别的课题，怎么体现我的专业性", role: "user" }], model: "T0106004" },
+    body: {
+      messages: [{ content: "我要有研究推理模型与非推理模型区别的课题，怎么体现我的专业性", role: "user" }],
+      model: "T0106004",
+    },
   },
 ];
 

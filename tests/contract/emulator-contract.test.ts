@@ -21,7 +21,13 @@ import { LIMIT_CASES, type Call } from "./limit-cases";
 const t = withEmulator({ chatFirstTokenMs: 0, chatChunkMs: 0 });
 
 async function send(c: { path: string; body?: unknown; action?: string; method?: string }) {
-  return rawCall(t.emu.url, c.method ?? "POST", `${c.path}?requestId=${randomUUID()}`, c.body, c.action ? { "X-TC-Action": c.action } : {});
+  return rawCall(
+    t.emu.url,
+    c.method ?? "POST",
+    `${c.path}?requestId=${randomUUID()}`,
+    c.body,
+    c.action ? { "X-TC-Action": c.action } : {},
+  );
 }
 
 type Answer = Awaited<ReturnType<typeof send>>;
@@ -40,7 +46,8 @@ function studioSchemaAccepts(e: DocExample): boolean | undefined {
   const b = e.body as { model?: string };
   if (e.path.endsWith("/video-synthesis")) return dashScopeCreateBody.safeParse(b).success;
   if (e.path.endsWith("/generations/tasks")) return arkCreateBody.safeParse(b).success;
-  if (e.path.endsWith("/chat/completions")) return (b.model === "T0310001" ? gpt54ChatBody : deepseekChatBody).safeParse(b).success;
+  if (e.path.endsWith("/chat/completions"))
+    return (b.model === "T0310001" ? gpt54ChatBody : deepseekChatBody).safeParse(b).success;
   if (e.action === "T0302007") return gptImageBody.safeParse(b).success;
   if (e.action === "T0301004") return gvBody.safeParse(b).success;
   if (e.action === "T0311001") return ttsBody.safeParse(b).success;
@@ -52,7 +59,10 @@ describe("(a) every documented request example is accepted", () => {
     it(`${e.name} (${e.doc})`, async () => {
       const r = await send(e);
       expect(accepted(r), `the emulator refused the doc's example ${e.name} (${e.doc}): ${why(r)}`).toBe(true);
-      expect(studioSchemaAccepts(e) ?? true, `the studio's wire schema refuses the doc's example ${e.name} (${e.doc})`).toBe(true);
+      expect(
+        studioSchemaAccepts(e) ?? true,
+        `the studio's wire schema refuses the doc's example ${e.name} (${e.doc})`,
+      ).toBe(true);
       // The follow-up calls each doc shows: query (and for Seedance, cancel; for assets, GetAsset).
       if (e.path.endsWith("/video-synthesis")) {
         const q = await send({ method: "GET", path: `/model/openai/api/v3/tasks/${r.json.output.task_id}` });
@@ -65,7 +75,11 @@ describe("(a) every documented request example is accepted", () => {
       } else if (e.path.endsWith("/assets/create")) {
         const g = await send({ path: `/model/origin/assets/get`, body: undefined, method: "POST" });
         expect(g.status, "GetAsset without id is refused").toBe(400);
-        const got = await rawCall(t.emu.url, "POST", `/model/origin/assets/get?id=${encodeURIComponent(r.json.Result.Id)}`);
+        const got = await rawCall(
+          t.emu.url,
+          "POST",
+          `/model/origin/assets/get?id=${encodeURIComponent(r.json.Result.Id)}`,
+        );
         expect(got.json?.Result?.Status, why(got)).toMatch(/^(Processing|Active)$/);
       } else if (e.action === "T0302007" || e.action === "T0301004") {
         const query = VOD_QUERY_EXAMPLES.find((x) => x.name.startsWith(e.name.split(" create")[0]))!;
@@ -121,7 +135,10 @@ describe("(b) the studio and the emulator agree on every documented limit", () =
       const what = `${[...p].length} characters (${p.startsWith("猫") ? "Chinese" : "other"} first)`;
       expect(checkPrompt(spec, p).over, `studio: ${what}`).toBe(over);
       expect(happyHorsePromptTruncated(p), `emulator: ${what}`).toBe(over);
-      const r = await send({ path: "/model/openai/api/v3/video-generation/video-synthesis", body: { model: "T0401001", input: { prompt: p } } });
+      const r = await send({
+        path: "/model/openai/api/v3/video-generation/video-synthesis",
+        body: { model: "T0401001", input: { prompt: p } },
+      });
       expect(accepted(r), `the emulator must truncate, not refuse: ${why(r)}`).toBe(true);
     }
   });

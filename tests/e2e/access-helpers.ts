@@ -16,7 +16,10 @@ function walk(dir: string, name: string, out: string[] = []): string[] {
 
 /** `app/api/v1/assets/[id]/route.ts` → `/api/v1/assets/[id]` (route groups dropped). */
 export function urlPathOf(file: string, root: string): string {
-  const rel = path.relative(root, path.dirname(file)).split(path.sep).filter((s) => !/^\(.*\)$/.test(s));
+  const rel = path
+    .relative(root, path.dirname(file))
+    .split(path.sep)
+    .filter((s) => !/^\(.*\)$/.test(s));
   return "/" + rel.join("/");
 }
 
@@ -36,7 +39,8 @@ export function apiRoutes(): RouteMethod[] {
       const declared = /= (route|publicRoute)(?:<[^>]*>)?\((?:"([^"]+)")?/.exec(rest);
       if (declared) access = declared[1] === "publicRoute" ? "public" : (declared[2] ?? "undeclared");
       else if (/= notFound/.test(rest)) access = "catch-all";
-      else if (/= GET;?$/.test(rest)) access = out.find((r) => r.file === file && r.method === "GET")?.access ?? "undeclared";
+      else if (/= GET;?$/.test(rest))
+        access = out.find((r) => r.file === file && r.method === "GET")?.access ?? "undeclared";
       else if (rest.startsWith("(")) {
         // A hand-written handler: it must call the one check itself.
         const a = /authorize\(req, "([^"]+)"\)/.exec(src) ?? /route<[^>]*>\("([^"]+)"/.exec(src);
@@ -53,13 +57,40 @@ export function studioPages(): string[] {
 }
 
 /** The admin CLI against the e2e studio's database: an account in a team with a role, and its token. */
-export function cliAccount(email: string, team: string, role: "admin" | "member" | "reviewer", dataDir?: string): string {
-  const env = { ...process.env, ...studioEnv, STUDIO_ENV_FILE: "none", ...(dataDir ? { STUDIO_DATA_DIR: dataDir, DATABASE_URL: `file:${path.join(dataDir, "studio.db")}` } : {}) };
+export function cliAccount(
+  email: string,
+  team: string,
+  role: "admin" | "member" | "reviewer",
+  dataDir?: string,
+): string {
+  const env = {
+    ...process.env,
+    ...studioEnv,
+    STUDIO_ENV_FILE: "none",
+    ...(dataDir ? { STUDIO_DATA_DIR: dataDir, DATABASE_URL: `file:${path.join(dataDir, "studio.db")}` } : {}),
+  };
   const run = (args: string[]) => {
-    const r = spawnSync(process.execPath, ["node_modules/tsx/dist/cli.mjs", "--conditions=react-server", "scripts/cli.ts", ...args], { env, encoding: "utf8" });
+    const r = spawnSync(
+      process.execPath,
+      ["node_modules/tsx/dist/cli.mjs", "--conditions=react-server", "scripts/cli.ts", ...args],
+      { env, encoding: "utf8" },
+    );
     if (r.status !== 0) throw new Error(`cli ${args.join(" ")} failed: ${r.stderr}`);
     return r.stdout.trim().split("\n");
   };
-  run(["user", "create", "--email", email, "--password", "e2e-password-long", "--name", email.split("@")[0], "--team", team, "--role", role]);
+  run([
+    "user",
+    "create",
+    "--email",
+    email,
+    "--password",
+    "e2e-password-long",
+    "--name",
+    email.split("@")[0],
+    "--team",
+    team,
+    "--role",
+    role,
+  ]);
   return run(["token", "create", "--email", email, "--team", team]).pop()!;
 }

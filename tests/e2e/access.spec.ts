@@ -19,7 +19,10 @@ const BODIES: Record<string, unknown> = {
   "PATCH /api/v1/boards/[id]": { name: "renamed by someone else" },
   "PATCH /api/v1/assets/[id]": { favorite: true },
 };
-const itemBodies = () => ({ "POST /api/v1/boards/[id]/items": { assetIds: [ids["api/v1/assets"]] }, "DELETE /api/v1/boards/[id]/items": { assetIds: [ids["api/v1/assets"]] } });
+const itemBodies = () => ({
+  "POST /api/v1/boards/[id]/items": { assetIds: [ids["api/v1/assets"]] },
+  "DELETE /api/v1/boards/[id]/items": { assetIds: [ids["api/v1/assets"]] },
+});
 
 let ids: Record<string, string> = {};
 let other = "";
@@ -28,14 +31,19 @@ const routes = apiRoutes();
 const routesWithParam = routes.filter((r) => /\[/.test(r.path) && !PUBLIC.has(r.access));
 
 function concrete(r: RouteMethod): string {
-  return r.path.replace(/\/([a-z0-9/]+)\/\[(\w+)\]/g, (_m, prefix: string) => `/${prefix}/${ids[prefix] ?? randomUUID()}`).replace(/\[\.\.\.\w+\]/, "nothing-here");
+  return r.path
+    .replace(/\/([a-z0-9/]+)\/\[(\w+)\]/g, (_m, prefix: string) => `/${prefix}/${ids[prefix] ?? randomUUID()}`)
+    .replace(/\[\.\.\.\w+\]/, "nothing-here");
 }
 
 async function call(r: RouteMethod, headers: Record<string, string>) {
   const key = `${r.method} ${r.path}`;
   const sent = ({ ...BODIES, ...itemBodies() } as Record<string, unknown>)[key];
   const hasBody = sent !== undefined || !["GET", "HEAD", "DELETE"].includes(r.method);
-  const init: RequestInit = { method: r.method, headers: { ...headers, ...(hasBody ? { "Content-Type": "application/json" } : {}) } };
+  const init: RequestInit = {
+    method: r.method,
+    headers: { ...headers, ...(hasBody ? { "Content-Type": "application/json" } : {}) },
+  };
   if (hasBody) init.body = JSON.stringify(sent ?? {});
   const res = await fetch(STUDIO_URL + concrete(r), init);
   const text = await res.text();
@@ -55,18 +63,42 @@ test.describe("Access control on every route and page", () => {
     test.setTimeout(120_000);
     other = cliAccount("other-admin@e2e.test", "Other team", "admin");
     reviewer = cliAccount("reviewer@e2e.test", "E2E", "reviewer");
-    const api = await playwright.request.newContext({ baseURL: STUDIO_URL, extraHTTPHeaders: { Authorization: `Bearer ${adminToken()}` } });
-    const gen = await (await api.post("/api/v1/generations", { data: { model: "T0401001", mode: "text-to-video", prompt: "access: team E2E only" } })).json();
-    const png = await sharp({ create: { width: 640, height: 480, channels: 3, background: "#336699" } }).png().toBuffer();
-    const asset = await (await api.post("/api/v1/assets", { multipart: { file: { name: "a.png", mimeType: "image/png", buffer: png } } })).json();
-    const conv = await (await api.post("/api/v1/conversations", { data: { model: "T0106004", title: "access: team E2E chat" } })).json();
-    const voice = await (await api.post("/api/v1/voices", { data: { voiceId: `s1_access${Date.now()}`, name: "access voice" } })).json();
+    const api = await playwright.request.newContext({
+      baseURL: STUDIO_URL,
+      extraHTTPHeaders: { Authorization: `Bearer ${adminToken()}` },
+    });
+    const gen = await (
+      await api.post("/api/v1/generations", {
+        data: { model: "T0401001", mode: "text-to-video", prompt: "access: team E2E only" },
+      })
+    ).json();
+    const png = await sharp({ create: { width: 640, height: 480, channels: 3, background: "#336699" } })
+      .png()
+      .toBuffer();
+    const asset = await (
+      await api.post("/api/v1/assets", { multipart: { file: { name: "a.png", mimeType: "image/png", buffer: png } } })
+    ).json();
+    const conv = await (
+      await api.post("/api/v1/conversations", { data: { model: "T0106004", title: "access: team E2E chat" } })
+    ).json();
+    const voice = await (
+      await api.post("/api/v1/voices", { data: { voiceId: `s1_access${Date.now()}`, name: "access voice" } })
+    ).json();
     const invite = await (await api.post("/api/v1/team/invites", { data: { role: "member" } })).json();
     const board = await (await api.post("/api/v1/boards", { data: { name: "access: team E2E board" } })).json();
     const tokens = await (await api.get("/api/v1/tokens")).json();
     const team = await (await api.get("/api/v1/team")).json();
     const reviewerId = team.members.find((m: { email: string }) => m.email === "reviewer@e2e.test").userId;
-    ids = { "api/v1/generations": gen.id, "api/v1/assets": asset.id, "api/v1/conversations": conv.id, "api/v1/voices": voice.id, "api/v1/team/invites": invite.id, "api/v1/team/members": reviewerId, "api/v1/tokens": tokens.items[0].id, "api/v1/boards": board.id };
+    ids = {
+      "api/v1/generations": gen.id,
+      "api/v1/assets": asset.id,
+      "api/v1/conversations": conv.id,
+      "api/v1/voices": voice.id,
+      "api/v1/team/invites": invite.id,
+      "api/v1/team/members": reviewerId,
+      "api/v1/tokens": tokens.items[0].id,
+      "api/v1/boards": board.id,
+    };
     for (const [k, v] of Object.entries(ids)) expect(v, k).toBeTruthy();
     await api.dispose();
   });
@@ -83,8 +115,10 @@ test.describe("Access control on every route and page", () => {
     for (const r of routes.filter((x) => x.access !== "catch-all")) {
       const op = doc.paths[r.path.replace(/\[(\w+)\]/g, "{$1}")]?.[r.method.toLowerCase()];
       if (!op) wrong.push(`${r.method} ${r.path} is missing`);
-      else if (op["x-permission"] !== r.access) wrong.push(`${r.method} ${r.path}: document says ${op["x-permission"]}, file says ${r.access}`);
-      else if ((r.access === "public") !== (op.security.length === 0)) wrong.push(`${r.method} ${r.path}: security ${JSON.stringify(op.security)}`);
+      else if (op["x-permission"] !== r.access)
+        wrong.push(`${r.method} ${r.path}: document says ${op["x-permission"]}, file says ${r.access}`);
+      else if ((r.access === "public") !== (op.security.length === 0))
+        wrong.push(`${r.method} ${r.path}: security ${JSON.stringify(op.security)}`);
     }
     expect(wrong).toEqual([]);
   });
@@ -93,7 +127,8 @@ test.describe("Access control on every route and page", () => {
     const wrong: string[] = [];
     for (const r of routes.filter((x) => !PUBLIC.has(x.access))) {
       const res = await call(r, {});
-      if (res.status !== 401 || (r.method !== "HEAD" && res.body.error?.code !== "unauthorized")) wrong.push(`${res.key} → ${res.status}`);
+      if (res.status !== 401 || (r.method !== "HEAD" && res.body.error?.code !== "unauthorized"))
+        wrong.push(`${res.key} → ${res.status}`);
     }
     expect(wrong).toEqual([]);
   });
@@ -105,7 +140,14 @@ test.describe("Access control on every route and page", () => {
       if (res.status !== 404) wrong.push(`${res.key} → ${res.status}`);
     }
     expect(wrong).toEqual([]);
-    const lists = ["/api/v1/generations", "/api/v1/assets", "/api/v1/conversations", "/api/v1/voices", "/api/v1/gallery?origin=all", "/api/v1/boards"];
+    const lists = [
+      "/api/v1/generations",
+      "/api/v1/assets",
+      "/api/v1/conversations",
+      "/api/v1/voices",
+      "/api/v1/gallery?origin=all",
+      "/api/v1/boards",
+    ];
     for (const l of lists) {
       const text = await (await fetch(STUDIO_URL + l, { headers: { Authorization: `Bearer ${other}` } })).text();
       for (const id of Object.values(ids)) expect(text, `${l} shows ${id}`).not.toContain(id);
@@ -118,18 +160,27 @@ test.describe("Access control on every route and page", () => {
     for (const r of routes.filter((x) => !PUBLIC.has(x.access))) {
       const res = await call(r, { Authorization: `Bearer ${reviewer}` });
       const mayAct = REVIEWER_CAN.has(r.access);
-      if (mayAct && (res.status === 401 || res.body.error?.permission)) wrong.push(`${res.key} refused (${res.status}) though ${r.access} is a reviewer's`);
-      if (!mayAct && (res.status !== 403 || res.body.error?.permission !== (r.access === "operator" ? "studio:operate" : r.access))) wrong.push(`${res.key} → ${res.status} ${JSON.stringify(res.body.error)}; expected 403 for ${r.access}`);
+      if (mayAct && (res.status === 401 || res.body.error?.permission))
+        wrong.push(`${res.key} refused (${res.status}) though ${r.access} is a reviewer's`);
+      if (
+        !mayAct &&
+        (res.status !== 403 || res.body.error?.permission !== (r.access === "operator" ? "studio:operate" : r.access))
+      )
+        wrong.push(`${res.key} → ${res.status} ${JSON.stringify(res.body.error)}; expected 403 for ${r.access}`);
     }
     expect(wrong).toEqual([]);
     // Nothing a reviewer did reached TD.
     expect((await emulator.requests(before)).filter((q) => q.op === "create")).toEqual([]);
   });
 
-  test("pages: signed out → sign-in (and back after), another team sees none of ours, a reviewer sees but cannot generate", async ({ browser }) => {
+  test("pages: signed out → sign-in (and back after), another team sees none of ours, a reviewer sees but cannot generate", async ({
+    browser,
+  }) => {
     const anon = await browser.newContext({ storageState: { cookies: [], origins: [] } });
     const page = await anon.newPage();
-    for (const p of studioPages().filter((x) => !["/setup", "/sign-in", "/sign-up", "/no-team"].includes(x) && !x.includes("["))) {
+    for (const p of studioPages().filter(
+      (x) => !["/setup", "/sign-in", "/sign-up", "/no-team"].includes(x) && !x.includes("["),
+    )) {
       await page.goto(p);
       await expect(page, p).toHaveURL(/\/sign-in(\?|$)/);
     }
@@ -141,7 +192,13 @@ test.describe("Access control on every route and page", () => {
 
     const asOther = await browser.newContext({ storageState: { cookies: [], origins: [] } });
     const o = await asOther.newPage();
-    expect((await o.request.post("/api/v1/auth/sign-in", { data: { email: "other-admin@e2e.test", password: "e2e-password-long" } })).status()).toBe(200);
+    expect(
+      (
+        await o.request.post("/api/v1/auth/sign-in", {
+          data: { email: "other-admin@e2e.test", password: "e2e-password-long" },
+        })
+      ).status(),
+    ).toBe(200);
     await o.goto(`/video?from=${ids["api/v1/generations"]}`);
     await expect(o.getByTestId("current-team").first()).toContainText("Other team");
     await expect(o.getByRole("textbox", { name: /提示词|Prompt/ })).not.toHaveValue(/access: team E2E only/);
@@ -151,7 +208,9 @@ test.describe("Access control on every route and page", () => {
 
     const asReviewer = await browser.newContext({ storageState: { cookies: [], origins: [] } });
     const rv = await asReviewer.newPage();
-    await rv.request.post("/api/v1/auth/sign-in", { data: { email: "reviewer@e2e.test", password: "e2e-password-long" } });
+    await rv.request.post("/api/v1/auth/sign-in", {
+      data: { email: "reviewer@e2e.test", password: "e2e-password-long" },
+    });
     await rv.goto("/history");
     await expect(rv.getByText("access: team E2E only").first()).toBeVisible();
     await rv.goto("/video");

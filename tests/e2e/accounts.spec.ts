@@ -34,7 +34,9 @@ async function createInvite(page: Page, role: "member" | "reviewer") {
 }
 
 test.describe("Accounts and teams, end to end", () => {
-  test("setup → invites → member generates, reviewer only sees, another team sees nothing, sign-out, expired session loses nothing", async ({ browser }) => {
+  test("setup → invites → member generates, reviewer only sees, another team sees nothing, sign-out, expired session loses nothing", async ({
+    browser,
+  }) => {
     test.setTimeout(240_000);
     const studio = new StudioProcess("accounts", 3191);
     await studio.start();
@@ -86,7 +88,10 @@ test.describe("Accounts and teams, end to end", () => {
       await reviewer.page.goto(`${studio.url}/video`);
       await expect(reviewer.page.getByTestId("read-only-notice")).toBeVisible();
       await expect(generate(reviewer.page)).toHaveCount(0);
-      const refused = await reviewer.page.request.post(`${studio.url}/api/v1/generations`, { headers: { Origin: studio.url }, data: { model: "T0401001", mode: "text-to-video", prompt: "reviewer tries" } });
+      const refused = await reviewer.page.request.post(`${studio.url}/api/v1/generations`, {
+        headers: { Origin: studio.url },
+        data: { model: "T0401001", mode: "text-to-video", prompt: "reviewer tries" },
+      });
       expect(refused.status()).toBe(403);
       expect((await refused.json()).error.permission).toBe("generation:create");
 
@@ -101,11 +106,20 @@ test.describe("Accounts and teams, end to end", () => {
       await expect(other.page.getByTestId("current-team").first()).toContainText("Elsewhere");
       await other.page.goto(`${studio.url}/history`);
       await expect(other.page.getByText("accounts: a paper boat on a canal")).toHaveCount(0);
-      expect((await fetch(`${studio.url}/api/v1/generations/${genId}`, { headers: { Authorization: `Bearer ${otherToken}` } })).status).toBe(404);
+      expect(
+        (
+          await fetch(`${studio.url}/api/v1/generations/${genId}`, {
+            headers: { Authorization: `Bearer ${otherToken}` },
+          })
+        ).status,
+      ).toBe(404);
 
       // Sign out from the account menu.
       await reviewer.page.getByTestId("account-menu").first().locator("summary").click();
-      await reviewer.page.getByRole("button", { name: /退出登录|Sign out/ }).first().click();
+      await reviewer.page
+        .getByRole("button", { name: /退出登录|Sign out/ })
+        .first()
+        .click();
       await expect(reviewer.page).toHaveURL(/\/sign-in/);
       await reviewer.page.goto(`${studio.url}/video`);
       await expect(reviewer.page).toHaveURL(/\/sign-in\?next=%2Fvideo/);
@@ -115,8 +129,14 @@ test.describe("Accounts and teams, end to end", () => {
       await prompt(member.page).fill("accounts: typed before the session ended");
       const elsewhere = await freshContext(browser);
       opened.push(elsewhere.ctx);
-      await elsewhere.page.request.post(`${studio.url}/api/v1/auth/sign-in`, { data: { email: "mo@accounts.test", password: E2E_PASSWORD } });
-      expect((await elsewhere.page.request.delete(`${studio.url}/api/v1/auth/sessions`, { headers: { Origin: studio.url } })).status()).toBe(200);
+      await elsewhere.page.request.post(`${studio.url}/api/v1/auth/sign-in`, {
+        data: { email: "mo@accounts.test", password: E2E_PASSWORD },
+      });
+      expect(
+        (
+          await elsewhere.page.request.delete(`${studio.url}/api/v1/auth/sessions`, { headers: { Origin: studio.url } })
+        ).status(),
+      ).toBe(200);
       await generate(member.page).click();
       const dialog = member.page.getByTestId("signed-out-dialog");
       await expect(dialog).toBeVisible();
@@ -125,7 +145,9 @@ test.describe("Accounts and teams, end to end", () => {
       await dialog.getByRole("button", { name: /^(登录|Sign in)$/ }).click();
       await expect(dialog).toBeHidden();
       await generate(member.page).click();
-      await expect(member.page.getByTestId("generation-card").filter({ hasText: "typed before the session ended" }).first()).toBeVisible();
+      await expect(
+        member.page.getByTestId("generation-card").filter({ hasText: "typed before the session ended" }).first(),
+      ).toBeVisible();
 
       // The TD key never reached the server's log.
       expect(studio.log()).not.toContain(E2E.apiKey);

@@ -54,7 +54,9 @@ test.describe("Chat · errors", () => {
     const answer = lastAnswer(page);
     await expect(answer).toHaveAttribute("data-error-kind", "network", { timeout: 30_000 });
     await expect(answer.getByTestId("message-outcome")).toContainText(/回答中途断开了|The answer broke off/);
-    await expect(answer.getByTestId("message-outcome")).toContainText(/部分回答保留|part of the answer that arrived is kept/);
+    await expect(answer.getByTestId("message-outcome")).toContainText(
+      /部分回答保留|part of the answer that arrived is kept/,
+    );
 
     await ask(page, "Something risky [[fault:sensitive]]");
     await expect(lastAnswer(page)).toHaveAttribute("data-error-kind", "sensitive");

@@ -3,7 +3,9 @@ import { emulator, expect, test } from "./fixtures";
 // The prompt helper on the Video page, and the public OpenAI-compatible gateway it talks through.
 
 test.describe("Chat · prompt helper and gateway", () => {
-  test("Video page: improve a draft with a chat model, edit the suggestion, accept it; discard leaves the draft alone", async ({ page }) => {
+  test("Video page: improve a draft with a chat model, edit the suggestion, accept it; discard leaves the draft alone", async ({
+    page,
+  }) => {
     await page.goto("/video");
     const prompt = page.getByRole("textbox", { name: /提示词|Prompt/ }).first();
     await prompt.fill("a paper boat on a rainy street");
@@ -25,18 +27,38 @@ test.describe("Chat · prompt helper and gateway", () => {
     await expect(helper).toBeHidden();
 
     await page.getByTestId("prompt-helper-open").click();
-    await page.getByTestId("prompt-helper").getByRole("button", { name: /开始优化|^Improve$/ }).click();
+    await page
+      .getByTestId("prompt-helper")
+      .getByRole("button", { name: /开始优化|^Improve$/ })
+      .click();
     await expect(page.getByTestId("prompt-helper-result")).toBeVisible({ timeout: 30_000 });
-    await page.getByTestId("prompt-helper").getByRole("button", { name: /放弃|Discard/ }).click();
+    await page
+      .getByTestId("prompt-helper")
+      .getByRole("button", { name: /放弃|Discard/ })
+      .click();
     await expect(prompt).toHaveValue("A paper boat drifts down a rain-soaked street at dusk, low tracking shot.");
   });
 
-  test("the gateway answers OpenAI clients: completion, SSE stream, and errors in OpenAI's shape", async ({ request }) => {
-    const done = await request.post("/api/v1/chat/completions", { data: { model: "T0310001", messages: [{ role: "user", content: "你好" }], max_tokens: 1000 } });
+  test("the gateway answers OpenAI clients: completion, SSE stream, and errors in OpenAI's shape", async ({
+    request,
+  }) => {
+    const done = await request.post("/api/v1/chat/completions", {
+      data: { model: "T0310001", messages: [{ role: "user", content: "你好" }], max_tokens: 1000 },
+    });
     expect(done.status()).toBe(200);
-    expect(await done.json()).toMatchObject({ object: "chat.completion", choices: [{ message: { role: "assistant" }, finish_reason: "stop" }] });
+    expect(await done.json()).toMatchObject({
+      object: "chat.completion",
+      choices: [{ message: { role: "assistant" }, finish_reason: "stop" }],
+    });
 
-    const stream = await request.post("/api/v1/chat/completions", { data: { model: "T0106004", messages: [{ role: "user", content: "hello" }], stream: true, stream_options: { include_usage: true } } });
+    const stream = await request.post("/api/v1/chat/completions", {
+      data: {
+        model: "T0106004",
+        messages: [{ role: "user", content: "hello" }],
+        stream: true,
+        stream_options: { include_usage: true },
+      },
+    });
     expect(stream.headers()["content-type"]).toMatch(/^text\/event-stream/);
     expect(stream.headers()["cache-control"]).toBe("no-cache, no-transform");
     expect(stream.headers()["content-encoding"]).toBeUndefined();
@@ -44,10 +66,21 @@ test.describe("Chat · prompt helper and gateway", () => {
     expect(body.trim().endsWith("data: [DONE]")).toBe(true);
     expect(body).toContain('"usage":{"prompt_tokens"');
 
-    const unknown = await request.post("/api/v1/chat/completions", { data: { model: "gpt-4o", messages: [{ role: "user", content: "hi" }] } });
+    const unknown = await request.post("/api/v1/chat/completions", {
+      data: { model: "gpt-4o", messages: [{ role: "user", content: "hi" }] },
+    });
     expect(unknown.status()).toBe(404);
-    expect(await unknown.json()).toEqual({ error: { message: expect.stringContaining("T0106004"), type: "invalid_request_error", code: "model_not_found", param: "model" } });
-    const limited = await request.post("/api/v1/chat/completions", { data: { model: "T0106004", messages: [{ role: "user", content: "hi [[fault:429]]" }] } });
+    expect(await unknown.json()).toEqual({
+      error: {
+        message: expect.stringContaining("T0106004"),
+        type: "invalid_request_error",
+        code: "model_not_found",
+        param: "model",
+      },
+    });
+    const limited = await request.post("/api/v1/chat/completions", {
+      data: { model: "T0106004", messages: [{ role: "user", content: "hi [[fault:429]]" }] },
+    });
     expect(limited.status()).toBe(429);
     expect((await limited.json()).error.type).toBe("rate_limit_error");
   });

@@ -13,15 +13,21 @@ async function ask(page: Page, text: string) {
 }
 
 test.describe("Chat · models", () => {
-  test("an image question to DeepSeek: checked, uploaded, sent with its detail, and answered about", async ({ page }) => {
+  test("an image question to DeepSeek: checked, uploaded, sent with its detail, and answered about", async ({
+    page,
+  }) => {
     await page.goto("/chat");
     await expect(page.getByTestId("model-select")).toHaveValue("T0106004");
 
     // Something that is not an image or a video is refused at once, before any upload.
-    await page.getByTestId("composer-file").setInputFiles({ name: "notes.txt", mimeType: "text/plain", buffer: Buffer.from("hello") });
+    await page
+      .getByTestId("composer-file")
+      .setInputFiles({ name: "notes.txt", mimeType: "text/plain", buffer: Buffer.from("hello") });
     await expect(page.getByTestId("composer-error")).toContainText(/notes\.txt/);
 
-    const png = await sharp({ create: { width: 640, height: 360, channels: 3, background: "#2f6fb0" } }).png().toBuffer();
+    const png = await sharp({ create: { width: 640, height: 360, channels: 3, background: "#2f6fb0" } })
+      .png()
+      .toBuffer();
     await page.getByTestId("composer-file").setInputFiles({ name: "frame.png", mimeType: "image/png", buffer: png });
     const chip = page.getByTestId("media-chip");
     await expect(chip).toHaveAttribute("data-state", "ready");
@@ -47,7 +53,10 @@ test.describe("Chat · models", () => {
     await page.getByTestId("asset-picker").getByTestId("picker-item").first().click();
     await expect(page.getByTestId("media-chip")).toHaveAttribute("data-state", "ready");
     await expect(page.getByTestId("media-chip")).toContainText(/来自工作室|From the studio/);
-    await page.getByTestId("media-chip").getByRole("button", { name: /移除|Remove/ }).click();
+    await page
+      .getByTestId("media-chip")
+      .getByRole("button", { name: /移除|Remove/ })
+      .click();
     await expect(page.getByTestId("media-chip")).toHaveCount(0);
 
     // GPT-5.4 reads text only: the page says the image will not be sent, and nothing can be attached.
@@ -80,7 +89,12 @@ test.describe("Chat · models", () => {
     const id = new URL(page.url()).searchParams.get("c")!;
     const stored = await (await request.get(`/api/v1/conversations/${id}`)).json();
     expect(stored.model).toBe("T0310001");
-    expect(stored.messages.map((m: { model?: string }) => m.model ?? "user")).toEqual(["user", "T0106004", "user", "T0310001"]);
+    expect(stored.messages.map((m: { model?: string }) => m.model ?? "user")).toEqual([
+      "user",
+      "T0106004",
+      "user",
+      "T0310001",
+    ]);
     // GPT-5.4's prompt counted the whole history, not only the last question.
     expect(stored.messages[3].usage.promptTokens).toBeGreaterThan(stored.messages[1].usage.promptTokens);
 

@@ -13,7 +13,10 @@ async function ask(page: Page, text: string) {
 }
 
 test.describe("Chat · streaming", () => {
-  test("an answer appears progressively, thinking is folded apart, and a reload shows the stored conversation", async ({ page, request }) => {
+  test("an answer appears progressively, thinking is folded apart, and a reload shows the stored conversation", async ({
+    page,
+    request,
+  }) => {
     await page.goto("/chat");
     await expect(page.getByText(/想聊点什么|What shall we talk about/)).toBeVisible();
     await ask(page, "Explain a dolly zoom [[slow:60]]");
@@ -39,7 +42,7 @@ test.describe("Chat · streaming", () => {
     await expect(answer).toHaveAttribute("data-finish", "stop");
     const finalText = (await content.textContent()) ?? "";
     expect(finalText.length).toBeGreaterThan(early + 30);
-    await expect(content.getByTestId("code-block")).toContainText("print(f\"You asked: {question}\")");
+    await expect(content.getByTestId("code-block")).toContainText('print(f"You asked: {question}")');
     await expect(answer.getByTestId("usage")).toContainText(/\d+/);
 
     // Thinking opens on demand and stays apart from the answer.

@@ -53,6 +53,8 @@ test.describe("Durable generations", () => {
     const id = await card.getAttribute("data-generation-id");
 
     await page.goto("/history");
-    await expect(page.locator(`[data-testid="history-row"][data-generation-id="${id}"]`).getByTestId("archive-state")).toContainText(/保存失败|Could not save/);
+    await expect(
+      page.locator(`[data-testid="history-row"][data-generation-id="${id}"]`).getByTestId("archive-state"),
+    ).toContainText(/保存失败|Could not save/);
   });
 });

@@ -25,7 +25,11 @@ export const emulator = {
     return all.length ? all[all.length - 1].seq : 0;
   },
   async configure(opts: Record<string, number>) {
-    await fetch(`${EMULATOR_URL}/__emulator/config`, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(opts) });
+    await fetch(`${EMULATOR_URL}/__emulator/config`, {
+      method: "POST",
+      headers: { "Content-Type": "application/json" },
+      body: JSON.stringify(opts),
+    });
   },
 };
 
@@ -34,14 +38,22 @@ export async function expectVideoPlays(page: Page, locator = page.getByTestId("g
   await expect(locator).toBeVisible();
   const src = await locator.getAttribute("src");
   expect(src).toMatch(/^\/api\/v1\/assets\/[0-9a-f-]+\/file$/);
-  await expect.poll(() => locator.evaluate((v: HTMLVideoElement) => v.readyState), { timeout: 15_000 }).toBeGreaterThanOrEqual(2);
+  await expect
+    .poll(() => locator.evaluate((v: HTMLVideoElement) => v.readyState), { timeout: 15_000 })
+    .toBeGreaterThanOrEqual(2);
   await locator.evaluate((v: HTMLVideoElement) => {
     v.muted = true;
     return v.play();
   });
   // Playing means the clock moves: wait for that state rather than a fixed time.
-  await expect.poll(() => locator.evaluate((v: HTMLVideoElement) => v.currentTime), { timeout: 10_000 }).toBeGreaterThan(0);
-  const played = await locator.evaluate((v: HTMLVideoElement) => ({ duration: v.duration, width: v.videoWidth, error: v.error?.code ?? null }));
+  await expect
+    .poll(() => locator.evaluate((v: HTMLVideoElement) => v.currentTime), { timeout: 10_000 })
+    .toBeGreaterThan(0);
+  const played = await locator.evaluate((v: HTMLVideoElement) => ({
+    duration: v.duration,
+    width: v.videoWidth,
+    error: v.error?.code ?? null,
+  }));
   expect(played.error).toBeNull();
   expect(played.duration).toBeGreaterThan(1);
   expect(played.width).toBeGreaterThan(0);
@@ -54,7 +66,10 @@ export async function expectVideoPlays(page: Page, locator = page.getByTestId("g
  */
 export const test = base.extend({
   request: async ({ playwright }, provide) => {
-    const ctx = await playwright.request.newContext({ baseURL: STUDIO_URL, extraHTTPHeaders: { Authorization: `Bearer ${adminToken()}` } });
+    const ctx = await playwright.request.newContext({
+      baseURL: STUDIO_URL,
+      extraHTTPHeaders: { Authorization: `Bearer ${adminToken()}` },
+    });
     await provide(ctx);
     await ctx.dispose();
   },

@@ -7,13 +7,25 @@ import { expect, test } from "./fixtures";
 // tagged, "use these settings" reopens the studio — and another team sees none of it.
 
 async function image(request: import("@playwright/test").APIRequestContext, prompt: string) {
-  const g = await (await request.post("/api/v1/generations", { data: { model: "T0302007", mode: "text-to-image", prompt, params: { resolution: "1K" } } })).json();
-  await expect.poll(async () => (await (await request.get(`/api/v1/generations/${g.id}`)).json()).status, { timeout: 40_000 }).toBe("succeeded");
-  return (await (await request.get(`/api/v1/generations/${g.id}`)).json()) as { id: string; outputs: { assetId: string }[] };
+  const g = await (
+    await request.post("/api/v1/generations", {
+      data: { model: "T0302007", mode: "text-to-image", prompt, params: { resolution: "1K" } },
+    })
+  ).json();
+  await expect
+    .poll(async () => (await (await request.get(`/api/v1/generations/${g.id}`)).json()).status, { timeout: 40_000 })
+    .toBe("succeeded");
+  return (await (await request.get(`/api/v1/generations/${g.id}`)).json()) as {
+    id: string;
+    outputs: { assetId: string }[];
+  };
 }
 
 test.describe("Gallery", () => {
-  test("search in Chinese and filter in the URL, open, favourite and tag, reuse settings; another team sees nothing", async ({ page, request }) => {
+  test("search in Chinese and filter in the URL, open, favourite and tag, reuse settings; another team sees nothing", async ({
+    page,
+    request,
+  }) => {
     test.setTimeout(120_000);
     const cat = await image(request, "画廊：雪山下的橘猫");
     const city = await image(request, "gallery: a neon city in the rain");
@@ -47,7 +59,11 @@ test.describe("Gallery", () => {
     await expect(detail.getByTestId("gallery-tags")).toContainText("猫咪");
     const saved = await (await request.get(`/api/v1/gallery?tag=${encodeURIComponent("猫咪")}`)).json();
     expect(saved.items.map((i: { assetId: string }) => i.assetId)).toEqual([catAsset]);
-    expect(saved.items[0]).toMatchObject({ tags: ["猫咪"], prompt: "画廊：雪山下的橘猫", creator: { name: "E2E Admin" } });
+    expect(saved.items[0]).toMatchObject({
+      tags: ["猫咪"],
+      prompt: "画廊：雪山下的橘猫",
+      creator: { name: "E2E Admin" },
+    });
 
     await detail.getByRole("link", { name: /使用这些设置|Use these settings/ }).click();
     await expect(page).toHaveURL(new RegExp(`/image\\?from=${cat.id}`));
@@ -55,8 +71,16 @@ test.describe("Gallery", () => {
 
     // Another team: an empty gallery, and our asset is a 404.
     const other = cliAccount("gallery-other@e2e.test", "Gallery outsiders", "admin");
-    const theirs = await (await fetch(`${STUDIO_URL}/api/v1/gallery?origin=all`, { headers: { Authorization: `Bearer ${other}` } })).json();
+    const theirs = await (
+      await fetch(`${STUDIO_URL}/api/v1/gallery?origin=all`, { headers: { Authorization: `Bearer ${other}` } })
+    ).json();
     expect(theirs.items).toEqual([]);
-    expect((await fetch(`${STUDIO_URL}/api/v1/assets/${catAsset}/thumbnail`, { headers: { Authorization: `Bearer ${other}` } })).status).toBe(404);
+    expect(
+      (
+        await fetch(`${STUDIO_URL}/api/v1/assets/${catAsset}/thumbnail`, {
+          headers: { Authorization: `Bearer ${other}` },
+        })
+      ).status,
+    ).toBe(404);
   });
 });

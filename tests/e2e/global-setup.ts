@@ -13,7 +13,18 @@ export default async function globalSetup() {
   const { cookies, token } = await firstRun(STUDIO_URL, E2E_ADMIN);
   mkdirSync(path.dirname(STORAGE_STATE), { recursive: true });
   const host = new URL(STUDIO_URL).hostname;
-  const state = { cookies: cookies.map((c) => ({ ...c, domain: host, path: "/", expires: -1, httpOnly: true, secure: false, sameSite: "Lax" as const })), origins: [] };
+  const state = {
+    cookies: cookies.map((c) => ({
+      ...c,
+      domain: host,
+      path: "/",
+      expires: -1,
+      httpOnly: true,
+      secure: false,
+      sameSite: "Lax" as const,
+    })),
+    origins: [],
+  };
   writeFileSync(STORAGE_STATE, JSON.stringify(state));
   writeFileSync(TOKEN_FILE, token);
 }

@@ -4,9 +4,13 @@ import { emulator, expect, test } from "./fixtures";
 
 // Image page (GPT Image-2, T0302007) against the emulator: what a person does, what TD received, what the studio kept.
 
-const creates = async (since: number) => (await emulator.requests(since)).filter((r) => r.op === "create" && r.model === "T0302007");
+const creates = async (since: number) =>
+  (await emulator.requests(since)).filter((r) => r.op === "create" && r.model === "T0302007");
 const generate = (page: Page) => page.getByRole("button", { name: /^(生成|Generate)( \d+|.*张)?$/ });
-const png = (color: string) => sharp({ create: { width: 320, height: 320, channels: 3, background: color } }).png().toBuffer();
+const png = (color: string) =>
+  sharp({ create: { width: 320, height: 320, channels: 3, background: color } })
+    .png()
+    .toBuffer();
 
 /** The stored image is shown from the studio's storage and has really loaded. */
 async function expectImage(card: Locator) {
@@ -17,13 +21,29 @@ async function expectImage(card: Locator) {
 }
 
 async function finishedImage(request: APIRequestContext, prompt: string) {
-  const created = await (await request.post("/api/v1/generations", { data: { model: "T0302007", mode: "text-to-image", prompt, params: { resolution: "1K" } } })).json();
-  await expect.poll(async () => (await (await request.get(`/api/v1/generations/${created.id}`)).json()).outputs[0]?.asset.archiveState, { timeout: 30_000 }).toBe("archived");
-  return (await (await request.get(`/api/v1/generations/${created.id}`)).json()) as { id: string; outputs: { assetId: string }[] };
+  const created = await (
+    await request.post("/api/v1/generations", {
+      data: { model: "T0302007", mode: "text-to-image", prompt, params: { resolution: "1K" } },
+    })
+  ).json();
+  await expect
+    .poll(
+      async () =>
+        (await (await request.get(`/api/v1/generations/${created.id}`)).json()).outputs[0]?.asset.archiveState,
+      { timeout: 30_000 },
+    )
+    .toBe("archived");
+  return (await (await request.get(`/api/v1/generations/${created.id}`)).json()) as {
+    id: string;
+    outputs: { assetId: string }[];
+  };
 }
 
 test.describe("Image · GPT Image-2", () => {
-  test("text → image: options as shapes and tiers, progress from the job, the stored image in full size", async ({ page, request }) => {
+  test("text → image: options as shapes and tiers, progress from the job, the stored image in full size", async ({
+    page,
+    request,
+  }) => {
     await page.goto("/image");
     const since = await emulator.lastSeq();
     await page.getByRole("textbox", { name: /^(提示词|Prompt)/ }).fill("A lighthouse made of paper, dusk");
@@ -39,7 +59,14 @@ test.describe("Image · GPT Image-2", () => {
     expect(await creates(since)).toHaveLength(1);
     const id = await card.getAttribute("data-generation-id");
     const gen = await (await request.get(`/api/v1/generations/${id}`)).json();
-    expect(gen.params).toMatchObject({ quality: "high", aspectRatio: "16:9", resolution: "1K", personGeneration: "AllowAdult", enhancePrompt: false, priority: 0 });
+    expect(gen.params).toMatchObject({
+      quality: "high",
+      aspectRatio: "16:9",
+      resolution: "1K",
+      personGeneration: "AllowAdult",
+      enhancePrompt: false,
+      priority: 0,
+    });
     expect(gen.outputs[0].asset).toMatchObject({ width: 1024, height: 576, archiveState: "archived" });
 
     await card.getByRole("button", { name: /查看原图|View full size/ }).click();
@@ -51,8 +78,14 @@ test.describe("Image · GPT Image-2", () => {
 
     // "Use as input" toward the Video page carries the asset id.
     await card.getByText(/用作输入|Use as input/).click();
-    await expect(card.getByRole("menuitem", { name: /视频首帧|Video first frame/ })).toHaveAttribute("href", `/video?mode=first-frame&first_frame=${gen.outputs[0].assetId}`);
-    await expect(card.getByRole("menuitem", { name: /视频尾帧|Video last frame/ })).toHaveAttribute("href", `/video?mode=first-last-frame&last_frame=${gen.outputs[0].assetId}`);
+    await expect(card.getByRole("menuitem", { name: /视频首帧|Video first frame/ })).toHaveAttribute(
+      "href",
+      `/video?mode=first-frame&first_frame=${gen.outputs[0].assetId}`,
+    );
+    await expect(card.getByRole("menuitem", { name: /视频尾帧|Video last frame/ })).toHaveAttribute(
+      "href",
+      `/video?mode=first-last-frame&last_frame=${gen.outputs[0].assetId}`,
+    );
   });
 
   test("image → image with a studio asset as reference", async ({ page, request }) => {
@@ -72,7 +105,9 @@ test.describe("Image · GPT Image-2", () => {
     await expect(made).not.toHaveAttribute("data-generation-id", source.id);
     await expect(made).toHaveAttribute("data-status", "succeeded", { timeout: 30_000 });
     await expectImage(made);
-    const gen = await (await request.get(`/api/v1/generations/${await made.getAttribute("data-generation-id")}`)).json();
+    const gen = await (
+      await request.get(`/api/v1/generations/${await made.getAttribute("data-generation-id")}`)
+    ).json();
     expect(gen.mode).toBe("image-to-image");
     expect(gen.inputs).toEqual([{ role: "reference_image", position: 0, assetId: source.outputs[0].assetId }]);
     expect(await creates(since)).toHaveLength(1);
@@ -88,16 +123,28 @@ test.describe("Image · GPT Image-2", () => {
     await expect(cards).toHaveCount(3);
     for (const c of await cards.all()) await expect(c).toHaveAttribute("data-status", "succeeded", { timeout: 30_000 });
     expect(await creates(since)).toHaveLength(3);
-    const seeds = await Promise.all((await cards.all()).map(async (c) => (await (await request.get(`/api/v1/generations/${await c.getAttribute("data-generation-id")}`)).json()).params.seed));
+    const seeds = await Promise.all(
+      (await cards.all()).map(
+        async (c) =>
+          (await (await request.get(`/api/v1/generations/${await c.getAttribute("data-generation-id")}`)).json()).params
+            .seed,
+      ),
+    );
     expect(new Set(seeds).size).toBe(3);
 
     // "Run again" repeats exactly the same settings.
     const first = cards.first();
     const before = await emulator.lastSeq();
-    const original = await (await request.get(`/api/v1/generations/${await first.getAttribute("data-generation-id")}`)).json();
+    const original = await (
+      await request.get(`/api/v1/generations/${await first.getAttribute("data-generation-id")}`)
+    ).json();
     await first.getByRole("button", { name: /^(重新生成|Run again)$/ }).click();
     await expect(page.getByTestId("image-card").filter({ hasText: "variations of a glass teapot" })).toHaveCount(4);
-    const again = await (await request.get(`/api/v1/generations/${await page.getByTestId("image-card").first().getAttribute("data-generation-id")}`)).json();
+    const again = await (
+      await request.get(
+        `/api/v1/generations/${await page.getByTestId("image-card").first().getAttribute("data-generation-id")}`,
+      )
+    ).json();
     expect(again.params).toEqual(original.params);
     expect(await creates(before)).toHaveLength(1);
   });
@@ -107,7 +154,13 @@ test.describe("Image · GPT Image-2", () => {
     const since = await emulator.lastSeq();
     await page.getByRole("radio", { name: /^(图生图|Image to image)$/ }).check({ force: true });
     const refs = page.getByTestId("input-reference_image");
-    const files = await Promise.all(["#aa3333", "#33aa33", "#3333aa", "#aaaa33"].map(async (c, i) => ({ name: `ref-${i + 1}.png`, mimeType: "image/png", buffer: await png(c) })));
+    const files = await Promise.all(
+      ["#aa3333", "#33aa33", "#3333aa", "#aaaa33"].map(async (c, i) => ({
+        name: `ref-${i + 1}.png`,
+        mimeType: "image/png",
+        buffer: await png(c),
+      })),
+    );
     await refs.locator('input[type="file"]').setInputFiles(files);
     await expect(refs.getByTestId("input-notice")).toContainText("ref-4.png");
     await expect(refs.getByTestId("input-notice")).toContainText("3");

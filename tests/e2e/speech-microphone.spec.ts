@@ -8,12 +8,18 @@ test.use({
   permissions: ["microphone"],
   launchOptions: {
     executablePath: ["/usr/bin/chromium", "/usr/bin/chromium-browser"].find((p) => existsSync(p)),
-    args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--no-first-run", "--use-fake-ui-for-media-stream", "--use-fake-device-for-media-stream"],
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-background-networking",
+      "--no-first-run",
+      "--use-fake-ui-for-media-stream",
+      "--use-fake-device-for-media-stream",
+    ],
   },
 });
 
 test.describe("Speech · microphone", () => {
-
   test("a recording becomes a WAV sample the studio accepts for cloning", async ({ page, request }) => {
     await page.goto("/speech");
     await page.getByRole("radio", { name: /复刻音色|Clone a voice/ }).check({ force: true });

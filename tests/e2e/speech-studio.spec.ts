@@ -4,7 +4,6 @@ import { voiceLike, wavBytes } from "../helpers/wav";
 
 // Speech page (MiniMax TTS, T0311001) against the emulator: what a person does, what TD received, what the studio kept.
 
-
 const ttsCalls = async (since: number) => (await emulator.requests(since)).filter((r) => r.op === "tts");
 const speakButton = (page: Page) => page.getByRole("button", { name: /^(生成语音|Speak)$/ });
 
@@ -18,13 +17,18 @@ async function expectAudio(card: ReturnType<Page["locator"]>) {
 }
 
 test.describe("Speech · MiniMax TTS", () => {
-  test("text → speech in a non-default language, with options; the audio is stored, plays and links to Seedance", async ({ page, request }) => {
+  test("text → speech in a non-default language, with options; the audio is stored, plays and links to Seedance", async ({
+    page,
+    request,
+  }) => {
     await page.goto("/speech");
     const since = await emulator.lastSeq();
     await page.getByRole("textbox", { name: /^(文本|Text)/ }).fill("Bonjour, ceci est un essai.");
     await expect(page.getByTestId("text-counter")).toHaveText("27 / 2000");
     await page.getByRole("combobox", { name: /^(语言|Language)/ }).selectOption("fr");
-    await expect(page.getByRole("combobox", { name: /^(语言|Language)/ }).locator("option:checked")).toHaveText(/法语|French/);
+    await expect(page.getByRole("combobox", { name: /^(语言|Language)/ }).locator("option:checked")).toHaveText(
+      /法语|French/,
+    );
     await page.getByRole("combobox", { name: /^(音色|Voice)/ }).selectOption("female-shaonv");
     await page.getByRole("radio", { name: "22.05 kHz" }).check({ force: true });
     await speakButton(page).click();
@@ -36,10 +40,22 @@ test.describe("Speech · MiniMax TTS", () => {
 
     const id = await card.getAttribute("data-generation-id");
     const gen = await (await request.get(`/api/v1/generations/${id}`)).json();
-    expect(gen.params).toMatchObject({ language: "fr", voiceId: "female-shaonv", sampleRate: 22050, pitch: 0, outputType: "data" });
+    expect(gen.params).toMatchObject({
+      language: "fr",
+      voiceId: "female-shaonv",
+      sampleRate: 22050,
+      pitch: 0,
+      outputType: "data",
+    });
     expect(gen.outputs[0]).toMatchObject({ kind: "audio", mime: "audio/wav", asset: { archiveState: "archived" } });
-    await expect(card.getByRole("link", { name: /下载|Download/ })).toHaveAttribute("href", gen.outputs[0].asset.fileUrl);
-    await expect(card.getByRole("link", { name: /用作参考音频|Use as reference audio/ })).toHaveAttribute("href", `/video?mode=multimodal-reference&reference_audio=${gen.outputs[0].assetId}`);
+    await expect(card.getByRole("link", { name: /下载|Download/ })).toHaveAttribute(
+      "href",
+      gen.outputs[0].asset.fileUrl,
+    );
+    await expect(card.getByRole("link", { name: /用作参考音频|Use as reference audio/ })).toHaveAttribute(
+      "href",
+      `/video?mode=multimodal-reference&reference_audio=${gen.outputs[0].assetId}`,
+    );
 
     // Kept: still there after a reload.
     await page.reload();
@@ -50,7 +66,9 @@ test.describe("Speech · MiniMax TTS", () => {
     await page.goto("/speech");
     const since = await emulator.lastSeq();
     await page.getByRole("radio", { name: /复刻音色|Clone a voice/ }).check({ force: true });
-    await page.getByTestId("sample-file").setInputFiles({ name: "my-voice.wav", mimeType: "audio/wav", buffer: wavBytes(4, { signal: voiceLike }) });
+    await page
+      .getByTestId("sample-file")
+      .setInputFiles({ name: "my-voice.wav", mimeType: "audio/wav", buffer: wavBytes(4, { signal: voiceLike }) });
     const sample = page.getByTestId("clone-sample");
     await expect(sample).toContainText("my-voice.wav");
     await expect(sample).toContainText("0:04");
@@ -68,11 +86,31 @@ test.describe("Speech · MiniMax TTS", () => {
     const cloned = page.locator('[data-testid="speech-card"][data-mode="voice-clone"]').first();
     await expect(cloned).toHaveAttribute("data-status", "succeeded");
     await expect(cloned.getByTestId("voice-saved")).toContainText("Studio Narrator");
-    const voices = (await (await request.get("/api/v1/voices")).json()) as { items: { name: string; voiceId: string; sampleAssetId?: string; labels: string[]; gender?: string; language?: string }[] };
+    const voices = (await (await request.get("/api/v1/voices")).json()) as {
+      items: {
+        name: string;
+        voiceId: string;
+        sampleAssetId?: string;
+        labels: string[];
+        gender?: string;
+        language?: string;
+      }[];
+    };
     const saved = voices.items.find((v) => v.name === "Studio Narrator")!;
-    expect(saved).toMatchObject({ labels: ["warm", "calm"], gender: "female", language: "en", sampleAssetId: expect.any(String) });
-    const cloneGen = await (await request.get(`/api/v1/generations/${await cloned.getAttribute("data-generation-id")}`)).json();
-    expect(cloneGen.params).toMatchObject({ cloneLanguage: "en", timeRanges: [[0, 3.5]], voiceName: "Studio Narrator" });
+    expect(saved).toMatchObject({
+      labels: ["warm", "calm"],
+      gender: "female",
+      language: "en",
+      sampleAssetId: expect.any(String),
+    });
+    const cloneGen = await (
+      await request.get(`/api/v1/generations/${await cloned.getAttribute("data-generation-id")}`)
+    ).json();
+    expect(cloneGen.params).toMatchObject({
+      cloneLanguage: "en",
+      timeRanges: [[0, 3.5]],
+      voiceName: "Studio Narrator",
+    });
     expect(cloneGen.inputs).toEqual([{ role: "clone_audio", position: 0, assetId: saved.sampleAssetId }]);
 
     await cloned.getByRole("button", { name: /用它生成语音|Speak with it/ }).click();
@@ -92,7 +130,9 @@ test.describe("Speech · MiniMax TTS", () => {
     await expect(row.getByTestId("waveform-player")).toHaveAttribute("data-ready", "true");
   });
 
-  test("a voice id added by hand can be renamed, used (TD refusing it is shown in plain words) and deleted", async ({ page }) => {
+  test("a voice id added by hand can be renamed, used (TD refusing it is shown in plain words) and deleted", async ({
+    page,
+  }) => {
     await page.goto("/speech");
     await page.getByRole("radio", { name: /音色库|Voices/ }).check({ force: true });
     await page.getByRole("textbox", { name: /音色 ID|Voice id/ }).fill("s1_made_elsewhere==");
@@ -105,7 +145,11 @@ test.describe("Speech · MiniMax TTS", () => {
     await row.getByRole("button", { name: /保存|Save/ }).click();
     await expect(page.getByTestId("voice-row").filter({ hasText: "Renamed voice" })).toBeVisible();
 
-    await page.getByTestId("voice-row").filter({ hasText: "Renamed voice" }).getByRole("button", { name: /用它生成语音|Speak with it/ }).click();
+    await page
+      .getByTestId("voice-row")
+      .filter({ hasText: "Renamed voice" })
+      .getByRole("button", { name: /用它生成语音|Speak with it/ })
+      .click();
     await page.getByRole("textbox", { name: /^(文本|Text)/ }).fill("test");
     await speakButton(page).click();
     const card = page.getByTestId("speech-card").first();
@@ -133,7 +177,9 @@ test.describe("Speech · MiniMax TTS", () => {
     expect(await ttsCalls(since)).toHaveLength(0);
   });
 
-  test("an unsupported audio format is refused as soon as it is chosen; nothing is uploaded or sent", async ({ page }) => {
+  test("an unsupported audio format is refused as soon as it is chosen; nothing is uploaded or sent", async ({
+    page,
+  }) => {
     await page.goto("/speech");
     const since = await emulator.lastSeq();
     const uploads: string[] = [];
@@ -179,7 +225,9 @@ test.describe("Speech · MiniMax TTS", () => {
     const card = page.getByTestId("speech-card").first();
     await expect(card).toHaveAttribute("data-status", "failed");
     await expect(card.getByTestId("generation-error")).toContainText("FailedOperation");
-    await expect(card.getByTestId("generation-error")).toContainText(/TD 未能完成这次请求|TD could not complete this request/);
+    await expect(card.getByTestId("generation-error")).toContainText(
+      /TD 未能完成这次请求|TD could not complete this request/,
+    );
     await page.reload();
     await expect(page.getByTestId("speech-card").first()).toHaveAttribute("data-status", "failed");
   });

@@ -33,7 +33,10 @@ export class StudioProcess {
 
   async start() {
     // A server left over from an aborted run would answer in this one's place.
-    const stale = await fetch(`${this.url}/api/v1/models`).then(() => true, () => false);
+    const stale = await fetch(`${this.url}/api/v1/models`).then(
+      () => true,
+      () => false,
+    );
     if (stale) throw new Error(`port ${this.port} is already serving something; stop it first`);
     this.child = spawn(process.execPath, ["node_modules/tsx/dist/cli.mjs", "scripts/start.ts"], {
       env: {
@@ -68,7 +71,9 @@ export class StudioProcess {
    */
   async signInAdmin(context: BrowserContext) {
     const { cookies, token } = await firstRun(this.url, E2E_ADMIN);
-    await context.addCookies(cookies.map((c) => ({ ...c, domain: "127.0.0.1", path: "/", httpOnly: true, sameSite: "Lax" as const })));
+    await context.addCookies(
+      cookies.map((c) => ({ ...c, domain: "127.0.0.1", path: "/", httpOnly: true, sameSite: "Lax" as const })),
+    );
     return token;
   }
 

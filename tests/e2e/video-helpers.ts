@@ -11,14 +11,23 @@ import { tone, wavBytes } from "../helpers/wav";
 export const png = async (width: number, height: number, colour = "#3366aa") => ({
   name: `image-${width}x${height}.png`,
   mimeType: "image/png",
-  buffer: await sharp({ create: { width, height, channels: 3, background: colour } }).png().toBuffer(),
+  buffer: await sharp({ create: { width, height, channels: 3, background: colour } })
+    .png()
+    .toBuffer(),
 });
 
-
 /** A 16-bit mono PCM WAV (a quiet tone), as an upload. */
-export const wav = (seconds: number, rate = 16000) => ({ name: `voice-${seconds}s.wav`, mimeType: "audio/wav", buffer: wavBytes(seconds, { rate, signal: tone }) });
+export const wav = (seconds: number, rate = 16000) => ({
+  name: `voice-${seconds}s.wav`,
+  mimeType: "audio/wav",
+  buffer: wavBytes(seconds, { rate, signal: tone }),
+});
 
-const media = (f: string) => ({ name: f, mimeType: "video/mp4", buffer: readFileSync(path.join("tests/e2e/video-media", f)) });
+const media = (f: string) => ({
+  name: f,
+  mimeType: "video/mp4",
+  buffer: readFileSync(path.join("tests/e2e/video-media", f)),
+});
 /** 640×640, 24 fps, 4 s: valid for HappyHorse video edit and Seedance reference videos. */
 export const clip4s = () => media("clip-640x640-24fps-4s.mp4");
 /** The same at 16 s: over Seedance's 15 s per reference video. */
@@ -34,7 +43,12 @@ const MODES: Record<string, RegExp> = {
 };
 
 /** Open the Video page in a mode with a model, and wait until the form shows them. */
-export async function openVideo(page: Page, mode: keyof typeof MODES, model: "HappyHorse" | "GV 3.1" | "Seedance", modelId: string) {
+export async function openVideo(
+  page: Page,
+  mode: keyof typeof MODES,
+  model: "HappyHorse" | "GV 3.1" | "Seedance",
+  modelId: string,
+) {
   await page.goto("/video");
   await page.getByTestId("mode-tabs").getByRole("radio", { name: MODES[mode] }).check({ force: true });
   const radio = page.getByTestId("video-form").getByRole("radio", { name: model, exact: true });
@@ -46,7 +60,11 @@ export async function openVideo(page: Page, mode: keyof typeof MODES, model: "Ha
 export const field = (page: Page, role: string) => page.getByTestId(`input-${role}`);
 
 /** Choose files for a role through its file picker; returns the role's chips. */
-export async function addFiles(page: Page, role: string, ...files: { name: string; mimeType: string; buffer: Buffer }[]) {
+export async function addFiles(
+  page: Page,
+  role: string,
+  ...files: { name: string; mimeType: string; buffer: Buffer }[]
+) {
   await field(page, role).locator('input[type="file"]').setInputFiles(files);
   return field(page, role).getByTestId("media-chip");
 }
@@ -86,13 +104,21 @@ export async function expectPlays(page: Page, card: Locator) {
   const video = card.getByTestId("generation-video");
   await expect(video).toBeVisible();
   expect(await video.getAttribute("src")).toMatch(/^\/api\/v1\/assets\/[0-9a-f-]+\/file$/);
-  await expect.poll(() => video.evaluate((v: HTMLVideoElement) => v.readyState), { timeout: 15_000 }).toBeGreaterThanOrEqual(2);
+  await expect
+    .poll(() => video.evaluate((v: HTMLVideoElement) => v.readyState), { timeout: 15_000 })
+    .toBeGreaterThanOrEqual(2);
   await video.evaluate((v: HTMLVideoElement) => {
     v.muted = true;
     return v.play();
   });
-  await expect.poll(() => video.evaluate((v: HTMLVideoElement) => v.currentTime), { timeout: 15_000 }).toBeGreaterThan(0);
-  const facts = await video.evaluate((v: HTMLVideoElement) => ({ duration: v.duration, width: v.videoWidth, error: v.error?.code ?? null }));
+  await expect
+    .poll(() => video.evaluate((v: HTMLVideoElement) => v.currentTime), { timeout: 15_000 })
+    .toBeGreaterThan(0);
+  const facts = await video.evaluate((v: HTMLVideoElement) => ({
+    duration: v.duration,
+    width: v.videoWidth,
+    error: v.error?.code ?? null,
+  }));
   expect(facts.error).toBeNull();
   expect(facts.duration).toBeGreaterThan(1);
   expect(facts.width).toBeGreaterThan(0);

@@ -1,11 +1,26 @@
 import { emulator, expect, test } from "./fixtures";
-import { addFiles, clip4s, expectReady, expectPlays, field, generate, generationOf, openVideo, png, promptBox, wav } from "./video-helpers";
+import {
+  addFiles,
+  clip4s,
+  expectReady,
+  expectPlays,
+  field,
+  generate,
+  generationOf,
+  openVideo,
+  png,
+  promptBox,
+  wav,
+} from "./video-helpers";
 
 // One test per row of the issue's table: each mode with at least one model, driven like a person,
 // ending with the stored video playing from the studio.
 
 test.describe("Video · every mode", () => {
-  test("text → video with GV 3.1: its own settings, a percentage while it runs, the video plays", async ({ page, request }) => {
+  test("text → video with GV 3.1: its own settings, a percentage while it runs, the video plays", async ({
+    page,
+    request,
+  }) => {
     await openVideo(page, "text-to-video", "GV 3.1", "T0301004");
     const since = await emulator.lastSeq();
     // GV documents no prompt limit: no counter; its negative prompt and people setting are offered.
@@ -26,11 +41,19 @@ test.describe("Video · every mode", () => {
     await expectPlays(page, card);
     const g = await generationOf(request, card);
     expect(g).toMatchObject({ model: "T0301004", mode: "text-to-video" });
-    expect(g.params).toMatchObject({ negativePrompt: "people, text", personGeneration: "AllowAll", aspectRatio: "16:9", audioGeneration: true });
+    expect(g.params).toMatchObject({
+      negativePrompt: "people, text",
+      personGeneration: "AllowAll",
+      aspectRatio: "16:9",
+      audioGeneration: true,
+    });
     expect((await emulator.requests(since)).filter((r) => r.op === "create")).toHaveLength(1);
   });
 
-  test("first frame → video with HappyHorse: upload, checked in the browser and by the studio, recorded as the input", async ({ page, request }) => {
+  test("first frame → video with HappyHorse: upload, checked in the browser and by the studio, recorded as the input", async ({
+    page,
+    request,
+  }) => {
     await openVideo(page, "first-frame", "HappyHorse", "T0401002");
     await addFiles(page, "first_frame", await png(800, 600));
     await expectReady(page, "first_frame", 1);
@@ -44,7 +67,10 @@ test.describe("Video · every mode", () => {
     expect(asset).toMatchObject({ kind: "image", width: 800, height: 600, origin: "upload" });
   });
 
-  test("first + last frame → video with Seedance, then “continue this clip” from its last frame", async ({ page, request }) => {
+  test("first + last frame → video with Seedance, then “continue this clip” from its last frame", async ({
+    page,
+    request,
+  }) => {
     await openVideo(page, "first-last-frame", "Seedance", "T0101007");
     await addFiles(page, "first_frame", await png(960, 540, "#2255aa"));
     await addFiles(page, "last_frame", await png(960, 540, "#aa5522"));
@@ -72,7 +98,10 @@ test.describe("Video · every mode", () => {
     expect(second.inputs).toEqual([{ role: "first_frame", position: 0, assetId: lastFrame.assetId }]);
   });
 
-  test("reference fusion with HappyHorse: numbered images, mentions inserted at the cursor, sent in that order", async ({ page, request }) => {
+  test("reference fusion with HappyHorse: numbered images, mentions inserted at the cursor, sent in that order", async ({
+    page,
+    request,
+  }) => {
     await openVideo(page, "reference", "HappyHorse", "T0401003");
     await addFiles(page, "reference_image", await png(600, 450, "#aa2222"), await png(640, 480, "#22aa22"));
     await expectReady(page, "reference_image", 2);
@@ -88,7 +117,11 @@ test.describe("Video · every mode", () => {
     await expectPlays(page, card);
     const g = await generationOf(request, card);
     expect(g.prompt).toBe("[Image 1] holds a lantern next to [Image 2]");
-    const widths = await Promise.all(g.inputs.map(async (i: { assetId: string }) => (await (await request.get(`/api/v1/assets/${i.assetId}`)).json()).width));
+    const widths = await Promise.all(
+      g.inputs.map(
+        async (i: { assetId: string }) => (await (await request.get(`/api/v1/assets/${i.assetId}`)).json()).width,
+      ),
+    );
     expect(widths).toEqual([600, 640]);
   });
 
@@ -109,10 +142,17 @@ test.describe("Video · every mode", () => {
     const card = await generate(page);
     await expectPlays(page, card);
     const g = await generationOf(request, card);
-    expect(g.inputs.map((i: { role: string }) => i.role)).toEqual(["reference_image", "reference_video", "reference_audio"]);
+    expect(g.inputs.map((i: { role: string }) => i.role)).toEqual([
+      "reference_image",
+      "reference_video",
+      "reference_audio",
+    ]);
   });
 
-  test("video edit with HappyHorse: a clip plus a reference image, keeping the original sound", async ({ page, request }) => {
+  test("video edit with HappyHorse: a clip plus a reference image, keeping the original sound", async ({
+    page,
+    request,
+  }) => {
     await openVideo(page, "video-edit", "HappyHorse", "T0401004");
     await addFiles(page, "video", clip4s());
     await addFiles(page, "reference_image", await png(500, 500, "#884488"));

@@ -4,7 +4,10 @@
 export const DOC_MULTIMODAL = {
   model: "T0101007",
   content: [
-    { type: "text", text: "第一人称视角果茶宣传广告。首帧为图片1，你的手摘下一颗带晨露的红苹果；2-4秒：将苹果块投入雪克杯，加入冰块与茶底，用力摇晃；4-6秒：成品特写，分层果茶倒入透明杯；6-8秒：手持举杯到镜头前，尾帧定格为图片2。背景音为女生音色。" },
+    {
+      type: "text",
+      text: "第一人称视角果茶宣传广告。首帧为图片1，你的手摘下一颗带晨露的红苹果；2-4秒：将苹果块投入雪克杯，加入冰块与茶底，用力摇晃；4-6秒：成品特写，分层果茶倒入透明杯；6-8秒：手持举杯到镜头前，尾帧定格为图片2。背景音为女生音色。",
+    },
     { type: "image_url", image_url: { url: "https://example.com/pic1.jpg" }, role: "reference_image" },
     { type: "image_url", image_url: { url: "https://example.com/pic2.jpg" }, role: "reference_image" },
     { type: "video_url", video_url: { url: "https://example.com/video1.mp4" }, role: "reference_video" },
@@ -46,4 +49,9 @@ export const DOC_T2V_SEARCH = {
   duration: 5,
   watermark: false,
 };
-export const DOC_ASSET = { GroupId: "group-20260330162801-vmpfz", URL: "https://ark-project.tos-cn-beijing.volces.com/doc_image/i2v_foxrgirl.png", AssetType: "Image", ProjectName: "default" } as const;
+export const DOC_ASSET = {
+  GroupId: "group-20260330162801-vmpfz",
+  URL: "https://ark-project.tos-cn-beijing.volces.com/doc_image/i2v_foxrgirl.png",
+  AssetType: "Image",
+  ProjectName: "default",
+} as const;

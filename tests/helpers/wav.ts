@@ -8,10 +8,14 @@ export const silence: Signal = () => 0;
 /** A quiet 440 Hz tone. */
 export const tone: Signal = (i, rate) => Math.sin((2 * Math.PI * 440 * i) / rate) * 3000;
 /** A 200 Hz tone that swells and fades: a stand-in for a voice sample. */
-export const voiceLike: Signal = (i, rate) => 8000 * Math.sin((2 * Math.PI * 200 * i) / rate) * (1 + Math.sin(i / 900)) * 0.5;
+export const voiceLike: Signal = (i, rate) =>
+  8000 * Math.sin((2 * Math.PI * 200 * i) / rate) * (1 + Math.sin(i / 900)) * 0.5;
 
 /** A mono 16-bit PCM WAV of `seconds` at `rate` Hz. */
-export function wavBytes(seconds: number, { rate = 16000, signal = silence }: { rate?: number; signal?: Signal } = {}): Buffer {
+export function wavBytes(
+  seconds: number,
+  { rate = 16000, signal = silence }: { rate?: number; signal?: Signal } = {},
+): Buffer {
   const n = Math.round(seconds * rate);
   const b = Buffer.alloc(44 + n * 2);
   b.write("RIFF", 0, "latin1");

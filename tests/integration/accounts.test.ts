@@ -17,7 +17,10 @@ let sessions: typeof import("@/lib/auth/sessions");
 const PASSWORD = "a long enough password";
 
 beforeAll(async () => {
-  env = freshStudioEnv("http://127.0.0.1:9", "unused", { STUDIO_RATE_SIGNIN_PER_ACCOUNT: "3", STUDIO_RATE_SIGNIN_PER_IP: "1000" });
+  env = freshStudioEnv("http://127.0.0.1:9", "unused", {
+    STUDIO_RATE_SIGNIN_PER_ACCOUNT: "3",
+    STUDIO_RATE_SIGNIN_PER_IP: "1000",
+  });
   // Start empty, as a new studio does: no seeded team or person, but a record from before accounts.
   const sqlite = new Database(env.file);
   sqlite.exec(`DELETE FROM "Membership"; DELETE FROM "Team"; DELETE FROM "User";
@@ -30,19 +33,39 @@ beforeAll(async () => {
   sessions = await import("@/lib/auth/sessions");
 });
 
-const cookieOf = (res: Response) => res.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
+const cookieOf = (res: Response) =>
+  res.headers
+    .getSetCookie()
+    .map((c) => c.split(";")[0])
+    .join("; ");
 
 describe("accounts", () => {
   it("first run: the first account is an operator and admin, adopts older records, and setup works once", async () => {
     expect(await accounts.hasUsers()).toBe(false);
-    const { user, team: first } = await accounts.setupFirstAccount({ name: "Ada", email: "ADA@Example.com", password: PASSWORD, teamName: "Paper City" });
+    const { user, team: first } = await accounts.setupFirstAccount({
+      name: "Ada",
+      email: "ADA@Example.com",
+      password: PASSWORD,
+      teamName: "Paper City",
+    });
     expect(user.email).toBe("ada@example.com");
     const db = (await import("@/lib/db")).db();
     expect(await db.user.findUnique({ where: { id: user.id } })).toMatchObject({ operator: true });
-    expect(await db.membership.findFirst({ where: { userId: user.id } })).toMatchObject({ teamId: first.id, role: "admin" });
-    expect(await db.generation.findUnique({ where: { id: "gen-before-accounts" } })).toMatchObject({ teamId: first.id, createdById: user.id });
-    await expect(accounts.setupFirstAccount({ name: "Eve", email: "eve@example.com", password: PASSWORD, teamName: "Mine" })).rejects.toMatchObject({ code: "conflict" });
-    expect(accounts.signUpRequest.safeParse({ name: "x", email: "y@example.com", password: "short" }).error?.issues[0].message).toContain("at least 10");
+    expect(await db.membership.findFirst({ where: { userId: user.id } })).toMatchObject({
+      teamId: first.id,
+      role: "admin",
+    });
+    expect(await db.generation.findUnique({ where: { id: "gen-before-accounts" } })).toMatchObject({
+      teamId: first.id,
+      createdById: user.id,
+    });
+    await expect(
+      accounts.setupFirstAccount({ name: "Eve", email: "eve@example.com", password: PASSWORD, teamName: "Mine" }),
+    ).rejects.toMatchObject({ code: "conflict" });
+    expect(
+      accounts.signUpRequest.safeParse({ name: "x", email: "y@example.com", password: "short" }).error?.issues[0]
+        .message,
+    ).toContain("at least 10");
   });
 
   it("sign-in: a session cookie; wrong passwords are counted per account and answer 429 with the wait", async () => {
@@ -52,8 +75,13 @@ describe("accounts", () => {
     const who = await caller.resolveCaller(new Headers({ cookie: cookieOf(ok) }));
     expect(who).toMatchObject({ role: "admin", via: "session", team: { name: "Paper City" } });
     // Three wrong passwords (the limit set above) are each told so; the fourth attempt waits.
-    for (let i = 0; i < 3; i++) await expect(sessions.signIn(headers, { email: "ada@example.com", password: "wrong password!" })).rejects.toMatchObject({ code: "unauthorized" });
-    await expect(sessions.signIn(headers, { email: "ada@example.com", password: "wrong password!" })).rejects.toMatchObject({ code: "rate_limited", details: { retryAfter: expect.any(Number) } });
+    for (let i = 0; i < 3; i++)
+      await expect(
+        sessions.signIn(headers, { email: "ada@example.com", password: "wrong password!" }),
+      ).rejects.toMatchObject({ code: "unauthorized" });
+    await expect(
+      sessions.signIn(headers, { email: "ada@example.com", password: "wrong password!" }),
+    ).rejects.toMatchObject({ code: "rate_limited", details: { retryAfter: expect.any(Number) } });
     // Even the right password waits now: the account is locked for the window.
     const locked = await sessions.signIn(headers, { email: "ada@example.com", password: PASSWORD }).catch((e) => e);
     expect(locked).toMatchObject({ code: "rate_limited", message: expect.stringMatching(/try again in \d+ s/) });
@@ -62,22 +90,42 @@ describe("accounts", () => {
   it("invites: single use, role kept, expired or revoked ones refused; the last admin stays admin", async () => {
     const db = (await import("@/lib/db")).db();
     const ada = (await db.user.findUnique({ where: { email: "ada@example.com" } }))!;
-    const admin = (await caller.resolveCaller(new Headers({ authorization: `Bearer ${(await tokens.createToken({ userId: ada.id, teamId: (await accounts.teamsOf(ada.id))[0].id }, "t")).token}` })))!;
+    const admin = (await caller.resolveCaller(
+      new Headers({
+        authorization: `Bearer ${(await tokens.createToken({ userId: ada.id, teamId: (await accounts.teamsOf(ada.id))[0].id }, "t")).token}`,
+      }),
+    ))!;
     const inv = await team.createInvite(admin, { role: "reviewer", expiresInHours: 1 });
-    const joined = await team.acceptInvite(inv.token, null, { name: "Rae", email: "rae@example.com", password: PASSWORD });
-    expect(await db.membership.findFirst({ where: { userId: joined.userId } })).toMatchObject({ role: "reviewer", teamId: admin.teamId });
-    await expect(team.acceptInvite(inv.token, null, { name: "Sam", email: "sam@example.com", password: PASSWORD })).rejects.toMatchObject({ code: "not_found" });
+    const joined = await team.acceptInvite(inv.token, null, {
+      name: "Rae",
+      email: "rae@example.com",
+      password: PASSWORD,
+    });
+    expect(await db.membership.findFirst({ where: { userId: joined.userId } })).toMatchObject({
+      role: "reviewer",
+      teamId: admin.teamId,
+    });
+    await expect(
+      team.acceptInvite(inv.token, null, { name: "Sam", email: "sam@example.com", password: PASSWORD }),
+    ).rejects.toMatchObject({ code: "not_found" });
     const stale = await team.createInvite(admin, { role: "member", expiresInHours: 1 });
     await db.invite.update({ where: { id: stale.id }, data: { expiresAt: new Date(Date.now() - 1000) } });
     await expect(team.describeInvite(stale.token)).rejects.toMatchObject({ code: "not_found" });
     const revoked = await team.createInvite(admin, { role: "member", expiresInHours: 1 });
     await team.revokeInvite(admin, revoked.id);
-    await expect(team.acceptInvite(revoked.token, null, { name: "Sam", email: "sam@example.com", password: PASSWORD })).rejects.toMatchObject({ code: "not_found" });
+    await expect(
+      team.acceptInvite(revoked.token, null, { name: "Sam", email: "sam@example.com", password: PASSWORD }),
+    ).rejects.toMatchObject({ code: "not_found" });
     // An e-mail already taken does not burn the link.
     const reuse = await team.createInvite(admin, { role: "member", expiresInHours: 1 });
-    await expect(team.acceptInvite(reuse.token, null, { name: "Rae again", email: "rae@example.com", password: PASSWORD })).rejects.toMatchObject({ code: "conflict" });
+    await expect(
+      team.acceptInvite(reuse.token, null, { name: "Rae again", email: "rae@example.com", password: PASSWORD }),
+    ).rejects.toMatchObject({ code: "conflict" });
     await expect(team.describeInvite(reuse.token)).resolves.toMatchObject({ role: "member" });
-    await expect(team.setMemberRole(admin, ada.id, "member")).rejects.toMatchObject({ code: "conflict", message: expect.stringContaining("at least one admin") });
+    await expect(team.setMemberRole(admin, ada.id, "member")).rejects.toMatchObject({
+      code: "conflict",
+      message: expect.stringContaining("at least one admin"),
+    });
   });
 
   it("tokens: only a SHA-256 at rest, last use recorded, revoked → refused; a removed member's tokens stop at once", async () => {
@@ -93,26 +141,49 @@ describe("accounts", () => {
     expect(who).toMatchObject({ role: "reviewer", via: "token", tokenId: made.id });
     expect((await db.apiToken.findUnique({ where: { id: made.id } }))!.lastUsedAt).not.toBeNull();
     await tokens.revokeToken({ userId: rae.id, teamId }, made.id);
-    await expect(caller.resolveCaller(new Headers({ authorization: `Bearer ${made.token}` }))).rejects.toMatchObject({ code: "unauthorized" });
-    await expect(caller.resolveCaller(new Headers({ authorization: "Bearer tds_made-up" }))).rejects.toMatchObject({ code: "unauthorized" });
+    await expect(caller.resolveCaller(new Headers({ authorization: `Bearer ${made.token}` }))).rejects.toMatchObject({
+      code: "unauthorized",
+    });
+    await expect(caller.resolveCaller(new Headers({ authorization: "Bearer tds_made-up" }))).rejects.toMatchObject({
+      code: "unauthorized",
+    });
 
     const second = await tokens.createToken({ userId: rae.id, teamId }, "second");
     const ada = (await db.user.findUnique({ where: { email: "ada@example.com" } }))!;
-    const admin = { ...(await caller.resolveCaller(new Headers({ authorization: `Bearer ${(await tokens.createToken({ userId: ada.id, teamId }, "a")).token}` })))! };
+    const admin = {
+      ...(await caller.resolveCaller(
+        new Headers({ authorization: `Bearer ${(await tokens.createToken({ userId: ada.id, teamId }, "a")).token}` }),
+      ))!,
+    };
     await team.removeMember(admin, rae.id);
-    await expect(caller.resolveCaller(new Headers({ authorization: `Bearer ${second.token}` }))).rejects.toMatchObject({ code: "unauthorized" });
+    await expect(caller.resolveCaller(new Headers({ authorization: `Bearer ${second.token}` }))).rejects.toMatchObject({
+      code: "unauthorized",
+    });
   });
 
   it("the CLI: creates people and teams, prints a token alone on the last line, and that token works", async () => {
     const cli = (...args: string[]) =>
-      spawnSync(process.execPath, [path.resolve("node_modules/tsx/dist/cli.mjs"), "--conditions=react-server", "scripts/cli.ts", ...args], {
-        env: { ...process.env, STUDIO_ENV_FILE: "none", STUDIO_DATA_DIR: env.dir, DATABASE_URL: `file:${env.file}` },
-        encoding: "utf8",
-      });
+      spawnSync(
+        process.execPath,
+        [path.resolve("node_modules/tsx/dist/cli.mjs"), "--conditions=react-server", "scripts/cli.ts", ...args],
+        {
+          env: { ...process.env, STUDIO_ENV_FILE: "none", STUDIO_DATA_DIR: env.dir, DATABASE_URL: `file:${env.file}` },
+          encoding: "utf8",
+        },
+      );
     const made = cli("user", "create", "--email", "cli@example.com", "--password", PASSWORD, "--team", "Night Shift");
     expect(made.status, made.stderr).toBe(0);
     expect(made.stdout).toContain("Night Shift: admin");
-    const joined = cli("user", "create", "--email", "cli2@example.com", "--password", PASSWORD, "--team", "Night Shift");
+    const joined = cli(
+      "user",
+      "create",
+      "--email",
+      "cli2@example.com",
+      "--password",
+      PASSWORD,
+      "--team",
+      "Night Shift",
+    );
     expect(joined.stdout).toContain("Night Shift: member");
     const bad = cli("user", "create", "--email", "not-an-email", "--password", PASSWORD);
     expect(bad.status).toBe(2);
@@ -121,8 +192,13 @@ describe("accounts", () => {
     expect(tok.status, tok.stderr).toBe(0);
     const token = tok.stdout.trim().split("\n").pop()!;
     expect(token).toMatch(/^tds_[\w-]{40,}$/);
-    expect(await caller.resolveCaller(new Headers({ authorization: `Bearer ${token}` }))).toMatchObject({ role: "admin", team: { name: "Night Shift" } });
+    expect(await caller.resolveCaller(new Headers({ authorization: `Bearer ${token}` }))).toMatchObject({
+      role: "admin",
+      team: { name: "Night Shift" },
+    });
     expect(cli("user", "list").stdout).toMatch(/cli@example\.com\t.*Night Shift:admin/);
-    expect(cli("user", "set-password", "--email", "cli@example.com", "--password", "another long password").status).toBe(0);
+    expect(
+      cli("user", "set-password", "--email", "cli@example.com", "--password", "another long password").status,
+    ).toBe(0);
   }, 180_000);
 });

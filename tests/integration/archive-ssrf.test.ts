@@ -22,7 +22,9 @@ async function serve(name: keyof typeof hits) {
 }
 
 beforeAll(async () => {
-  png = await sharp({ create: { width: 64, height: 48, channels: 3, background: "#336699" } }).png().toBuffer();
+  png = await sharp({ create: { width: 64, height: 48, channels: 3, background: "#336699" } })
+    .png()
+    .toBuffer();
   await Promise.all([serve("td"), serve("listed"), serve("other")]);
   freshStudioEnv(origins.td, "k", { STUDIO_FETCH_ALLOW_ORIGINS: ` ${origins.listed}/ , https://cdn.example.com:8443` });
 });
@@ -33,7 +35,9 @@ afterAll(() => {
 async function archiveFrom(url: string) {
   const [{ db }, { archiveAsset }] = await Promise.all([import("@/lib/db"), import("@/lib/generations/archive")]);
   const id = `asset-${Math.random().toString(36).slice(2)}`;
-  await db().asset.create({ data: { id, kind: "image", mime: "image/png", origin: "output", upstreamUrl: url, archiveState: "temporary" } });
+  await db().asset.create({
+    data: { id, kind: "image", mime: "image/png", origin: "output", upstreamUrl: url, archiveState: "temporary" },
+  });
   await archiveAsset(id);
   return db().asset.findUniqueOrThrow({ where: { id } });
 }
@@ -62,17 +66,26 @@ describe("STUDIO_FETCH_ALLOW_ORIGINS", () => {
   it("is read as a list of exact origins", async () => {
     const { parseEnv } = await import("@/lib/config/env");
     expect(parseEnv(base).STUDIO_FETCH_ALLOW_ORIGINS).toEqual([]);
-    expect(parseEnv({ ...base, STUDIO_FETCH_ALLOW_ORIGINS: "https://cdn.example.com, http://10.0.0.5:8080/,HTTP://Files.Example:80" }).STUDIO_FETCH_ALLOW_ORIGINS).toEqual([
-      "https://cdn.example.com",
-      "http://10.0.0.5:8080",
-      "http://files.example",
-    ]);
+    expect(
+      parseEnv({
+        ...base,
+        STUDIO_FETCH_ALLOW_ORIGINS: "https://cdn.example.com, http://10.0.0.5:8080/,HTTP://Files.Example:80",
+      }).STUDIO_FETCH_ALLOW_ORIGINS,
+    ).toEqual(["https://cdn.example.com", "http://10.0.0.5:8080", "http://files.example"]);
   });
 
   it("refuses an entry that is not a bare http(s) origin, naming the variable", async () => {
     const { parseEnv } = await import("@/lib/config/env");
-    for (const bad of ["https://cdn.example.com/outputs", "ftp://files.example", "cdn.example.com", "https://u:p@cdn.example.com", "https://cdn.example.com/?x=1"]) {
-      expect(() => parseEnv({ ...base, STUDIO_FETCH_ALLOW_ORIGINS: bad }), bad).toThrow(/STUDIO_FETCH_ALLOW_ORIGINS: .*is not an origin/);
+    for (const bad of [
+      "https://cdn.example.com/outputs",
+      "ftp://files.example",
+      "cdn.example.com",
+      "https://u:p@cdn.example.com",
+      "https://cdn.example.com/?x=1",
+    ]) {
+      expect(() => parseEnv({ ...base, STUDIO_FETCH_ALLOW_ORIGINS: bad }), bad).toThrow(
+        /STUDIO_FETCH_ALLOW_ORIGINS: .*is not an origin/,
+      );
     }
   });
 });

@@ -24,9 +24,14 @@ function startProxy() {
     state.log.push(r);
     const forward = async (): Promise<Answer> => {
       const headers: Record<string, string> = {};
-      for (const k of ["authorization", "x-timestamp", "content-type", "x-tc-action"]) if (typeof req.headers[k] === "string") headers[k] = req.headers[k] as string;
+      for (const k of ["authorization", "x-timestamp", "content-type", "x-tc-action"])
+        if (typeof req.headers[k] === "string") headers[k] = req.headers[k] as string;
       const up = await fetch(state.target + r.path, { method: r.method, headers, body: r.body || undefined });
-      return { status: up.status, headers: { "content-type": up.headers.get("content-type") ?? "application/json" }, body: Buffer.from(await up.arrayBuffer()) };
+      return {
+        status: up.status,
+        headers: { "content-type": up.headers.get("content-type") ?? "application/json" },
+        body: Buffer.from(await up.arrayBuffer()),
+      };
     };
     try {
       const a = state.handler ? await state.handler(r, forward) : await forward();
@@ -38,8 +43,15 @@ function startProxy() {
   });
   return {
     state,
-    listen: () => new Promise<void>((ok) => server.listen(0, "127.0.0.1", () => ok())).then(() => (state.url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`)),
-    close: () => new Promise<void>((ok) => { server.closeAllConnections(); server.close(() => ok()); }),
+    listen: () =>
+      new Promise<void>((ok) => server.listen(0, "127.0.0.1", () => ok())).then(
+        () => (state.url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`),
+      ),
+    close: () =>
+      new Promise<void>((ok) => {
+        server.closeAllConnections();
+        server.close(() => ok());
+      }),
   };
 }
 
@@ -78,7 +90,14 @@ async function load() {
     import("@/lib/generations/archive"),
   ]);
   const { owner } = engine.startEngine();
-  return { createGeneration, getGeneration, db, pollTick: () => engine.pollTick(owner), recordFailure: finish.recordFailure, archive };
+  return {
+    createGeneration,
+    getGeneration,
+    db,
+    pollTick: () => engine.pollTick(owner),
+    recordFailure: finish.recordFailure,
+    archive,
+  };
 }
 
 const isCreate = (r: Req) => r.method === "POST" && (r.path.includes("video-synthesis") || r.path.includes("/job"));
@@ -88,7 +107,17 @@ const requestIdOf = (r: Req) => new URL(r.path, "http://x").searchParams.get("re
 async function insertGeneration(fields: Record<string, unknown>) {
   const { db } = await load();
   const id = randomUUID();
-  await db().generation.create({ data: { id, model: "T0401001", mode: "text-to-video", prompt: "x", status: "running", nextPollAt: new Date(), ...fields } });
+  await db().generation.create({
+    data: {
+      id,
+      model: "T0401001",
+      mode: "text-to-video",
+      prompt: "x",
+      status: "running",
+      nextPollAt: new Date(),
+      ...fields,
+    },
+  });
   return id;
 }
 
@@ -100,13 +129,22 @@ describe("engine edges (issue #11)", () => {
       if (r.path.startsWith("/files/")) await held.p;
       return forward();
     };
-    const g = await createGeneration({ model: "T0401001", mode: "text-to-video", prompt: "hold the download" }, TEST_SCOPE);
-    const saving = await until(() => getGeneration(TEST_SCOPE, g.id), (x) => x.outputs.length > 0);
+    const g = await createGeneration(
+      { model: "T0401001", mode: "text-to-video", prompt: "hold the download" },
+      TEST_SCOPE,
+    );
+    const saving = await until(
+      () => getGeneration(TEST_SCOPE, g.id),
+      (x) => x.outputs.length > 0,
+    );
     expect(saving.status).toBe("running");
     expect(saving.phase).toBe("saving");
     expect(saving.outputs[0].asset.fileUrl).toBeUndefined();
     held.open();
-    const done = await until(() => getGeneration(TEST_SCOPE, g.id), (x) => x.status !== "running");
+    const done = await until(
+      () => getGeneration(TEST_SCOPE, g.id),
+      (x) => x.status !== "running",
+    );
     proxy.state.handler = undefined;
     expect(done.status).toBe("succeeded");
     expect(done.phase).toBeUndefined();
@@ -115,24 +153,62 @@ describe("engine edges (issue #11)", () => {
     const row = await db().asset.findUniqueOrThrow({ where: { id: done.outputs[0].assetId } });
     expect(existsSync(path.join(dataDir, "files", row.storageKey!))).toBe(true);
     // The poster is stored like every file (temp + rename), when ffmpeg is there to make one.
-    if (await (await import("@/lib/assets/media")).hasFfmpeg()) expect(existsSync(path.join(dataDir, "files", row.posterKey!))).toBe(true);
+    if (await (await import("@/lib/assets/media")).hasFfmpeg())
+      expect(existsSync(path.join(dataDir, "files", row.posterKey!))).toBe(true);
   });
 
   it("a voice clone whose audio comes as a link is saved as a team voice once its audio is stored", async () => {
     const { createGeneration, getGeneration, db } = await load();
     const { storeAsset } = await import("@/lib/assets/store");
-    const wav = Buffer.from(encodeWav(Float32Array.from({ length: 16000 * 3 }, (_, i) => Math.sin(i / 10) * 0.3), 16000));
-    const sample = await storeAsset(Readable.from([wav]), TEST_SCOPE, { model: "T0311001", mode: "voice-clone", role: "clone_audio" });
-    const g = await createGeneration({ model: "T0311001", mode: "voice-clone", prompt: "my linked voice", params: { outputType: "url", voiceName: "Linked" }, inputs: [{ role: "clone_audio", assetId: sample.id }] }, TEST_SCOPE);
+    const wav = Buffer.from(
+      encodeWav(
+        Float32Array.from({ length: 16000 * 3 }, (_, i) => Math.sin(i / 10) * 0.3),
+        16000,
+      ),
+    );
+    const sample = await storeAsset(Readable.from([wav]), TEST_SCOPE, {
+      model: "T0311001",
+      mode: "voice-clone",
+      role: "clone_audio",
+    });
+    const g = await createGeneration(
+      {
+        model: "T0311001",
+        mode: "voice-clone",
+        prompt: "my linked voice",
+        params: { outputType: "url", voiceName: "Linked" },
+        inputs: [{ role: "clone_audio", assetId: sample.id }],
+      },
+      TEST_SCOPE,
+    );
     expect(g.phase).toBe("saving");
-    await until(() => getGeneration(TEST_SCOPE, g.id), (x) => x.status === "succeeded");
-    expect(await db().voice.findFirst({ where: { generationId: g.id } })).toMatchObject({ name: "Linked", source: "clone" });
+    await until(
+      () => getGeneration(TEST_SCOPE, g.id),
+      (x) => x.status === "succeeded",
+    );
+    expect(await db().voice.findFirst({ where: { generationId: g.id } })).toMatchObject({
+      name: "Linked",
+      source: "clone",
+    });
   });
 
   it("derives the stuck-submit window per model: a 100 s old TTS create is still awaited, a 40 s old video create is interrupted", async () => {
     const { pollTick, db } = await load();
-    const tts = await insertGeneration({ model: "T0311001", mode: "speech", status: "queued", submittedAt: new Date(Date.now() - 100_000), attempts: 1, nextPollAt: null });
-    const video = await insertGeneration({ status: "queued", submittedAt: new Date(Date.now() - 40_000), attempts: 1, nextPollAt: null, requestIds: JSON.stringify(["rid-sent"]) });
+    const tts = await insertGeneration({
+      model: "T0311001",
+      mode: "speech",
+      status: "queued",
+      submittedAt: new Date(Date.now() - 100_000),
+      attempts: 1,
+      nextPollAt: null,
+    });
+    const video = await insertGeneration({
+      status: "queued",
+      submittedAt: new Date(Date.now() - 40_000),
+      attempts: 1,
+      nextPollAt: null,
+      requestIds: JSON.stringify(["rid-sent"]),
+    });
     await pollTick();
     expect((await db().generation.findUniqueOrThrow({ where: { id: tts } })).status).toBe("queued");
     const v = await db().generation.findUniqueOrThrow({ where: { id: video } });
@@ -149,9 +225,15 @@ describe("engine edges (issue #11)", () => {
       return forward();
     };
     const pending = createGeneration({ model: "T0401001", mode: "text-to-video", prompt: "late answer" }, TEST_SCOPE);
-    await until(async () => proxy.state.log.find((r) => isCreate(r) && r.body.includes("late answer")), (r) => !!r);
+    await until(
+      async () => proxy.state.log.find((r) => isCreate(r) && r.body.includes("late answer")),
+      (r) => !!r,
+    );
     const sent = proxy.state.log.find((r) => isCreate(r) && r.body.includes("late answer"))!;
-    const row = (await until(() => db().generation.findFirst({ where: { prompt: "late answer" } }), (x) => !!x?.submittedAt))!;
+    const row = (await until(
+      () => db().generation.findFirst({ where: { prompt: "late answer" } }),
+      (x) => !!x?.submittedAt,
+    ))!;
     expect(JSON.parse(row.requestIds)).toEqual([requestIdOf(sent)]);
     // The engine gives up on it (as if the window had passed), then TD's answer arrives after all.
     await db().generation.update({ where: { id: row.id }, data: { submittedAt: new Date(Date.now() - 60_000) } });
@@ -163,7 +245,10 @@ describe("engine edges (issue #11)", () => {
     expect(created).toMatchObject({ status: "running", upstreamTaskId: expect.any(String) });
     expect(created.error).toBeUndefined();
     expect(created.finishedAt).toBeUndefined();
-    const done = await until(() => getGeneration(TEST_SCOPE, row.id), (x) => x.status === "succeeded");
+    const done = await until(
+      () => getGeneration(TEST_SCOPE, row.id),
+      (x) => x.status === "succeeded",
+    );
     expect(done.error).toBeUndefined();
     expect(done.requestIds[0]).toBe(requestIdOf(sent));
   });
@@ -176,7 +261,10 @@ describe("engine edges (issue #11)", () => {
       return forward();
     };
     const pending = createGeneration({ model: "T0311001", mode: "speech", prompt: "慢慢说" }, TEST_SCOPE);
-    const row = (await until(() => db().generation.findFirst({ where: { prompt: "慢慢说" } }), (x) => JSON.parse(x?.requestIds ?? "[]").length === 1))!;
+    const row = (await until(
+      () => db().generation.findFirst({ where: { prompt: "慢慢说" } }),
+      (x) => JSON.parse(x?.requestIds ?? "[]").length === 1,
+    ))!;
     await db().generation.update({ where: { id: row.id }, data: { submittedAt: new Date(Date.now() - 200_000) } });
     await pollTick();
     expect((await db().generation.findUniqueOrThrow({ where: { id: row.id } })).errorCode).toBe("SubmitInterrupted");
@@ -199,10 +287,22 @@ describe("engine edges (issue #11)", () => {
   it("sends a never-sent record after a restart only while recent; an old one fails with NotSent", async () => {
     const { pollTick, db } = await load();
     const creates = emu.tasks.creates;
-    const old = await insertGeneration({ status: "queued", createdAt: new Date(Date.now() - 120_000), prompt: "old unsent" });
-    const recent = await insertGeneration({ status: "queued", createdAt: new Date(Date.now() - 10_000), prompt: "recent unsent" });
+    const old = await insertGeneration({
+      status: "queued",
+      createdAt: new Date(Date.now() - 120_000),
+      prompt: "old unsent",
+    });
+    const recent = await insertGeneration({
+      status: "queued",
+      createdAt: new Date(Date.now() - 10_000),
+      prompt: "recent unsent",
+    });
     await pollTick();
-    expect(await db().generation.findUniqueOrThrow({ where: { id: old } })).toMatchObject({ status: "failed", errorCode: "NotSent", submittedAt: null });
+    expect(await db().generation.findUniqueOrThrow({ where: { id: old } })).toMatchObject({
+      status: "failed",
+      errorCode: "NotSent",
+      submittedAt: null,
+    });
     expect((await db().generation.findUniqueOrThrow({ where: { id: recent } })).upstreamTaskId).toBeTruthy();
     expect(emu.tasks.creates).toBe(creates + 1);
   });
@@ -212,14 +312,25 @@ describe("engine edges (issue #11)", () => {
     let refused = 0;
     proxy.state.handler = async (r, forward) => {
       if (isCreate(r) && r.body.includes("capacity please") && refused++ === 0) {
-        return { status: 429, headers: { "content-type": "application/json", "retry-after": "2" }, body: JSON.stringify({ code: "Throttling.RateQuota", message: "slow down" }) };
+        return {
+          status: 429,
+          headers: { "content-type": "application/json", "retry-after": "2" },
+          body: JSON.stringify({ code: "Throttling.RateQuota", message: "slow down" }),
+        };
       }
       return forward();
     };
     const t0 = Date.now();
-    const g = await createGeneration({ model: "T0401001", mode: "text-to-video", prompt: "capacity please" }, TEST_SCOPE);
+    const g = await createGeneration(
+      { model: "T0401001", mode: "text-to-video", prompt: "capacity please" },
+      TEST_SCOPE,
+    );
     expect(g).toMatchObject({ status: "queued", phase: "waiting_capacity", upstreamStatus: "waiting_capacity" });
-    const done = await until(() => getGeneration(TEST_SCOPE, g.id), (x) => x.status === "succeeded", 15_000);
+    const done = await until(
+      () => getGeneration(TEST_SCOPE, g.id),
+      (x) => x.status === "succeeded",
+      15_000,
+    );
     proxy.state.handler = undefined;
     const creates = proxy.state.log.filter((r) => isCreate(r) && r.body.includes("capacity please"));
     expect(creates).toHaveLength(2);
@@ -232,17 +343,40 @@ describe("engine edges (issue #11)", () => {
     const { db } = await load();
     const dash = await insertGeneration({ upstreamTaskId: "no-such-task", submittedAt: new Date() });
     const ark = await insertGeneration({ model: "T0101007", upstreamTaskId: "no-such-task", submittedAt: new Date() });
-    const vod = await insertGeneration({ model: "T0302007", mode: "text-to-image", upstreamTaskId: "no-such-task", submittedAt: new Date() });
+    const vod = await insertGeneration({
+      model: "T0302007",
+      mode: "text-to-image",
+      upstreamTaskId: "no-such-task",
+      submittedAt: new Date(),
+    });
     const read = (id: string) => db().generation.findUniqueOrThrow({ where: { id } });
-    expect(await until(() => read(dash), (g) => g.status !== "running")).toMatchObject({ status: "failed", errorCode: "UNKNOWN" });
-    expect(await until(() => read(ark), (g) => g.status !== "running")).toMatchObject({ status: "failed", errorCode: "NotFound.Task" });
-    expect(await until(() => read(vod), (g) => g.status !== "running")).toMatchObject({ status: "failed", errorCode: "InvalidParameterValue.TaskId" });
+    expect(
+      await until(
+        () => read(dash),
+        (g) => g.status !== "running",
+      ),
+    ).toMatchObject({ status: "failed", errorCode: "UNKNOWN" });
+    expect(
+      await until(
+        () => read(ark),
+        (g) => g.status !== "running",
+      ),
+    ).toMatchObject({ status: "failed", errorCode: "NotFound.Task" });
+    expect(
+      await until(
+        () => read(vod),
+        (g) => g.status !== "running",
+      ),
+    ).toMatchObject({ status: "failed", errorCode: "InvalidParameterValue.TaskId" });
   });
 
   it("finishes a task whose model left the catalog as failed (ModelUnavailable) instead of re-leasing it", async () => {
     const { db } = await load();
     const id = await insertGeneration({ model: "T0999999", upstreamTaskId: "abc", submittedAt: new Date() });
-    const g = await until(() => db().generation.findUniqueOrThrow({ where: { id } }), (x) => x.status !== "running");
+    const g = await until(
+      () => db().generation.findUniqueOrThrow({ where: { id } }),
+      (x) => x.status !== "running",
+    );
     expect(g).toMatchObject({ status: "failed", errorCode: "ModelUnavailable", leaseOwner: null });
   });
 
@@ -252,17 +386,28 @@ describe("engine edges (issue #11)", () => {
     let rewrite = true;
     proxy.state.handler = async (r, forward) => {
       const a = await forward();
-      if (rewrite && r.method === "GET" && r.path.includes("/tasks/")) return { ...a, body: a.body.toString().replace(/"task_status":"[A-Z]+"/, '"task_status":"WAITING_FOR_GPU"') };
+      if (rewrite && r.method === "GET" && r.path.includes("/tasks/"))
+        return { ...a, body: a.body.toString().replace(/"task_status":"[A-Z]+"/, '"task_status":"WAITING_FOR_GPU"') };
       return a;
     };
     const g = await createGeneration({ model: "T0401001", mode: "text-to-video", prompt: "odd status" }, TEST_SCOPE);
-    const odd = await until(() => getGeneration(TEST_SCOPE, g.id), (x) => x.upstreamStatus === "WAITING_FOR_GPU");
+    const odd = await until(
+      () => getGeneration(TEST_SCOPE, g.id),
+      (x) => x.upstreamStatus === "WAITING_FOR_GPU",
+    );
     expect(odd.status).toBe("running");
     expect(odd.error).toBeUndefined();
     expect(warn.mock.calls.some((c) => String(c[0]).includes('"WAITING_FOR_GPU"'))).toBe(true);
     rewrite = false;
     proxy.state.handler = undefined;
-    expect((await until(() => getGeneration(TEST_SCOPE, g.id), (x) => x.status === "succeeded")).status).toBe("succeeded");
+    expect(
+      (
+        await until(
+          () => getGeneration(TEST_SCOPE, g.id),
+          (x) => x.status === "succeeded",
+        )
+      ).status,
+    ).toBe("succeeded");
     warn.mockRestore();
   });
 
@@ -270,7 +415,16 @@ describe("engine edges (issue #11)", () => {
     const { createGeneration, getGeneration, db, archive } = await load();
     const id = randomUUID();
     const lease = new Date(Date.now() + 30_000);
-    await db().asset.create({ data: { id, kind: "video", origin: "output", archiveState: "archiving", archiveClaim: "theirs", nextArchiveAt: lease } });
+    await db().asset.create({
+      data: {
+        id,
+        kind: "video",
+        origin: "output",
+        archiveState: "archiving",
+        archiveClaim: "theirs",
+        nextArchiveAt: lease,
+      },
+    });
     expect(await archive.renewArchiveClaim(id, "mine")).toBe(false);
     expect((await db().asset.findUniqueOrThrow({ where: { id } })).nextArchiveAt?.getTime()).toBe(lease.getTime());
 
@@ -283,12 +437,29 @@ describe("engine edges (issue #11)", () => {
       await held.p;
       return { status: 500, body: "{}" };
     };
-    const g = await createGeneration({ model: "T0401001", mode: "text-to-video", prompt: "claim taken over" }, TEST_SCOPE);
-    const saving = await until(() => getGeneration(TEST_SCOPE, g.id), (x) => x.outputs[0]?.asset.archiveState === "archiving" && taken);
+    const g = await createGeneration(
+      { model: "T0401001", mode: "text-to-video", prompt: "claim taken over" },
+      TEST_SCOPE,
+    );
+    const saving = await until(
+      () => getGeneration(TEST_SCOPE, g.id),
+      (x) => x.outputs[0]?.asset.archiveState === "archiving" && taken,
+    );
     const assetId = saving.outputs[0].assetId;
-    await db().asset.update({ where: { id: assetId }, data: { archiveState: "archived", archiveClaim: null, storageKey: `outputs/${g.id}/${assetId}.mp4`, nextArchiveAt: null } });
+    await db().asset.update({
+      where: { id: assetId },
+      data: {
+        archiveState: "archived",
+        archiveClaim: null,
+        storageKey: `outputs/${g.id}/${assetId}.mp4`,
+        nextArchiveAt: null,
+      },
+    });
     held.open();
-    await until(() => getGeneration(TEST_SCOPE, g.id), (x) => x.status !== "running");
+    await until(
+      () => getGeneration(TEST_SCOPE, g.id),
+      (x) => x.status !== "running",
+    );
     proxy.state.handler = undefined;
     const asset = await db().asset.findUniqueOrThrow({ where: { id: assetId } });
     expect(asset.archiveState).toBe("archived");
@@ -301,12 +472,17 @@ describe("engine edges (issue #11)", () => {
     const { createGeneration } = await load();
     const error = vi.spyOn(console, "error").mockImplementation(() => undefined);
     proxy.state.handler = async (r, forward) => {
-      if (r.method === "GET" && r.path.includes("/tasks/")) return { status: 401, body: JSON.stringify({ code: "InvalidApiKey", message: "Invalid API-key provided." }) };
+      if (r.method === "GET" && r.path.includes("/tasks/"))
+        return { status: 401, body: JSON.stringify({ code: "InvalidApiKey", message: "Invalid API-key provided." }) };
       return forward();
     };
     const g = await createGeneration({ model: "T0401001", mode: "text-to-video", prompt: "key revoked" }, TEST_SCOPE);
-    const polls = () => proxy.state.log.filter((r) => r.method === "GET" && r.path.includes(`/tasks/${g.upstreamTaskId}`)).length;
-    await until(async () => polls(), (n) => n >= 1);
+    const polls = () =>
+      proxy.state.log.filter((r) => r.method === "GET" && r.path.includes(`/tasks/${g.upstreamTaskId}`)).length;
+    await until(
+      async () => polls(),
+      (n) => n >= 1,
+    );
     await new Promise((r) => setTimeout(r, 1500));
     expect(polls()).toBe(1);
     expect(error.mock.calls.some((c) => String(c[0]).includes("polling paused"))).toBe(true);

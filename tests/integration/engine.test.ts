@@ -10,11 +10,19 @@ const bed = studioTestbed({ taskSeconds: 0.4 });
 describe("generation engine (HappyHorse text-to-video against the emulator)", () => {
   it("writes the record, sends it once, polls to success and archives the MP4 on our storage", async () => {
     const { createGeneration, getGeneration, db } = await loadStudio();
-    const created = await createGeneration({ model: "T0401001", mode: "text-to-video", prompt: "a paper city at night", params: { duration: 4, ratio: "9:16" } });
+    const created = await createGeneration({
+      model: "T0401001",
+      mode: "text-to-video",
+      prompt: "a paper city at night",
+      params: { duration: 4, ratio: "9:16" },
+    });
     expect(created.status).toBe("running");
     expect(created.upstreamTaskId).toBeTruthy();
     expect(created.params).toEqual({ resolution: "1080P", ratio: "9:16", duration: 4, watermark: false });
-    const done = await until(() => getGeneration(TEST_SCOPE, created.id), (g) => g.status === "succeeded" && g.outputs[0]?.asset.archiveState === "archived");
+    const done = await until(
+      () => getGeneration(TEST_SCOPE, created.id),
+      (g) => g.status === "succeeded" && g.outputs[0]?.asset.archiveState === "archived",
+    );
     const out = done.outputs[0].asset;
     expect(out.mime).toBe("video/mp4");
     const row = await db().asset.findUniqueOrThrow({ where: { id: out.id } });
@@ -30,18 +38,31 @@ describe("generation engine (HappyHorse text-to-video against the emulator)", ()
   it("rejects bad input before anything is sent, naming the limit", async () => {
     const { createGeneration } = await loadStudio();
     const before = bed.emu.tasks.creates;
-    await expect(createGeneration({ model: "T0401001", mode: "text-to-video", prompt: "x", params: { duration: 20 } })).rejects.toMatchObject({ code: "validation_failed", message: expect.stringContaining("at most 15") });
-    await expect(createGeneration({ model: "T0401001", mode: "text-to-video", prompt: "字".repeat(2501) })).rejects.toMatchObject({ message: expect.stringContaining("2500 Chinese") });
-    await expect(createGeneration({ model: "T0401001", mode: "text-to-video", prompt: "" })).rejects.toMatchObject({ field: "prompt" });
-    await expect(createGeneration({ model: "T0401001", mode: "first-frame", prompt: "x" })).rejects.toMatchObject({ field: "mode" });
-    await expect(createGeneration({ model: "T0401001", mode: "text-to-video", prompt: "x", params: { colour: "red" } })).rejects.toMatchObject({ message: expect.stringContaining("colour") });
+    await expect(
+      createGeneration({ model: "T0401001", mode: "text-to-video", prompt: "x", params: { duration: 20 } }),
+    ).rejects.toMatchObject({ code: "validation_failed", message: expect.stringContaining("at most 15") });
+    await expect(
+      createGeneration({ model: "T0401001", mode: "text-to-video", prompt: "字".repeat(2501) }),
+    ).rejects.toMatchObject({ message: expect.stringContaining("2500 Chinese") });
+    await expect(createGeneration({ model: "T0401001", mode: "text-to-video", prompt: "" })).rejects.toMatchObject({
+      field: "prompt",
+    });
+    await expect(createGeneration({ model: "T0401001", mode: "first-frame", prompt: "x" })).rejects.toMatchObject({
+      field: "mode",
+    });
+    await expect(
+      createGeneration({ model: "T0401001", mode: "text-to-video", prompt: "x", params: { colour: "red" } }),
+    ).rejects.toMatchObject({ message: expect.stringContaining("colour") });
     expect(bed.emu.tasks.creates).toBe(before);
   });
 
   it("keeps an upstream failure with its code and message", async () => {
     const { createGeneration, getGeneration } = await loadStudio();
     const g = await createGeneration({ model: "T0401001", mode: "text-to-video", prompt: "boom [[fault:failed]]" });
-    const done = await until(() => getGeneration(TEST_SCOPE, g.id), (x) => x.status === "failed");
+    const done = await until(
+      () => getGeneration(TEST_SCOPE, g.id),
+      (x) => x.status === "failed",
+    );
     expect(done.error).toMatchObject({ code: "InternalError.Algo", message: expect.stringContaining("failed") });
   });
 
@@ -68,8 +89,15 @@ describe("generation engine (HappyHorse text-to-video against the emulator)", ()
 
   it("retries an output download that fails, and keeps the generation saving (not succeeded) meanwhile", async () => {
     const { createGeneration, getGeneration, db } = await loadStudio();
-    const g = await createGeneration({ model: "T0401001", mode: "text-to-video", prompt: "save me [[fault:download]]" });
-    const first = await until(() => getGeneration(TEST_SCOPE, g.id), (x) => x.outputs[0]?.asset.archiveState === "failed");
+    const g = await createGeneration({
+      model: "T0401001",
+      mode: "text-to-video",
+      prompt: "save me [[fault:download]]",
+    });
+    const first = await until(
+      () => getGeneration(TEST_SCOPE, g.id),
+      (x) => x.outputs[0]?.asset.archiveState === "failed",
+    );
     expect(first.status).toBe("running");
     expect(first.phase).toBe("saving");
     expect(first.outputs[0].asset.fileUrl).toBeUndefined();
@@ -80,7 +108,10 @@ describe("generation engine (HappyHorse text-to-video against the emulator)", ()
     expect(row.archiveAttempts).toBe(1);
     expect(row.nextArchiveAt?.getTime()).toBeGreaterThan(Date.now());
     await db().asset.update({ where: { id }, data: { nextArchiveAt: new Date() } });
-    await until(() => db().asset.findUniqueOrThrow({ where: { id } }), (a) => a.archiveAttempts === 2 && a.archiveState === "failed");
+    await until(
+      () => db().asset.findUniqueOrThrow({ where: { id } }),
+      (a) => a.archiveAttempts === 2 && a.archiveState === "failed",
+    );
     const fileId = /\/files\/([^/.?]+)/.exec(row.upstreamUrl ?? "")?.[1];
     expect(bed.emu.log.filter((l) => l.op === "download" && l.taskId === fileId && l.status === 500)).toHaveLength(2);
     expect((await getGeneration(TEST_SCOPE, g.id)).status).toBe("running");
@@ -89,7 +120,10 @@ describe("generation engine (HappyHorse text-to-video against the emulator)", ()
   it("survives poll faults: a 500 on the first poll is retried and the task still finishes", async () => {
     const { createGeneration, getGeneration } = await loadStudio();
     const g = await createGeneration({ model: "T0401001", mode: "text-to-video", prompt: "flaky [[fault:500@poll]]" });
-    const done = await until(() => getGeneration(TEST_SCOPE, g.id), (x) => x.status === "succeeded");
+    const done = await until(
+      () => getGeneration(TEST_SCOPE, g.id),
+      (x) => x.status === "succeeded",
+    );
     const polls = bed.emu.log.filter((l) => l.op === "get" && l.taskId === g.upstreamTaskId);
     expect(polls[0]).toMatchObject({ status: 500 });
     expect(polls.at(-1)).toMatchObject({ status: 200 });

@@ -9,8 +9,13 @@ type Handler = (req: NextRequest, ctx: { params: Promise<Record<string, string>>
 const routes: Record<string, Record<string, unknown>> = {};
 const people = {} as Record<"alice" | "bob" | "rita" | "eve", { id: string; token: string; teamId: string }>;
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-async function call(who: keyof typeof people, method: string, path: string, body?: unknown): Promise<{ status: number; json: any }> {
+async function call(
+  who: keyof typeof people,
+  method: string,
+  path: string,
+  body?: unknown,
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+): Promise<{ status: number; json: any }> {
   const url = new URL(path, "http://studio.test");
   const seg = url.pathname.replace(/^\/api\/v1\//, "").split("/");
   let key: string;
@@ -26,7 +31,10 @@ async function call(who: keyof typeof people, method: string, path: string, body
   if (!handler) throw new Error(`no route ${method} ${key}`);
   const req = new NextRequest(url, {
     method,
-    headers: { Authorization: `Bearer ${people[who].token}`, ...(body !== undefined ? { "Content-Type": "application/json" } : {}) },
+    headers: {
+      Authorization: `Bearer ${people[who].token}`,
+      ...(body !== undefined ? { "Content-Type": "application/json" } : {}),
+    },
     body: body === undefined ? undefined : JSON.stringify(body),
   });
   const res = await handler(req, { params: Promise.resolve(params) });
@@ -38,17 +46,44 @@ const base = Date.parse("2026-06-01T00:00:00Z");
 let clock = 0;
 
 /** One output (with its generation) or upload; times step a second apart unless `at` is given (ties on purpose). */
-async function seed(who: keyof typeof people, o: { kind?: string; model?: string; mode?: string; prompt?: string; origin?: string; at?: number } = {}) {
+async function seed(
+  who: keyof typeof people,
+  o: { kind?: string; model?: string; mode?: string; prompt?: string; origin?: string; at?: number } = {},
+) {
   const { db } = await import("@/lib/db");
   const p = people[who];
   const createdAt = new Date(o.at ?? base + ++clock * 1000);
   const origin = o.origin ?? "output";
   const generationId = origin === "output" ? randomUUID() : null;
   if (generationId) {
-    await db().generation.create({ data: { id: generationId, teamId: p.teamId, createdById: p.id, model: o.model ?? "T0401003", mode: o.mode ?? "text-to-video", prompt: o.prompt ?? "a quiet lake", status: "succeeded", createdAt } });
+    await db().generation.create({
+      data: {
+        id: generationId,
+        teamId: p.teamId,
+        createdById: p.id,
+        model: o.model ?? "T0401003",
+        mode: o.mode ?? "text-to-video",
+        prompt: o.prompt ?? "a quiet lake",
+        status: "succeeded",
+        createdAt,
+      },
+    });
   }
   const a = await db().asset.create({
-    data: { id: randomUUID(), teamId: p.teamId, createdById: p.id, kind: o.kind ?? "video", mime: o.kind === "image" ? "image/png" : "video/mp4", origin, generationId, model: generationId ? (o.model ?? "T0401003") : null, mode: generationId ? (o.mode ?? "text-to-video") : null, archiveState: "archived", storageKey: `x/${randomUUID()}`, createdAt },
+    data: {
+      id: randomUUID(),
+      teamId: p.teamId,
+      createdById: p.id,
+      kind: o.kind ?? "video",
+      mime: o.kind === "image" ? "image/png" : "video/mp4",
+      origin,
+      generationId,
+      model: generationId ? (o.model ?? "T0401003") : null,
+      mode: generationId ? (o.mode ?? "text-to-video") : null,
+      archiveState: "archived",
+      storageKey: `x/${randomUUID()}`,
+      createdAt,
+    },
   });
   return a.id;
 }
@@ -78,8 +113,17 @@ beforeAll(async () => {
   await addMember(a.id, bob.id, "member");
   await addMember(a.id, rita.id, "reviewer");
   const b = await createTeam("Studio B", eve.id, "admin");
-  for (const [name, user, team] of [["alice", alice, a], ["bob", bob, a], ["rita", rita, a], ["eve", eve, b]] as const) {
-    people[name] = { id: user.id, teamId: team.id, token: (await createToken({ teamId: team.id, userId: user.id }, "test")).token };
+  for (const [name, user, team] of [
+    ["alice", alice, a],
+    ["bob", bob, a],
+    ["rita", rita, a],
+    ["eve", eve, b],
+  ] as const) {
+    people[name] = {
+      id: user.id,
+      teamId: team.id,
+      token: (await createToken({ teamId: team.id, userId: user.id }, "test")).token,
+    };
   }
   routes["gallery"] = await import("@/app/api/v1/gallery/route");
   routes["gallery/bulk"] = await import("@/app/api/v1/gallery/bulk/route");
@@ -106,7 +150,17 @@ describe("gallery pages", () => {
     const oldest = await all("alice", "model=T0501001&sort=oldest", 9);
     expect(oldest).toEqual([...newest].reverse());
     const first = await call("alice", "GET", "/api/v1/gallery?model=T0501001&limit=3");
-    expect(first.json.items[0]).toMatchObject({ assetId: newest[0], kind: "video", mime: "video/mp4", thumbnailUrl: `/api/v1/assets/${newest[0]}/thumbnail`, model: "T0501001", mode: "text-to-video", creator: { id: people.bob.id, name: "Bob" }, tags: [], favorite: false });
+    expect(first.json.items[0]).toMatchObject({
+      assetId: newest[0],
+      kind: "video",
+      mime: "video/mp4",
+      thumbnailUrl: `/api/v1/assets/${newest[0]}/thumbnail`,
+      model: "T0501001",
+      mode: "text-to-video",
+      creator: { id: people.bob.id, name: "Bob" },
+      tags: [],
+      favorite: false,
+    });
     expect(first.json.items[0].generationId).toEqual(expect.any(String));
   });
 
@@ -128,7 +182,10 @@ describe("gallery pages", () => {
 
   it("refuses a limit over 200 and a forged cursor", async () => {
     expect((await call("alice", "GET", "/api/v1/gallery?limit=201")).status).toBe(400);
-    expect((await call("alice", "GET", "/api/v1/gallery?cursor=bm9wZQ")).json.error).toMatchObject({ code: "invalid_request", field: "cursor" });
+    expect((await call("alice", "GET", "/api/v1/gallery?cursor=bm9wZQ")).json.error).toMatchObject({
+      code: "invalid_request",
+      field: "cursor",
+    });
   });
 });
 
@@ -163,7 +220,9 @@ describe("filters", () => {
     expect(await all("alice", `model=T0301001&to=${at.toISOString()}`)).toEqual([img]);
     expect(await all("alice", "model=T0301001&to=2020-01-01")).toEqual([]);
 
-    expect((await call("alice", "PATCH", `/api/v1/assets/${img}`, { tags: ["Hero shot", "  draft  "] })).json.tags).toEqual(["Hero shot", "draft"]);
+    expect(
+      (await call("alice", "PATCH", `/api/v1/assets/${img}`, { tags: ["Hero shot", "  draft  "] })).json.tags,
+    ).toEqual(["Hero shot", "draft"]);
     await call("alice", "PATCH", `/api/v1/assets/${vid}`, { tags: ["draft"], favorite: true });
     expect(await all("alice", "tag=draft")).toEqual([vid, img]);
     expect(await all("alice", "tag=draft&kind=image")).toEqual([img]);
@@ -230,7 +289,10 @@ describe("favourites, roles, trash", () => {
     expect(await all("alice", "favorite=false&model=T0601001")).toEqual([id]);
     // Reviewers may star but not change what the team sees.
     expect((await call("rita", "PATCH", `/api/v1/assets/${id}`, { favorite: true })).status).toBe(200);
-    expect((await call("rita", "PATCH", `/api/v1/assets/${id}`, { tags: ["x"] })).json.error).toMatchObject({ code: "forbidden", permission: "gallery:organize" });
+    expect((await call("rita", "PATCH", `/api/v1/assets/${id}`, { tags: ["x"] })).json.error).toMatchObject({
+      code: "forbidden",
+      permission: "gallery:organize",
+    });
     expect((await call("rita", "DELETE", `/api/v1/assets/${id}`)).status).toBe(403);
     expect((await call("rita", "POST", "/api/v1/boards", { name: "r" })).status).toBe(403);
     expect((await call("bob", "PATCH", `/api/v1/assets/${id}`, { favorite: false })).json.favorite).toBe(false);
@@ -248,15 +310,32 @@ describe("favourites, roles, trash", () => {
   });
 
   it("bulk: favourite, tag and trash a selection", async () => {
-    const ids = [await seed("alice", { model: "T0601003" }), await seed("alice", { model: "T0601003" }), await seed("alice", { model: "T0601003" })];
-    expect((await call("rita", "POST", "/api/v1/gallery/bulk", { action: "favorite", assetIds: ids })).json).toEqual({ changed: 3 });
+    const ids = [
+      await seed("alice", { model: "T0601003" }),
+      await seed("alice", { model: "T0601003" }),
+      await seed("alice", { model: "T0601003" }),
+    ];
+    expect((await call("rita", "POST", "/api/v1/gallery/bulk", { action: "favorite", assetIds: ids })).json).toEqual({
+      changed: 3,
+    });
     expect(await all("rita", "favorite=true&model=T0601003")).toHaveLength(3);
-    expect((await call("rita", "POST", "/api/v1/gallery/bulk", { action: "addTags", assetIds: ids, tags: ["x"] })).status).toBe(403);
-    expect((await call("bob", "POST", "/api/v1/gallery/bulk", { action: "addTags", assetIds: ids, tags: ["batch", "b2"] })).json).toEqual({ changed: 6 });
-    expect((await call("bob", "POST", "/api/v1/gallery/bulk", { action: "addTags", assetIds: ids, tags: ["batch"] })).json).toEqual({ changed: 0 });
+    expect(
+      (await call("rita", "POST", "/api/v1/gallery/bulk", { action: "addTags", assetIds: ids, tags: ["x"] })).status,
+    ).toBe(403);
+    expect(
+      (await call("bob", "POST", "/api/v1/gallery/bulk", { action: "addTags", assetIds: ids, tags: ["batch", "b2"] }))
+        .json,
+    ).toEqual({ changed: 6 });
+    expect(
+      (await call("bob", "POST", "/api/v1/gallery/bulk", { action: "addTags", assetIds: ids, tags: ["batch"] })).json,
+    ).toEqual({ changed: 0 });
     expect(await all("bob", "tag=batch")).toEqual([...ids].reverse());
-    expect((await call("bob", "GET", "/api/v1/gallery/tags?prefix=ba")).json.items).toEqual([{ tag: "batch", count: 3 }]);
-    expect((await call("bob", "POST", "/api/v1/gallery/bulk", { action: "trash", assetIds: ids.slice(0, 2) })).json).toEqual({ changed: 2 });
+    expect((await call("bob", "GET", "/api/v1/gallery/tags?prefix=ba")).json.items).toEqual([
+      { tag: "batch", count: 3 },
+    ]);
+    expect(
+      (await call("bob", "POST", "/api/v1/gallery/bulk", { action: "trash", assetIds: ids.slice(0, 2) })).json,
+    ).toEqual({ changed: 2 });
     expect(await all("bob", "model=T0601003")).toEqual([ids[2]]);
   });
 });
@@ -269,11 +348,19 @@ describe("boards", () => {
     expect(created.status).toBe(201);
     const id = created.json.id;
     expect(created.json).toMatchObject({ name: "Moodboard", itemCount: 0 });
-    expect((await call("bob", "POST", `/api/v1/boards/${id}/items`, { assetIds: [a1, a2] })).json).toMatchObject({ added: 2, board: { itemCount: 2 } });
+    expect((await call("bob", "POST", `/api/v1/boards/${id}/items`, { assetIds: [a1, a2] })).json).toMatchObject({
+      added: 2,
+      board: { itemCount: 2 },
+    });
     expect((await call("bob", "POST", `/api/v1/boards/${id}/items`, { assetIds: [a1] })).json.added).toBe(0);
-    expect((await call("alice", "PATCH", `/api/v1/boards/${id}`, { name: "Mood", coverAssetId: a1 })).json).toMatchObject({ name: "Mood", coverAssetId: a1, coverUrl: `/api/v1/assets/${a1}/thumbnail` });
+    expect(
+      (await call("alice", "PATCH", `/api/v1/boards/${id}`, { name: "Mood", coverAssetId: a1 })).json,
+    ).toMatchObject({ name: "Mood", coverAssetId: a1, coverUrl: `/api/v1/assets/${a1}/thumbnail` });
     expect((await call("alice", "GET", "/api/v1/boards")).json.items.map((b: { id: string }) => b.id)).toContain(id);
-    expect((await call("bob", "DELETE", `/api/v1/boards/${id}/items`, { assetIds: [a2] })).json).toMatchObject({ removed: 1, board: { itemCount: 1 } });
+    expect((await call("bob", "DELETE", `/api/v1/boards/${id}/items`, { assetIds: [a2] })).json).toMatchObject({
+      removed: 1,
+      board: { itemCount: 1 },
+    });
     expect(await all("alice", `board=${id}`)).toEqual([a1]);
     expect((await call("alice", "DELETE", `/api/v1/boards/${id}`)).status).toBe(204);
     expect((await call("alice", "GET", `/api/v1/boards/${id}`)).status).toBe(404);
@@ -299,8 +386,12 @@ describe("another team", () => {
     expect((await call("eve", "POST", `/api/v1/boards/${board.id}/items`, { assetIds: [theirs] })).status).toBe(404);
     expect((await call("eve", "GET", "/api/v1/boards")).json.items).toEqual([]);
     const evesBoard = (await call("eve", "POST", "/api/v1/boards", { name: "B" })).json;
-    expect((await call("eve", "POST", `/api/v1/boards/${evesBoard.id}/items`, { assetIds: [mine, theirs] })).json.added).toBe(1);
-    expect((await call("eve", "POST", "/api/v1/gallery/bulk", { action: "trash", assetIds: [mine] })).json).toEqual({ changed: 0 });
+    expect(
+      (await call("eve", "POST", `/api/v1/boards/${evesBoard.id}/items`, { assetIds: [mine, theirs] })).json.added,
+    ).toBe(1);
+    expect((await call("eve", "POST", "/api/v1/gallery/bulk", { action: "trash", assetIds: [mine] })).json).toEqual({
+      changed: 0,
+    });
     expect((await call("eve", "GET", "/api/v1/gallery/tags")).json.items).toEqual([]);
     expect(await all("alice", "model=T0801001")).toEqual([mine]);
   });
@@ -311,15 +402,27 @@ describe("thumbnails", () => {
     const sharp = (await import("sharp")).default;
     const { Readable } = await import("node:stream");
     const { storeAsset } = await import("@/lib/assets/store");
-    const png = await sharp({ create: { width: 1200, height: 600, channels: 3, background: "#c0392b" } }).png().toBuffer();
+    const png = await sharp({ create: { width: 1200, height: 600, channels: 3, background: "#c0392b" } })
+      .png()
+      .toBuffer();
     const up = await storeAsset(Readable.from([png]), { teamId: people.alice.teamId, userId: people.alice.id });
     const [item] = await all("alice", "origin=upload&kind=image", 1).then(async (ids) => {
       expect(ids).toContain(up.id);
       return (await call("alice", "GET", "/api/v1/gallery?origin=upload&kind=image&limit=1")).json.items;
     });
-    expect(item).toMatchObject({ assetId: up.id, thumbnailUrl: `/api/v1/assets/${up.id}/thumbnail`, thumbhash: expect.stringMatching(/^[A-Za-z0-9+/=]{20,}$/) });
+    expect(item).toMatchObject({
+      assetId: up.id,
+      thumbnailUrl: `/api/v1/assets/${up.id}/thumbnail`,
+      thumbhash: expect.stringMatching(/^[A-Za-z0-9+/=]{20,}$/),
+    });
     const thumbRoute = await import("@/app/api/v1/assets/[id]/thumbnail/route");
-    const get = (who: keyof typeof people) => thumbRoute.GET(new NextRequest(`http://studio.test/api/v1/assets/${up.id}/thumbnail`, { headers: { Authorization: `Bearer ${people[who].token}` } }), { params: Promise.resolve({ id: up.id }) });
+    const get = (who: keyof typeof people) =>
+      thumbRoute.GET(
+        new NextRequest(`http://studio.test/api/v1/assets/${up.id}/thumbnail`, {
+          headers: { Authorization: `Bearer ${people[who].token}` },
+        }),
+        { params: Promise.resolve({ id: up.id }) },
+      );
     const res = await get("bob");
     expect(res.status).toBe(200);
     expect(res.headers.get("content-type")).toBe("image/webp");
@@ -338,15 +441,22 @@ describe("lineage", () => {
     const chain = async (input: string, prompt: string) => {
       const out = await seed("alice", { model: "T0401001", mode: "first-frame", prompt });
       const genId = (await db().asset.findUniqueOrThrow({ where: { id: out } })).generationId!;
-      await db().generationInput.create({ data: { id: randomUUID(), generationId: genId, role: "first_frame", assetId: input } });
+      await db().generationInput.create({
+        data: { id: randomUUID(), generationId: genId, role: "first_frame", assetId: input },
+      });
       return { out, genId };
     };
     const b = await chain(a1, "lineage middle");
     const c = await chain(b.out, "lineage leaf");
     const r = await call("bob", "GET", `/api/v1/assets/${b.out}/lineage`);
     expect(r.status).toBe(200);
-    expect(r.json.madeFrom.map((n: { prompt: string; depth: number }) => [n.prompt, n.depth])).toEqual([["lineage middle", 1], ["lineage root", 2]]);
-    expect(r.json.madeFrom[0].inputs).toEqual([{ role: "first_frame", position: 0, assetId: a1, thumbnailUrl: `/api/v1/assets/${a1}/thumbnail` }]);
+    expect(r.json.madeFrom.map((n: { prompt: string; depth: number }) => [n.prompt, n.depth])).toEqual([
+      ["lineage middle", 1],
+      ["lineage root", 2],
+    ]);
+    expect(r.json.madeFrom[0].inputs).toEqual([
+      { role: "first_frame", position: 0, assetId: a1, thumbnailUrl: `/api/v1/assets/${a1}/thumbnail` },
+    ]);
     expect(r.json.usedIn.map((n: { generationId: string }) => n.generationId)).toEqual([c.genId]);
     expect(r.json.usedIn[0].outputs[0]).toMatchObject({ assetId: c.out });
     const root = await call("alice", "GET", `/api/v1/assets/${a1}/lineage`);

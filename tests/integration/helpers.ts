@@ -10,8 +10,23 @@ export const TEST_KEY = "test-key";
 export function withEmulator(opts: Partial<EmulatorOptions> = {}) {
   const state = {} as { emu: Emulator; http: TdHttp };
   beforeAll(async () => {
-    state.emu = await startEmulator({ port: 0, apiKey: TEST_KEY, taskSeconds: 0.3, quiet: true, chatFirstTokenMs: 5, chatChunkMs: 2, hangMs: 3000, ...opts });
-    state.http = new TdHttp({ baseUrl: state.emu.url, apiKey: TEST_KEY, timeoutMs: 2000, retryBaseMs: 10, retryMaxMs: 50 });
+    state.emu = await startEmulator({
+      port: 0,
+      apiKey: TEST_KEY,
+      taskSeconds: 0.3,
+      quiet: true,
+      chatFirstTokenMs: 5,
+      chatChunkMs: 2,
+      hangMs: 3000,
+      ...opts,
+    });
+    state.http = new TdHttp({
+      baseUrl: state.emu.url,
+      apiKey: TEST_KEY,
+      timeoutMs: 2000,
+      retryBaseMs: 10,
+      retryMaxMs: 50,
+    });
   });
   afterAll(async () => {
     await state.emu?.close();
@@ -20,16 +35,35 @@ export function withEmulator(opts: Partial<EmulatorOptions> = {}) {
 }
 
 /** Raw request to the emulator with the documented headers (override any of them). */
-export async function rawCall(baseUrl: string, method: string, path: string, body?: unknown, headers: Record<string, string | undefined> = {}) {
+export async function rawCall(
+  baseUrl: string,
+  method: string,
+  path: string,
+  body?: unknown,
+  headers: Record<string, string | undefined> = {},
+) {
   const h: Record<string, string> = {};
-  const all = { Authorization: `Bearer ${TEST_KEY}`, "X-Timestamp": String(Math.floor(Date.now() / 1000)), "Content-Type": "application/json", ...headers };
+  const all = {
+    Authorization: `Bearer ${TEST_KEY}`,
+    "X-Timestamp": String(Math.floor(Date.now() / 1000)),
+    "Content-Type": "application/json",
+    ...headers,
+  };
   for (const [k, v] of Object.entries(all)) if (v !== undefined) h[k] = v;
-  const res = await fetch(baseUrl + path, { method, headers: h, body: body === undefined ? undefined : typeof body === "string" ? body : JSON.stringify(body) });
+  const res = await fetch(baseUrl + path, {
+    method,
+    headers: h,
+    body: body === undefined ? undefined : typeof body === "string" ? body : JSON.stringify(body),
+  });
   const text = await res.text();
   // Tests read arbitrary fields of the answers they check.
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   let json: any;
-  try { json = JSON.parse(text); } catch { json = undefined; }
+  try {
+    json = JSON.parse(text);
+  } catch {
+    json = undefined;
+  }
   return { status: res.status, json, text, headers: res.headers };
 }
 
@@ -38,7 +72,8 @@ export async function until<T>(fn: () => Promise<T>, ok: (v: T) => boolean, time
   for (;;) {
     const v = await fn();
     if (ok(v)) return v;
-    if (Date.now() - start > timeoutMs) throw new Error(`condition not met in ${timeoutMs} ms; last value: ${JSON.stringify(v).slice(0, 400)}`);
+    if (Date.now() - start > timeoutMs)
+      throw new Error(`condition not met in ${timeoutMs} ms; last value: ${JSON.stringify(v).slice(0, 400)}`);
     await new Promise((r) => setTimeout(r, 50));
   }
 }
@@ -54,7 +89,11 @@ export interface SentRequest {
  * folder (acting as TEST_SCOPE), the engine stopped after the file, and — when `record` says which — every
  * request body the studio's TD client sends, as sent.
  */
-export function studioTestbed(opts: { taskSeconds: number; env?: Record<string, string>; record?: (url: string, action: string | undefined) => boolean }) {
+export function studioTestbed(opts: {
+  taskSeconds: number;
+  env?: Record<string, string>;
+  record?: (url: string, action: string | undefined) => boolean;
+}) {
   const bed = { sent: [] as SentRequest[] } as { emu: Emulator; dataDir: string; sent: SentRequest[] };
   beforeAll(async () => {
     bed.emu = await startEmulator({ port: 0, apiKey: "k", taskSeconds: opts.taskSeconds, quiet: true });
@@ -65,7 +104,8 @@ export function studioTestbed(opts: { taskSeconds: number; env?: Record<string, 
     vi.spyOn(globalThis, "fetch").mockImplementation(async (input, init) => {
       const url = String(input instanceof Request ? input.url : input);
       const action = new Headers(init?.headers).get("X-TC-Action") ?? undefined;
-      if (url.startsWith(bed.emu.url) && record(url, action) && typeof init?.body === "string") bed.sent.push({ action, body: JSON.parse(init.body) });
+      if (url.startsWith(bed.emu.url) && record(url, action) && typeof init?.body === "string")
+        bed.sent.push({ action, body: JSON.parse(init.body) });
       return real(input, init);
     });
   });
@@ -89,5 +129,11 @@ export async function loadStudio() {
     import("@/lib/voices/store"),
   ]);
   startEngine();
-  return { createGeneration: (req: CreateGenerationRequest) => createGeneration(req, TEST_SCOPE), getGeneration, db, storeAsset, voices };
+  return {
+    createGeneration: (req: CreateGenerationRequest) => createGeneration(req, TEST_SCOPE),
+    getGeneration,
+    db,
+    storeAsset,
+    voices,
+  };
 }

@@ -20,9 +20,26 @@ describe("image studio without PUBLIC_BASE_URL", () => {
   it("refuses a studio asset as reference with a message naming PUBLIC_BASE_URL; nothing is sent", async () => {
     const { createGeneration } = await import("@/lib/generations/create");
     const { storeAsset } = await import("@/lib/assets/store");
-    const asset = await storeAsset(Readable.from([await sharp({ create: { width: 400, height: 400, channels: 3, background: "#123456" } }).png().toBuffer()]), TEST_SCOPE);
+    const asset = await storeAsset(
+      Readable.from([
+        await sharp({ create: { width: 400, height: 400, channels: 3, background: "#123456" } })
+          .png()
+          .toBuffer(),
+      ]),
+      TEST_SCOPE,
+    );
     const creates = emu.tasks.creates;
-    await expect(createGeneration({ model: "T0302007", mode: "image-to-image", prompt: "x", inputs: [{ role: "reference_image", assetId: asset.id }] }, TEST_SCOPE)).rejects.toMatchObject({
+    await expect(
+      createGeneration(
+        {
+          model: "T0302007",
+          mode: "image-to-image",
+          prompt: "x",
+          inputs: [{ role: "reference_image", assetId: asset.id }],
+        },
+        TEST_SCOPE,
+      ),
+    ).rejects.toMatchObject({
       code: "public_url_required",
       message: expect.stringContaining("PUBLIC_BASE_URL"),
     });
@@ -31,7 +48,14 @@ describe("image studio without PUBLIC_BASE_URL", () => {
 
   it("sends a pasted public URL as it is", async () => {
     const { createGeneration } = await import("@/lib/generations/create");
-    const g = await createGeneration({ model: "T0302007", mode: "image-to-image", inputs: [{ role: "reference_image", url: "https://example.com/cat.png" }] }, TEST_SCOPE);
+    const g = await createGeneration(
+      {
+        model: "T0302007",
+        mode: "image-to-image",
+        inputs: [{ role: "reference_image", url: "https://example.com/cat.png" }],
+      },
+      TEST_SCOPE,
+    );
     expect(g.status).toBe("running");
     expect(g.inputs).toEqual([{ role: "reference_image", position: 0, url: "https://example.com/cat.png" }]);
   });

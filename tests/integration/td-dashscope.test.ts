@@ -7,7 +7,9 @@ const t = withEmulator();
 
 const DOC_T2V = {
   model: "T0401001",
-  input: { prompt: "一座由硬纸板和瓶盖搭建的微型城市，在夜晚焕发出生机。一列硬纸板火车缓缓驶过，小灯点缀其间，照亮前路。" },
+  input: {
+    prompt: "一座由硬纸板和瓶盖搭建的微型城市，在夜晚焕发出生机。一列硬纸板火车缓缓驶过，小灯点缀其间，照亮前路。",
+  },
   parameters: { resolution: "720P", ratio: "16:9", duration: 5 },
 };
 
@@ -17,7 +19,10 @@ describe("DashScope family (HappyHorse)", () => {
     const created = await client.create(DOC_T2V as never);
     expect(created.data.output.task_id).toBeTruthy();
     expect(["PENDING", "RUNNING"]).toContain(created.data.output.task_status);
-    const done = await until(() => client.get(created.data.output.task_id), (r) => r.data.output.task_status === "SUCCEEDED");
+    const done = await until(
+      () => client.get(created.data.output.task_id),
+      (r) => r.data.output.task_status === "SUCCEEDED",
+    );
     expect(done.data.output.video_url).toMatch(/\/files\/.+\.mp4\?Expires=\d+&Signature=/);
     expect(done.data.usage).toMatchObject({ output_video_duration: 5, SR: 720, ratio: "16:9", video_count: 1 });
     const file = await fetch(done.data.output.video_url!);
@@ -27,7 +32,11 @@ describe("DashScope family (HappyHorse)", () => {
   });
 
   it("sends the documented headers and a requestId, and the body the builder makes equals the doc example", async () => {
-    const body = buildDashScopeBody("T0401001", DOC_T2V.input.prompt, { resolution: "720P", ratio: "16:9", duration: 5 });
+    const body = buildDashScopeBody("T0401001", DOC_T2V.input.prompt, {
+      resolution: "720P",
+      ratio: "16:9",
+      duration: 5,
+    });
     expect(body).toEqual(DOC_T2V);
     const since = t.emu.log.length;
     await new DashScopeClient(t.http).create(body);
@@ -36,10 +45,16 @@ describe("DashScope family (HappyHorse)", () => {
   });
 
   it("answers a bad request with InvalidParameter in DashScope's error format", async () => {
-    const res = await rawCall(t.emu.url, "POST", DASHSCOPE_CREATE_PATH, { model: "T0401001", input: { prompt: "x" }, parameters: { duration: 20 } });
+    const res = await rawCall(t.emu.url, "POST", DASHSCOPE_CREATE_PATH, {
+      model: "T0401001",
+      input: { prompt: "x" },
+      parameters: { duration: 20 },
+    });
     expect(res.status).toBe(400);
     expect(res.json).toMatchObject({ code: "InvalidParameter", request_id: expect.any(String) });
-    await expect(new DashScopeClient(t.http).create({ model: "T0401001", input: {}, parameters: {} } as never)).rejects.toMatchObject({
+    await expect(
+      new DashScopeClient(t.http).create({ model: "T0401001", input: {}, parameters: {} } as never),
+    ).rejects.toMatchObject({
       name: "TdError",
       family: "dashscope",
       httpStatus: 400,
@@ -59,8 +74,15 @@ describe("DashScope family (HappyHorse)", () => {
   it("reports an injected upstream failure as FAILED with code and message", async () => {
     const client = new DashScopeClient(t.http);
     const created = await client.create({ ...DOC_T2V, input: { prompt: "boom [[fault:failed]]" } } as never);
-    const done = await until(() => client.get(created.data.output.task_id), (r) => r.data.output.task_status !== "PENDING" && r.data.output.task_status !== "RUNNING");
-    expect(done.data.output).toMatchObject({ task_status: "FAILED", code: expect.any(String), message: expect.any(String) });
+    const done = await until(
+      () => client.get(created.data.output.task_id),
+      (r) => r.data.output.task_status !== "PENDING" && r.data.output.task_status !== "RUNNING",
+    );
+    expect(done.data.output).toMatchObject({
+      task_status: "FAILED",
+      code: expect.any(String),
+      message: expect.any(String),
+    });
   });
 
   it("never retries a create, but retries a poll through 429/500", async () => {

@@ -2,7 +2,20 @@ import { randomUUID } from "node:crypto";
 import { startEmulator } from "@/emulator";
 import type { LoggedRequest } from "@/emulator";
 import {
-  Checks, checkStorage, countBy, finishRun, downloadsPerFile, fileIdOf, freePort, freshDataDir, postGeneration, requireBuild, sleep, Studio, StudioDb, TERMINAL,
+  Checks,
+  checkStorage,
+  countBy,
+  finishRun,
+  downloadsPerFile,
+  fileIdOf,
+  freePort,
+  freshDataDir,
+  postGeneration,
+  requireBuild,
+  sleep,
+  Studio,
+  StudioDb,
+  TERMINAL,
 } from "../../scripts/harness";
 
 /**
@@ -27,9 +40,23 @@ const log = (m: string) => console.log(`[${secs().padStart(5)} s] ${m}`);
 
 const KEY = "soak-key";
 // hangMs (2 s) > the studio's timeout (1.5 s): a hang becomes a timeout, as with a stuck TD.
-const emu = await startEmulator({ port: Number(process.env.SOAK_EMULATOR_PORT ?? 0), apiKey: KEY, taskSeconds: 3, hangMs: 2000, faultRate: 0, quiet: true });
+const emu = await startEmulator({
+  port: Number(process.env.SOAK_EMULATOR_PORT ?? 0),
+  apiKey: KEY,
+  taskSeconds: 3,
+  hangMs: 2000,
+  faultRate: 0,
+  quiet: true,
+});
 const dataDir = freshDataDir("studio-soak");
-const studio = new Studio({ port: await freePort(Number(process.env.SOAK_PORT ?? 3220)), tdBaseUrl: emu.url, apiKey: KEY, dataDir, pollMs: 300, timeoutMs: 1500 });
+const studio = new Studio({
+  port: await freePort(Number(process.env.SOAK_PORT ?? 3220)),
+  tdBaseUrl: emu.url,
+  apiKey: KEY,
+  dataDir,
+  pollMs: 300,
+  timeoutMs: 1500,
+});
 log(`emulator ${emu.url}, studio ${studio.url}, data ${dataDir}`);
 try {
   log(`studio up in ${await studio.start()} ms`);
@@ -47,13 +74,21 @@ await Promise.all(
   Array.from({ length: CONCURRENCY }, async () => {
     while (next < N) {
       const i = next++;
-      const r = await postGeneration(studio, { model: "T0401001", mode: "text-to-video", prompt: `soak ${run} #${i}: lanterns drifting over a lake` }, 30_000);
+      const r = await postGeneration(
+        studio,
+        { model: "T0401001", mode: "text-to-video", prompt: `soak ${run} #${i}: lanterns drifting over a lake` },
+        30_000,
+      );
       if (r.kind === "answered") answers.push({ i, status: r.status, id: r.body.id });
       else answers.push({ i, status: 0, error: r.kind === "lost" ? r.error : "refused" });
     }
   }),
 );
-log(`${N} creates answered: ${Object.entries(countBy(answers, (a) => String(a.status))).map(([k, v]) => `HTTP ${k} ×${v}`).join(", ")}`);
+log(
+  `${N} creates answered: ${Object.entries(countBy(answers, (a) => String(a.status)))
+    .map(([k, v]) => `HTTP ${k} ×${v}`)
+    .join(", ")}`,
+);
 
 const db = new StudioDb(studio.dbFile);
 const settleStart = Date.now();
@@ -64,7 +99,9 @@ for (;;) {
   const pending = assets.filter((a) => a.archiveState !== "archived").length;
   if (active === 0 && pending === 0) break;
   if (Date.now() - settleStart > SETTLE_MAX_MS) {
-    log(`settle: gave up after ${SETTLE_MAX_MS / 1000} s (${active} active generations, ${pending} outputs not archived)`);
+    log(
+      `settle: gave up after ${SETTLE_MAX_MS / 1000} s (${active} active generations, ${pending} outputs not archived)`,
+    );
     break;
   }
   await sleep(1000);
@@ -80,8 +117,9 @@ const createLog = apiLog.filter((l) => l.method === "POST" && l.path.startsWith(
 const createByRid = new Map(createLog.map((l) => [l.requestId, l]));
 const tasksByPrompt = new Map<string, typeof tasks>();
 for (const t of tasks) tasksByPrompt.set(t.prompt, [...(tasksByPrompt.get(t.prompt) ?? []), t]);
-const reached = (p: string | null) => (p ? tasksByPrompt.get(p)?.length ?? 0 : 0);
-const fate = (l: LoggedRequest | undefined) => (!l ? "never reached TD" : l.fault ? `create ${l.fault}` : `create HTTP ${l.status}`);
+const reached = (p: string | null) => (p ? (tasksByPrompt.get(p)?.length ?? 0) : 0);
+const fate = (l: LoggedRequest | undefined) =>
+  !l ? "never reached TD" : l.fault ? `create ${l.fault}` : `create HTTP ${l.status}`;
 
 /** The one right end state of a generation, from what happened to its create. */
 function expected(g: (typeof gens)[number]): string | undefined {
@@ -89,22 +127,28 @@ function expected(g: (typeof gens)[number]): string | undefined {
   const creates = g.requestIds.map((r) => createByRid.get(r)).filter((c): c is LoggedRequest => !!c);
   const l = creates.at(-1);
   if (!l) return "its create is not in TD's log";
-  if (creates.slice(0, -1).some((c) => c.fault !== "429")) return `sent again after a create not refused with 429 (${creates.map(fate).join(", ")})`;
+  if (creates.slice(0, -1).some((c) => c.fault !== "429"))
+    return `sent again after a create not refused with 429 (${creates.map(fate).join(", ")})`;
   if (l.fault === "429") return `still waiting for capacity after ${creates.length} creates`;
   if (l.fault === "500") {
-    if (g.status !== "failed" || g.errorCode !== REFUSED_CODE[l.fault]) return `refused (${l.fault}) but ${g.status} ${g.errorCode}`;
+    if (g.status !== "failed" || g.errorCode !== REFUSED_CODE[l.fault])
+      return `refused (${l.fault}) but ${g.status} ${g.errorCode}`;
     if (reached(g.prompt) !== 0 || g.upstreamTaskId) return `refused (${l.fault}) but TD has a task`;
     return undefined;
   }
   if (l.fault) {
-    if (g.status !== "failed" || g.errorCode !== "SubmitUncertain") return `answer lost (${l.fault}) but ${g.status} ${g.errorCode}`;
-    if (reached(g.prompt) !== 1 || g.upstreamTaskId) return `answer lost (${l.fault}): TD tasks ${reached(g.prompt)}, task id ${g.upstreamTaskId}`;
+    if (g.status !== "failed" || g.errorCode !== "SubmitUncertain")
+      return `answer lost (${l.fault}) but ${g.status} ${g.errorCode}`;
+    if (reached(g.prompt) !== 1 || g.upstreamTaskId)
+      return `answer lost (${l.fault}): TD tasks ${reached(g.prompt)}, task id ${g.upstreamTaskId}`;
     return undefined;
   }
   if (l.status !== 200) return `create answered HTTP ${l.status}`;
   // TD answered, but after the studio's timeout (a loaded machine): from the studio's side the answer was lost.
   if (g.errorCode === "SubmitUncertain" && g.errorMessage?.includes("did not answer in time")) {
-    return reached(g.prompt) === 1 && !g.upstreamTaskId ? undefined : `late answer: TD tasks ${reached(g.prompt)}, task id ${g.upstreamTaskId}`;
+    return reached(g.prompt) === 1 && !g.upstreamTaskId
+      ? undefined
+      : `late answer: TD tasks ${reached(g.prompt)}, task id ${g.upstreamTaskId}`;
   }
   if (g.upstreamTaskId !== l.taskId) return `accepted as ${l.taskId} but recorded ${g.upstreamTaskId}`;
   if (g.status !== "succeeded") return `accepted but ${g.status} ${g.errorCode}`;
@@ -112,7 +156,10 @@ function expected(g: (typeof gens)[number]): string | undefined {
 }
 
 const late = (g: (typeof gens)[number]) => (g.errorMessage?.includes("did not answer in time") ? " (timeout)" : "");
-const outcomes = countBy(gens, (g) => `${fate(createByRid.get(g.requestIds[0]))} → ${g.status}${g.errorCode ? `:${g.errorCode}${late(g)}` : ""}`);
+const outcomes = countBy(
+  gens,
+  (g) => `${fate(createByRid.get(g.requestIds[0]))} → ${g.status}${g.errorCode ? `:${g.errorCode}${late(g)}` : ""}`,
+);
 const gets = apiLog.filter((l) => l.op === "get" || (l.method === "GET" && l.path.includes("/tasks/")));
 const downloads = downloadsPerFile(emu.log);
 const storage = await checkStorage(dataDir, assets);
@@ -122,17 +169,46 @@ const uncertain = gens.filter((g) => g.errorCode === "SubmitUncertain");
 console.log("\n── fault soak summary ──");
 console.log(`  ${N} generations, fault rate ${FAULT_RATE} on every API call (429, 500, hang, drop, malformed)`);
 for (const [k, v] of Object.entries(outcomes).sort()) console.log(`    ${String(v).padStart(3)} × ${k}`);
-console.log(`  status polls: ${gets.length} (${gets.filter((l) => l.fault).length} faulted: ${Object.entries(countBy(gets.filter((l) => l.fault), (l) => l.fault!)).map(([k, v]) => `${k} ${v}`).join(", ")})`);
-console.log(`  upstream creates ${emu.tasks.creates} = with task id ${withTask.length} + SubmitUncertain ${uncertain.length}`);
-console.log(`  outputs: ${Object.entries(countBy(assets, (a) => a.archiveState)).map(([k, v]) => `${k} ${v}`).join(", ")}; downloads ${[...downloads.values()].reduce((a, b) => a + b, 0)} of ${downloads.size} files`);
+console.log(
+  `  status polls: ${gets.length} (${gets.filter((l) => l.fault).length} faulted: ${Object.entries(
+    countBy(
+      gets.filter((l) => l.fault),
+      (l) => l.fault!,
+    ),
+  )
+    .map(([k, v]) => `${k} ${v}`)
+    .join(", ")})`,
+);
+console.log(
+  `  upstream creates ${emu.tasks.creates} = with task id ${withTask.length} + SubmitUncertain ${uncertain.length}`,
+);
+console.log(
+  `  outputs: ${Object.entries(countBy(assets, (a) => a.archiveState))
+    .map(([k, v]) => `${k} ${v}`)
+    .join(", ")}; downloads ${[...downloads.values()].reduce((a, b) => a + b, 0)} of ${downloads.size} files`,
+);
 console.log(`  wall time ${secs()} s\n`);
 
 const c = new Checks("soak");
 const not201 = answers.filter((a) => a.status !== 201);
-c.check(`every create was answered 201 with its record (${N})`, not201.length === 0, not201.slice(0, 5).map((a) => `#${a.i} ${a.status || a.error}`).join(", "));
+c.check(
+  `every create was answered 201 with its record (${N})`,
+  not201.length === 0,
+  not201
+    .slice(0, 5)
+    .map((a) => `#${a.i} ${a.status || a.error}`)
+    .join(", "),
+);
 c.check(`one record per create (${gens.length})`, gens.length === N);
 const active = gens.filter((g) => !TERMINAL.has(g.status));
-c.check("every generation is terminal", active.length === 0, active.slice(0, 5).map((g) => `${g.id} ${g.status}`).join("; "));
+c.check(
+  "every generation is terminal",
+  active.length === 0,
+  active
+    .slice(0, 5)
+    .map((g) => `${g.id} ${g.status}`)
+    .join("; "),
+);
 // A 429 means TD did not take the create, so the studio sends it again later: one more call per 429.
 const after429 = gens.reduce((n, g) => n + g.requestIds.filter((r) => createByRid.get(r)?.fault === "429").length, 0);
 c.check(
@@ -140,18 +216,41 @@ c.check(
   createLog.length === N + after429 && gens.every((g) => createByRid.has(g.requestIds[0])),
 );
 const wrong = gens.map((g) => [g, expected(g)] as const).filter(([, e]) => e);
-c.check("every generation reached the right terminal state for its create's fate", wrong.length === 0, wrong.slice(0, 5).map(([g, e]) => `${g.id.slice(0, 8)}: ${e}`).join("; "));
+c.check(
+  "every generation reached the right terminal state for its create's fate",
+  wrong.length === 0,
+  wrong
+    .slice(0, 5)
+    .map(([g, e]) => `${g.id.slice(0, 8)}: ${e}`)
+    .join("; "),
+);
 const twice = gens.filter((g) => reached(g.prompt) > 1);
 c.check("no generation has two upstream tasks", twice.length === 0, twice.map((g) => g.id).join(", "));
-c.check(`upstream creates (${emu.tasks.creates}) = generations whose create reached TD (${withTask.length + uncertain.length})`, emu.tasks.creates === withTask.length + uncertain.length);
+c.check(
+  `upstream creates (${emu.tasks.creates}) = generations whose create reached TD (${withTask.length + uncertain.length})`,
+  emu.tasks.creates === withTask.length + uncertain.length,
+);
 const faultKinds = new Set(createLog.filter((l) => l.fault).map((l) => l.fault));
 c.check(`the soak hit creates with every fault kind (${[...faultKinds].join(", ")})`, faultKinds.size >= 4 || N < 60);
 const dup = [...downloads.entries()].filter(([, n]) => n > 1);
-c.check(`no output downloaded twice (${downloads.size} files)`, dup.length === 0, dup.map(([f, n]) => `${f} ×${n}`).join(", "));
+c.check(
+  `no output downloaded twice (${downloads.size} files)`,
+  dup.length === 0,
+  dup.map(([f, n]) => `${f} ×${n}`).join(", "),
+);
 const succeeded = gens.filter((g) => g.status === "succeeded");
 const unarchived = succeeded.filter((g) => {
   const out = assets.filter((a) => a.generationId === g.id);
-  return out.length !== 1 || out[0].archiveState !== "archived" || downloads.get(fileIdOf(out[0].upstreamUrl) ?? "") !== 1;
+  return (
+    out.length !== 1 || out[0].archiveState !== "archived" || downloads.get(fileIdOf(out[0].upstreamUrl) ?? "") !== 1
+  );
 });
-c.check(`every succeeded generation (${succeeded.length}) has its one output archived, downloaded once`, unarchived.length === 0, unarchived.slice(0, 5).map((g) => g.id).join(", "));
+c.check(
+  `every succeeded generation (${succeeded.length}) has its one output archived, downloaded once`,
+  unarchived.length === 0,
+  unarchived
+    .slice(0, 5)
+    .map((g) => g.id)
+    .join(", "),
+);
 await finishRun(c, storage, { db, studio, emu, dataDir });

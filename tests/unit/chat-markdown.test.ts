@@ -2,11 +2,14 @@ import { describe, expect, it } from "vitest";
 import { highlight } from "@/lib/chat/highlight";
 import { inline, parseMarkdown, safeHref, type Block, type Inline } from "@/lib/chat/markdown";
 
-const text = (nodes: Inline[]): string => nodes.map((n) => (n.t === "text" || n.t === "code" ? n.v : n.t === "br" ? "\n" : "c" in n ? text(n.c) : "")).join("");
+const text = (nodes: Inline[]): string =>
+  nodes.map((n) => (n.t === "text" || n.t === "code" ? n.v : n.t === "br" ? "\n" : "c" in n ? text(n.c) : "")).join("");
 
 describe("chat markdown: the blocks models write", () => {
   it("headings, paragraphs, fenced code, quotes and rules", () => {
-    const b = parseMarkdown("# Title\n\nSome *text* here\nnext line\n\n```python\nprint('hi')\n```\n\n> quoted\n> more\n\n---");
+    const b = parseMarkdown(
+      "# Title\n\nSome *text* here\nnext line\n\n```python\nprint('hi')\n```\n\n> quoted\n> more\n\n---",
+    );
     expect(b.map((x) => x.t)).toEqual(["h", "p", "code", "quote", "hr"]);
     expect(b[0]).toMatchObject({ t: "h", level: 1 });
     expect(b[2]).toEqual({ t: "code", lang: "python", v: "print('hi')", open: false });
@@ -61,7 +64,9 @@ describe("chat markdown: nothing from the model runs or loads", () => {
   });
 
   it("links only for http(s) and mailto; javascript:, data: and relative targets become text", () => {
-    expect(inline("[ok](https://example.com/a?b=1)")).toEqual([{ t: "link", href: "https://example.com/a?b=1", c: [{ t: "text", v: "ok" }] }]);
+    expect(inline("[ok](https://example.com/a?b=1)")).toEqual([
+      { t: "link", href: "https://example.com/a?b=1", c: [{ t: "text", v: "ok" }] },
+    ]);
     expect(inline("[x](javascript:alert(1))")[0]).toEqual({ t: "text", v: "x" });
     expect(inline("[x](data:text/html,<b>hi</b>)")[0]).toEqual({ t: "text", v: "x" });
     expect(inline("[x](/api/v1/assets)")[0]).toEqual({ t: "text", v: "x" });
@@ -70,9 +75,15 @@ describe("chat markdown: nothing from the model runs or loads", () => {
   });
 
   it("images become links (never loaded), bare URLs become links without trailing punctuation", () => {
-    expect(inline("![chart](https://tracker.example/pixel.png)")).toEqual([{ t: "link", href: "https://tracker.example/pixel.png", c: [{ t: "text", v: "chart" }] }]);
+    expect(inline("![chart](https://tracker.example/pixel.png)")).toEqual([
+      { t: "link", href: "https://tracker.example/pixel.png", c: [{ t: "text", v: "chart" }] },
+    ]);
     const n = inline("See https://example.com/docs. Then go.");
-    expect(n[1]).toEqual({ t: "link", href: "https://example.com/docs", c: [{ t: "text", v: "https://example.com/docs" }] });
+    expect(n[1]).toEqual({
+      t: "link",
+      href: "https://example.com/docs",
+      c: [{ t: "text", v: "https://example.com/docs" }],
+    });
     expect(n[2]).toEqual({ t: "text", v: ". Then go." });
   });
 
@@ -106,7 +117,11 @@ describe("chat code highlighting", () => {
 
   it("an unclosed string or comment (still streaming) does not swallow the rest wrongly", () => {
     const code = 'const s = "abc\nlet y = 2 /* open';
-    expect(highlight(code, "ts").map((t) => t.v).join("")).toBe(code);
+    expect(
+      highlight(code, "ts")
+        .map((t) => t.v)
+        .join(""),
+    ).toBe(code);
     expect(highlight(code, "ts")).toContainEqual({ k: "keyword", v: "let" });
   });
 });

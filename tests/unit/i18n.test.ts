@@ -102,14 +102,17 @@ describe("message files", () => {
 
     it("has exactly the same keys in every locale (English is complete)", () => {
       const zh = [...leaves(load("zh", ns)).keys()].sort();
-      for (const locale of LOCALES) expect([...leaves(load(locale, ns)).keys()].sort(), `${locale}/${ns}.json`).toEqual(zh);
+      for (const locale of LOCALES)
+        expect([...leaves(load(locale, ns)).keys()].sort(), `${locale}/${ns}.json`).toEqual(zh);
     });
 
     it("has non-empty text with the same ICU arguments in every locale", () => {
       const zh = leaves(load("zh", ns));
       for (const locale of LOCALES) {
         for (const [key, value] of leaves(load(locale, ns))) {
-          expect(typeof value === "string" && value.trim().length > 0, `${locale} ${key} must be non-empty text`).toBe(true);
+          expect(typeof value === "string" && value.trim().length > 0, `${locale} ${key} must be non-empty text`).toBe(
+            true,
+          );
           expect(icuArguments(String(value)), `${locale} ${key}`).toEqual(icuArguments(String(zh.get(key))));
         }
       }
@@ -118,7 +121,10 @@ describe("message files", () => {
     it("parses as ICU in every locale (a stray <tag> or brace shows the raw key to people)", () => {
       for (const locale of LOCALES) {
         for (const [key, value] of leaves(load(locale, ns))) {
-          expect(() => new IntlMessageFormat(String(value), locale), `${locale} ${key}: ${String(value)}`).not.toThrow();
+          expect(
+            () => new IntlMessageFormat(String(value), locale),
+            `${locale} ${key}: ${String(value)}`,
+          ).not.toThrow();
         }
       }
     });
@@ -135,13 +141,17 @@ describe("getMessages", () => {
   });
 
   it("deep-merges two files that add to the same namespace", () => {
-    expect(deepMerge({ a: { x: "1", y: { z: "2" } } }, { a: { y: { w: "3" } } })).toEqual({ a: { x: "1", y: { z: "2", w: "3" } } });
+    expect(deepMerge({ a: { x: "1", y: { z: "2" } } }, { a: { y: { w: "3" } } })).toEqual({
+      a: { x: "1", y: { z: "2", w: "3" } },
+    });
   });
 });
 
 describe("icuArguments (the checker itself)", () => {
   it("finds simple, formatted and plural arguments but not plural bodies", () => {
-    expect(icuArguments("{name} made {count, plural, one {# video} other {# videos by {who}}} at {when, time, short}")).toEqual(["count", "name", "when", "who"]);
+    expect(
+      icuArguments("{name} made {count, plural, one {# video} other {# videos by {who}}} at {when, time, short}"),
+    ).toEqual(["count", "name", "when", "who"]);
     expect(icuArguments("no arguments")).toEqual([]);
   });
 });

@@ -8,21 +8,55 @@ import zh from "@/messages/zh/upstream.json";
 // the user in plain words in both languages (messages/<locale>/upstream.json, read by the error boxes).
 
 const VOD_IMAGE_DOC = [
-  "FailedOperation", "FailedOperation.InvalidVodUser", "InternalError", "InvalidParameterValue", "InvalidParameterValue.SubAppId",
-  "InvalidParameterValue.TaskId", "ResourceNotFound", "UnauthorizedOperation",
+  "FailedOperation",
+  "FailedOperation.InvalidVodUser",
+  "InternalError",
+  "InvalidParameterValue",
+  "InvalidParameterValue.SubAppId",
+  "InvalidParameterValue.TaskId",
+  "ResourceNotFound",
+  "UnauthorizedOperation",
 ];
 const TTS_DOC = [
-  "ActionOffline", "AuthFailure.InvalidSecretId", "AuthFailure.SecretIdNotFound", "FailedOperation", "InternalError", "InvalidAction",
-  "InvalidParameter", "InvalidParameterValue", "InvalidRequest", "IpInBlacklist", "IpNotInWhitelist", "LimitExceeded", "MissingParameter",
-  "NoSuchProduct", "NoSuchVersion", "RequestLimitExceeded", "RequestLimitExceeded.GlobalRegionUinLimitExceeded", "RequestLimitExceeded.IPLimitExceeded",
-  "RequestLimitExceeded.UinLimitExceeded", "RequestSizeLimitExceeded", "ResourceInUse", "ResourceInsufficient", "ResourceNotFound",
-  "ResourceUnavailable", "ResponseSizeLimitExceeded", "ServiceUnavailable", "UnauthorizedOperation", "UnknownParameter", "UnsupportedOperation",
-  "UnsupportedProtocol", "UnsupportedRegion",
+  "ActionOffline",
+  "AuthFailure.InvalidSecretId",
+  "AuthFailure.SecretIdNotFound",
+  "FailedOperation",
+  "InternalError",
+  "InvalidAction",
+  "InvalidParameter",
+  "InvalidParameterValue",
+  "InvalidRequest",
+  "IpInBlacklist",
+  "IpNotInWhitelist",
+  "LimitExceeded",
+  "MissingParameter",
+  "NoSuchProduct",
+  "NoSuchVersion",
+  "RequestLimitExceeded",
+  "RequestLimitExceeded.GlobalRegionUinLimitExceeded",
+  "RequestLimitExceeded.IPLimitExceeded",
+  "RequestLimitExceeded.UinLimitExceeded",
+  "RequestSizeLimitExceeded",
+  "ResourceInUse",
+  "ResourceInsufficient",
+  "ResourceNotFound",
+  "ResourceUnavailable",
+  "ResponseSizeLimitExceeded",
+  "ServiceUnavailable",
+  "UnauthorizedOperation",
+  "UnknownParameter",
+  "UnsupportedOperation",
+  "UnsupportedProtocol",
+  "UnsupportedRegion",
 ];
 // Codes the studio itself records for these jobs (lib/td/vod.ts) or the dedupe refusal of a repeated SessionId.
 const STUDIO = ["InvalidParameterValue.SessionId", "NoOutput", "UnexpectedResponse"];
 
-const translators = { zh: createTranslator({ locale: "zh", messages: zh, namespace: "upstream" }), en: createTranslator({ locale: "en", messages: en, namespace: "upstream" }) };
+const translators = {
+  zh: createTranslator({ locale: "zh", messages: zh, namespace: "upstream" }),
+  en: createTranslator({ locale: "en", messages: en, namespace: "upstream" }),
+};
 
 function plain(locale: "zh" | "en", code: string): string | undefined {
   const t = translators[locale];
@@ -34,7 +68,10 @@ describe("VOD / TTS error codes → clear messages", () => {
   it.each([...new Set([...VOD_IMAGE_DOC, ...TTS_DOC, ...STUDIO])])("%s has its own message in zh and en", (code) => {
     const exact = code.replace(/\./g, "_");
     for (const locale of ["zh", "en"] as const) {
-      expect(upstreamKey(code, (k) => translators[locale].has(`codes.${k}` as never)), `${locale} ${code}`).toBe(exact);
+      expect(
+        upstreamKey(code, (k) => translators[locale].has(`codes.${k}` as never)),
+        `${locale} ${code}`,
+      ).toBe(exact);
       expect(plain(locale, code)!.length).toBeGreaterThan(10);
     }
   });

@@ -12,10 +12,17 @@ describe("recording → WAV", () => {
   it("writes a mono 16-bit PCM WAV with a correct header and clamped samples", () => {
     const samples = new Float32Array([0, 0.5, -0.5, 1.5, -2]);
     const v = new DataView(encodeWav(samples, 24000));
-    const ascii = (at: number, n: number) => String.fromCharCode(...Array.from({ length: n }, (_, i) => v.getUint8(at + i)));
+    const ascii = (at: number, n: number) =>
+      String.fromCharCode(...Array.from({ length: n }, (_, i) => v.getUint8(at + i)));
     expect([ascii(0, 4), ascii(8, 4), ascii(12, 4), ascii(36, 4)]).toEqual(["RIFF", "WAVE", "fmt ", "data"]);
     expect(v.getUint32(4, true)).toBe(36 + 10);
-    expect([v.getUint16(20, true), v.getUint16(22, true), v.getUint32(24, true), v.getUint32(28, true), v.getUint16(34, true)]).toEqual([1, 1, 24000, 48000, 16]);
+    expect([
+      v.getUint16(20, true),
+      v.getUint16(22, true),
+      v.getUint32(24, true),
+      v.getUint32(28, true),
+      v.getUint16(34, true),
+    ]).toEqual([1, 1, 24000, 48000, 16]);
     expect(v.getUint32(40, true)).toBe(10);
     expect([0, 1, 2, 3, 4].map((i) => v.getInt16(44 + i * 2, true))).toEqual([0, 16383, -16384, 32767, -32768]);
   });
@@ -23,7 +30,9 @@ describe("recording → WAV", () => {
 
 describe("waveform peaks", () => {
   it("takes the loudest sample of each slice", () => {
-    expect(peaks(new Float32Array([0.1, -0.9, 0.2, 0.3, 0, -0.05]), 3).map((p) => +p.toFixed(2))).toEqual([0.9, 0.3, 0.05]);
+    expect(peaks(new Float32Array([0.1, -0.9, 0.2, 0.3, 0, -0.05]), 3).map((p) => +p.toFixed(2))).toEqual([
+      0.9, 0.3, 0.05,
+    ]);
     expect(peaks(new Float32Array(0), 10)).toEqual([]);
     expect(peaks(new Float32Array([2]), 1)).toEqual([1]);
   });
@@ -60,7 +69,15 @@ describe("speech form checks", () => {
     expect(rangeProblem([[0, 20]], 8)).toBeUndefined();
     expect(rangeProblem([[0, 20]], undefined)).toBeUndefined();
     expect(rangeProblem([], 8)).toEqual({ key: "problemEmpty", index: 0 });
-    expect(rangeProblem([[0, 5], [6, 6]], 8)).toEqual({ key: "problemOrder", index: 1 });
+    expect(
+      rangeProblem(
+        [
+          [0, 5],
+          [6, 6],
+        ],
+        8,
+      ),
+    ).toEqual({ key: "problemOrder", index: 1 });
     expect(rangeProblem([[-1, 5]], 8)).toEqual({ key: "problemOrder", index: 0 });
     expect(rangeProblem([[NaN, 5]], 8)).toEqual({ key: "problemOrder", index: 0 });
     expect(rangeProblem([[9, 12]], 8)).toEqual({ key: "problemStart", index: 0 });

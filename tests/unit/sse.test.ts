@@ -14,18 +14,21 @@ function parse(pieces: Uint8Array[]): SseEvent[] {
 
 function streamOf(pieces: Uint8Array[], onCancel?: () => void): ReadableStream<Uint8Array> {
   let i = 0;
-  return new ReadableStream<Uint8Array>({
-    pull(c) {
-      if (i < pieces.length) c.enqueue(pieces[i++]);
-      else c.close();
+  return new ReadableStream<Uint8Array>(
+    {
+      pull(c) {
+        if (i < pieces.length) c.enqueue(pieces[i++]);
+        else c.close();
+      },
+      cancel: () => onCancel?.(),
     },
-    cancel: () => onCancel?.(),
-  }, { highWaterMark: 0 }); // pull only when read, like a network body
+    { highWaterMark: 0 },
+  ); // pull only when read, like a network body
 }
 
 // Chinese, an emoji (4 bytes), CRLF and LF line ends, a comment, a multi-line event.
 const WIRE =
-  ': keep-alive\r\n\r\n' +
+  ": keep-alive\r\n\r\n" +
   'data: {"choices":[{"delta":{"content":"你好"}}]}\r\n\r\n' +
   'data: {"choices":[{"delta":{"content":"🙂 é"}}]}\n\n' +
   "event: note\nid: 7\ndata: line one\ndata: line two\n\n" +
@@ -59,7 +62,9 @@ describe("SseParser", () => {
 
   it("takes CR alone as a line end, and a CR/LF pair split across chunks as one", () => {
     expect(parse([enc.encode("data: a\r\r")]).map((e) => e.data)).toEqual(["a"]);
-    expect(parse([enc.encode("data: a\r"), enc.encode("\ndata: b\r"), enc.encode("\n\r\n")]).map((e) => e.data)).toEqual(["a\nb"]);
+    expect(
+      parse([enc.encode("data: a\r"), enc.encode("\ndata: b\r"), enc.encode("\n\r\n")]).map((e) => e.data),
+    ).toEqual(["a\nb"]);
   });
 
   it("follows the spec on fields: one leading space stripped, no colon = empty value, unknown fields and retry ignored", () => {
@@ -74,7 +79,9 @@ describe("SseParser", () => {
   });
 
   it("strips a UTF-8 byte order mark", () => {
-    expect(parse([Uint8Array.of(0xef, 0xbb), Uint8Array.of(0xbf), enc.encode("data: a\n\n")]).map((e) => e.data)).toEqual(["a"]);
+    expect(
+      parse([Uint8Array.of(0xef, 0xbb), Uint8Array.of(0xbf), enc.encode("data: a\n\n")]).map((e) => e.data),
+    ).toEqual(["a"]);
   });
 
   it("refuses a runaway event", () => {

@@ -29,8 +29,28 @@ afterAll(() => {
 describe("address guard: every spelling of a non-public address is refused", () => {
   const refusedUrls = [
     // IPv4 ranges
-    ...["0.0.0.0", "0.1.2.3", "10.0.0.1", "10.255.255.255", "127.0.0.1", "127.255.255.254", "100.64.0.1", "100.127.255.255", "169.254.169.254"].map((h) => `http://${h}/`),
-    ...["172.16.0.1", "172.31.255.255", "192.0.0.8", "192.0.2.1", "192.88.99.1", "192.168.1.1", "198.18.0.1", "198.19.255.255", "198.51.100.7"].map((h) => `http://${h}/`),
+    ...[
+      "0.0.0.0",
+      "0.1.2.3",
+      "10.0.0.1",
+      "10.255.255.255",
+      "127.0.0.1",
+      "127.255.255.254",
+      "100.64.0.1",
+      "100.127.255.255",
+      "169.254.169.254",
+    ].map((h) => `http://${h}/`),
+    ...[
+      "172.16.0.1",
+      "172.31.255.255",
+      "192.0.0.8",
+      "192.0.2.1",
+      "192.88.99.1",
+      "192.168.1.1",
+      "198.18.0.1",
+      "198.19.255.255",
+      "198.51.100.7",
+    ].map((h) => `http://${h}/`),
     ...["203.0.113.9", "224.0.0.1", "239.255.255.250", "240.0.0.1", "255.255.255.255"].map((h) => `http://${h}/`),
     // IPv4 spellings the WHATWG URL parser turns into 127.0.0.1 / 0.0.0.0 / 169.254.169.254
     "http://2130706433/",
@@ -87,25 +107,55 @@ describe("address guard: every spelling of a non-public address is refused", () 
 
   it("refuses a host name when any of its addresses is not public, in any spelling, without naming the address", async () => {
     const { assertFetchable } = await load();
-    for (const answer of [["10.0.0.5"], ["93.184.216.34", "127.0.0.1"], ["::ffff:7f00:1"], ["2606:4700::1", "fd00::1"], ["fe80::1%eth0"], ["not-an-ip"]]) {
-      const err = await assertFetchable("http://cdn.example/x", { resolve: async () => answer }).catch((e: unknown) => e);
+    for (const answer of [
+      ["10.0.0.5"],
+      ["93.184.216.34", "127.0.0.1"],
+      ["::ffff:7f00:1"],
+      ["2606:4700::1", "fd00::1"],
+      ["fe80::1%eth0"],
+      ["not-an-ip"],
+    ]) {
+      const err = await assertFetchable("http://cdn.example/x", { resolve: async () => answer }).catch(
+        (e: unknown) => e,
+      );
       expect(err, answer.join(",")).toMatchObject(REFUSED);
       expect(JSON.stringify(err)).not.toContain(answer[answer.length - 1]);
     }
     // localhost through the system resolver.
     await expect(assertFetchable("http://localhost:4110/")).rejects.toMatchObject(REFUSED);
     // An unresolvable host keeps its own message, still without addresses.
-    await expect(assertFetchable("http://nowhere.example/", { resolve: async () => [] })).rejects.toMatchObject({ field: "url", message: expect.stringContaining("could not be resolved") });
+    await expect(assertFetchable("http://nowhere.example/", { resolve: async () => [] })).rejects.toMatchObject({
+      field: "url",
+      message: expect.stringContaining("could not be resolved"),
+    });
   });
 
   it("accepts public addresses, including public IPv4 behind mapped, NAT64 and 6to4 forms", async () => {
     const { assertFetchable, isPrivateAddress } = await load();
-    const ok = ["http://93.184.216.34/", "http://8.8.8.8/", "http://172.32.0.1/", "http://100.128.0.1/", "http://198.20.0.1/", "http://192.0.3.1/", "http://[2606:4700:4700::1111]/"];
-    ok.push("http://[::ffff:93.184.216.34]/", "http://[64:ff9b::808:808]/", "http://[2002:808:808::1]/", "http://[2a00:1450:4001:80b::200e]/");
+    const ok = [
+      "http://93.184.216.34/",
+      "http://8.8.8.8/",
+      "http://172.32.0.1/",
+      "http://100.128.0.1/",
+      "http://198.20.0.1/",
+      "http://192.0.3.1/",
+      "http://[2606:4700:4700::1111]/",
+    ];
+    ok.push(
+      "http://[::ffff:93.184.216.34]/",
+      "http://[64:ff9b::808:808]/",
+      "http://[2002:808:808::1]/",
+      "http://[2a00:1450:4001:80b::200e]/",
+    );
     for (const raw of ok) await expect(assertFetchable(raw), raw).resolves.toBeInstanceOf(URL);
-    await expect(assertFetchable("https://cdn.example/x.png", { resolve: async () => ["93.184.216.34", "2606:2800:220:1:248:1893:25c8:1946"] })).resolves.toBeInstanceOf(URL);
+    await expect(
+      assertFetchable("https://cdn.example/x.png", {
+        resolve: async () => ["93.184.216.34", "2606:2800:220:1:248:1893:25c8:1946"],
+      }),
+    ).resolves.toBeInstanceOf(URL);
     // Malformed answers fail closed.
-    for (const bad of ["1.2.3", "01.2.3.4", "::ffff:999.1.1.1", "1::2::3", "12345::1", ""]) expect(isPrivateAddress(bad), bad).toBe(true);
+    for (const bad of ["1.2.3", "01.2.3.4", "::ffff:999.1.1.1", "1::2::3", "12345::1", ""])
+      expect(isPrivateAddress(bad), bad).toBe(true);
   });
 });
 
@@ -115,7 +165,9 @@ describe("connect-time lookup (DNS rebinding)", () => {
     const target = await serve((_req, res) => res.end("internal secret"));
     let calls = 0;
     const rebinding = async () => (calls++ === 0 ? ["93.184.216.34"] : ["127.0.0.1"]);
-    await expect(safeFetch(`http://rebind.example:${target.port}/`, { resolve: rebinding })).rejects.toMatchObject(REFUSED);
+    await expect(safeFetch(`http://rebind.example:${target.port}/`, { resolve: rebinding })).rejects.toMatchObject(
+      REFUSED,
+    );
     expect(calls).toBe(2);
     expect(target.seen.hits).toBe(0);
   });
@@ -123,10 +175,18 @@ describe("connect-time lookup (DNS rebinding)", () => {
   it("hands the socket only the addresses it validated", async () => {
     const { guardedLookup } = await load();
     const lookup = guardedLookup(async () => ["93.184.216.34", "2606:2800:220:1::1"]);
-    const one = await new Promise((r) => lookup("cdn.example", {}, (err, address, family) => r({ err, address, family })));
+    const one = await new Promise((r) =>
+      lookup("cdn.example", {}, (err, address, family) => r({ err, address, family })),
+    );
     expect(one).toEqual({ err: null, address: "93.184.216.34", family: 4 });
     const all = await new Promise((r) => lookup("cdn.example", { all: true }, (err, address) => r({ err, address })));
-    expect(all).toEqual({ err: null, address: [{ address: "93.184.216.34", family: 4 }, { address: "2606:2800:220:1::1", family: 6 }] });
+    expect(all).toEqual({
+      err: null,
+      address: [
+        { address: "93.184.216.34", family: 4 },
+        { address: "2606:2800:220:1::1", family: 6 },
+      ],
+    });
     const bad = guardedLookup(async () => ["93.184.216.34", "169.254.169.254"]);
     const refused = await new Promise((r) => bad("cdn.example", { all: true }, (err) => r(err)));
     expect(refused).toMatchObject(REFUSED);
@@ -148,7 +208,9 @@ describe("real requests to a loopback server", () => {
     await expect(safeFetch(`${target.origin}/file`)).rejects.toMatchObject(REFUSED);
     // Same host, other port; and the same address under another name: neither is the allowed origin.
     await expect(safeFetch(`${target.origin}/file`, { allowOrigins: [other.origin] })).rejects.toMatchObject(REFUSED);
-    await expect(safeFetch(`http://localhost:${target.port}/file`, { allowOrigins: [target.origin] })).rejects.toMatchObject(REFUSED);
+    await expect(
+      safeFetch(`http://localhost:${target.port}/file`, { allowOrigins: [target.origin] }),
+    ).rejects.toMatchObject(REFUSED);
     expect(target.seen.hits).toBe(0);
 
     const res = await safeFetch(`${target.origin}/file`, { allowOrigins: [`${target.origin}/`] });
@@ -162,7 +224,10 @@ describe("real requests to a loopback server", () => {
     expect(head.status).toBe(200);
     expect(head.body).toBeNull();
 
-    const part = await safeFetch(`${target.origin}/file`, { allowOrigins: [target.origin], headers: { Range: "bytes=0-3" } });
+    const part = await safeFetch(`${target.origin}/file`, {
+      allowOrigins: [target.origin],
+      headers: { Range: "bytes=0-3" },
+    });
     expect(part.status).toBe(206);
     expect(await part.text()).toBe("hell");
   });
@@ -171,7 +236,13 @@ describe("real requests to a loopback server", () => {
     const { safeFetch } = await load();
     const internal = await serve((_req, res) => res.end("internal"));
     const start = await serve((req, res) => {
-      const to: Record<string, string> = { "/same": "/final", "/internal": `${internal.origin}/`, "/metadata": "http://169.254.169.254/latest/meta-data", "/mapped": "http://[::ffff:a9fe:a9fe]/", "/loop": "/loop" };
+      const to: Record<string, string> = {
+        "/same": "/final",
+        "/internal": `${internal.origin}/`,
+        "/metadata": "http://169.254.169.254/latest/meta-data",
+        "/mapped": "http://[::ffff:a9fe:a9fe]/",
+        "/loop": "/loop",
+      };
       if (to[req.url!]) {
         res.writeHead(302, { Location: to[req.url!] });
         return res.end();
@@ -187,12 +258,16 @@ describe("real requests to a loopback server", () => {
       expect(JSON.stringify(err)).not.toMatch(/169\.254|a9fe|127\.0\.0\.1/);
     }
     expect(internal.seen.hits).toBe(0);
-    await expect(safeFetch(`${start.origin}/loop`, allow)).rejects.toMatchObject({ message: expect.stringContaining("too many") });
+    await expect(safeFetch(`${start.origin}/loop`, allow)).rejects.toMatchObject({
+      message: expect.stringContaining("too many"),
+    });
   });
 
   it("gives up on a server that does not answer in time", async () => {
     const { safeFetch } = await load();
     const silent = await serve(() => undefined);
-    await expect(safeFetch(`${silent.origin}/`, { allowOrigins: [silent.origin], timeoutMs: 300 })).rejects.toMatchObject({ message: expect.stringContaining("in time") });
+    await expect(
+      safeFetch(`${silent.origin}/`, { allowOrigins: [silent.origin], timeoutMs: 300 }),
+    ).rejects.toMatchObject({ message: expect.stringContaining("in time") });
   });
 });

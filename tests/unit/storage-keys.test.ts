@@ -9,7 +9,12 @@ import { beforeAll, describe, expect, it } from "vitest";
 let dir: string;
 beforeAll(() => {
   dir = mkdtempSync(path.join(os.tmpdir(), "studio-keys-"));
-  Object.assign(process.env, { TD_BASE_URL: "http://127.0.0.1:9", TD_API_KEY: "k", STUDIO_DATA_DIR: dir, DATABASE_URL: `file:${dir}/studio.db` });
+  Object.assign(process.env, {
+    TD_BASE_URL: "http://127.0.0.1:9",
+    TD_API_KEY: "k",
+    STUDIO_DATA_DIR: dir,
+    DATABASE_URL: `file:${dir}/studio.db`,
+  });
 });
 
 describe("storage key → path guard", () => {

@@ -15,8 +15,12 @@ describe("reference mentions in the prompt", () => {
 
   it("renumbers in one pass when images are reordered (a swap does not collide)", () => {
     const p = "[Image 1] holds [Image 2]'s fan; [Image 3] earrings; again [Image 1]";
-    expect(renumber(p, en, moveOrder(3, 0, 1))).toBe("[Image 2] holds [Image 1]'s fan; [Image 3] earrings; again [Image 2]");
-    expect(renumber(p, en, moveOrder(3, 2, 0))).toBe("[Image 2] holds [Image 3]'s fan; [Image 1] earrings; again [Image 2]");
+    expect(renumber(p, en, moveOrder(3, 0, 1))).toBe(
+      "[Image 2] holds [Image 1]'s fan; [Image 3] earrings; again [Image 2]",
+    );
+    expect(renumber(p, en, moveOrder(3, 2, 0))).toBe(
+      "[Image 2] holds [Image 3]'s fan; [Image 1] earrings; again [Image 2]",
+    );
     expect(renumber("[图1]的女孩抱着[图2]的狐狸", zh, moveOrder(2, 1, 0))).toBe("[图2]的女孩抱着[图1]的狐狸");
   });
 
@@ -27,7 +31,10 @@ describe("reference mentions in the prompt", () => {
   });
 
   it("flags images never mentioned and mentions with no image", () => {
-    expect(checkMentions("[Image 1] and [Image 4] and [image 1] [Image ?]", en, 3)).toEqual({ unmentioned: [2, 3], dangling: ["[Image 4]", "[Image ?]"] });
+    expect(checkMentions("[Image 1] and [Image 4] and [image 1] [Image ?]", en, 3)).toEqual({
+      unmentioned: [2, 3],
+      dangling: ["[Image 4]", "[Image ?]"],
+    });
     expect(checkMentions("[图1][图2]", zh, 2)).toEqual({ unmentioned: [], dangling: [] });
     expect(checkMentions("no mentions", zh, 0)).toEqual({ unmentioned: [], dangling: [] });
   });
@@ -45,7 +52,8 @@ describe("form inputs → POST /api/v1/generations inputs", () => {
     const { toGenerationInputs } = await import("@/components/inputs/to-request");
     const { getModeSpec } = await import("@/lib/catalog");
     const specs = getModeSpec("T0401004", "video-edit")!.inputs;
-    const item = (key: string, role: string, extra: object) => ({ key, role, kind: "image", source: "upload", name: key, facts: {}, state: "ready", ...extra }) as never;
+    const item = (key: string, role: string, extra: object) =>
+      ({ key, role, kind: "image", source: "upload", name: key, facts: {}, state: "ready", ...extra }) as never;
     const items = [
       item("r2", "reference_image", { assetId: "img-2" }),
       item("v", "video", { assetId: "vid", sourceUrl: "https://cdn.example.com/clip.mp4" }),
@@ -58,7 +66,12 @@ describe("form inputs → POST /api/v1/generations inputs", () => {
       { role: "reference_image", assetId: "img-2" },
       { role: "reference_image", assetId: "img-1" },
     ]);
-    expect(toGenerationInputs(items, specs, { publicUrl: false })[0]).toEqual({ role: "video", url: "https://cdn.example.com/clip.mp4" });
-    expect(toGenerationInputs([item("lib", "reference_image", { url: "asset://asset-1" })], specs, { publicUrl: true })).toEqual([{ role: "reference_image", url: "asset://asset-1" }]);
+    expect(toGenerationInputs(items, specs, { publicUrl: false })[0]).toEqual({
+      role: "video",
+      url: "https://cdn.example.com/clip.mp4",
+    });
+    expect(
+      toGenerationInputs([item("lib", "reference_image", { url: "asset://asset-1" })], specs, { publicUrl: true }),
+    ).toEqual([{ role: "reference_image", url: "asset://asset-1" }]);
   });
 });

@@ -15,7 +15,10 @@ export default async function SignUpPage() {
   const t = await getT("auth");
   const team = await openSignupTeam();
   return (
-    <AuthFrame title={t("signUp.title")} description={team ? t("signUp.description", { team: team.name }) : t("signUp.closed")}>
+    <AuthFrame
+      title={t("signUp.title")}
+      description={team ? t("signUp.description", { team: team.name }) : t("signUp.closed")}
+    >
       {team && <SignUpPanel passwordMin={PASSWORD_MIN} />}
     </AuthFrame>
   );

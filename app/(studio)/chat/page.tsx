@@ -26,7 +26,13 @@ export default async function ChatPage({ searchParams }: { searchParams: Promise
     .sort((a, b) => ORDER.indexOf(a.id) - ORDER.indexOf(b.id))
     .map((m) => {
       const spec = getModeSpec(m.id, "chat")!;
-      return { id: m.id, name: m.name, roles: spec.inputs, prompt: spec.prompt, params: modeFormSpec(m.id, "chat")!.params };
+      return {
+        id: m.id,
+        name: m.name,
+        roles: spec.inputs,
+        prompt: spec.prompt,
+        params: modeFormSpec(m.id, "chat")!.params,
+      };
     });
   return <ChatStudio models={models} initial={initial} requestedId={c} />;
 }

@@ -19,7 +19,12 @@ export default async function GalleryPage() {
   const caller = await requirePageCaller();
   const t = await getT("gallery");
   const infos = modelInfos();
-  const models = Object.fromEntries(CATALOG.filter((m) => m.kind !== "chat").map((m) => [m.id, { name: infos[m.id].name, kind: m.kind, modes: m.modes.map((s) => s.mode) }]));
+  const models = Object.fromEntries(
+    CATALOG.filter((m) => m.kind !== "chat").map((m) => [
+      m.id,
+      { name: infos[m.id].name, kind: m.kind, modes: m.modes.map((s) => s.mode) },
+    ]),
+  );
   const members = (await listMembers(caller)).map((m) => ({ id: m.userId, name: m.name }));
   return (
     <PageContainer className="max-w-[1600px]">

@@ -14,12 +14,21 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: t("title") };
 }
 
-export default async function HistoryPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
+export default async function HistoryPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | undefined>>;
+}) {
   await requirePageCaller();
   const t = await getT("history");
   const sp = await searchParams;
   const infos = modelInfos();
-  const models = Object.fromEntries(CATALOG.filter((m) => m.kind !== "chat").map((m) => [m.id, { ...infos[m.id], kind: m.kind, modes: m.modes.map((s) => s.mode) }]));
+  const models = Object.fromEntries(
+    CATALOG.filter((m) => m.kind !== "chat").map((m) => [
+      m.id,
+      { ...infos[m.id], kind: m.kind, modes: m.modes.map((s) => s.mode) },
+    ]),
+  );
   return (
     <PageContainer>
       <PageHeader title={t("title")} description={t("description")} />

@@ -18,13 +18,20 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 /** ?from=<generation id> starts from a generation's settings; ?ref=<asset id> (repeatable) preselects reference images. */
-export default async function ImagePage({ searchParams }: { searchParams: Promise<{ from?: string; ref?: string | string[] }> }) {
+export default async function ImagePage({
+  searchParams,
+}: {
+  searchParams: Promise<{ from?: string; ref?: string | string[] }>;
+}) {
   const caller = await requirePageCaller();
   const { from, ref } = await searchParams;
   const t = await getT("image");
   const draft = from ? await getGeneration(caller, from).catch(() => undefined) : undefined;
   const recent = await listGenerations(caller, { model: MODEL, limit: 12 });
-  const refs = (Array.isArray(ref) ? ref : ref ? [ref] : []).flatMap((r) => r.split(",")).filter(Boolean).slice(0, 3);
+  const refs = (Array.isArray(ref) ? ref : ref ? [ref] : [])
+    .flatMap((r) => r.split(","))
+    .filter(Boolean)
+    .slice(0, 3);
   return (
     <PageContainer className="max-w-7xl">
       <PageHeader title={t("title")} description={t("description")} />

@@ -23,7 +23,10 @@ export default async function SpeechPage({ searchParams }: { searchParams: Promi
   const { from } = await searchParams;
   const t = await getT("speech");
   const draft = from ? await getGeneration(caller, from).catch(() => undefined) : undefined;
-  const [recent, voices] = await Promise.all([listGenerations(caller, { model: MODEL, limit: 12 }), listVoices(caller)]);
+  const [recent, voices] = await Promise.all([
+    listGenerations(caller, { model: MODEL, limit: 12 }),
+    listVoices(caller),
+  ]);
   return (
     <PageContainer className="max-w-7xl">
       <PageHeader title={t("title")} description={t("description")} />

@@ -19,7 +19,11 @@ export async function generateMetadata(): Promise<Metadata> {
 
 const VIDEO_MODELS = CATALOG.filter((m) => m.kind === "video").map((m) => m.id);
 
-export default async function VideoPage({ searchParams }: { searchParams: Promise<{ from?: string; mode?: string; model?: string }> }) {
+export default async function VideoPage({
+  searchParams,
+}: {
+  searchParams: Promise<{ from?: string; mode?: string; model?: string }>;
+}) {
   const caller = await requirePageCaller();
   const { from, mode, model } = await searchParams;
   const found = from ? await getGeneration(caller, from).catch(() => undefined) : undefined;
@@ -28,12 +32,27 @@ export default async function VideoPage({ searchParams }: { searchParams: Promis
   const inputIds = draft?.inputs.flatMap((i) => (i.assetId ? [i.assetId] : [])) ?? [];
   const draftAssets = inputIds.length ? (await listAssetsById(caller, inputIds)).map(assetView) : [];
   const t = await getT("video");
-  const modes = runnableModes("video", ["text-to-video", "first-frame", "first-last-frame", "reference", "multimodal-reference", "video-edit"]);
+  const modes = runnableModes("video", [
+    "text-to-video",
+    "first-frame",
+    "first-last-frame",
+    "reference",
+    "multimodal-reference",
+    "video-edit",
+  ]);
   const recent = (await listGenerations(caller, { limit: 12 })).items.filter((g) => VIDEO_MODELS.includes(g.model));
   return (
     <PageContainer className="max-w-7xl">
       <PageHeader title={t("title")} description={t("description")} />
-      <VideoStudio modes={modes} recent={recent} models={modelInfos()} draft={draft} draftAssets={draftAssets} initial={{ mode, model }} publicUrl={!!config().PUBLIC_BASE_URL} />
+      <VideoStudio
+        modes={modes}
+        recent={recent}
+        models={modelInfos()}
+        draft={draft}
+        draftAssets={draftAssets}
+        initial={{ mode, model }}
+        publicUrl={!!config().PUBLIC_BASE_URL}
+      />
     </PageContainer>
   );
 }

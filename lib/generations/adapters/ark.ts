@@ -8,7 +8,12 @@ import { expiryOf } from "./expiry";
 /** Seedance 2.0 fast (Ark content-generation tasks). */
 export const arkAdapter: FamilyAdapter = {
   async submit({ spec, prompt, params, inputs, signal, beforeSend }) {
-    const body = buildArkBody(spec.mode as ArkMode, prompt, params as ArkStudioParams, inputs.map((i) => ({ role: i.role as ArkRole, url: i.ref })));
+    const body = buildArkBody(
+      spec.mode as ArkMode,
+      prompt,
+      params as ArkStudioParams,
+      inputs.map((i) => ({ role: i.role as ArkRole, url: i.ref })),
+    );
     const r = await td().ark.createTask(body, signal, beforeSend);
     return { upstreamTaskId: r.data.id, upstreamStatus: "queued", requestIds: r.requestIds };
   },
@@ -17,11 +22,26 @@ export const arkAdapter: FamilyAdapter = {
     const r = await td().ark.getTask(upstreamTaskId, signal);
     const task = r.data;
     const status = fromArk(task.status);
-    if (!(ARK_STATUSES as readonly string[]).includes(task.status)) warnUnknownStatus("ark", task.status, upstreamTaskId);
+    if (!(ARK_STATUSES as readonly string[]).includes(task.status))
+      warnUnknownStatus("ark", task.status, upstreamTaskId);
     const outputs: UpstreamOutput[] = [];
     if (status === "succeeded" && task.content?.video_url) {
-      outputs.push({ url: task.content.video_url, role: "video", kind: "video", mime: "video/mp4", expiresAt: expiryOf(task.content.video_url), durationSeconds: task.duration });
-      if (task.content.last_frame_url) outputs.push({ url: task.content.last_frame_url, role: "last_frame", kind: "image", mime: "image/png", expiresAt: expiryOf(task.content.last_frame_url) });
+      outputs.push({
+        url: task.content.video_url,
+        role: "video",
+        kind: "video",
+        mime: "video/mp4",
+        expiresAt: expiryOf(task.content.video_url),
+        durationSeconds: task.duration,
+      });
+      if (task.content.last_frame_url)
+        outputs.push({
+          url: task.content.last_frame_url,
+          role: "last_frame",
+          kind: "image",
+          mime: "image/png",
+          expiresAt: expiryOf(task.content.last_frame_url),
+        });
     }
     return {
       status,

@@ -27,7 +27,19 @@ export const vodAdapter: FamilyAdapter = {
         upstreamStatus: "FINISH",
         requestIds: r.requestIds,
         usage: { voiceId: result.voiceId, durationSeconds: result.audio?.durationSeconds },
-        outputs: result.audio ? [{ role: "audio", kind: "audio", mime: result.audio.mime, data: result.audio.data, url: result.audio.url, expiresAt: result.audio.expiresAt, durationSeconds: result.audio.durationSeconds }] : [],
+        outputs: result.audio
+          ? [
+              {
+                role: "audio",
+                kind: "audio",
+                mime: result.audio.mime,
+                data: result.audio.data,
+                url: result.audio.url,
+                expiresAt: result.audio.expiresAt,
+                durationSeconds: result.audio.durationSeconds,
+              },
+            ]
+          : [],
       };
       return { requestIds: r.requestIds, upstreamStatus: "FINISH", done };
     }
@@ -35,12 +47,36 @@ export const vodAdapter: FamilyAdapter = {
     try {
       const r =
         model.id === "T0302007"
-          ? await td().vod.createJob("T0302007", buildGptImageBody(prompt, params as GptImageParams, inputs.map((i) => i.ref)), { sessionId, signal, beforeSend })
-          : await td().vod.createJob("T0301004", buildGvBody(spec.mode as GvMode, prompt, params as GvParams, inputs.map((i) => ({ role: i.role as GvRole, url: i.ref }))), { sessionId, signal, beforeSend });
+          ? await td().vod.createJob(
+              "T0302007",
+              buildGptImageBody(
+                prompt,
+                params as GptImageParams,
+                inputs.map((i) => i.ref),
+              ),
+              { sessionId, signal, beforeSend },
+            )
+          : await td().vod.createJob(
+              "T0301004",
+              buildGvBody(
+                spec.mode as GvMode,
+                prompt,
+                params as GvParams,
+                inputs.map((i) => ({ role: i.role as GvRole, url: i.ref })),
+              ),
+              { sessionId, signal, beforeSend },
+            );
       return { upstreamTaskId: r.data.TaskId, upstreamStatus: "PROCESSING", requestIds: r.requestIds };
     } catch (e) {
       if (isDuplicateSession(e) && e instanceof TdError) {
-        throw new TdError({ family: "vod", kind: "network", code: "SubmitUncertain", message: "TD already has this task (same SessionId) but its TaskId was lost", requestId: e.requestId, retryable: false });
+        throw new TdError({
+          family: "vod",
+          kind: "network",
+          code: "SubmitUncertain",
+          message: "TD already has this task (same SessionId) but its TaskId was lost",
+          requestId: e.requestId,
+          retryable: false,
+        });
       }
       throw e;
     }
@@ -50,7 +86,8 @@ export const vodAdapter: FamilyAdapter = {
     const r = await td().vod.getJob(upstreamTaskId, signal);
     const job = parseVodJob(r.data);
     // Tencent also knows WAITING; anything else undocumented is logged and read as still running.
-    if (![...VOD_TASK_STATUSES, "WAITING"].includes(r.data.Status)) warnUnknownStatus("vod", r.data.Status, upstreamTaskId);
+    if (![...VOD_TASK_STATUSES, "WAITING"].includes(r.data.Status))
+      warnUnknownStatus("vod", r.data.Status, upstreamTaskId);
     return {
       status: job.status,
       upstreamStatus: r.data.Status,
@@ -71,5 +108,8 @@ export const vodAdapter: FamilyAdapter = {
   },
 
   // TTS answers synchronously (one attempt, 120 s); jobs carry a SessionId and are retried by the client.
-  maxSubmitMs: (model) => (model.id === "T0311001" ? td().http.maxCallMs({ retry: false, timeoutMs: TTS_TIMEOUT_MS }) : td().http.maxCallMs({ retry: true })),
+  maxSubmitMs: (model) =>
+    model.id === "T0311001"
+      ? td().http.maxCallMs({ retry: false, timeoutMs: TTS_TIMEOUT_MS })
+      : td().http.maxCallMs({ retry: true }),
 };

@@ -16,13 +16,26 @@ export default async function InvitePage({ params }: { params: Promise<{ token: 
   const { token } = await params;
   const t = await getT("auth");
   const invite = await describeInvite(token).catch(() => null);
-  if (!invite) return <AuthFrame title={t("invite.title", { team: "TD Studio" })} description={t("invite.invalid")}>{null}</AuthFrame>;
+  if (!invite)
+    return (
+      <AuthFrame title={t("invite.title", { team: "TD Studio" })} description={t("invite.invalid")}>
+        {null}
+      </AuthFrame>
+    );
   const caller = await pageCaller();
   const format = await getFormatter();
   const expires = format.dateTime(new Date(invite.expiresAt), { dateStyle: "medium", timeStyle: "short" });
   return (
-    <AuthFrame title={t("invite.title", { team: invite.teamName })} description={t("invite.description", { team: invite.teamName, role: t(`roles.${invite.role}`), expires })}>
-      <InvitePanel token={token} team={invite.teamName} signedInAs={caller && caller !== "no-team" ? caller.user.email : undefined} passwordMin={PASSWORD_MIN} />
+    <AuthFrame
+      title={t("invite.title", { team: invite.teamName })}
+      description={t("invite.description", { team: invite.teamName, role: t(`roles.${invite.role}`), expires })}
+    >
+      <InvitePanel
+        token={token}
+        team={invite.teamName}
+        signedInAs={caller && caller !== "no-team" ? caller.user.email : undefined}
+        passwordMin={PASSWORD_MIN}
+      />
     </AuthFrame>
   );
 }

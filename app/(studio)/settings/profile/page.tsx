@@ -15,5 +15,12 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function ProfilePage() {
   const caller = await requirePageCaller();
   const saved = (await cookies()).get("theme")?.value;
-  return <ProfileSettings name={caller.user.name} email={caller.user.email} theme={isTheme(saved) ? saved : "system"} passwordMin={PASSWORD_MIN} />;
+  return (
+    <ProfileSettings
+      name={caller.user.name}
+      email={caller.user.email}
+      theme={isTheme(saved) ? saved : "system"}
+      passwordMin={PASSWORD_MIN}
+    />
+  );
 }

@@ -12,6 +12,11 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function StudioPage() {
   const caller = await requirePageCaller();
   const t = await getT("settings");
-  if (!caller.user.operator) return <p className="rounded-lg border border-border bg-surface-2 px-4 py-3 text-sm text-muted">{t("studio.operatorOnly")}</p>;
+  if (!caller.user.operator)
+    return (
+      <p className="rounded-lg border border-border bg-surface-2 px-4 py-3 text-sm text-muted">
+        {t("studio.operatorOnly")}
+      </p>
+    );
   return <StudioSettings />;
 }

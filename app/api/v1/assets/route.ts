@@ -11,7 +11,12 @@ import { AppError } from "@/lib/errors";
 
 export const dynamic = "force-dynamic";
 
-const importBody = z.object({ url: z.url({ protocol: /^https?$/ }), model: z.string().optional(), mode: z.string().optional(), role: z.string().optional() });
+const importBody = z.object({
+  url: z.url({ protocol: /^https?$/ }),
+  model: z.string().optional(),
+  mode: z.string().optional(),
+  role: z.string().optional(),
+});
 
 /**
  * POST /api/v1/assets — multipart (field `file`; optional fields model, mode, role to check that model's limits
@@ -23,7 +28,8 @@ export const POST = route("asset:upload", async (req, caller) => {
     const b = importBody.parse(await readJson(req));
     return NextResponse.json(await importFromUrl(b.url, caller, b), { status: 201 });
   }
-  if (!type.startsWith("multipart/form-data")) throw new AppError("invalid_request", "send the file as multipart/form-data (field `file`), or JSON {\"url\": …}");
+  if (!type.startsWith("multipart/form-data"))
+    throw new AppError("invalid_request", 'send the file as multipart/form-data (field `file`), or JSON {"url": …}');
   return NextResponse.json(await parseMultipart(req, caller), { status: 201 });
 });
 
@@ -38,7 +44,10 @@ function parseMultipart(req: NextRequest, scope: Scope): Promise<unknown> {
     const fields: IntendedUse = {};
     let pending: Promise<unknown> | undefined;
     let fileStream: Readable | undefined;
-    const bb = busboy({ headers: Object.fromEntries(req.headers), limits: { files: 1, fileSize: MAX_UPLOAD_BYTES + 1, fields: 10 } });
+    const bb = busboy({
+      headers: Object.fromEntries(req.headers),
+      limits: { files: 1, fileSize: MAX_UPLOAD_BYTES + 1, fields: 10 },
+    });
     bb.on("field", (name, value) => {
       if (name === "model" || name === "mode" || name === "role") fields[name] = value;
     });
@@ -58,7 +67,9 @@ function parseMultipart(req: NextRequest, scope: Scope): Promise<unknown> {
       if (!pending) return reject(new AppError("validation_failed", "no file in the form (field `file`)", "file"));
       pending.then(resolve, reject);
     });
-    bb.on("error", (e) => reject(new AppError("invalid_request", `the upload could not be read: ${(e as Error).message}`)));
+    bb.on("error", (e) =>
+      reject(new AppError("invalid_request", `the upload could not be read: ${(e as Error).message}`)),
+    );
     if (!req.body) return reject(new AppError("invalid_request", "empty body"));
     Readable.fromWeb(req.body as unknown as WebReadableStream).pipe(bb);
   });

@@ -8,4 +8,6 @@ export const dynamic = "force-dynamic";
 export const GET = route("team:read", async (_req, caller) => NextResponse.json({ items: await listBoards(caller) }));
 
 /** POST /api/v1/boards {name} → 201 board. */
-export const POST = route("gallery:organize", async (req, caller) => NextResponse.json(await createBoard(caller, createBoardRequest.parse(await readJson(req))), { status: 201 }));
+export const POST = route("gallery:organize", async (req, caller) =>
+  NextResponse.json(await createBoard(caller, createBoardRequest.parse(await readJson(req))), { status: 201 }),
+);

@@ -6,7 +6,11 @@ import { createConversationBody } from "@/lib/chat/types";
 
 export const dynamic = "force-dynamic";
 
-const listQuery = z.object({ q: z.string().max(200).optional(), cursor: z.string().max(100).optional(), limit: z.coerce.number().int().min(1).max(100).optional() });
+const listQuery = z.object({
+  q: z.string().max(200).optional(),
+  cursor: z.string().max(100).optional(),
+  limit: z.coerce.number().int().min(1).max(100).optional(),
+});
 
 /** GET /api/v1/conversations?q=&cursor=&limit= → {items, nextCursor}; newest first, `q` searches titles and messages. */
 export const GET = route("team:read", async (req, caller) => {

@@ -10,8 +10,18 @@ export const dynamic = "force-dynamic";
 const patchMe = z.object({ name: nameField.optional(), locale: z.enum(LOCALES).optional() });
 
 async function me(caller: Caller) {
-  const user = await db().user.findUniqueOrThrow({ where: { id: caller.userId }, select: { id: true, name: true, email: true, operator: true, locale: true } });
-  return { user, team: caller.team, role: caller.role, permissions: caller.permissions, via: caller.via, teams: await teamsOf(caller.userId) };
+  const user = await db().user.findUniqueOrThrow({
+    where: { id: caller.userId },
+    select: { id: true, name: true, email: true, operator: true, locale: true },
+  });
+  return {
+    user,
+    team: caller.team,
+    role: caller.role,
+    permissions: caller.permissions,
+    via: caller.via,
+    teams: await teamsOf(caller.userId),
+  };
 }
 
 /** GET /api/v1/me → who is asking: the person, the current team, the role and its permissions, all their teams. */

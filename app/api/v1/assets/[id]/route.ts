@@ -6,7 +6,9 @@ import { assetView } from "@/lib/assets/view";
 
 export const dynamic = "force-dynamic";
 
-export const GET = route<{ id: string }>("team:read", async (_req, caller, { id }) => NextResponse.json(assetView(await getAsset(caller, id))));
+export const GET = route<{ id: string }>("team:read", async (_req, caller, { id }) =>
+  NextResponse.json(assetView(await getAsset(caller, id))),
+);
 
 /**
  * PATCH /api/v1/assets/{id} {title?, tags?, favorite?} → the gallery item. `favorite` is the caller's own star
@@ -18,4 +20,6 @@ export const PATCH = route<{ id: string }>("team:read", async (req, caller, { id
 });
 
 /** DELETE /api/v1/assets/{id} — to the trash (POST …/restore brings it back). */
-export const DELETE = route<{ id: string }>("gallery:organize", async (_req, caller, { id }) => NextResponse.json(await trashAsset(caller, id)));
+export const DELETE = route<{ id: string }>("gallery:organize", async (_req, caller, { id }) =>
+  NextResponse.json(await trashAsset(caller, id)),
+);

@@ -6,7 +6,9 @@ import { patchConversationBody } from "@/lib/chat/types";
 export const dynamic = "force-dynamic";
 
 /** GET /api/v1/conversations/{id} → the conversation with its messages and usage totals. */
-export const GET = route<{ id: string }>("team:read", async (_req, caller, { id }) => NextResponse.json(await getConversation(caller, id)));
+export const GET = route<{ id: string }>("team:read", async (_req, caller, { id }) =>
+  NextResponse.json(await getConversation(caller, id)),
+);
 
 /** PATCH /api/v1/conversations/{id} {title?, model?, settings?} → the conversation (rename, switch model). */
 export const PATCH = route<{ id: string }>("chat:use", async (req, caller, { id }) => {

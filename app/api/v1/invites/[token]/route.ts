@@ -6,7 +6,9 @@ import { acceptInvite, acceptInviteRequest, describeInvite } from "@/lib/auth/te
 export const dynamic = "force-dynamic";
 
 /** GET /api/v1/invites/{token} → {teamName, role, expiresAt}, or 404 when the link is not valid any more. */
-export const GET = publicRoute<{ token: string }>(async (_req, _caller, { token }) => NextResponse.json(await describeInvite(token)));
+export const GET = publicRoute<{ token: string }>(async (_req, _caller, { token }) =>
+  NextResponse.json(await describeInvite(token)),
+);
 
 /**
  * POST /api/v1/invites/{token} — signed in: join the team with the invite's role. Otherwise {name, email,

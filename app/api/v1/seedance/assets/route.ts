@@ -1,7 +1,13 @@
 import { NextResponse } from "next/server";
 import { z } from "zod";
 import { readJson, route } from "@/lib/api/handler";
-import { GROUP_MISSING, listSeedanceAssets, registerSeedanceAsset, registerSeedanceAssetRequest, seedanceGroup } from "@/lib/seedance/library";
+import {
+  GROUP_MISSING,
+  listSeedanceAssets,
+  registerSeedanceAsset,
+  registerSeedanceAssetRequest,
+  seedanceGroup,
+} from "@/lib/seedance/library";
 
 export const dynamic = "force-dynamic";
 
@@ -14,7 +20,11 @@ const listQuery = z.object({ status: z.enum(["Processing", "Active", "Failed"]).
 export const GET = route("team:read", async (req, caller) => {
   const q = listQuery.parse(Object.fromEntries(req.nextUrl.searchParams));
   const group = seedanceGroup() ?? null;
-  return NextResponse.json({ group, ...(group ? {} : { setup: GROUP_MISSING }), items: await listSeedanceAssets(caller, q) });
+  return NextResponse.json({
+    group,
+    ...(group ? {} : { setup: GROUP_MISSING }),
+    items: await listSeedanceAssets(caller, q),
+  });
 });
 
 /** POST /api/v1/seedance/assets {url, assetType, name?} | {assetId, name?} → 201, the new item (status Processing, or Failed with the reason). */

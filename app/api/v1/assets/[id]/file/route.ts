@@ -7,10 +7,17 @@ import { AppError } from "@/lib/errors";
 
 export const dynamic = "force-dynamic";
 
-type StoredAsset = { id: string; storageKey: string | null; archiveState: string; mime: string | null; sha256: string | null };
+type StoredAsset = {
+  id: string;
+  storageKey: string | null;
+  archiveState: string;
+  mime: string | null;
+  sha256: string | null;
+};
 
 function stored(a: StoredAsset) {
-  if (!a.storageKey) throw new AppError("not_found", `asset ${a.id} is not saved on the studio's storage yet (${a.archiveState})`);
+  if (!a.storageKey)
+    throw new AppError("not_found", `asset ${a.id} is not saved on the studio's storage yet (${a.archiveState})`);
   return { key: a.storageKey, mime: a.mime ?? "application/octet-stream", sha256: a.sha256 };
 }
 

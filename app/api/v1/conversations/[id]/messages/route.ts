@@ -7,7 +7,9 @@ import { runTurn } from "@/lib/chat/turn";
 export const dynamic = "force-dynamic";
 
 /** GET /api/v1/conversations/{id}/messages → {items} in order. */
-export const GET = route<{ id: string }>("team:read", async (_req, caller, { id }) => NextResponse.json({ items: await listMessages(caller, id) }));
+export const GET = route<{ id: string }>("team:read", async (_req, caller, { id }) =>
+  NextResponse.json({ items: await listMessages(caller, id) }),
+);
 
 /**
  * POST /api/v1/conversations/{id}/messages {action: send|edit|regenerate|continue, model, params, content,
