@@ -25,6 +25,8 @@ export const studioEnv = {
   PUBLIC_BASE_URL: STUDIO_URL,
   STUDIO_POLL_MS: "300",
   TD_TIMEOUT_MS: "5000",
+  // The emulator's tasks take seconds, not the catalog's minutes: the poll schedule is scaled to match.
+  STUDIO_TYPICAL_SCALE: "0.02",
 };
 
 export default defineConfig({

@@ -32,3 +32,11 @@ export function outputPadding(prompt: string, baseBytes: number): number {
   if (!m) return 0;
   return Math.max(0, Math.min(2047, Number(m[1])) * 1024 * 1024 - baseBytes - 8);
 }
+
+const TASK_SECONDS = /\[\[seconds:(\d{1,5}(?:\.\d+)?)\]\]/i;
+
+/** `[[seconds:N]]`: this task takes N seconds (queued + running) instead of the emulator's taskSeconds. */
+export function taskSecondsIn(prompt: string): number | undefined {
+  const m = TASK_SECONDS.exec(prompt);
+  return m ? Number(m[1]) : undefined;
+}

@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import http, { type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
-import { randomFault } from "./faults";
+import { randomFault, taskSecondsIn } from "./faults";
 import { FileStore } from "./files";
 import { finishTime, TaskStore } from "./tasks";
 import type { EmuFamily, EmuRequest, EmulatorOptions, Fault, LoggedRequest, Route } from "./types";
@@ -30,8 +30,8 @@ export interface EmuContext {
    * hang/drop/malformed mark the request so that `json()` mangles the answer after the work is done.
    */
   fault(r: EmuRequest, fault: Fault | undefined): boolean;
-  /** Time a task takes, from the options (queued share + running share). */
-  timing(): { queuedMs: number; runMs: number };
+  /** Time a task takes (queued share + running share): `[[seconds:N]]` in the prompt, else the options. */
+  timing(prompt?: string): { queuedMs: number; runMs: number };
 }
 
 export type FamilyModule = (ctx: EmuContext) => Route[];
@@ -138,8 +138,8 @@ export async function startEmulator(partial: Partial<EmulatorOptions>, families:
       faultOf.set(r, fault);
       return false;
     },
-    timing() {
-      const total = Math.max(0.05, opts.taskSeconds) * 1000;
+    timing(prompt) {
+      const total = Math.max(0.05, taskSecondsIn(prompt ?? "") ?? opts.taskSeconds) * 1000;
       return { queuedMs: Math.round(total * 0.25), runMs: Math.round(total * 0.75) };
     },
   };
@@ -298,14 +298,12 @@ function adminRoutes(ctx: EmuContext, log: LoggedRequest[]): Route[] {
     // Every task with its upstream finish time (createdAt + queued + running), for latency benchmarks.
     admin("GET", /^\/__emulator\/tasks$/, ({ res }) => {
       send(res, 200, {
-        tasks: ctx.tasks
-          .all()
-          .map((t) => ({
-            id: t.id,
-            model: t.model,
-            createdAt: t.createdAt,
-            finishedAt: t.canceledAt ?? finishTime(t),
-          })),
+        tasks: ctx.tasks.all().map((t) => ({
+          id: t.id,
+          model: t.model,
+          createdAt: t.createdAt,
+          finishedAt: t.canceledAt ?? finishTime(t),
+        })),
       });
     }),
     admin("DELETE", /^\/__emulator\/requests$/, ({ res }) => {

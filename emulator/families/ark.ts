@@ -71,7 +71,7 @@ export const ark: FamilyModule = (ctx) => {
           model: body.model,
           body,
           prompt: text,
-          ...ctx.timing(),
+          ...ctx.timing(text),
           failure: f.failed
             ? {
                 code: "InternalServiceError",

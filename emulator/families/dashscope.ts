@@ -40,7 +40,7 @@ export const dashscope: FamilyModule = (ctx) => [
         model: body.model,
         body,
         prompt,
-        ...ctx.timing(),
+        ...ctx.timing(prompt),
         failure: f.failed
           ? {
               code: "InternalError.Algo",

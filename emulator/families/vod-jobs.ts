@@ -135,7 +135,7 @@ export function jobHandlers(ctx: EmuContext) {
         model,
         body,
         prompt,
-        ...ctx.timing(),
+        ...ctx.timing(prompt),
         failure,
         pollFault: f.poll,
         downloadFault: f.download,

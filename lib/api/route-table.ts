@@ -24,6 +24,12 @@ export const ROUTE_TABLE: Record<string, Methods> = {
       access: "generation:cancel",
     },
   },
+  "/api/v1/generations/{id}/callback": {
+    post: {
+      summary: "TD's callback_url for a Seedance task (?sig signs it per generation): wakes its poll",
+      access: "public",
+    },
+  },
   "/api/v1/assets": {
     post: {
       summary: "Upload a file (multipart field `file`, optional model/mode/role) or import a public URL (JSON {url})",

@@ -96,6 +96,13 @@ export const envSchema = z.object({
     .min(0)
     .max(7 * 86_400_000)
     .default(600_000),
+  // The poller (issue #11): how many status calls per second this process may send TD at most, and a factor
+  // on each model's typical run time (catalog typicalSeconds) that the poll schedule is built on.
+  STUDIO_STATUS_CALLS_PER_SECOND: z.coerce.number().int().min(1).max(1000).default(50),
+  STUDIO_POLL_CONCURRENCY: z.coerce.number().int().min(1).max(256).default(32),
+  STUDIO_TYPICAL_SCALE: z.coerce.number().min(0.001).max(10).default(1),
+  /** Diagnostics: Prisma emits an event per query (lib/db onDbQuery), for counting what a code path costs. */
+  STUDIO_DB_QUERY_EVENTS: bool,
 });
 
 export type Env = z.infer<typeof envSchema>;

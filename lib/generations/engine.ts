@@ -2,19 +2,25 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import { CATALOG, getModel } from "@/lib/catalog";
 import { config } from "@/lib/config";
-import { db, type Generation } from "@/lib/db";
+import { db } from "@/lib/db";
 import { TdError } from "@/lib/td/errors";
 import { adapterFor } from "./adapters";
+import type { PollResult } from "./adapters/types";
 import { sweepStalePartials } from "@/lib/storage";
 import { archiveAsset } from "./archive";
-import { applyPollResult, nextPollDelay, recordFailure, settleSaving } from "./finish";
+import { applyPollResult, mergeIds, recordFailure, settleSaving } from "./finish";
+import { nextPollDelay, statusLimiter } from "./schedule";
 import { submitGeneration } from "./submit";
-import { onWake } from "./wake";
+import { onWake, onWakeTask } from "./wake";
 
 const LEASE_MS = 60_000;
-const POLL_BATCH = 100;
-const POLL_CONCURRENCY = 16;
+/** Leases of claimed work are renewed this often while it waits or its call is in flight. */
+const LEASE_RENEW_MS = 20_000;
+/** Rows claimed per statement; the pool takes more when fewer than its concurrency are waiting. */
+const CLAIM_BATCH = 100;
 const ARCHIVE_CONCURRENCY = 3;
+/** The recovery queries (unsent and stale creates) run at most this often, not on every wake. */
+const RECOVERY_EVERY_MS = 1000;
 /** TD rejected the key (401/403): every poll would fail the same way, so the whole poller waits this long. */
 export const AUTH_PAUSE_MS = 60_000;
 /** Slack on top of a create's longest possible duration before it is declared interrupted. */
@@ -25,6 +31,7 @@ const STALE_PARTIAL_MS = 60 * 60_000;
 const KEY_REJECTED = /^(InvalidApiKey|AuthFailure|AuthenticationError|Unauthorized|AccessDenied|Forbidden)/;
 /** Codes that say TD does not know the task id. A bare 404 ("NotFound", "HTTP404") may be a wrong base URL instead. */
 const UNKNOWN_TASK = /^(ResourceNotFound|NotFound\.|InvalidParameterValue\.TaskId|TaskNotFound)/;
+const ACTIVE = ["queued", "running"];
 
 export function isKeyRejected(e: TdError): boolean {
   return e.httpStatus === 401 || e.httpStatus === 403 || KEY_REJECTED.test(e.code);
@@ -48,8 +55,8 @@ async function eachLimit<T>(items: T[], n: number, fn: (t: T) => Promise<void>) 
 }
 
 /**
- * A self-rescheduling loop. A wake runs it at once when idle, or right after the current pass when busy —
- * never as a second copy (each wake during a pass used to start another loop that ran forever).
+ * A self-rescheduling loop; `tick` answers how long to wait before the next run. A wake runs it at once when
+ * idle, or right after the current pass when busy — never as a second copy.
  */
 function loop(name: string, tick: () => Promise<number>, idleMs: number) {
   let timer: NodeJS.Timeout | undefined;
@@ -60,14 +67,14 @@ function loop(name: string, tick: () => Promise<number>, idleMs: number) {
     if (stopped || running) return;
     running = true;
     woken = false;
-    let worked = 0;
+    let delay = idleMs;
     try {
-      worked = await tick();
+      delay = await tick();
     } catch (e) {
       console.error(`[engine] ${name} tick failed:`, (e as Error).message);
     }
     running = false;
-    if (!stopped) timer = setTimeout(run, woken ? 0 : worked ? 20 : idleMs);
+    if (!stopped) timer = setTimeout(run, woken ? 0 : delay);
   };
   timer = setTimeout(run, 0);
   return {
@@ -85,31 +92,197 @@ function loop(name: string, tick: () => Promise<number>, idleMs: number) {
   };
 }
 
+/** What a poll needs of its record, read back by the claim itself (no second read per poll). */
+const CLAIM_SELECT = {
+  id: true,
+  model: true,
+  status: true,
+  upstreamTaskId: true,
+  upstreamStatus: true,
+  progress: true,
+  submittedAt: true,
+  callback: true,
+} as const;
+type Claimed = { id: string; model: string; status: string; upstreamTaskId: string | null } & {
+  upstreamStatus: string | null;
+  progress: number | null;
+  submittedAt: Date | null;
+  callback: boolean;
+};
+
+/**
+ * The status polls of one process: a bounded pool that keeps taking due work. Claimed rows wait in `ready`;
+ * each of `concurrency` slots takes the next one as soon as its call ends, so a hung call holds one slot,
+ * not a batch. Every claimed row stays leased (renewed) while it waits or its call is in flight.
+ */
+class PollPool {
+  private ready: { gen: Claimed; done: () => void }[] = [];
+  private inFlight = new Set<string>();
+  /** Made due again while its poll was in flight (a callback): polled again right after. */
+  private again = new Set<string>();
+  private claiming?: Promise<Promise<void>[]>;
+  onIdleSlot: () => void = () => {};
+
+  constructor(
+    readonly owner: string,
+    private readonly concurrency: () => number,
+  ) {}
+
+  held(): string[] {
+    return [...this.inFlight, ...this.ready.map((r) => r.gen.id)];
+  }
+
+  markAgain(id: string) {
+    if (this.inFlight.has(id)) this.again.add(id);
+  }
+
+  /** Claim due rows when fewer than `concurrency` are waiting, and start what the free slots can take. */
+  async fill(): Promise<Promise<void>[]> {
+    let started: Promise<void>[] = [];
+    if (this.ready.length < this.concurrency() && Date.now() >= pollsPausedUntil) {
+      this.claiming ??= this.claim().finally(() => (this.claiming = undefined));
+      started = await this.claiming;
+    }
+    this.pump();
+    return started;
+  }
+
+  private async claim(): Promise<Promise<void>[]> {
+    const now = new Date();
+    const free = { OR: [{ leaseExpiresAt: null }, { leaseExpiresAt: { lt: now } }] };
+    const held = this.held();
+    // nextPollAt first: the claim is a range scan of the nextPollAt index in due order (terminal rows have none).
+    const due = await db().generation.findMany({
+      where: {
+        nextPollAt: { lte: now },
+        status: { in: ACTIVE },
+        upstreamTaskId: { not: null },
+        ...free,
+        ...(held.length ? { id: { notIn: held } } : {}),
+      },
+      orderBy: { nextPollAt: "asc" },
+      select: { id: true },
+      take: CLAIM_BATCH,
+    });
+    if (!due.length) return [];
+    // One statement leases the batch and returns what each poll needs; a row another process won is not returned.
+    const mine = await db().generation.updateManyAndReturn({
+      where: { id: { in: due.map((d) => d.id) }, status: { in: ACTIVE }, ...free },
+      data: { leaseOwner: this.owner, leaseExpiresAt: new Date(now.getTime() + LEASE_MS) },
+      select: CLAIM_SELECT,
+    });
+    return mine.map((gen) => new Promise<void>((done) => this.ready.push({ gen, done })));
+  }
+
+  private pump() {
+    while (this.inFlight.size < this.concurrency() && this.ready.length) {
+      const { gen, done } = this.ready.shift()!;
+      this.inFlight.add(gen.id);
+      void pollOne(this.owner, gen)
+        .catch((e) => console.error("[engine] poll failed:", (e as Error).message))
+        .then(async () => {
+          if (!this.again.delete(gen.id)) return;
+          await db().generation.updateMany({
+            where: { id: gen.id, status: { in: ACTIVE } },
+            data: { nextPollAt: new Date() },
+          });
+        })
+        .catch(() => undefined)
+        .finally(() => {
+          this.inFlight.delete(gen.id);
+          done();
+          this.pump();
+          if (this.ready.length < this.concurrency()) this.onIdleSlot();
+        });
+    }
+  }
+
+  /** Keep our claims: every waiting or in-flight row's lease pushed out again. */
+  async renew(): Promise<void> {
+    const ids = this.held();
+    if (!ids.length) return;
+    await db().generation.updateMany({
+      where: { id: { in: ids }, leaseOwner: this.owner },
+      data: { leaseExpiresAt: new Date(Date.now() + LEASE_MS) },
+    });
+  }
+}
+
+const pools = new Map<string, PollPool>();
+function poolOf(owner: string): PollPool {
+  let p = pools.get(owner);
+  if (!p) {
+    p = new PollPool(owner, () => config().STUDIO_POLL_CONCURRENCY);
+    pools.set(owner, p);
+  }
+  return p;
+}
+
 /**
  * The server-side poller, started once per server process (instrumentation.ts). Work is claimed with a
- * lease (one compare-and-set over each batch), so several processes can share it and a crashed one's work is
+ * lease (one statement over each batch), so several processes can share it and a crashed one's work is
  * taken over when its lease runs out. On Postgres the claim becomes `FOR UPDATE SKIP LOCKED`.
  */
 export function startEngine(): { owner: string; stop: () => void } {
   if (g.__studioEngine) return g.__studioEngine;
   const owner = `${process.pid}-${randomUUID().slice(0, 8)}`;
   const idleMs = Math.min(1000, config().STUDIO_POLL_MS);
-  const poller = loop("poll", () => pollTick(owner), idleMs);
-  const archiver = loop("archive", archiveTick, idleMs);
+  const pool = poolOf(owner);
+  const poller = loop("poll", () => engineTick(pool, idleMs), idleMs);
+  const archiver = loop("archive", async () => ((await archiveTick()) ? 20 : idleMs), idleMs);
+  pool.onIdleSlot = poller.wake;
+  const renewal = setInterval(
+    () => void pool.renew().catch((e) => console.error("[engine] lease renewal failed:", (e as Error).message)),
+    LEASE_RENEW_MS,
+  );
+  renewal.unref();
   void sweepStalePartials("uploads", STALE_PARTIAL_MS).catch((e) =>
     console.error("[engine] could not sweep upload temp files:", (e as Error).message),
   );
   onWake("archiver", archiver.wake);
   onWake("poller", poller.wake);
+  onWakeTask((id) => pool.markAgain(id));
   g.__studioEngine = {
     owner,
     stop: () => {
       poller.stop();
       archiver.stop();
+      clearInterval(renewal);
       g.__studioEngine = undefined;
     },
   };
   return g.__studioEngine;
+}
+
+let lastRecovery = 0;
+
+/** The loop's pass: recovery at most once a second, then fill the pool; sleeps until the next poll is due. */
+async function engineTick(pool: PollPool, idleMs: number): Promise<number> {
+  let busy = 0;
+  if (Date.now() - lastRecovery >= RECOVERY_EVERY_MS) {
+    lastRecovery = Date.now();
+    busy = await recoverCreates();
+  }
+  const started = await pool.fill();
+  if (busy || started.length) return 20;
+  if (Date.now() < pollsPausedUntil) return Math.min(idleMs, pollsPausedUntil - Date.now());
+  // Nothing due: sleep until the earliest next poll (one indexed lookup), at most the idle interval.
+  const next = await db().generation.findFirst({
+    where: { nextPollAt: { not: null }, status: { in: ACTIVE }, upstreamTaskId: { not: null } },
+    orderBy: { nextPollAt: "asc" },
+    select: { nextPollAt: true },
+  });
+  const wait = next?.nextPollAt ? next.nextPollAt.getTime() - Date.now() : idleMs;
+  return Math.max(5, Math.min(idleMs, wait));
+}
+
+/** One full pass, for tests and tools: recovery, then every due poll we can lease, awaited. */
+export async function pollTick(owner: string): Promise<number> {
+  lastRecovery = Date.now();
+  const unsent = await recoverCreates();
+  const started = await poolOf(owner).fill();
+  await Promise.all(started);
+  return started.length + unsent;
 }
 
 /** Per create window (longest call + slack), the models that share it; unknown models get the longest. */
@@ -124,8 +297,8 @@ function submitWindows(): Map<number, string[]> {
   return windows;
 }
 
-/** One pass: recover unsent or half-sent creates, then poll every due generation we can lease. */
-export async function pollTick(owner: string): Promise<number> {
+/** Recover unsent or half-sent creates; answers how many unsent ones were sent. */
+async function recoverCreates(): Promise<number> {
   const now = new Date();
   // Never sent (the server died between writing the record and the create call): sent now only if recent —
   // an old one would surprise its user (and bill them) long after they gave up on it.
@@ -183,43 +356,21 @@ export async function pollTick(owner: string): Promise<number> {
       );
     }
   }
-  if (Date.now() < pollsPausedUntil) return unsent.length;
-
-  const due = await db().generation.findMany({
-    where: {
-      status: { in: ["queued", "running"] },
-      upstreamTaskId: { not: null },
-      nextPollAt: { lte: now },
-      OR: [{ leaseExpiresAt: null }, { leaseExpiresAt: { lt: now } }],
-    },
-    orderBy: { nextPollAt: "asc" },
-    select: { id: true },
-    take: POLL_BATCH,
-  });
-  const leaseUntil = new Date(now.getTime() + LEASE_MS);
-  // One statement claims the whole batch (a row per statement cost ~1.6 ms each: the poller's bottleneck);
-  // reading back our exact lease stamp tells which rows we won, with everything pollOne needs.
-  const ids = due.map((d) => d.id);
-  let mine: Generation[] = [];
-  if (ids.length) {
-    await db().generation.updateMany({
-      where: {
-        id: { in: ids },
-        status: { in: ["queued", "running"] },
-        OR: [{ leaseExpiresAt: null }, { leaseExpiresAt: { lt: now } }],
-      },
-      data: { leaseOwner: owner, leaseExpiresAt: leaseUntil },
-    });
-    mine = await db().generation.findMany({
-      where: { id: { in: ids }, leaseOwner: owner, leaseExpiresAt: leaseUntil },
-      orderBy: { nextPollAt: "asc" },
-    });
-  }
-  await eachLimit(mine, POLL_CONCURRENCY, pollOne);
-  return mine.length + unsent.length;
+  return unsent.length;
 }
 
-async function pollOne(gen: Generation): Promise<void> {
+/** A "still running, same progress" answer: nothing to write but the next poll time. */
+function unchanged(gen: Claimed, r: PollResult): boolean {
+  return (
+    r.status === gen.status &&
+    r.upstreamStatus === gen.upstreamStatus &&
+    (r.progress === undefined || r.progress === gen.progress) &&
+    !r.outputs?.length &&
+    !r.error
+  );
+}
+
+async function pollOne(owner: string, gen: Claimed): Promise<void> {
   const id = gen.id;
   if (!gen.upstreamTaskId) return;
   const model = getModel(gen.model);
@@ -246,9 +397,20 @@ async function pollOne(gen: Generation): Promise<void> {
     });
     return;
   }
+  const plan = { model, callback: gen.callback };
   try {
-    const r = await adapter.poll({ model, upstreamTaskId: gen.upstreamTaskId });
-    await applyPollResult(id, r);
+    const limiter = statusLimiter();
+    const r = await adapter.poll({ model, upstreamTaskId: gen.upstreamTaskId, beforeSend: () => limiter.take() });
+    if (!unchanged(gen, r)) return await applyPollResult(id, r);
+    // One small write, no read: the next poll time, and the lease handed back (only if it is still ours).
+    await db().generation.updateMany({
+      where: { id, leaseOwner: owner, status: { in: ACTIVE } },
+      data: {
+        nextPollAt: new Date(Date.now() + nextPollDelay(gen.submittedAt, plan, gen.progress)),
+        leaseOwner: null,
+        leaseExpiresAt: null,
+      },
+    });
   } catch (e) {
     if (e instanceof TdError && isUnknownTask(e)) {
       await applyPollResult(id, {
@@ -259,7 +421,7 @@ async function pollOne(gen: Generation): Promise<void> {
       });
       return;
     }
-    let retryAt = Date.now() + nextPollDelay(gen.submittedAt);
+    let retryAt = Date.now() + nextPollDelay(gen.submittedAt, plan);
     if (e instanceof TdError && isKeyRejected(e)) {
       // Not transient: every poll would be refused the same way until the key is fixed.
       if (Date.now() >= pollsPausedUntil)
@@ -271,14 +433,14 @@ async function pollOne(gen: Generation): Promise<void> {
     }
     // Transient faults were already retried inside the client; try again at the next interval.
     const requestIds = e instanceof TdError ? [e.requestId] : [];
-    const ids = JSON.parse(gen.requestIds || "[]") as string[];
+    const row = await db().generation.findUnique({ where: { id }, select: { requestIds: true } });
     await db().generation.updateMany({
-      where: { id, status: { in: ["queued", "running"] } },
+      where: { id, status: { in: ACTIVE } },
       data: {
         nextPollAt: new Date(retryAt),
         leaseOwner: null,
         leaseExpiresAt: null,
-        requestIds: JSON.stringify([...ids, ...requestIds].slice(-40)),
+        requestIds: mergeIds(row?.requestIds ?? "[]", requestIds),
       },
     });
   }

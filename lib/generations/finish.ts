@@ -1,22 +1,12 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
-import { config } from "@/lib/config";
+import { getModel } from "@/lib/catalog";
 import { db } from "@/lib/db";
 import { removeKey, writeBuffer } from "@/lib/storage";
 import { saveClonedVoice } from "@/lib/voices/store";
 import type { PollResult } from "./adapters/types";
+import { nextPollDelay } from "./schedule";
 import { wakeArchiver } from "./wake";
-
-export function firstPollDelay(): number {
-  return config().STUDIO_POLL_MS;
-}
-
-/** Poll fast at first, then back off for long tasks: about a tenth of the time elapsed, capped. */
-export function nextPollDelay(submittedAt: Date | null): number {
-  const base = config().STUDIO_POLL_MS;
-  const elapsed = submittedAt ? Date.now() - submittedAt.getTime() : 0;
-  return Math.min(base * 8, Math.max(base, Math.round(elapsed / 10)));
-}
 
 export function mergeIds(existing: string, more: string[]): string {
   const ids = JSON.parse(existing || "[]") as string[];
@@ -78,6 +68,7 @@ export async function applyPollResult(id: string, r: PollResult, opts: { revive?
     select: {
       requestIds: true,
       submittedAt: true,
+      callback: true,
       status: true,
       errorCode: true,
       teamId: true,
@@ -100,7 +91,10 @@ export async function applyPollResult(id: string, r: PollResult, opts: { revive?
         upstreamStatus: r.upstreamStatus,
         progress: r.progress ?? undefined,
         requestIds,
-        nextPollAt: new Date(Date.now() + nextPollDelay(gen.submittedAt)),
+        nextPollAt: new Date(
+          Date.now() +
+            nextPollDelay(gen.submittedAt, { model: getModel(gen.model), callback: gen.callback }, r.progress),
+        ),
         leaseOwner: null,
         leaseExpiresAt: null,
       },

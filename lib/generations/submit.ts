@@ -6,7 +6,9 @@ import { AppError } from "@/lib/errors";
 import { TdError } from "@/lib/td/errors";
 import { adapterFor } from "./adapters";
 import type { ResolvedInput } from "./adapters/types";
-import { applyPollResult, firstPollDelay, mergeIds, recordFailure } from "./finish";
+import { callbackUrlFor } from "./callback";
+import { applyPollResult, mergeIds, recordFailure } from "./finish";
+import { firstPollDelay } from "./schedule";
 import { referenceFor } from "./inputs";
 
 /** How long a create refused for capacity (429) keeps being queued again before it fails with TD's code. */
@@ -60,6 +62,8 @@ export async function submitGeneration(id: string): Promise<void> {
       data: { requestIds: mergeIds(row?.requestIds ?? "[]", [requestId]) },
     });
   };
+  // Asked for when the family calls back and TD can reach us; remembered, so the polls become a safety net.
+  const callbackUrl = adapter.callbacks ? callbackUrlFor(id) : undefined;
   try {
     const inputs: ResolvedInput[] = [];
     for (const i of gen.inputs) {
@@ -74,6 +78,7 @@ export async function submitGeneration(id: string): Promise<void> {
       params: JSON.parse(gen.params),
       inputs,
       beforeSend,
+      callbackUrl,
     });
     const row = await db().generation.findUnique({ where: { id }, select: { requestIds: true } });
     const requestIds = mergeIds(row?.requestIds ?? "[]", result.requestIds);
@@ -93,7 +98,8 @@ export async function submitGeneration(id: string): Promise<void> {
         errorMessage: null,
         finishedAt: null,
         requestIds,
-        nextPollAt: new Date(Date.now() + firstPollDelay()),
+        callback: !!callbackUrl,
+        nextPollAt: new Date(Date.now() + firstPollDelay({ model, callback: !!callbackUrl })),
       },
     });
     if (!written.count)

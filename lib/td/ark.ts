@@ -299,7 +299,8 @@ export class ArkClient {
     });
   }
 
-  getTask(id: string, signal?: AbortSignal) {
+  /** `beforeSend` is awaited before each attempt (the engine's status-call limiter). */
+  getTask(id: string, signal?: AbortSignal, beforeSend?: (requestId: string) => Promise<void>) {
     return this.http.call({
       family: "ark",
       method: "GET",
@@ -307,6 +308,7 @@ export class ArkClient {
       schema: taskResponse,
       retry: true,
       signal,
+      beforeSend,
     });
   }
 

@@ -127,7 +127,8 @@ export class DashScopeClient {
     });
   }
 
-  get(taskId: string, signal?: AbortSignal) {
+  /** `beforeSend` is awaited before each attempt (the engine's status-call limiter). */
+  get(taskId: string, signal?: AbortSignal, beforeSend?: (requestId: string) => Promise<void>) {
     return this.http.call({
       family: "dashscope",
       method: "GET",
@@ -135,6 +136,7 @@ export class DashScopeClient {
       schema: taskResponse,
       retry: true,
       signal,
+      beforeSend,
     });
   }
 }

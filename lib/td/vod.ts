@@ -196,7 +196,12 @@ export class VodClient {
   }
 
   /** Query: the same URL, no X-TC-Action, body {TaskId}. */
-  async getJob(taskId: string, signal?: AbortSignal): Promise<TdResult<VodJobAnswer>> {
+  /** `beforeSend` is awaited before each attempt (the engine's status-call limiter). */
+  async getJob(
+    taskId: string,
+    signal?: AbortSignal,
+    beforeSend?: (requestId: string) => Promise<void>,
+  ): Promise<TdResult<VodJobAnswer>> {
     const r = await this.http.call({
       family: "vod",
       method: "POST",
@@ -205,6 +210,7 @@ export class VodClient {
       schema: jobResponse,
       retry: true,
       signal,
+      beforeSend,
     });
     return { ...r, data: r.data.Response };
   }

@@ -53,6 +53,10 @@ export interface StudioOptions {
   dataDir: string;
   pollMs: number;
   timeoutMs: number;
+  /** STUDIO_TYPICAL_SCALE: the emulator's tasks take seconds, the catalog's typical times are minutes (default 0.02). */
+  typicalScale?: number;
+  /** Extra environment for the server. */
+  env?: Record<string, string>;
 }
 
 /** The production server exactly as `npm start` runs it (migrate deploy, then next start). */
@@ -95,7 +99,9 @@ export class Studio {
         STUDIO_POLL_MS: String(this.o.pollMs),
         TD_TIMEOUT_MS: String(this.o.timeoutMs),
         PUBLIC_BASE_URL: this.url,
+        STUDIO_TYPICAL_SCALE: String(this.o.typicalScale ?? 0.02),
         NEXT_TELEMETRY_DISABLED: "1",
+        ...this.o.env,
       },
     });
     closeSync(out);

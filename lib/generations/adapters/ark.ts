@@ -7,19 +7,20 @@ import { expiryOf } from "./expiry";
 
 /** Seedance 2.0 fast (Ark content-generation tasks). */
 export const arkAdapter: FamilyAdapter = {
-  async submit({ spec, prompt, params, inputs, signal, beforeSend }) {
+  async submit({ spec, prompt, params, inputs, signal, beforeSend, callbackUrl }) {
     const body = buildArkBody(
       spec.mode as ArkMode,
       prompt,
       params as ArkStudioParams,
       inputs.map((i) => ({ role: i.role as ArkRole, url: i.ref })),
+      { callbackUrl },
     );
     const r = await td().ark.createTask(body, signal, beforeSend);
     return { upstreamTaskId: r.data.id, upstreamStatus: "queued", requestIds: r.requestIds };
   },
 
-  async poll({ upstreamTaskId, signal }) {
-    const r = await td().ark.getTask(upstreamTaskId, signal);
+  async poll({ upstreamTaskId, signal, beforeSend }) {
+    const r = await td().ark.getTask(upstreamTaskId, signal, beforeSend);
     const task = r.data;
     const status = fromArk(task.status);
     if (!(ARK_STATUSES as readonly string[]).includes(task.status))
@@ -58,5 +59,6 @@ export const arkAdapter: FamilyAdapter = {
     return { requestIds: r.requestIds };
   },
 
+  callbacks: true,
   maxSubmitMs: () => td().http.maxCallMs({ retry: false }),
 };

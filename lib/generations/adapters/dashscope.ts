@@ -23,8 +23,8 @@ export const dashscopeAdapter: FamilyAdapter = {
     };
   },
 
-  async poll({ upstreamTaskId, signal }) {
-    const r = await td().dashscope.get(upstreamTaskId, signal);
+  async poll({ upstreamTaskId, signal, beforeSend }) {
+    const r = await td().dashscope.get(upstreamTaskId, signal, beforeSend);
     const o = r.data.output;
     const status = fromDashScope(o.task_status);
     if (!(DASHSCOPE_STATUSES as readonly string[]).includes(o.task_status))

@@ -16,6 +16,8 @@ export interface SubmitArgs {
   params: Record<string, unknown>;
   inputs: ResolvedInput[];
   signal?: AbortSignal;
+  /** Where TD should POST status changes (Ark callback_url), when the studio has a public address. */
+  callbackUrl?: string;
   /** Awaited with each create attempt's requestId before it is sent (the record names it even if we die mid-call). */
   beforeSend?: (requestId: string) => Promise<void>;
 }
@@ -54,8 +56,16 @@ export interface PollResult {
 /** What the engine needs from each protocol family. */
 export interface FamilyAdapter {
   submit(a: SubmitArgs): Promise<SubmitResult>;
-  poll(args: { model: ModelEntry; upstreamTaskId: string; signal?: AbortSignal }): Promise<PollResult>;
+  poll(args: {
+    model: ModelEntry;
+    upstreamTaskId: string;
+    signal?: AbortSignal;
+    /** Awaited before each status call is sent (the global limiter). */
+    beforeSend?: (requestId: string) => Promise<void>;
+  }): Promise<PollResult>;
   cancel?(args: { model: ModelEntry; upstreamTaskId: string }): Promise<{ requestIds: string[] }>;
+  /** TD calls a callback_url on status changes (Ark): the engine then polls only as a safety net. */
+  callbacks?: boolean;
   /** The longest a create of this model can take, every retry included: until then an answer may still arrive. */
   maxSubmitMs(model: ModelEntry): number;
 }

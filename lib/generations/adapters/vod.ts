@@ -82,8 +82,8 @@ export const vodAdapter: FamilyAdapter = {
     }
   },
 
-  async poll({ upstreamTaskId, signal }) {
-    const r = await td().vod.getJob(upstreamTaskId, signal);
+  async poll({ upstreamTaskId, signal, beforeSend }) {
+    const r = await td().vod.getJob(upstreamTaskId, signal, beforeSend);
     const job = parseVodJob(r.data);
     // Tencent also knows WAITING; anything else undocumented is logged and read as still running.
     if (![...VOD_TASK_STATUSES, "WAITING"].includes(r.data.Status))
