@@ -49,7 +49,7 @@ export function HistoryList({ models, filters }: HistoryListProps) {
     // stream brings the changes; polling is the fallback (slow while the stream is healthy).
     refetchInterval: (query) => {
       const items = query.state.data?.pages.flatMap((p) => p.items) ?? [];
-      return live(
+      return live.interval(
         items.some(
           (g) =>
             !TERMINAL.has(g.status) ||
@@ -95,7 +95,7 @@ export function HistoryList({ models, filters }: HistoryListProps) {
   const modeNames = [...new Set(Object.values(models).flatMap((m) => m.modes))];
 
   return (
-    <div className="flex flex-col gap-4">
+    <div className="flex flex-col gap-4" data-live={live.healthy ? "on" : "off"}>
       <form
         role="search"
         aria-label={t("filters.label")}

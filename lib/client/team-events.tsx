@@ -53,13 +53,14 @@ export function applyGeneration(qc: QueryClient, g: GenerationView): void {
 const mayChange = (g: GenerationView | undefined) =>
   !!g && (!TERMINAL.has(g.status) || g.outputs.some((o) => o.asset.archiveState !== "archived"));
 
-function invalidateTopic(qc: QueryClient, topic: string): void {
+/** Refetch what `topic` covers; `readBefore`: only data read before that moment. */
+function invalidateTopic(qc: QueryClient, topic: string, readBefore = Infinity): void {
   if (topic === "generations" || topic === "any") {
-    void qc.invalidateQueries({ queryKey: ["generations"] });
+    void qc.invalidateQueries({ queryKey: ["generations"], predicate: (q) => q.state.dataUpdatedAt < readBefore });
     // Finished records cannot have changed: only the live ones are fetched again (not every card of a page).
     void qc.invalidateQueries({
       queryKey: ["generation"],
-      predicate: (q) => mayChange(q.state.data as GenerationView | undefined),
+      predicate: (q) => q.state.dataUpdatedAt < readBefore && mayChange(q.state.data as GenerationView | undefined),
     });
   }
   if (topic !== "generations" && topic !== "any") void qc.invalidateQueries({ queryKey: [topic] });
@@ -106,12 +107,14 @@ export function TeamEventsProvider({ children }: { children: ReactNode }) {
     };
     const connect = () => {
       if (stopped) return;
+      const openedAt = Date.now();
       es = new EventSource("/api/v1/events");
       es.addEventListener("ready", (e) => {
         const { version } = JSON.parse((e as MessageEvent).data) as { version: number };
-        // Anything may have changed while we were not listening (first open included: the page's data came
-        // from its server render or a fetch before the stream was up).
-        if (lastVersion.current !== version) invalidateTopic(qc, "generations");
+        // Back after a gap in which the team changed: refetch what is shown. On the first open, only data read
+        // before we started listening (a server render) can have missed something.
+        if (lastVersion.current !== undefined && lastVersion.current !== version) invalidateTopic(qc, "generations");
+        else if (lastVersion.current === undefined) invalidateTopic(qc, "generations", openedAt);
         seen(e as MessageEvent);
         delay = 1000;
         setHealthy(true);
@@ -148,16 +151,17 @@ export function TeamEventsProvider({ children }: { children: ReactNode }) {
 }
 
 /**
- * For a component that shows live data: opens (or shares) the tab's stream while mounted, and tells how often
- * its queries should still poll: `fastMs` while the stream is down, LIVE_FALLBACK_MS while it is healthy.
+ * For a component that shows live data: opens (or shares) the tab's stream while mounted. `interval(fastMs)` is
+ * how often its queries should still poll: `fastMs` while the stream is down, LIVE_FALLBACK_MS while it is healthy.
  */
-export function useLiveInterval(): (fastMs: number | false) => number | false {
+export function useLiveInterval(): { healthy: boolean; interval: (fastMs: number | false) => number | false } {
   const ctx = useContext(Ctx);
   const retain = ctx?.retain;
   useEffect(() => retain?.(), [retain]);
   const healthy = ctx?.healthy ?? false;
-  return useCallback(
+  const interval = useCallback(
     (fastMs: number | false) => (fastMs === false ? false : healthy ? Math.max(fastMs, LIVE_FALLBACK_MS) : fastMs),
     [healthy],
   );
+  return { healthy, interval };
 }

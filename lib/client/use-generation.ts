@@ -23,7 +23,7 @@ export function useGeneration(id: string, initial?: GenerationView) {
     queryKey: ["generation", id],
     queryFn: () => api<GenerationView>(`/api/v1/generations/${id}`),
     initialData: initial,
-    refetchInterval: (q) => live(refetchDelay(q.state.data)),
+    refetchInterval: (q) => live.interval(refetchDelay(q.state.data)),
     refetchIntervalInBackground: false,
   });
 }
