@@ -4,6 +4,7 @@ import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { useState, type ReactNode } from "react";
 import { IntlProvider, type Messages } from "use-intl";
 import type { Locale } from "@/lib/i18n/locales";
+import { TeamEventsProvider } from "@/lib/client/team-events";
 
 type ProvidersProps = {
   locale: Locale;
@@ -31,7 +32,9 @@ export function Providers({ locale, messages, timeZone, children }: ProvidersPro
   const [queryClient] = useState(makeQueryClient);
   return (
     <IntlProvider locale={locale} messages={messages} timeZone={timeZone}>
-      <QueryClientProvider client={queryClient}>{children}</QueryClientProvider>
+      <QueryClientProvider client={queryClient}>
+        <TeamEventsProvider>{children}</TeamEventsProvider>
+      </QueryClientProvider>
     </IntlProvider>
   );
 }

@@ -2,6 +2,7 @@ import { spawn } from "node:child_process";
 import { existsSync, mkdirSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { createParser } from "eventsource-parser";
 import { isDone, SseParser } from "../lib/td/sse";
 import { APP_DIR, freePort, freshDataDir, sleep, Studio } from "./harness";
 
@@ -108,8 +109,10 @@ console.log(`studio up in ${await studio.start()} ms; ${WARMUP} warm-up + ${N} m
 
 // ── one streamed answer, timed from just before the request to each event ──
 interface Run {
-  /** The studio's Server-Timing: its handler's own work before calling TD. */
+  /** The studio's Server-Timing: its handler's own work before the answer's headers (`total`). */
   handlerMs?: number;
+  /** Each Server-Timing step (auth, limit, parse, upstream). */
+  steps?: Record<string, number>;
   ttfb: number;
   ttft: number;
   ttlt: number;
@@ -169,7 +172,11 @@ async function timed(url: string, body: unknown, headers: Record<string, string>
     maxEventsPerRead = Math.max(maxEventsPerRead, inRead);
   }
   const gaps = stamps.slice(1).map((s, i) => s - stamps[i]);
-  const handler = /dur=([\d.]+)/.exec(res.headers.get("server-timing") ?? "");
+  const st = res.headers.get("server-timing") ?? "";
+  const steps = Object.fromEntries(
+    [...st.matchAll(/(\w+);(?:desc="[^"]*";)?dur=([\d.]+)/g)].map((m) => [m[1], Number(m[2])]),
+  );
+  const handler = /total;dur=([\d.]+)/.exec(st) ?? /dur=([\d.]+)/.exec(st);
   return {
     ttfb,
     ttft,
@@ -178,7 +185,7 @@ async function timed(url: string, body: unknown, headers: Record<string, string>
     events: stamps.length,
     reads,
     maxEventsPerRead,
-    ...(handler ? { handlerMs: Number(handler[1]) } : {}),
+    ...(handler ? { handlerMs: Number(handler[1]), steps } : {}),
   };
 }
 
@@ -215,6 +222,58 @@ for (let i = 0; i < N; i++) {
   for (const p of order) results[p].push(await paths[p]());
   if ((i + 1) % 10 === 0) console.log(`  ${i + 1}/${N}`);
 }
+
+// ── the SSE parser of the stored turn (TD → studio), hand-written vs eventsource-parser, on a recorded answer ──
+const recorded: Uint8Array[] = [];
+{
+  const res = await fetch(`${emuUrl}/model/openai/api/v3/chat/completions?requestId=${crypto.randomUUID()}`, {
+    method: "POST",
+    headers: {
+      "Content-Type": "application/json",
+      Authorization: `Bearer ${KEY}`,
+      "X-Timestamp": String(Math.floor(Date.now() / 1000)),
+    },
+    body: JSON.stringify(wireBody),
+  });
+  const reader = res.body!.getReader();
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    recorded.push(value);
+  }
+}
+const PARSE_RUNS = Number(process.env.BENCH_PARSE_RUNS ?? 3000);
+function perAnswerUs(parse: () => number): { usPerAnswer: number; events: number } {
+  let events = 0;
+  for (let i = 0; i < 200; i++) events = parse(); // warm up the JIT
+  const times: number[] = [];
+  for (let round = 0; round < 5; round++) {
+    const t = performance.now();
+    for (let i = 0; i < PARSE_RUNS; i++) parse();
+    times.push(((performance.now() - t) * 1000) / PARSE_RUNS);
+  }
+  return { usPerAnswer: r2(times.sort((a, b) => a - b)[2]), events };
+}
+const own = perAnswerUs(() => {
+  let n = 0;
+  const p = new SseParser(() => void n++);
+  for (const c of recorded) p.feed(c);
+  p.end();
+  return n;
+});
+const maintained = perAnswerUs(() => {
+  let n = 0;
+  const decoder = new TextDecoder();
+  const p = createParser({ onEvent: () => void n++ });
+  for (const c of recorded) p.feed(decoder.decode(c, { stream: true }));
+  return n;
+});
+const parsers = {
+  chunks: recorded.length,
+  bytes: recorded.reduce((a, c) => a + c.length, 0),
+  own,
+  eventsourceParser: maintained,
+};
 
 // ── numbers ──
 const pct = (xs: number[], p: number) => {
@@ -299,11 +358,26 @@ const handlerMs = r2(
     50,
   ),
 );
+const stepNames = [...new Set(results.gateway.flatMap((r) => Object.keys(r.steps ?? {})))].filter((k) => k !== "total");
+const stepsP50 = Object.fromEntries(
+  stepNames.map((k) => [
+    k,
+    r2(
+      pct(
+        results.gateway.map((r) => r.steps?.[k] ?? NaN),
+        50,
+      ),
+    ),
+  ]),
+);
 console.log(
-  ` of which the gateway handler's own work before calling TD (Server-Timing): p50 ${handlerMs} ms; the rest is Next.js's request handling`,
+  ` of which the gateway handler's own work until TD's headers (Server-Timing total): p50 ${handlerMs} ms${stepNames.length ? ` (${stepNames.map((k) => `${k} ${stepsP50[k]}`).join(", ")})` : ""}; the rest is Next.js's request handling`,
 );
 console.log(
   ` stored turn adds to time to first token: p50 ${added.storedTurn.ttftP50} ms, p95 ${added.storedTurn.ttftP95} ms (it writes the turn before calling TD)`,
+);
+console.log(
+  ` SSE parsing of one answer (${parsers.chunks} chunks, ${parsers.bytes} bytes, ${own.events}/${maintained.events} events): lib/td/sse.ts ${own.usPerAnswer} µs, eventsource-parser ${maintained.usPerAnswer} µs (median of 5 × ${PARSE_RUNS})`,
 );
 const pass = added.gateway.ttftP50 <= TARGET_MS;
 console.log(
@@ -320,6 +394,8 @@ writeFileSync(
       summary: s,
       added,
       gatewayHandlerMsP50: handlerMs,
+      gatewayStepsMsP50: stepsP50,
+      parsers,
       ratio: { bareProxy: ratio("bareProxy"), gateway: ratio("gateway"), storedTurn: ratio("storedTurn") },
       loadAverage: os.loadavg(),
       cpus: os.cpus().length,
@@ -331,5 +407,8 @@ writeFileSync(
   ) + "\n",
 );
 console.log(" wrote bench-results/chat.json");
+console.log(
+  `bench:chat gateway adds TTFT p50 ${added.gateway.ttftP50} ms, p95 ${added.gateway.ttftP95} ms (bare proxy: p50 ${added.bareProxy.ttftP50}, p95 ${added.bareProxy.ttftP95}); handler p50 ${handlerMs} ms; SSE parse/answer: own ${own.usPerAnswer} µs, eventsource-parser ${maintained.usPerAnswer} µs; target ≤ ${TARGET_MS} ms ${pass ? "met" : "NOT met"}`,
+);
 await studio.kill();
 process.exit(0);

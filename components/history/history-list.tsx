@@ -13,6 +13,7 @@ import { STATUSES, TERMINAL } from "@/lib/generations/status";
 import { formatDuration, useNow } from "@/lib/client/use-now";
 import { tKey } from "@/lib/i18n/dynamic-key";
 import { useErrorText } from "@/lib/client/error-text";
+import { useLiveInterval } from "@/lib/client/team-events";
 
 const PAGE_FOR_KIND: Record<string, string> = { video: "/video", image: "/image", speech: "/speech" };
 
@@ -33,6 +34,7 @@ export function HistoryList({ models, filters }: HistoryListProps) {
   const search = useSearchParams();
   const qc = useQueryClient();
   const key = ["generations", filters];
+  const live = useLiveInterval();
 
   const q = useInfiniteQuery({
     queryKey: key,
@@ -43,16 +45,19 @@ export function HistoryList({ models, filters }: HistoryListProps) {
       return api<Page>(`/api/v1/generations?${sp}`);
     },
     getNextPageParam: (last) => last.nextCursor,
-    // Live while anything listed can still change; the studio's own records, never TD.
+    // Live while anything listed can still change; the studio's own records, never TD. The team's event
+    // stream brings the changes; polling is the fallback (slow while the stream is healthy).
     refetchInterval: (query) => {
       const items = query.state.data?.pages.flatMap((p) => p.items) ?? [];
-      return items.some(
-        (g) =>
-          !TERMINAL.has(g.status) ||
-          g.outputs.some((o) => o.asset.archiveState === "archiving" || o.asset.archiveState === "temporary"),
-      )
-        ? 1500
-        : false;
+      return live.interval(
+        items.some(
+          (g) =>
+            !TERMINAL.has(g.status) ||
+            g.outputs.some((o) => o.asset.archiveState === "archiving" || o.asset.archiveState === "temporary"),
+        )
+          ? 1500
+          : false,
+      );
     },
   });
   const items = q.data?.pages.flatMap((p) => p.items) ?? [];
@@ -90,7 +95,7 @@ export function HistoryList({ models, filters }: HistoryListProps) {
   const modeNames = [...new Set(Object.values(models).flatMap((m) => m.modes))];
 
   return (
-    <div className="flex flex-col gap-4">
+    <div className="flex flex-col gap-4" data-live={live.healthy ? "on" : "off"}>
       <form
         role="search"
         aria-label={t("filters.label")}

@@ -7,6 +7,7 @@ import type { Permission } from "@/lib/auth/permissions";
 import { describeIssue } from "@/lib/catalog/validate";
 import { ConfigError } from "@/lib/config/env";
 import { AppError } from "@/lib/errors";
+import type { AfterFirstByte } from "./server-timing";
 import { assertJsonContentType, assertSameOrigin, jsonBodyLimit, readBodyText } from "./request-guards";
 
 export type { Caller };
@@ -53,9 +54,12 @@ export function errorResponse(e: unknown): NextResponse {
 
 type Ctx<P> = { params: Promise<P> };
 
-/** Who is asking (session or token) and whether they may: the one check every API route goes through. */
-export async function authorize(req: NextRequest, access: Access): Promise<Caller> {
-  const caller = await resolveCaller(req.headers);
+/**
+ * Who is asking (session or token) and whether they may: the one check every API route goes through.
+ * `later` (hot paths): bookkeeping writes wait until the answer's first byte is out.
+ */
+export async function authorize(req: NextRequest, access: Access, later?: AfterFirstByte): Promise<Caller> {
+  const caller = await resolveCaller(req.headers, later);
   if (caller?.via === "session") assertSameOrigin(req);
   if (access === "operator") return requireOperator(caller);
   return requirePermission(caller, access === "signed-in" ? undefined : access);

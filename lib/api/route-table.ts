@@ -86,6 +86,18 @@ export const ROUTE_TABLE: Record<string, Methods> = {
     post: { summary: "Send, edit, regenerate or continue (SSE)", access: "chat:use" },
   },
   "/api/v1/conversations/{id}/stop": { post: { summary: "Stop the answer being written", access: "chat:use" } },
+  "/api/v1/events": {
+    get: {
+      summary: "The team's changes as server-sent events (generation status, `changed` topics), for open pages",
+      access: "team:read",
+    },
+  },
+  "/api/openai/v1/models": {
+    get: { summary: "OpenAI-compatible: the chat models, in OpenAI's list shape", access: "chat:use" },
+  },
+  "/api/openai/v1/chat/completions": {
+    post: { summary: "OpenAI-compatible: the same handler as /api/v1/chat/completions", access: "chat:use" },
+  },
   "/api/v1/chat/completions": {
     post: { summary: "OpenAI-compatible chat gateway (the token is the API key)", access: "chat:use" },
   },

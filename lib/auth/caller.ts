@@ -3,7 +3,8 @@ import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { auth } from "./better-auth";
 import { can, isRole, permissionsOf, type Permission, type Role } from "./permissions";
-import { consume } from "./rate-limit";
+import type { AfterFirstByte } from "@/lib/api/server-timing";
+import { consume, consumeLater } from "./rate-limit";
 import type { Scope } from "./scope";
 import { verifyToken } from "./tokens";
 
@@ -22,16 +23,20 @@ export interface Caller extends Scope {
   tokenId?: string;
 }
 
-/** `Authorization: Bearer <token>` wins over a cookie; a bad token is refused, never silently ignored. */
-export async function resolveCaller(headers: Headers): Promise<Caller | null> {
+/**
+ * `Authorization: Bearer <token>` wins over a cookie; a bad token is refused, never silently ignored. A hot path
+ * passes `later`: the token's counting and last-use writes then wait until its answer's first byte is out.
+ */
+export async function resolveCaller(headers: Headers, later?: AfterFirstByte): Promise<Caller | null> {
   const authz = headers.get("authorization");
   if (authz && /^bearer /i.test(authz)) {
-    const owner = await verifyToken(authz.slice(7).trim());
+    const owner = await verifyToken(authz.slice(7).trim(), later);
     if (!owner)
       throw new AppError("unauthorized", "This API token is not valid or has been revoked.", undefined, {
         reason: "token_invalid",
       });
-    await consume("token", owner.tokenId);
+    if (later) await consumeLater("token", owner.tokenId, later);
+    else await consume("token", owner.tokenId);
     const c = await build(owner.userId, owner.teamId, "token");
     if (!c)
       throw new AppError("unauthorized", "This API token's owner is no longer a member of its team.", undefined, {

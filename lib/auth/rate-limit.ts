@@ -3,6 +3,7 @@ import { RateLimiterPrisma, RateLimiterRes } from "rate-limiter-flexible";
 import { config } from "@/lib/config";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
+import type { AfterFirstByte } from "@/lib/api/server-timing";
 
 /**
  * Rate limits kept in the database (rate-limiter-flexible's Prisma store), so every process of a
@@ -49,11 +50,57 @@ function tooMany(res: RateLimiterRes): AppError {
 /** Count one request; over the limit → 429 with `retryAfter` seconds (the route wrapper sets `Retry-After`). */
 export async function consume(name: LimitName, key: string, points = 1): Promise<void> {
   try {
-    await limiter(name).consume(key, points);
+    remember(name, key, await limiter(name).consume(key, points));
   } catch (e) {
-    if (e instanceof RateLimiterRes) throw tooMany(e);
+    if (e instanceof RateLimiterRes) {
+      remember(name, key, e);
+      throw tooMany(e);
+    }
     throw e;
   }
+}
+
+/** What this process last heard from the database about a key's window, and how many counts it still owes. */
+interface Seen {
+  consumed: number;
+  resetAt: number;
+  pending: number;
+}
+const gs = globalThis as unknown as { __studioLimitsSeen?: Map<string, Seen> };
+const seenMap = () => (gs.__studioLimitsSeen ??= new Map());
+
+function remember(name: LimitName, key: string, res: RateLimiterRes): Seen {
+  const m = seenMap();
+  const id = `${name}:${key}`;
+  if (m.size > 10_000) for (const [k, v] of m) if (v.resetAt < Date.now() && !v.pending) m.delete(k);
+  const s = m.get(id) ?? { consumed: 0, resetAt: 0, pending: 0 };
+  s.consumed = res.consumedPoints;
+  s.resetAt = Date.now() + res.msBeforeNext;
+  m.set(id, s);
+  return s;
+}
+
+/**
+ * The hot path's count (the chat gateway): refused at once when this process already knows the window is full;
+ * otherwise let through, and the database write runs after the first byte of the answer (`later`). A window
+ * this process has seen fill up goes back to the exact, awaited check. The price: a burst may overshoot by the
+ * requests in flight before the first count lands (per process) — these limits stop abuse, budgets govern spend.
+ */
+export async function consumeLater(name: LimitName, key: string, later: AfterFirstByte): Promise<void> {
+  const s = seenMap().get(`${name}:${key}`);
+  const known = s && Date.now() < s.resetAt ? s.consumed : 0;
+  if (known + (s?.pending ?? 0) + 1 > spec(name).points) return consume(name, key);
+  const owed = s ?? remember(name, key, new RateLimiterRes(0, 0, 0, false));
+  owed.pending++;
+  later.add(async () => {
+    try {
+      await consume(name, key);
+    } catch (e) {
+      if (!(e instanceof AppError)) throw e; // over the limit: remembered, the next request is refused
+    } finally {
+      owed.pending--;
+    }
+  });
 }
 
 /** Refuse at once when a key is already over its limit, without counting this request. */

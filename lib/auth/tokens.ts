@@ -3,6 +3,7 @@ import { createHash, randomBytes, randomUUID } from "node:crypto";
 import { z } from "zod";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
+import type { AfterFirstByte } from "@/lib/api/server-timing";
 import type { Scope } from "./scope";
 
 /** `tds_` + 32 random bytes: long enough that a plain SHA-256 at rest is safe (no salt needed, like GitHub's). */
@@ -70,8 +71,11 @@ export async function revokeToken(scope: Scope, id: string): Promise<void> {
 
 export type TokenOwner = { tokenId: string; userId: string; teamId: string };
 
-/** The token's owner and team, or null when it is unknown or revoked. Touches `lastUsedAt` at most once a minute. */
-export async function verifyToken(token: string): Promise<TokenOwner | null> {
+/**
+ * The token's owner and team, or null when it is unknown or revoked. Touches `lastUsedAt` at most once a minute
+ * (on a hot path, after the answer's first byte: `later`).
+ */
+export async function verifyToken(token: string, later?: AfterFirstByte): Promise<TokenOwner | null> {
   if (!token.startsWith(TOKEN_PREFIX)) return null;
   const row = await db().apiToken.findUnique({
     where: { tokenHash: hashToken(token) },
@@ -80,7 +84,9 @@ export async function verifyToken(token: string): Promise<TokenOwner | null> {
   if (!row || row.revokedAt) return null;
   const now = Date.now();
   if (!row.lastUsedAt || now - row.lastUsedAt.getTime() > 60_000) {
-    await db().apiToken.update({ where: { id: row.id }, data: { lastUsedAt: new Date(now) } });
+    const touch = () => db().apiToken.update({ where: { id: row.id }, data: { lastUsedAt: new Date(now) } });
+    if (later) later.add(touch);
+    else await touch();
   }
   return { tokenId: row.id, userId: row.userId, teamId: row.teamId };
 }

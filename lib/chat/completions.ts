@@ -1,41 +1,67 @@
 import "server-only";
+import type { NextRequest } from "next/server";
+import type { Caller } from "@/lib/auth/caller";
+import { readBodyText } from "@/lib/api/request-guards";
+import { AfterFirstByte, ServerTiming } from "@/lib/api/server-timing";
+import { consumeLater } from "@/lib/auth/rate-limit";
 import { AppError } from "@/lib/errors";
 import { config } from "@/lib/config";
 import { td, TdError } from "@/lib/td";
 import { GatewayError, gatewayErrorFromTd, parseGatewayRequest } from "./gateway";
 import { relay, sseEvent, SSE_HEADERS, type RelayOutcome } from "./relay";
 
-// The gateway's work once the caller is known: parse the body, call TD, and relay its stream with a closing
-// error event when it breaks off. The route (app/api/v1/chat/completions) only authorizes and reads the body.
+// The gateway's whole request: who is asking, the body, TD's answer relayed with a closing error event when it
+// breaks off. Both routes (/api/v1/chat/completions and the OpenAI-compatible /api/openai/v1/chat/completions)
+// are this one handler. The hot path does no database write before the first byte: counting the request and
+// touching the token wait in `later` (Server-Timing shows where the time goes).
 
 /** The answer to one gateway request: TD's JSON, or its SSE bytes as they arrive (`stream: true`). */
-export async function completeChat(text: string, signal: AbortSignal, startedAt: number): Promise<Response> {
-  const c = config();
-  let json: unknown;
+export async function handleChatCompletions(
+  req: NextRequest,
+  authorized: (later: AfterFirstByte) => Promise<Caller>,
+): Promise<Response> {
+  const timing = new ServerTiming();
+  const later = new AfterFirstByte();
   try {
-    json = JSON.parse(text);
-  } catch {
-    throw new GatewayError(400, "invalid_request_error", "invalid_json", "The request body is not valid JSON.");
+    const caller = await authorized(later);
+    timing.mark("auth");
+    await consumeLater("chat", caller.userId, later);
+    timing.mark("limit");
+    const c = config();
+    const text = await readBodyText(req, c.STUDIO_CHAT_BODY_LIMIT);
+    let json: unknown;
+    try {
+      json = JSON.parse(text);
+    } catch {
+      throw new GatewayError(400, "invalid_request_error", "invalid_json", "The request body is not valid JSON.");
+    }
+    const g = parseGatewayRequest(json, c.TD_GPT54_MODEL_CODE);
+    timing.mark("parse");
+    const extra: Record<string, string> = g.ignored.length ? { "X-Studio-Ignored-Params": g.ignored.join(", ") } : {};
+    if (!g.stream) {
+      const r = await td().chat.complete(g.body, req.signal);
+      timing.mark("upstream");
+      later.run();
+      return Response.json(r.data, {
+        headers: { ...extra, "X-Request-Id": r.requestId, "Server-Timing": timing.header() },
+      });
+    }
+    const abort = new AbortController();
+    req.signal.addEventListener("abort", () => abort.abort(new DOMException("The client went away.", "AbortError")), {
+      once: true,
+    });
+    const { response, requestId } = await td().chat.streamRaw(g.body, abort.signal);
+    timing.mark("upstream");
+    if (!response.body)
+      throw new GatewayError(502, "api_error", "upstream_malformed", "TD answered a stream request without a body.");
+    const stream = relay(response.body, { abort, idleMs: c.TD_TIMEOUT_MS, tap: doneWatcher(later) });
+    return new Response(stream, {
+      headers: { ...SSE_HEADERS, ...extra, "X-Request-Id": requestId, "Server-Timing": timing.header() },
+    });
+  } catch (e) {
+    later.run();
+    return gatewayErrorResponse(e);
   }
-  const g = parseGatewayRequest(json, c.TD_GPT54_MODEL_CODE);
-  const extra: Record<string, string> = g.ignored.length ? { "X-Studio-Ignored-Params": g.ignored.join(", ") } : {};
-  if (!g.stream) {
-    const r = await td().chat.complete(g.body, signal);
-    return Response.json(r.data, { headers: { ...extra, "X-Request-Id": r.requestId } });
-  }
-  const abort = new AbortController();
-  signal.addEventListener("abort", () => abort.abort(new DOMException("The client went away.", "AbortError")), {
-    once: true,
-  });
-  // Server-Timing: the handler's own work before TD is called (reading, checking), for the latency benchmark.
-  const timing = `studio;desc="handler before TD";dur=${(performance.now() - startedAt).toFixed(2)}`;
-  const { response, requestId } = await td().chat.streamRaw(g.body, abort.signal);
-  if (!response.body)
-    throw new GatewayError(502, "api_error", "upstream_malformed", "TD answered a stream request without a body.");
-  const stream = relay(response.body, { abort, idleMs: c.TD_TIMEOUT_MS, tap: doneWatcher() });
-  return new Response(stream, {
-    headers: { ...SSE_HEADERS, ...extra, "X-Request-Id": requestId, "Server-Timing": timing },
-  });
 }
 
 /** Any error of a gateway request in OpenAI's shape; an unknown one is logged and never shown. */
@@ -87,13 +113,15 @@ const DONE = new TextEncoder().encode("[DONE]");
  * The gateway stores nothing, so its observer only keeps the last bytes: a stream that breaks off before
  * `data: [DONE]` gets one OpenAI-style error event, which OpenAI's clients raise as an APIError.
  */
-function doneWatcher() {
+function doneWatcher(later: AfterFirstByte) {
   let tail: Uint8Array = new Uint8Array(0);
   return {
     chunk(bytes: Uint8Array) {
+      later.run(); // the first chunk is on its way: the deferred writes may run now (once)
       tail = bytes.length >= 16 ? bytes.subarray(bytes.length - 16) : concatTail(tail, bytes);
     },
     end(o: RelayOutcome) {
+      later.run();
       if (o.kind === "canceled") return undefined;
       if (o.kind === "done" && includes(tail, DONE)) return undefined;
       const message = o.kind === "error" ? o.message : "The answer stream from TD ended before it was complete.";

@@ -2,6 +2,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { TERMINAL } from "@/lib/generations/status";
 import { api, type GenerationView } from "./api";
+import { useLiveInterval } from "./team-events";
 
 /** How soon the record can change: fast while the task runs or an output is being saved, slow while a save waits to retry. */
 export function refetchDelay(g: GenerationView | undefined): number | false {
@@ -12,13 +13,17 @@ export function refetchDelay(g: GenerationView | undefined): number | false {
   return false;
 }
 
-/** Polls the studio's own record (never TD) and stops by itself once nothing can change any more. */
+/**
+ * The studio's own record (never TD), kept current by the team's event stream; it polls only as a fallback
+ * (slowly while the stream is healthy) and stops by itself once nothing can change any more.
+ */
 export function useGeneration(id: string, initial?: GenerationView) {
+  const live = useLiveInterval();
   return useQuery({
     queryKey: ["generation", id],
     queryFn: () => api<GenerationView>(`/api/v1/generations/${id}`),
     initialData: initial,
-    refetchInterval: (q) => refetchDelay(q.state.data),
+    refetchInterval: (q) => live.interval(refetchDelay(q.state.data)),
     refetchIntervalInBackground: false,
   });
 }

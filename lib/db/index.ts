@@ -6,6 +6,7 @@ import path from "node:path";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 import { databaseFileFromUrl } from "@/lib/config/database-url";
 import { config } from "@/lib/config";
+import { noteWrite } from "@/lib/events/team-events";
 
 const globalForDb = globalThis as unknown as { __studioDb?: PrismaClient };
 
@@ -19,8 +20,67 @@ export function db(): PrismaClient {
   raw.pragma("journal_mode = WAL");
   raw.close();
   const adapter = new PrismaBetterSQLite3({ url: file, timeout: 10_000 });
-  globalForDb.__studioDb = new PrismaClient({ adapter });
+  globalForDb.__studioDb = withChangeNotes(new PrismaClient({ adapter }));
   return globalForDb.__studioDb;
+}
+
+// What a browser shows of a generation: a write touching one of these is pushed to the team's open tabs.
+const SHOWN = ["status", "phase", "progress", "errorCode", "errorMessage", "finishedAt", "upstreamStatus"];
+
+type Args = { where?: { id?: unknown }; data?: unknown };
+const named = (a: Args): string[] | undefined => {
+  const id = a.where?.id;
+  if (typeof id === "string") return [id];
+  const list = (id as { in?: unknown } | undefined)?.in;
+  return Array.isArray(list) ? (list as string[]) : undefined;
+};
+const touches = (data: unknown, keys: string[]) =>
+  !!data && typeof data === "object" && keys.some((k) => k in (data as object));
+
+/**
+ * The one hook of the browser events (lib/events/team-events.ts): every write that changes what a page shows of
+ * a generation is noted here, whoever makes it (the engine, cancel, create), so no caller has to remember to.
+ * Noting is synchronous and cheap; the reading back and pushing happen in a batch a moment later.
+ */
+function withChangeNotes(client: PrismaClient): PrismaClient {
+  return client.$extends({
+    query: {
+      generation: {
+        async create({ args, query }) {
+          const r = await query(args);
+          noteWrite("generation", [(args.data as { id: string }).id]);
+          return r;
+        },
+        async update({ args, query }) {
+          const r = await query(args);
+          if (touches(args.data, SHOWN)) noteWrite("generation", named(args as Args));
+          return r;
+        },
+        async updateMany({ args, query }) {
+          const r = await query(args);
+          if (r.count > 0 && touches(args.data, SHOWN)) noteWrite("generation", named(args as Args));
+          return r;
+        },
+      },
+      asset: {
+        async create({ args, query }) {
+          const r = await query(args);
+          if (touches(args.data, ["generationId", "generation"])) noteWrite("asset", [(r as { id: string }).id]);
+          return r;
+        },
+        async update({ args, query }) {
+          const r = await query(args);
+          if (touches(args.data, ["archiveState"])) noteWrite("asset", named(args as Args));
+          return r;
+        },
+        async updateMany({ args, query }) {
+          const r = await query(args);
+          if (r.count > 0 && touches(args.data, ["archiveState"])) noteWrite("asset", named(args as Args));
+          return r;
+        },
+      },
+    },
+  }) as unknown as PrismaClient;
 }
 
 export type { PrismaClient };

@@ -4,6 +4,7 @@ import { ArkClient } from "./ark";
 import { ChatClient } from "./chat";
 import { DashScopeClient } from "./dashscope";
 import { VodClient } from "./vod";
+import { keepAliveFetch } from "./dispatcher";
 import { TdHttp } from "./http";
 
 export { TdError } from "./errors";
@@ -12,7 +13,12 @@ let cached: ReturnType<typeof build> | undefined;
 
 function build() {
   const c = config();
-  const http = new TdHttp({ baseUrl: c.TD_BASE_URL, apiKey: c.TD_API_KEY, timeoutMs: c.TD_TIMEOUT_MS });
+  const http = new TdHttp({
+    baseUrl: c.TD_BASE_URL,
+    apiKey: c.TD_API_KEY,
+    timeoutMs: c.TD_TIMEOUT_MS,
+    fetch: keepAliveFetch(),
+  });
   return {
     http,
     dashscope: new DashScopeClient(http),

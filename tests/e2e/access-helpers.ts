@@ -43,7 +43,7 @@ export function apiRoutes(): RouteMethod[] {
         access = out.find((r) => r.file === file && r.method === "GET")?.access ?? "undeclared";
       else if (rest.startsWith("(")) {
         // A hand-written handler: it must call the one check itself.
-        const a = /authorize\(req, "([^"]+)"\)/.exec(src) ?? /route<[^>]*>\("([^"]+)"/.exec(src);
+        const a = /authorize\(req, "([^"]+)"[,)]/.exec(src) ?? /route<[^>]*>\("([^"]+)"/.exec(src);
         if (a) access = a[1];
       }
       out.push({ file, path: p, method, access });
