@@ -19,8 +19,22 @@ export function db(): PrismaClient {
   raw.pragma("journal_mode = WAL");
   raw.close();
   const adapter = new PrismaBetterSQLite3({ url: file, timeout: 10_000 });
-  globalForDb.__studioDb = new PrismaClient({ adapter });
-  return globalForDb.__studioDb;
+  if (!config().STUDIO_DB_QUERY_EVENTS) {
+    globalForDb.__studioDb = new PrismaClient({ adapter });
+    return globalForDb.__studioDb;
+  }
+  const client = new PrismaClient({ adapter, log: [{ emit: "event", level: "query" }] });
+  client.$on("query", (e) => queryListeners.forEach((fn) => fn(e.query)));
+  globalForDb.__studioDb = client;
+  return client;
+}
+
+const queryListeners = new Set<(sql: string) => void>();
+
+/** Diagnostics (STUDIO_DB_QUERY_EVENTS=1): `fn` sees every SQL statement; returns the unsubscribe. */
+export function onDbQuery(fn: (sql: string) => void): () => void {
+  queryListeners.add(fn);
+  return () => queryListeners.delete(fn);
 }
 
 export type { PrismaClient };
