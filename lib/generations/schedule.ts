@@ -63,6 +63,8 @@ export function nextPollDelay(submittedAt: Date | null, plan: PollPlan = {}, pro
 export class RateLimiter {
   private granted: number[] = [];
   private chain: Promise<void> = Promise.resolve();
+  /** Diagnostics: told the moment of every grant. */
+  onGrant?: (at: number) => void;
   constructor(private readonly perSecond: () => number) {}
 
   take(): Promise<void> {
@@ -74,7 +76,9 @@ export class RateLimiter {
         if (this.granted.length < rate) break;
         await new Promise((r) => setTimeout(r, Math.max(1, this.granted[0] + 1000 - now)));
       }
-      this.granted.push(performance.now());
+      const at = performance.now();
+      this.granted.push(at);
+      this.onGrant?.(at);
     });
     this.chain = turn.catch(() => undefined);
     return turn;
