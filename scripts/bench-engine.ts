@@ -2,6 +2,7 @@ import { spawn } from "node:child_process";
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import {
+  countBy,
   freePort,
   freshDataDir,
   postGeneration,
@@ -14,17 +15,21 @@ import {
 } from "./harness";
 
 /**
- * Engine benchmark: N generations in flight at once against the emulator (a separate process), through the
- * REST API of the production server. Measures upstream-finish → studio-success latency, status calls per
- * generation, the server's CPU and RSS, and the RSS growth while a 100 MB output is archived.
- *   npm run bench:engine            (BENCH_N=2000 BENCH_TASK_SECONDS=… BENCH_POLL_MS=2000 BENCH_CONCURRENCY=16 BENCH_BIG_MB=100)
- * Writes bench-results/engine.json.
+ * Engine benchmark: N Seedance generations (half of 30 s tasks, half of 120 s, `[[seconds:N]]`) against the
+ * emulator (a separate process, calling back the studio's callback_url as TD does), through the REST API of the
+ * production server with its production schedule (STUDIO_TYPICAL_SCALE 1). Measures upstream done → studio
+ * knows (outputs recorded) and → succeeded (file stored), status calls per generation, the server's CPU and
+ * peak RSS; first at N = 2000, then at N = 200; also the RSS growth while a 100 MB output is archived.
+ *   npm run bench:engine   (BENCH_NS=2000,200 BENCH_SECONDS=30,120 BENCH_MODEL=T0101007 BENCH_POLL_MS=2000
+ *                           BENCH_CONCURRENCY=16 BENCH_BIG_MB=100 BENCH_RPS=50)
+ * Writes bench-results/engine.json; the last line holds the figures.
  */
-const N = Number(process.env.BENCH_N ?? 2000);
+const NS = (process.env.BENCH_NS ?? process.env.BENCH_N ?? "2000,200").split(",").map(Number);
+const SECONDS = (process.env.BENCH_SECONDS ?? "30,120").split(",").map(Number);
+const MODEL = process.env.BENCH_MODEL ?? "T0101007";
 const POLL_MS = Number(process.env.BENCH_POLL_MS ?? 2000); // the production default of STUDIO_POLL_MS
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 16);
 const BIG_MB = Number(process.env.BENCH_BIG_MB ?? 100);
-const ARCHIVE_SAMPLE_S = Number(process.env.BENCH_ARCHIVE_SAMPLE_S ?? 20);
 const MAX_WAIT_S = Number(process.env.BENCH_MAX_WAIT_S ?? 900);
 const KEY = "bench-key";
 const CLK_TCK = 100; // USER_HZ: /proc reports CPU time in 1/100 s on Linux
@@ -175,6 +180,8 @@ const studio = new Studio({
   dataDir,
   pollMs: POLL_MS,
   timeoutMs: 60_000,
+  typicalScale: 1,
+  env: process.env.BENCH_RPS ? { STUDIO_STATUS_CALLS_PER_SECOND: process.env.BENCH_RPS } : {},
 });
 say(`emulator ${emuUrl}, studio ${studio.url}, data ${dataDir}`);
 say(`studio up in ${await studio.start()} ms`);
@@ -246,255 +253,204 @@ if (BIG_MB > 0) {
   say(`big output: ${JSON.stringify(big)}`);
 }
 
-// ── phase 2: N generations in flight at once ──
-// Tasks must outlive the creation burst so that all N are in flight together (REST creates run ~20/s here).
-const TASK_SECONDS = Number(process.env.BENCH_TASK_SECONDS ?? Math.max(20, Math.ceil(N / 15)));
-await emuConfig({ taskSeconds: TASK_SECONDS });
-await drainLog();
-const logFrom = since;
-const samples: Sample[] = [sample(root)];
-const lag: { at: number; overdue: number; oldestMs: number; active: number }[] = [];
-let sampling = true;
-const probes = { studio: [] as number[], emulator: [] as number[] };
-const timed = async (url: string) => {
-  const t = performance.now();
-  await fetch(url)
-    .then((r) => r.arrayBuffer())
-    .catch(() => undefined);
-  return Math.round(performance.now() - t);
-};
-const sampler = (async () => {
-  for (let i = 0; sampling; i++) {
-    await sleep(500);
-    samples.push(sample(root));
-    if (i % 2 === 0) {
-      const o = db.overdue(Date.now() - 1000);
-      lag.push({ at: Date.now(), ...o });
+// ── phase 2: N generations, tasks of 30 s and 120 s ──
+async function runPhase(N: number) {
+  await drainLog();
+  const logFrom = since;
+  const samples: Sample[] = [sample(root)];
+  const lag: { at: number; overdue: number; oldestMs: number; active: number }[] = [];
+  let sampling = true;
+  const sampler = (async () => {
+    for (let i = 0; sampling; i++) {
+      await sleep(500);
+      samples.push(sample(root));
+      if (i % 2 === 0) lag.push({ at: Date.now(), ...db.overdue(Date.now() - 1000) });
+      if (i % 4 === 0) await drainLog().catch(() => undefined);
     }
-    if (i % 4 === 0) await drainLog().catch(() => undefined);
-    if (i % 4 === 2) {
-      // How long a trivial request waits: the studio's event-loop lag, and the emulator's.
-      probes.studio.push(await timed(`${studio.url}/api/v1/models`));
-      probes.emulator.push(await timed(`${emuUrl}/__emulator/health`));
+  })();
+  const createStart = Date.now();
+  const createdIds: string[] = [];
+  const secondsOf = new Map<string, number>();
+  const createErrors: string[] = [];
+  let nextI = 0;
+  await Promise.all(
+    Array.from({ length: CONCURRENCY }, async () => {
+      while (nextI < N) {
+        const i = nextI++;
+        const secs = SECONDS[i % SECONDS.length];
+        const r = await postGeneration(
+          studio,
+          {
+            model: MODEL,
+            mode: "text-to-video",
+            prompt: `bench #${i} [[seconds:${secs}]]: a slow pan over a city of paper`,
+          },
+          120_000,
+        );
+        if (r.kind === "answered" && r.status === 201 && r.body.id && r.body.status !== "failed") {
+          createdIds.push(r.body.id);
+          secondsOf.set(r.body.id, secs);
+        } else createErrors.push(r.kind === "answered" ? `${r.status} ${r.body.error?.code ?? r.body.status}` : r.kind);
+      }
+    }),
+  );
+  const createEnd = Date.now();
+  say(
+    `N=${N}: ${createdIds.length} created in ${((createEnd - createStart) / 1000).toFixed(1)} s, ${createErrors.length} errors ${createErrors.slice(0, 3).join(", ")}`,
+  );
+  const ids = new Set(createdIds);
+  const waitStart = Date.now();
+  let lastSay = 0;
+  for (;;) {
+    const rows = db.generations().filter((g) => ids.has(g.id));
+    const done = rows.filter((g) => TERMINAL.has(g.status)).length;
+    if (done === rows.length) break;
+    if (Date.now() - waitStart > MAX_WAIT_S * 1000) {
+      say(`gave up waiting: ${done}/${rows.length} terminal`);
+      break;
     }
+    if (Date.now() - lastSay > 15_000) {
+      lastSay = Date.now();
+      say(`N=${N}: ${done}/${rows.length} terminal`);
+    }
+    await sleep(1000);
   }
-})();
-
-const createStart = Date.now();
-const createdIds: string[] = [];
-const createErrors: string[] = [];
-let nextI = 0;
-await Promise.all(
-  Array.from({ length: CONCURRENCY }, async () => {
-    while (nextI < N) {
-      const i = nextI++;
-      const r = await postGeneration(
-        studio,
-        { model: "T0401001", mode: "text-to-video", prompt: `bench #${i}: a slow pan over a city of paper` },
-        120_000,
-      );
-      if (r.kind === "answered" && r.status === 201 && r.body.id && r.body.status !== "failed")
-        createdIds.push(r.body.id);
-      else createErrors.push(r.kind === "answered" ? `${r.status} ${r.body.error?.code ?? r.body.status}` : r.kind);
+  const allDone = Date.now();
+  sampling = false;
+  await sampler;
+  await drainLog();
+  const tasks = (
+    (await (await fetch(`${emuUrl}/__emulator/tasks`)).json()) as {
+      tasks: { id: string; createdAt: number; finishedAt: number }[];
     }
-  }),
-);
-const createEnd = Date.now();
-say(
-  `${createdIds.length} created in ${((createEnd - createStart) / 1000).toFixed(1)} s (${Math.round(createdIds.length / ((createEnd - createStart) / 1000))}/s), ${createErrors.length} errors; tasks take ${TASK_SECONDS} s`,
-);
-
-const ids = new Set(createdIds);
-const waitStart = Date.now();
-for (;;) {
+  ).tasks;
+  const taskById = new Map(tasks.map((t) => [t.id, t]));
   const rows = db.generations().filter((g) => ids.has(g.id));
-  const done = rows.filter((g) => TERMINAL.has(g.status)).length;
-  if (done === rows.length) break;
-  if (Date.now() - waitStart > MAX_WAIT_S * 1000) {
-    say(`gave up waiting: ${done}/${rows.length} terminal`);
-    break;
+  const known = db.outputsKnownAt();
+  const succeeded = rows.filter((g) => g.status === "succeeded" && g.upstreamTaskId && g.finishedAt);
+  const upstreamDone = (g: (typeof rows)[number]) => taskById.get(g.upstreamTaskId!)!.finishedAt;
+  const phaseReqs = reqs.filter((r) => r.seq > logFrom);
+  const getsByTask = new Map<string, number>();
+  for (const r of phaseReqs)
+    if (r.op === "get" && r.taskId) getsByTask.set(r.taskId, (getsByTask.get(r.taskId) ?? 0) + 1);
+  const bySeconds = Object.fromEntries(
+    SECONDS.map((secs) => {
+      const mine = succeeded.filter((g) => secondsOf.get(g.id) === secs);
+      const lat = mine.map((g) => g.finishedAt! - upstreamDone(g));
+      const knew = mine.filter((g) => known.has(g.id)).map((g) => known.get(g.id)! - upstreamDone(g));
+      const gets = mine.map((g) => getsByTask.get(g.upstreamTaskId!) ?? 0);
+      return [
+        `${secs}s`,
+        {
+          count: mine.length,
+          succeededMs: { p50: pct(lat, 50), p95: pct(lat, 95), max: Math.max(...lat) },
+          knownMs: { p50: pct(knew, 50), p95: pct(knew, 95), max: Math.max(...knew) },
+          statusCalls: {
+            mean: Number((gets.reduce((a, b) => a + b, 0) / Math.max(1, gets.length)).toFixed(2)),
+            max: Math.max(...gets),
+          },
+        },
+      ];
+    }),
+  );
+  const lat = succeeded.map((g) => g.finishedAt! - upstreamDone(g));
+  const knew = succeeded.filter((g) => known.has(g.id)).map((g) => known.get(g.id)! - upstreamDone(g));
+  const gets = succeeded.map((g) => getsByTask.get(g.upstreamTaskId!) ?? 0);
+  const first = samples[0],
+    last = samples[samples.length - 1];
+  const getTimes = phaseReqs.filter((r) => r.op === "get").map((r) => r.at);
+  let peakPerSecond = 0;
+  for (let i = 0, j = 0; i < getTimes.length; i++) {
+    while (getTimes[i] - getTimes[j] >= 1000) j++;
+    peakPerSecond = Math.max(peakPerSecond, i - j + 1);
   }
-  if ((Date.now() - waitStart) % 10_000 < 1000) say(`${done}/${rows.length} terminal`);
-  await sleep(1000);
+  return {
+    N,
+    taskSeconds: SECONDS,
+    create: {
+      seconds: Number(((createEnd - createStart) / 1000).toFixed(1)),
+      perSecond: Math.round(createdIds.length / ((createEnd - createStart) / 1000)),
+      errors: createErrors.length,
+    },
+    succeededMs: { count: lat.length, p50: pct(lat, 50), p95: pct(lat, 95), max: Math.max(...lat) },
+    knownMs: { p50: pct(knew, 50), p95: pct(knew, 95), max: Math.max(...knew) },
+    statusCallsPerGeneration: {
+      mean: Number((gets.reduce((a, b) => a + b, 0) / Math.max(1, gets.length)).toFixed(2)),
+      max: Math.max(...gets),
+      total: gets.reduce((a, b) => a + b, 0),
+      peakPerSecond,
+    },
+    bySeconds,
+    engineLag: {
+      maxOverdueRows: Math.max(0, ...lag.map((l) => l.overdue)),
+      maxOverdueMs: Math.max(0, ...lag.map((l) => l.oldestMs)),
+    },
+    cpuPercentOfOneCore: {
+      wholeRun: Number(cpuPct(first, last).toFixed(0)),
+      creating: Number(cpuPct(at(samples, createStart), at(samples, createEnd)).toFixed(0)),
+      afterCreates: Number(cpuPct(at(samples, createEnd), at(samples, allDone)).toFixed(0)),
+    },
+    rssMb: {
+      serverPeakSampled: mb(Math.max(...samples.map((s) => s.maxNodeRssKb))),
+      treePeakInclFfmpeg: mb(Math.max(...samples.map((s) => s.rssKb))),
+    },
+    outcomes: countBy(rows, (g) => `${g.status}${g.errorCode ? `:${g.errorCode}` : ""}`),
+  };
 }
-const allDone = Date.now();
-const archivedAt = (t: number) => ({
-  t,
-  n: db.assets().filter((a) => a.archiveState === "archived" && a.generationId && ids.has(a.generationId)).length,
-});
-const archStart = archivedAt(Date.now());
-await sleep(ARCHIVE_SAMPLE_S * 1000);
-const archEnd = archivedAt(Date.now());
-sampling = false;
-await sampler;
-await drainLog();
+
+const phases: Awaited<ReturnType<typeof runPhase>>[] = [];
+for (const n of NS) {
+  const r = await runPhase(n);
+  phases.push(r);
+  say(`N=${n}: ${JSON.stringify(r)}`);
+}
 const hwm = Math.max(
   ...tree(root)
     .filter((p) => !/ffmpeg|ffprobe/.test(p.comm))
     .map((p) => p.hwmKb),
 );
-
-// ── numbers ──
-const tasks = (
-  (await (await fetch(`${emuUrl}/__emulator/tasks`)).json()) as {
-    tasks: { id: string; createdAt: number; finishedAt: number }[];
-  }
-).tasks;
-const taskById = new Map(tasks.map((t) => [t.id, t]));
-const rows = db.generations().filter((g) => ids.has(g.id));
-const succeeded = rows.filter((g) => g.status === "succeeded" && g.upstreamTaskId && g.finishedAt);
-const lat = succeeded.map((g) => g.finishedAt! - taskById.get(g.upstreamTaskId!)!.finishedAt);
-// With a keeping-up engine the delay is at most one poll interval (nextPollDelay at that age) plus the call.
-const bound = (g: (typeof rows)[number]) =>
-  Math.min(
-    POLL_MS * 8,
-    Math.max(POLL_MS, Math.round((taskById.get(g.upstreamTaskId!)!.finishedAt - (g.submittedAt ?? 0)) / 10)),
-  ) + 1000;
-const late = succeeded.filter((g) => g.finishedAt! - taskById.get(g.upstreamTaskId!)!.finishedAt > bound(g));
-const phaseReqs = reqs.filter((r) => r.seq > logFrom);
-const getsByTask = new Map<string, number>();
-for (const r of phaseReqs)
-  if (r.op === "get" && r.taskId) getsByTask.set(r.taskId, (getsByTask.get(r.taskId) ?? 0) + 1);
-const gets = succeeded.map((g) => getsByTask.get(g.upstreamTaskId!) ?? 0);
-const mine = tasks.filter((t) => succeeded.some((g) => g.upstreamTaskId === t.id));
-const firstFinish = Math.min(...mine.map((t) => t.finishedAt));
-const lastCreate = Math.max(...mine.map((t) => t.createdAt));
-const events = mine
-  .flatMap(
-    (t) =>
-      [
-        [t.createdAt, 1],
-        [t.finishedAt, -1],
-      ] as const,
-  )
-  .sort((a, b) => a[0] - b[0] || a[1] - b[1]);
-let inflight = 0,
-  peakInflight = 0;
-for (const [, d] of events) {
-  inflight += d;
-  peakInflight = Math.max(peakInflight, inflight);
-}
-const first = samples[0],
-  last = samples[samples.length - 1];
-const window = (a: number, b: number) => Number(cpuPct(at(samples, a), at(samples, b)).toFixed(0));
-const getRate =
-  phaseReqs.filter((r) => r.op === "get" && r.at >= createEnd && r.at <= allDone).length /
-  Math.max(1, (allDone - createEnd) / 1000);
-
 const result = {
   at: new Date().toISOString(),
   config: {
-    N,
-    taskSeconds: TASK_SECONDS,
+    model: MODEL,
     pollMs: POLL_MS,
     createConcurrency: CONCURRENCY,
     cores: (await import("node:os")).cpus().length,
   },
   // Other work on the machine skews every number: the 1-minute load average at the start and the end.
   loadAverage: { start: loadStart, end: (await import("node:os")).loadavg()[0] },
-  create: {
-    seconds: Number(((createEnd - createStart) / 1000).toFixed(1)),
-    perSecond: Math.round(createdIds.length / ((createEnd - createStart) / 1000)),
-    errors: createErrors.length,
-    peakInFlight: peakInflight,
-    allInFlightAtOnce: lastCreate < firstFinish,
-  },
-  latencyMs: {
-    count: lat.length,
-    p50: pct(lat, 50),
-    p95: pct(lat, 95),
-    max: Math.max(...lat),
-    overPollBound: late.length,
-  },
-  statusCallsPerGeneration: {
-    mean: Number((gets.reduce((a, b) => a + b, 0) / Math.max(1, gets.length)).toFixed(1)),
-    p50: pct(gets, 50),
-    max: Math.max(...gets),
-    total: gets.reduce((a, b) => a + b, 0),
-    perSecondWhileInFlight: Math.round(getRate),
-  },
-  probeMs: {
-    studioP50: pct(probes.studio, 50),
-    studioMax: Math.max(...probes.studio),
-    emulatorP50: pct(probes.emulator, 50),
-    emulatorMax: Math.max(...probes.emulator),
-  },
-  engineLag: {
-    maxOverdueRows: Math.max(0, ...lag.map((l) => l.overdue)),
-    maxOverdueMs: Math.max(0, ...lag.map((l) => l.oldestMs)),
-  },
-  cpuPercentOfOneCore: {
-    wholeRun: window(first.at, last.at),
-    creating: window(createStart, createEnd),
-    inFlight: window(createEnd, firstFinish),
-    completing: window(firstFinish, allDone),
-    archiving: window(allDone, last.at),
-  },
-  rssMb: {
-    serverPeakSampled: mb(Math.max(...samples.map((s) => s.maxNodeRssKb))),
-    serverHighWaterMark: mb(hwm),
-    nodeTreePeak: mb(Math.max(...samples.map((s) => s.nodeRssKb))),
-    treePeakInclFfmpeg: mb(Math.max(...samples.map((s) => s.rssKb))),
-  },
-  archive: {
-    archivedWhenAllDone: archStart.n,
-    archivedAfterSample: archEnd.n,
-    perSecond: Number(((archEnd.n - archStart.n) / ARCHIVE_SAMPLE_S).toFixed(1)),
-  },
-  outcomes: Object.fromEntries(
-    [...new Set(rows.map((g) => `${g.status}${g.errorCode ? `:${g.errorCode}` : ""}`))].map((k) => [
-      k,
-      rows.filter((g) => `${g.status}${g.errorCode ? `:${g.errorCode}` : ""}` === k).length,
-    ]),
-  ),
+  phases,
+  serverHighWaterMarkMb: mb(hwm),
   bigOutput: big,
 };
 
-const table: [string, string][] = [
-  ["generations in flight", `${N} (peak ${peakInflight} at once, tasks ${TASK_SECONDS} s, STUDIO_POLL_MS ${POLL_MS})`],
-  ["creates via REST", `${result.create.seconds} s, ${result.create.perSecond}/s, ${createErrors.length} errors`],
-  [
-    "upstream done → studio succeeded",
-    `p50 ${result.latencyMs.p50} ms · p95 ${result.latencyMs.p95} ms · max ${result.latencyMs.max} ms`,
-  ],
-  ["  later than one poll interval + 1 s", `${late.length} of ${lat.length}`],
-  [
-    "status calls per generation",
-    `mean ${result.statusCallsPerGeneration.mean} · p50 ${result.statusCallsPerGeneration.p50} · max ${result.statusCallsPerGeneration.max} (${result.statusCallsPerGeneration.perSecondWhileInFlight}/s)`,
-  ],
-  [
-    "engine lag (polls overdue > 1 s)",
-    `max ${result.engineLag.maxOverdueRows} rows, oldest ${result.engineLag.maxOverdueMs} ms`,
-  ],
-  [
-    "trivial request wait (event-loop lag)",
-    `studio p50 ${result.probeMs.studioP50} ms, max ${result.probeMs.studioMax} ms · emulator p50 ${result.probeMs.emulatorP50} ms, max ${result.probeMs.emulatorMax} ms`,
-  ],
-  [
-    "server CPU, % of one core",
-    Object.entries(result.cpuPercentOfOneCore)
-      .map(([k, v]) => `${k} ${v}`)
-      .join(" · "),
-  ],
-  [
-    "server RSS",
-    `peak ${result.rssMb.serverPeakSampled} MB (high-water ${result.rssMb.serverHighWaterMark} MB; tree incl. ffmpeg ${result.rssMb.treePeakInclFfmpeg} MB)`,
-  ],
-  ["archiver", `${archStart.n}/${createdIds.length} archived when all done, ${result.archive.perSecond}/s after`],
-  [
-    `${BIG_MB} MB output`,
-    BIG_MB > 0
-      ? `${big.state}, ${big.archiveSeconds} s, server RSS +${big.serverRssGrowthMb} MB (${big.serverRssBeforeMb} → ${big.serverRssPeakMb} MB), size ${big.sizeOk ? "ok" : "WRONG"}, sha256 ${big.sha256Ok ? "ok" : "WRONG"}`
-      : "skipped",
-  ],
-];
 console.log("\n── engine benchmark ──");
-for (const [k, v] of table) console.log(`  ${k.padEnd(38)} ${v}`);
+for (const p of phases) {
+  console.log(
+    `  N = ${p.N} (${MODEL}, tasks ${SECONDS.join(" s / ")} s, creates ${p.create.perSecond}/s, ${p.create.errors} errors)`,
+  );
+  for (const [k, v] of Object.entries(p.bySeconds))
+    console.log(
+      `    ${k.padEnd(5)} done → succeeded p50 ${v.succeededMs.p50} ms · p95 ${v.succeededMs.p95} ms · done → known p50 ${v.knownMs.p50} ms · p95 ${v.knownMs.p95} ms · status calls ${v.statusCalls.mean} (max ${v.statusCalls.max})`,
+    );
+  console.log(
+    `    CPU ${p.cpuPercentOfOneCore.wholeRun} % of a core (creating ${p.cpuPercentOfOneCore.creating}, after ${p.cpuPercentOfOneCore.afterCreates}) · peak RSS ${p.rssMb.serverPeakSampled} MB · status calls peak ${p.statusCallsPerGeneration.peakPerSecond}/s · outcomes ${JSON.stringify(p.outcomes)}`,
+  );
+}
+if (BIG_MB > 0)
+  console.log(
+    `  ${BIG_MB} MB output: ${big.state}, ${big.archiveSeconds} s, server RSS +${big.serverRssGrowthMb} MB, size ${big.sizeOk ? "ok" : "WRONG"}, sha256 ${big.sha256Ok ? "ok" : "WRONG"}`,
+  );
 mkdirSync("bench-results", { recursive: true });
 writeFileSync("bench-results/engine.json", JSON.stringify(result, null, 2) + "\n");
-console.log("\nwritten to bench-results/engine.json");
+console.log("written to bench-results/engine.json");
 db.close();
 studio.child!.off("exit", studioDied);
 await studio.kill();
 if (process.env.BENCH_KEEP_DATA !== "1") rmSync(dataDir, { recursive: true, force: true });
+const fig = (p: (typeof phases)[number]) => {
+  const short = p.bySeconds[`${SECONDS[0]}s`];
+  return `N=${p.N}: done→succeeded p50 ${p.succeededMs.p50} ms p95 ${p.succeededMs.p95} ms, done→known p50 ${p.knownMs.p50} ms p95 ${p.knownMs.p95} ms, calls/gen ${p.statusCallsPerGeneration.mean} (${SECONDS[0]} s tasks ${short?.statusCalls.mean}), CPU ${p.cpuPercentOfOneCore.wholeRun} %, peak RSS ${p.rssMb.serverPeakSampled} MB`;
+};
+console.log(`bench:engine ${phases.map(fig).join(" | ")}`);
 process.exit(0);

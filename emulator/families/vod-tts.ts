@@ -8,7 +8,7 @@ import {
   ttsBody,
   type TtsBody,
 } from "../spec/vod";
-import { faultsInPrompt } from "../faults";
+import { faultsInPrompt, taskSecondsIn } from "../faults";
 import { speechWav } from "../media/generate";
 import type { EmuContext } from "../server";
 import type { EmuRequest } from "../types";
@@ -59,6 +59,9 @@ export function ttsHandler(ctx: EmuContext) {
     const text = b.Text ?? "";
     const f = faultsInPrompt(text);
     if (ctx.fault(r, f.create)) return;
+    // `[[seconds:N]]`: a slow synthesis, answered after N seconds (a synchronous call that takes long).
+    const slow = taskSecondsIn(text);
+    if (slow) await new Promise((ok) => setTimeout(ok, slow * 1000));
     if (f.failed) {
       // A synthesis failure inside a normal answer: ErrorCode ≠ 0 ("成功时返回 0").
       return ctx.json(r, 200, {

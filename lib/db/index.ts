@@ -20,8 +20,21 @@ export function db(): PrismaClient {
   raw.pragma("journal_mode = WAL");
   raw.close();
   const adapter = new PrismaBetterSQLite3({ url: file, timeout: 10_000 });
-  globalForDb.__studioDb = withChangeNotes(new PrismaClient({ adapter }));
+  const client = config().STUDIO_DB_QUERY_EVENTS
+    ? new PrismaClient({ adapter, log: [{ emit: "event", level: "query" }] })
+    : new PrismaClient({ adapter });
+  if (config().STUDIO_DB_QUERY_EVENTS)
+    client.$on("query" as never, (e: { query: string }) => queryListeners.forEach((fn) => fn(e.query)));
+  globalForDb.__studioDb = withChangeNotes(client);
   return globalForDb.__studioDb;
+}
+
+const queryListeners = new Set<(sql: string) => void>();
+
+/** Diagnostics (STUDIO_DB_QUERY_EVENTS=1): `fn` sees every SQL statement; returns the unsubscribe. */
+export function onDbQuery(fn: (sql: string) => void): () => void {
+  queryListeners.add(fn);
+  return () => queryListeners.delete(fn);
 }
 
 // What a browser shows of a generation: a write touching one of these is pushed to the team's open tabs.

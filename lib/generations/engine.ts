@@ -136,12 +136,17 @@ class PollPool {
     if (this.inFlight.has(id)) this.again.add(id);
   }
 
-  /** Claim due rows when fewer than `concurrency` are waiting, and start what the free slots can take. */
-  async fill(): Promise<Promise<void>[]> {
-    let started: Promise<void>[] = [];
-    if (this.ready.length < this.concurrency() && Date.now() >= pollsPausedUntil) {
+  /**
+   * Claim due rows when fewer than `concurrency` are waiting (`all`: every due row now, batch after batch),
+   * and start what the free slots can take. Answers a promise per claimed row, settled when its poll ends.
+   */
+  async fill(all = false): Promise<Promise<void>[]> {
+    const started: Promise<void>[] = [];
+    while ((all || this.ready.length < this.concurrency()) && Date.now() >= pollsPausedUntil) {
       this.claiming ??= this.claim().finally(() => (this.claiming = undefined));
-      started = await this.claiming;
+      const batch = await this.claiming;
+      started.push(...batch);
+      if (!all || batch.length < CLAIM_BATCH) break;
     }
     this.pump();
     return started;
@@ -256,6 +261,11 @@ export function startEngine(): { owner: string; stop: () => void } {
 
 let lastRecovery = 0;
 
+/** Push out the leases of everything this owner has claimed (the engine does it every LEASE_RENEW_MS). */
+export function renewLeases(owner: string): Promise<void> {
+  return poolOf(owner).renew();
+}
+
 /** The loop's pass: recovery at most once a second, then fill the pool; sleeps until the next poll is due. */
 async function engineTick(pool: PollPool, idleMs: number): Promise<number> {
   let busy = 0;
@@ -276,11 +286,11 @@ async function engineTick(pool: PollPool, idleMs: number): Promise<number> {
   return Math.max(5, Math.min(idleMs, wait));
 }
 
-/** One full pass, for tests and tools: recovery, then every due poll we can lease, awaited. */
-export async function pollTick(owner: string): Promise<number> {
+/** One full pass, for tests and tools: recovery (unless told not to), then every due poll we can lease, awaited. */
+export async function pollTick(owner: string, opts: { recover?: boolean } = {}): Promise<number> {
   lastRecovery = Date.now();
-  const unsent = await recoverCreates();
-  const started = await poolOf(owner).fill();
+  const unsent = opts.recover === false ? 0 : await recoverCreates();
+  const started = await poolOf(owner).fill(true);
   await Promise.all(started);
   return started.length + unsent;
 }

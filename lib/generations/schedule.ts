@@ -57,19 +57,31 @@ export function nextPollDelay(submittedAt: Date | null, plan: PollPlan = {}, pro
 }
 
 /**
- * At most `perSecond()` calls in any second: each caller gets the next free slot, 1/rate apart, and waits for
- * it. One per process; several processes each keep their own (set the rate per process accordingly).
+ * At most `perSecond()` calls in any second (a sliding window over the actual grant times, so late timers
+ * cannot bunch calls up). Callers are served in order. One per process; several processes each keep their own.
  */
 export class RateLimiter {
-  private next = 0;
+  private granted: number[] = [];
+  private chain: Promise<void> = Promise.resolve();
+  /** Diagnostics: told the moment of every grant. */
+  onGrant?: (at: number) => void;
   constructor(private readonly perSecond: () => number) {}
 
-  async take(): Promise<void> {
-    const interval = 1000 / this.perSecond();
-    const now = performance.now();
-    const at = Math.max(now, this.next);
-    this.next = at + interval;
-    if (at > now) await new Promise((r) => setTimeout(r, at - now));
+  take(): Promise<void> {
+    const turn = this.chain.then(async () => {
+      const rate = this.perSecond();
+      for (;;) {
+        const now = performance.now();
+        while (this.granted.length && now - this.granted[0] >= 1000) this.granted.shift();
+        if (this.granted.length < rate) break;
+        await new Promise((r) => setTimeout(r, Math.max(1, this.granted[0] + 1000 - now)));
+      }
+      const at = performance.now();
+      this.granted.push(at);
+      this.onGrant?.(at);
+    });
+    this.chain = turn.catch(() => undefined);
+    return turn;
   }
 }
 

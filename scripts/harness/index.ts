@@ -306,6 +306,16 @@ export class StudioDb {
       .all() as AssetRow[];
   }
 
+  /** When the engine learned each generation's outputs (its output rows are written in that moment). */
+  outputsKnownAt(): Map<string, number> {
+    const rows = this.conn()
+      .prepare(
+        `SELECT generationId AS g, MIN(createdAt) AS at FROM "Asset" WHERE origin = 'output' AND generationId IS NOT NULL GROUP BY generationId`,
+      )
+      .all() as { g: string; at: unknown }[];
+    return new Map(rows.map((r) => [r.g, dbTime(r.at) ?? 0]));
+  }
+
   /** Active generations whose poll was due before `cutoff` (an engine falling behind), and how late the oldest is. */
   overdue(cutoff: number): { overdue: number; oldestMs: number; active: number } {
     const iso = new Date(cutoff).toISOString().replace("Z", "+00:00");

@@ -17,6 +17,7 @@ import {
   StudioDb,
   TERMINAL,
 } from "../../scripts/harness";
+import { finishTime } from "@/emulator/tasks";
 
 /**
  * Fault soak: the production server against an emulator that answers 20 % of all API calls with a random
@@ -190,6 +191,7 @@ console.log(
 console.log(`  wall time ${secs()} s\n`);
 
 const c = new Checks("soak");
+const assetsOf = (id: string | undefined) => db.assets().filter((a) => a.generationId === id);
 const not201 = answers.filter((a) => a.status !== 201);
 c.check(
   `every create was answered 201 with its record (${N})`,
@@ -253,4 +255,95 @@ c.check(
     .map((g) => g.id)
     .join(", "),
 );
+
+// ── edges (issue #11), no random faults: a slow TTS, a key revoked mid-run, a hung poll among 100 due tasks ──
+// (A create refused with 429 is covered above: the soak's random faults hit creates with 429 too.)
+if (process.env.SOAK_EDGES !== "0") {
+  const edge = randomUUID().slice(0, 6);
+  const post = (prompt: string, model = "T0401001", mode = "text-to-video") =>
+    postGeneration(studio, { model, mode, prompt }, 90_000);
+  const idOf = (r: Awaited<ReturnType<typeof post>>) => (r.kind === "answered" ? r.body.id : undefined);
+  const rowOf = (id: string | undefined) => db.generations().find((g) => g.id === id);
+  const waitFor = async (ids: (string | undefined)[], maxMs: number) => {
+    const t = Date.now();
+    while (Date.now() - t < maxMs && !ids.every((id) => TERMINAL.has(rowOf(id)?.status ?? ""))) await sleep(500);
+  };
+  // The old stuck-submit window was TD_TIMEOUT_MS (1.5 s here) + 30 s: a 35 s synthesis outlived it.
+  log("edges: a 35 s TTS call, and the TD key revoked for 8 s while 5 tasks run");
+  const tts = post(`edge ${edge} slow synthesis [[seconds:35]] 你好，世界`, "T0311001", "speech");
+  const running = (
+    await Promise.all(Array.from({ length: 5 }, (_, i) => post(`edge ${edge} key #${i} [[seconds:6]]`)))
+  ).map(idOf);
+  await sleep(1500);
+  const revokedFrom = emu.log.length ? emu.log[emu.log.length - 1].seq : 0;
+  const key = emu.opts.apiKey;
+  emu.opts.apiKey = "revoked-key";
+  await sleep(8000);
+  emu.opts.apiKey = key;
+  const refused = emu.log.filter((l) => l.seq > revokedFrom && (l.status === 401 || l.status === 403)).length;
+  const ttsId = idOf(await tts);
+  await waitFor([...running, ttsId], 120_000);
+  const runRows = running.map(rowOf);
+  c.check(
+    `a key revoked mid-run: the 5 running tasks succeed once it is back, not failed or re-polled (${refused} refused calls in 8 s)`,
+    runRows.every((g) => g?.status === "succeeded") && refused <= 10,
+    runRows.map((g) => `${g?.status}:${g?.errorCode}`).join(", "),
+  );
+  const ttsRow = rowOf(ttsId);
+  const ttsOut = assetsOf(ttsId);
+  c.check(
+    "a TTS call slower than the old stuck-submit window succeeds with its audio (not SubmitInterrupted)",
+    ttsRow?.status === "succeeded" && ttsOut.length === 1 && ttsOut[0].archiveState === "archived",
+    `${ttsRow?.status} ${ttsRow?.errorCode ?? ""}`,
+  );
+
+  // A hung status call (held 45 s, under the studio's TD_TIMEOUT_MS) must not hold the 100 polls due with it.
+  log("edges: a status call hung for 45 s among 100 due tasks");
+  await studio.kill();
+  const patient = new Studio({ ...studio.o, timeoutMs: 60_000 });
+  await patient.start();
+  emu.opts.hangMs = 45_000;
+  const hung = idOf(await post(`edge ${edge} hung [[fault:hang@poll]] [[seconds:2]]`));
+  const hundred: (string | undefined)[] = [];
+  let nextEdge = 0;
+  await Promise.all(
+    Array.from({ length: 8 }, async () => {
+      while (nextEdge < 100) {
+        const i = nextEdge++;
+        hundred.push(
+          idOf(
+            await postGeneration(
+              patient,
+              { model: "T0401001", mode: "text-to-video", prompt: `edge ${edge} due #${i} [[seconds:2]]` },
+              90_000,
+            ),
+          ),
+        );
+      }
+    }),
+  );
+  await waitFor(hundred, 60_000);
+  const stillHung = rowOf(hung);
+  const others = hundred.map(rowOf);
+  const knownAt = db.outputsKnownAt();
+  const lag = others
+    .filter((g) => g?.upstreamTaskId && knownAt.has(g.id))
+    .map((g) => knownAt.get(g!.id)! - finishTime(emu.tasks.get(g!.upstreamTaskId!)!));
+  const worst = Math.max(0, ...lag);
+  c.check(
+    `a hung status call among 100 due tasks: the 100 succeed while it hangs, each known within 5 s of TD (worst ${worst} ms)`,
+    others.every((g) => g?.status === "succeeded") &&
+      stillHung?.status === "running" &&
+      lag.length === 100 &&
+      worst <= 5000,
+    `others ${JSON.stringify(countBy(others, (g) => g?.status ?? "missing"))}, hung ${stillHung?.status}`,
+  );
+  await waitFor([hung], 90_000);
+  c.check(
+    "the hung task still finishes once its call gives up and is polled again",
+    rowOf(hung)?.status === "succeeded",
+    rowOf(hung)?.status,
+  );
+  await patient.kill();
+}
 await finishRun(c, storage, { db, studio, emu, dataDir });
