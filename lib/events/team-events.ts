@@ -146,8 +146,14 @@ async function flush() {
       where: { id: { in: ids }, teamId: { in: wanted } },
       include: { outputs: true, inputs: { orderBy: { position: "asc" } } },
     });
-    for (const row of rows)
+    for (const row of rows) {
+      h.pushed.set(row.id, row.updatedAt.getTime());
       emit(row.teamId!, { type: "generation", version: versions.get(row.teamId!)!, generation: generationView(row) });
+    }
+    h.settleTimer ??= setTimeout(() => {
+      h.settleTimer = undefined;
+      settle().catch((e) => console.error("[events] settle check failed", e));
+    }, SETTLE_MS);
   }
   if (unknown && listening.length) {
     const bumped = await bump(listening);
