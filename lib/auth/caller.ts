@@ -6,7 +6,8 @@ import { can, isRole, permissionsOf, type Permission, type Role } from "./permis
 import type { AfterFirstByte } from "@/lib/api/server-timing";
 import { consume, consumeLater } from "./rate-limit";
 import type { Scope } from "./scope";
-import { verifyToken } from "./tokens";
+import { cachedCaller, rememberCaller } from "./caller-cache";
+import { hashToken, verifyToken } from "./tokens";
 
 /**
  * Who is asking, in which team, with which role. The one answer every route handler, server component
@@ -30,7 +31,15 @@ export interface Caller extends Scope {
 export async function resolveCaller(headers: Headers, later?: AfterFirstByte): Promise<Caller | null> {
   const authz = headers.get("authorization");
   if (authz && /^bearer /i.test(authz)) {
-    const owner = await verifyToken(authz.slice(7).trim(), later);
+    const secret = authz.slice(7).trim();
+    // The hot path remembers a token's caller for a moment (lib/auth/caller-cache.ts): no read per request.
+    const key = later ? hashToken(secret) : "";
+    const known = later ? cachedCaller<Caller>(key) : undefined;
+    if (known) {
+      await consumeLater("token", known.tokenId!, later!);
+      return known;
+    }
+    const owner = await verifyToken(secret, later);
     if (!owner)
       throw new AppError("unauthorized", "This API token is not valid or has been revoked.", undefined, {
         reason: "token_invalid",
@@ -42,7 +51,9 @@ export async function resolveCaller(headers: Headers, later?: AfterFirstByte): P
       throw new AppError("unauthorized", "This API token's owner is no longer a member of its team.", undefined, {
         reason: "token_orphaned",
       });
-    return { ...c, tokenId: owner.tokenId };
+    const caller = { ...c, tokenId: owner.tokenId };
+    if (later) rememberCaller(key, caller);
+    return caller;
   }
   if (!headers.get("cookie")) return null;
   const s = await auth().api.getSession({ headers });

@@ -6,6 +6,7 @@ import path from "node:path";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 import { databaseFileFromUrl } from "@/lib/config/database-url";
 import { config } from "@/lib/config";
+import { forgetCallers } from "@/lib/auth/caller-cache";
 import { noteWrite } from "@/lib/events/team-events";
 
 const globalForDb = globalThis as unknown as { __studioDb?: PrismaClient };
@@ -40,6 +41,8 @@ export function onDbQuery(fn: (sql: string) => void): () => void {
 // What a browser shows of a generation: a write touching one of these is pushed to the team's open tabs.
 const SHOWN = ["status", "phase", "progress", "errorCode", "errorMessage", "finishedAt", "upstreamStatus"];
 
+const WRITES = new Set(["create", "createMany", "update", "updateMany", "upsert", "delete", "deleteMany"]);
+
 type Args = { where?: { id?: unknown }; data?: unknown };
 const named = (a: Args): string[] | undefined => {
   const id = a.where?.id;
@@ -72,6 +75,41 @@ function withChangeNotes(client: PrismaClient): PrismaClient {
         async updateMany({ args, query }) {
           const r = await query(args);
           if (r.count > 0 && touches(args.data, SHOWN)) noteWrite("generation", named(args as Args));
+          return r;
+        },
+      },
+      // Who a token belongs to, and with which role, is remembered briefly on the chat hot path: forget it on
+      // any change that could revoke or narrow it.
+      membership: {
+        async $allOperations({ operation, args, query }) {
+          const r = await query(args);
+          if (WRITES.has(operation)) forgetCallers();
+          return r;
+        },
+      },
+      apiToken: {
+        async $allOperations({ operation, args, query }) {
+          const r = await query(args);
+          const data = (args as { data?: unknown }).data;
+          if (
+            operation.startsWith("delete") ||
+            (WRITES.has(operation) && touches(data, ["revokedAt", "teamId", "userId"]))
+          )
+            forgetCallers();
+          return r;
+        },
+      },
+      user: {
+        async $allOperations({ operation, args, query }) {
+          const r = await query(args);
+          if (operation.startsWith("delete")) forgetCallers();
+          return r;
+        },
+      },
+      team: {
+        async $allOperations({ operation, args, query }) {
+          const r = await query(args);
+          if (operation.startsWith("delete")) forgetCallers();
           return r;
         },
       },

@@ -19,6 +19,8 @@ export type TeamEvent =
 type Listener = (e: TeamEvent) => void;
 
 const FLUSH_MS = 20;
+/** A write inside a transaction is noted before it commits: what was pushed is checked once more this much later. */
+const SETTLE_MS = 300;
 const STAMP_WATCH_MS = 2000;
 
 interface Hub {
@@ -30,6 +32,9 @@ interface Hub {
   /** A write that named no record (a bulk update): every listening team is told "changed". */
   dirtyUnknown: boolean;
   flushTimer?: ReturnType<typeof setTimeout>;
+  /** updatedAt of each record as pushed, until the settle check has looked at it again. */
+  pushed: Map<string, number>;
+  settleTimer?: ReturnType<typeof setTimeout>;
   watchTimer?: ReturnType<typeof setInterval>;
 }
 
@@ -41,6 +46,7 @@ const hub = (): Hub =>
     dirtyGenerations: new Set(),
     dirtyAssets: new Set(),
     dirtyUnknown: false,
+    pushed: new Map(),
   });
 
 /** Listen to one team's events until the returned function is called. */
@@ -140,13 +146,32 @@ async function flush() {
       where: { id: { in: ids }, teamId: { in: wanted } },
       include: { outputs: true, inputs: { orderBy: { position: "asc" } } },
     });
-    for (const row of rows)
+    for (const row of rows) {
+      h.pushed.set(row.id, row.updatedAt.getTime());
       emit(row.teamId!, { type: "generation", version: versions.get(row.teamId!)!, generation: generationView(row) });
+    }
+    h.settleTimer ??= setTimeout(() => {
+      h.settleTimer = undefined;
+      settle().catch((e) => console.error("[events] settle check failed", e));
+    }, SETTLE_MS);
   }
   if (unknown && listening.length) {
     const bumped = await bump(listening);
     for (const t of listening) emit(t, { type: "changed", version: bumped.get(t) ?? 0, topic: "generations" });
   }
+}
+
+/** A record whose row moved on since it was pushed (its transaction committed later) is pushed again. */
+async function settle() {
+  const h = hub();
+  const pushed = new Map(h.pushed);
+  h.pushed.clear();
+  const rows = await db().generation.findMany({
+    where: { id: { in: [...pushed.keys()] } },
+    select: { id: true, updatedAt: true },
+  });
+  const moved = rows.filter((r) => r.updatedAt.getTime() !== pushed.get(r.id)).map((r) => r.id);
+  if (moved.length) noteWrite("generation", moved);
 }
 
 /** One statement: the stamps of the teams owning these generations, each bumped once. */

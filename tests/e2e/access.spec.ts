@@ -46,7 +46,9 @@ async function call(r: RouteMethod, headers: Record<string, string>) {
   };
   if (hasBody) init.body = JSON.stringify(sent ?? {});
   const res = await fetch(STUDIO_URL + concrete(r), init);
-  const text = await res.text();
+  // An event stream (GET /api/v1/events) never ends by itself: its status and headers are the answer.
+  const stream = /^text\/event-stream/.test(res.headers.get("content-type") ?? "");
+  const text = stream ? (await res.body?.cancel(), "") : await res.text();
   let body: { error?: { code?: string; permission?: string } } = {};
   try {
     body = JSON.parse(text);

@@ -121,6 +121,28 @@ describe("OpenAI-compatible base with the openai SDK", () => {
     expect((await res.json()).error).toMatchObject({ type: "invalid_request_error", code: "unknown_url" });
   });
 
+  it("a token's caller is remembered briefly on the hot path, yet a revoked token or a narrowed role is refused at once", async () => {
+    const { createToken, revokeToken } = await import("@/lib/auth/tokens");
+    const { db } = await import("@/lib/db");
+    const mine = await createToken(TEST_SCOPE, "revoke me");
+    const ask = (key: string) =>
+      client(key).chat.completions.create({ model: "T0106004", messages: [{ role: "user", content: "once" }] });
+    expect((await ask(mine.token)).object).toBe("chat.completion"); // now remembered
+    await revokeToken(TEST_SCOPE, mine.id);
+    expect(await ask(mine.token).catch((e: unknown) => e)).toBeInstanceOf(OpenAI.AuthenticationError);
+
+    const other = await createToken(TEST_SCOPE, "narrow me");
+    expect((await ask(other.token)).object).toBe("chat.completion");
+    await db().membership.updateMany({ where: TEST_SCOPE, data: { role: "reviewer" } });
+    try {
+      const refused = await ask(other.token).catch((e: unknown) => e);
+      expect(refused).toBeInstanceOf(OpenAI.PermissionDeniedError);
+      expect((refused as InstanceType<typeof OpenAI.PermissionDeniedError>).status).toBe(403);
+    } finally {
+      await db().membership.updateMany({ where: TEST_SCOPE, data: { role: "admin" } });
+    }
+  });
+
   it("the gateway says where its time goes (Server-Timing), and the original path answers alike", async () => {
     const res = await fetch(`${base}/api/v1/chat/completions`, {
       method: "POST",

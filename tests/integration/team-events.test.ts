@@ -113,6 +113,24 @@ describe("team event stream", () => {
     expect(a.got.slice(before).filter((e) => e.event === "generation")).toEqual([]);
   });
 
+  it("a status written inside a transaction that commits late arrives as committed", async () => {
+    const a = await listen(tokenA);
+    await a.wait((e) => e.event === "ready");
+    const g = await newGeneration(TEST_SCOPE.teamId);
+    await a.wait((e) => e.event === "generation" && (e.data.generation as { id: string }).id === g.id);
+    await db().$transaction(async (tx) => {
+      await tx.generation.updateMany({ where: { id: g.id }, data: { status: "succeeded", finishedAt: new Date() } });
+      await new Promise((r) => setTimeout(r, 150));
+    });
+    const done = await a.wait(
+      (e) =>
+        e.event === "generation" &&
+        (e.data.generation as { id: string; status: string }).id === g.id &&
+        (e.data.generation as { status: string }).status === "succeeded",
+    );
+    expect(done?.data.generation).toMatchObject({ id: g.id, status: "succeeded", finishedAt: expect.any(String) });
+  });
+
   it("a generic topic reaches the team's tabs as `changed`", async () => {
     const a = await listen(tokenA);
     await a.wait((e) => e.event === "ready");
