@@ -1,9 +1,9 @@
 "use client";
 
+import { SparklesIcon } from "lucide-react";
 import { useEffect, useRef, useState } from "react";
 import { useLocale, useTranslations } from "use-intl";
 import { Button, Segmented, Textarea } from "@/components/ui";
-import { SparkIcon } from "@/components/ui/icons";
 import { chatModels } from "@/lib/catalog/chat-models";
 import { streamCompletion } from "@/lib/chat/client";
 import { cleanImproved, HELPER_MODELS, improveRequest, type PromptKind } from "@/lib/chat/prompt-helper";
@@ -73,7 +73,7 @@ export function PromptHelper({ value, onAccept, kind }: PromptHelperProps) {
         data-testid="prompt-helper-open"
         className="self-start text-accent-text"
       >
-        <SparkIcon />
+        <SparklesIcon />
         {t("open")}
       </Button>
     );
@@ -86,7 +86,7 @@ export function PromptHelper({ value, onAccept, kind }: PromptHelperProps) {
     >
       <div className="flex flex-wrap items-center justify-between gap-2">
         <h3 className="flex items-center gap-1.5 text-[13px] font-semibold text-fg">
-          <SparkIcon className="size-4 text-accent-text" />
+          <SparklesIcon className="size-4 text-accent-text" />
           {t("title")}
         </h3>
         <Segmented
