@@ -71,6 +71,8 @@ try {
     for (const [u, n] of sizes) {
       // A script is first-load when the HTML names it (script tag, preload or the RSC payload's chunk list).
       const rel = new URL(u).pathname;
+      if (process.env.VERBOSE)
+        console.log(`  ${html.includes(rel) ? "first" : "later"} ${(n / 1000).toFixed(1)} kB ${rel}`);
       if (html.includes(rel)) {
         w.firstLoadBytes += n;
         w.firstLoadScripts++;
