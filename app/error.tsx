@@ -1,10 +1,10 @@
 "use client";
 
+import { TriangleAlertIcon } from "lucide-react";
 import Link from "next/link";
 import { useEffect } from "react";
 import { Button, buttonClasses } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
-import { AlertIcon } from "@/components/ui/icons";
 import { useTranslations } from "@/lib/i18n/client";
 
 // Renders inside the root layout, so the shell, the theme and the translations are all there.
@@ -22,7 +22,7 @@ export default function ErrorPage({ error, retry }: { error: unknown; retry: () 
     <div className="flex min-h-[calc(100dvh-3.5rem)] items-center justify-center px-4 py-12 md:min-h-dvh">
       <div className="w-full max-w-lg">
         <EmptyState
-          icon={<AlertIcon />}
+          icon={<TriangleAlertIcon />}
           title={<span className="text-xl">{t("title")}</span>}
           description={t("description")}
           actions={

@@ -1,8 +1,8 @@
+import { ArrowRightIcon, CompassIcon } from "lucide-react";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { buttonClasses } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
-import { ArrowRightIcon, CompassIcon } from "@/components/ui/icons";
 import { getT } from "@/lib/i18n/server";
 
 export async function generateMetadata(): Promise<Metadata> {

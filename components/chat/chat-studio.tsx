@@ -1,11 +1,11 @@
 "use client";
 
+import { ListIcon, MessageCircleMoreIcon, SlidersHorizontalIcon } from "lucide-react";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useCallback, useEffect, useRef, useState } from "react";
 import { useLocale, useTranslations } from "use-intl";
 import { useMediaInputs, type MediaItem } from "@/components/inputs";
 import { Button, cn, EmptyState, Select, Spinner } from "@/components/ui";
-import { ChatIcon } from "@/components/ui/icons";
 import type { ParamField } from "@/lib/catalog/form-spec";
 import type { InputSpec, PromptSpec } from "@/lib/catalog/types";
 import { api, ApiError } from "@/lib/client/api";
@@ -24,7 +24,7 @@ import {
 import { Composer, type AttachmentOptions } from "./composer";
 import { ConversationDrawer, ConversationTitle } from "./conversation-header";
 import { ConversationList } from "./conversation-list";
-import { ListIcon, SlidersIcon } from "./icons";
+import { preloadMarkdown } from "./lazy-markdown";
 import { MessageItem, UsageLine } from "./message-item";
 import { paramErrors, SettingsPanel, type Params } from "./settings-panel";
 import { pendingMessage, useChatTurn } from "./use-chat-turn";
@@ -59,6 +59,11 @@ export function ChatStudio({ models, initial, requestedId }: ChatStudioProps) {
   const [model, setModel] = useState(initial?.model ?? DEEPSEEK_V32_MODEL);
   const [paramsBy, setParamsBy] = useState<Record<string, Params>>(initial?.settings.params ?? {});
   const [system, setSystem] = useState(initial?.settings.system ?? "");
+  // The Markdown renderer is not part of the first load; fetch it once the page has settled.
+  useEffect(() => {
+    const timer = setTimeout(preloadMarkdown, 1200);
+    return () => clearTimeout(timer);
+  }, []);
   const [draft, setDraft] = useState("");
   const [options, setOptions] = useState<AttachmentOptions>({ fps: DEEPSEEK_LIMITS.fpsDefault });
   const [composerError, setComposerError] = useState<string>();
@@ -264,7 +269,7 @@ export function ChatStudio({ models, initial, requestedId }: ChatStudioProps) {
               onClick={() => setSettingsOpen((o) => !o)}
               data-testid="settings-toggle"
             >
-              <SlidersIcon />
+              <SlidersHorizontalIcon />
             </Button>
           </div>
         </header>
@@ -290,13 +295,13 @@ export function ChatStudio({ models, initial, requestedId }: ChatStudioProps) {
                   </div>
                 ) : id && conv.isError ? (
                   <EmptyState
-                    icon={<ChatIcon />}
+                    icon={<MessageCircleMoreIcon />}
                     title={t("notFound")}
                     description={errorText(conv.error)}
                     actions={<Button onClick={() => select(undefined)}>{t("list.new")}</Button>}
                   />
                 ) : messages.length === 0 ? (
-                  <EmptyState icon={<ChatIcon />} title={t("empty.title")} description={t("empty.hint")} />
+                  <EmptyState icon={<MessageCircleMoreIcon />} title={t("empty.title")} description={t("empty.hint")} />
                 ) : (
                   messages.map((m, i) => (
                     <MessageItem

@@ -1,5 +1,6 @@
 "use client";
 
+import { ArrowUpIcon, PaperclipIcon, SquareIcon } from "lucide-react";
 import { useRef, useState, type ClipboardEvent, type DragEvent, type KeyboardEvent } from "react";
 import { useTranslations } from "use-intl";
 import {
@@ -13,7 +14,6 @@ import {
 import { Button, cn, Input, Segmented, Textarea } from "@/components/ui";
 import { checkPrompt } from "@/lib/catalog/prompt";
 import type { InputSpec, PromptSpec } from "@/lib/catalog/types";
-import { PaperclipIcon, SendIcon, StopIcon } from "./icons";
 import { CanCreate } from "@/components/auth/can-create";
 import { DEEPSEEK_LIMITS, IMAGE_DETAILS } from "@/lib/catalog/limits";
 import { tKey } from "@/lib/i18n/dynamic-key";
@@ -269,13 +269,13 @@ export function Composer({
           </span>
           {streaming ? (
             <Button variant="secondary" size="sm" onClick={onStop} loading={stopping} data-testid="stop">
-              <StopIcon />
+              <SquareIcon fill="currentColor" className="size-[0.6em]" />
               {t("stop")}
             </Button>
           ) : (
             <CanCreate permission="chat:use">
               <Button variant="primary" size="sm" onClick={onSend} disabled={blocked} data-testid="send">
-                <SendIcon />
+                <ArrowUpIcon />
                 {t("send")}
               </Button>
             </CanCreate>

@@ -1,9 +1,9 @@
 "use client";
 
+import { XIcon } from "lucide-react";
 import { useEffect, useRef, type ReactNode } from "react";
 import { useTranslations } from "use-intl";
 import { Button } from "@/components/ui";
-import { CloseIcon } from "@/components/ui/icons";
 import type { ConversationView } from "@/lib/chat/types";
 
 /** The page's heading: the conversation's title, or "New chat". */
@@ -48,7 +48,7 @@ export function ConversationDrawer({
         <div className="flex items-center justify-between ps-1">
           <h2 className="text-sm font-semibold">{title}</h2>
           <Button size="icon" variant="ghost" aria-label={t("close")} onClick={onClose}>
-            <CloseIcon />
+            <XIcon />
           </Button>
         </div>
         {open && children}

@@ -1,12 +1,12 @@
 "use client";
 
+import { PencilIcon, PlusIcon, SearchIcon, Trash2Icon } from "lucide-react";
 import { useInfiniteQuery, useMutation, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useRef, useState, type KeyboardEvent } from "react";
 import { useFormatter, useTranslations } from "use-intl";
 import { Button, cn, Input, Spinner } from "@/components/ui";
 import { api } from "@/lib/client/api";
 import type { ConversationSummary } from "@/lib/chat/types";
-import { PencilIcon, PlusIcon, SearchIcon, TrashIcon } from "./icons";
 import { useErrorText } from "@/lib/client/error-text";
 
 type Page = { items: ConversationSummary[]; nextCursor: string | null };
@@ -230,7 +230,7 @@ function Row({
             title={t("deleteLabel", { title: label })}
             onClick={() => setMode("delete")}
           >
-            <TrashIcon />
+            <Trash2Icon />
           </Button>
         </div>
       )}

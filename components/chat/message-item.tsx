@@ -1,13 +1,20 @@
 "use client";
 
+import {
+  ArrowRightToLineIcon,
+  BrainIcon,
+  CheckIcon,
+  CopyIcon,
+  PencilIcon,
+  RefreshCwIcon,
+  TriangleAlertIcon,
+} from "lucide-react";
 import { useState, type ReactNode } from "react";
 import { useTranslations } from "use-intl";
 import { Button, cn, Textarea } from "@/components/ui";
-import { AlertIcon, CheckIcon } from "@/components/ui/icons";
 import type { MessageView, UsageView } from "@/lib/chat/types";
 import { copyText } from "./copy";
-import { BrainIcon, ContinueIcon, CopyIcon, PencilIcon, RefreshIcon } from "./icons";
-import { Markdown } from "./markdown";
+import { LazyMarkdown } from "./lazy-markdown";
 import { hasKey, tKey } from "@/lib/i18n/dynamic-key";
 
 export interface MessageActions {
@@ -190,7 +197,7 @@ function AssistantMessage({ m, isLast, busy, canContinue, modelName, onRegenerat
       )}
       {(m.content || streaming) && (
         <div data-testid="message-content">
-          {m.content ? <Markdown text={m.content} /> : !m.reasoning && <span className="text-muted">…</span>}
+          {m.content ? <LazyMarkdown text={m.content} /> : !m.reasoning && <span className="text-muted">…</span>}
           {streaming && m.content && (
             <span
               aria-hidden="true"
@@ -223,7 +230,7 @@ function AssistantMessage({ m, isLast, busy, canContinue, modelName, onRegenerat
               {t("cancel")}
             </Button>
             <Button size="sm" variant="primary" type="submit" disabled={busy || !prefix.trim()}>
-              <ContinueIcon />
+              <ArrowRightToLineIcon />
               {t("continueGo")}
             </Button>
           </div>
@@ -235,7 +242,7 @@ function AssistantMessage({ m, isLast, busy, canContinue, modelName, onRegenerat
               {m.content && <CopyButton text={m.content} />}
               {isLast && (
                 <Action label={t("regenerate")} onClick={() => onRegenerate(m)} disabled={busy}>
-                  <RefreshIcon />
+                  <RefreshCwIcon />
                 </Action>
               )}
               {isLast && m.content && (
@@ -247,7 +254,7 @@ function AssistantMessage({ m, isLast, busy, canContinue, modelName, onRegenerat
                   }}
                   disabled={busy || !canContinue}
                 >
-                  <ContinueIcon />
+                  <ArrowRightToLineIcon />
                 </Action>
               )}
             </div>
@@ -298,7 +305,7 @@ function Outcome({ m }: { m: MessageView }) {
         tone === "danger" ? "border-danger/25 bg-danger/5 text-danger" : "border-warning/30 bg-warning/10 text-warning",
       )}
     >
-      <AlertIcon className="mt-0.5 size-4 shrink-0" />
+      <TriangleAlertIcon className="mt-0.5 size-4 shrink-0" />
       <div className="min-w-0">{body}</div>
     </div>
   );

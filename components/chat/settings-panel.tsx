@@ -1,8 +1,8 @@
 "use client";
 
+import { XIcon } from "lucide-react";
 import { useTranslations } from "use-intl";
 import { Button, Field, Input, Segmented, Select, Switch, Textarea } from "@/components/ui";
-import { CloseIcon } from "@/components/ui/icons";
 import { chatModels } from "@/lib/catalog/chat-models";
 import type { ParamField } from "@/lib/catalog/form-spec";
 import { describeIssue } from "@/lib/catalog/validate";
@@ -73,7 +73,7 @@ export function SettingsPanel({ model, fields, params, onParams, system, onSyste
             {t("reset")}
           </Button>
           <Button size="icon" variant="ghost" aria-label={t("close")} onClick={onClose}>
-            <CloseIcon />
+            <XIcon />
           </Button>
         </div>
       </div>

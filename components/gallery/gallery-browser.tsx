@@ -1,11 +1,11 @@
 "use client";
 
+import { LayoutGridIcon } from "lucide-react";
 import Link from "next/link";
 import { useCallback, useEffect, useMemo, useState } from "react";
 import { useTranslations } from "use-intl";
 import { useCan } from "@/components/auth/caller-context";
 import { Button, EmptyState, Input, Select } from "@/components/ui";
-import { GalleryIcon } from "@/components/ui/icons";
 import { GalleryDetail } from "./gallery-detail";
 import { GalleryFilters } from "./gallery-filters";
 import { GalleryGrid } from "./gallery-grid";
@@ -201,7 +201,7 @@ export function GalleryBrowser({ models, members }: GalleryBrowserProps) {
         <p className="py-12 text-center text-sm text-muted">{t("loading")}</p>
       ) : items.length === 0 ? (
         <EmptyState
-          icon={<GalleryIcon />}
+          icon={<LayoutGridIcon />}
           title={filters.trashed === "true" ? t("emptyTrash") : filtered ? t("emptyFiltered") : t("empty")}
           description={filtered ? undefined : t("emptyHint")}
           actions={

@@ -1,11 +1,11 @@
 "use client";
 
+import { StarIcon, Trash2Icon, XIcon } from "lucide-react";
 import Link from "next/link";
 import { useEffect, useRef, useState } from "react";
 import { useLocale, useTranslations } from "use-intl";
 import { useCan } from "@/components/auth/caller-context";
 import { Badge, Button, buttonClasses, Input } from "@/components/ui";
-import { CloseIcon, StarIcon, TrashIcon } from "@/components/ui/icons";
 import { STUDIO_FOR_KIND, type GalleryItem, type GalleryModel } from "./types";
 import type { useGalleryActions } from "./use-gallery";
 
@@ -107,7 +107,7 @@ export function GalleryDetail({ item, models, actions, onClose, onStep }: Galler
                 <StarIcon />
               </Button>
               <Button size="icon" variant="ghost" aria-label={t("detail.close")} onClick={onClose}>
-                <CloseIcon />
+                <XIcon />
               </Button>
             </div>
           </div>
@@ -245,7 +245,7 @@ export function GalleryDetail({ item, models, actions, onClose, onStep }: Galler
                 </Button>
               ) : (
                 <Button variant="ghost" onClick={() => actions.trash.mutate(item.assetId, { onSuccess: onClose })}>
-                  <TrashIcon />
+                  <Trash2Icon />
                   {t("detail.trash")}
                 </Button>
               ))}

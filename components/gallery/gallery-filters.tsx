@@ -1,9 +1,9 @@
 "use client";
 
+import { SearchIcon } from "lucide-react";
 import { useEffect, useState } from "react";
 import { useLocale, useTranslations } from "use-intl";
 import { Button, Input, Select, Switch } from "@/components/ui";
-import { SearchIcon } from "@/components/ui/icons";
 import type { BoardView, Filters, GalleryMember, GalleryModel } from "./types";
 
 export interface GalleryFiltersProps {

@@ -1,10 +1,10 @@
 "use client";
 
+import { StarIcon } from "lucide-react";
 import { useVirtualizer } from "@tanstack/react-virtual";
 import { useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent, type MouseEvent } from "react";
 import { useTranslations } from "use-intl";
 import { cn } from "@/components/ui";
-import { StarIcon } from "@/components/ui/icons";
 import { Thumb } from "./thumb";
 import type { GalleryItem } from "./types";
 

@@ -1,11 +1,11 @@
 "use client";
 
+import { AudioLinesIcon, ImageIcon, VideoIcon } from "lucide-react";
 import { useMemo, useState } from "react";
 import { thumbHashToDataURL } from "thumbhash";
-import { ImageIcon, SpeechIcon, VideoIcon } from "@/components/ui/icons";
 import type { GalleryItem } from "./types";
 
-const KIND_ICON = { image: ImageIcon, video: VideoIcon, audio: SpeechIcon } as const;
+const KIND_ICON = { image: ImageIcon, video: VideoIcon, audio: AudioLinesIcon } as const;
 
 function placeholder(hash?: string): string | undefined {
   if (!hash) return undefined;

@@ -1,8 +1,8 @@
 "use client";
 
+import { TriangleAlertIcon } from "lucide-react";
 import { useTranslations } from "use-intl";
 import { Badge, cn, type BadgeTone } from "@/components/ui";
-import { AlertIcon } from "@/components/ui/icons";
 import type { GenerationView } from "@/lib/client/api";
 import { formatDuration, useNow } from "@/lib/client/use-now";
 import { TERMINAL } from "@/lib/generations/status";
@@ -117,7 +117,7 @@ export function OutputPlaceholder({
         <p className="text-xs text-muted">{savingLabel}</p>
       )}
       {(g.status === "failed" || g.status === "expired") && (
-        <AlertIcon className="size-6 text-danger" aria-hidden="true" />
+        <TriangleAlertIcon className="size-6 text-danger" aria-hidden="true" />
       )}
     </div>
   );

@@ -1,5 +1,6 @@
 "use client";
 
+import { HistoryIcon, VideoIcon } from "lucide-react";
 import { useInfiniteQuery, useMutation, useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
@@ -7,7 +8,6 @@ import { useLocale, useTranslations } from "use-intl";
 import { statusText, STATUS_TONE } from "@/components/generations/card-parts";
 import { ArchiveLine, knownError, type ModelInfo } from "@/components/generations/generation-card";
 import { Badge, Button, EmptyState, Field, Select } from "@/components/ui";
-import { HistoryIcon, VideoIcon } from "@/components/ui/icons";
 import { api, type GenerationView } from "@/lib/client/api";
 import { STATUSES, TERMINAL } from "@/lib/generations/status";
 import { formatDuration, useNow } from "@/lib/client/use-now";

@@ -1,5 +1,6 @@
 "use client";
 
+import { ImageIcon } from "lucide-react";
 import { PromptHelper } from "@/components/chat/prompt-helper";
 import { useEffect, useRef, useState, type KeyboardEvent } from "react";
 import { useTranslations } from "use-intl";
@@ -14,7 +15,6 @@ import {
   type StudioAsset,
 } from "@/components/inputs";
 import { Button, Card, EmptyState, Field, Segmented, Select, Textarea } from "@/components/ui";
-import { ImageIcon } from "@/components/ui/icons";
 import type { ModeFormSpec } from "@/lib/catalog/form-spec";
 import { api, ApiError, type GenerationView } from "@/lib/client/api";
 import { ImageCard } from "./image-card";

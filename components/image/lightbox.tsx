@@ -1,9 +1,9 @@
 "use client";
 
+import { XIcon } from "lucide-react";
 import { useEffect, useRef } from "react";
 import { useTranslations } from "use-intl";
 import { Button } from "@/components/ui";
-import { CloseIcon } from "@/components/ui/icons";
 
 /** The full-size view: a modal <dialog> (Escape and focus handled by the browser), the stored file at its own size. */
 export function Lightbox({
@@ -51,7 +51,7 @@ export function Lightbox({
           {t("card.openOriginal")}
         </a>
         <Button size="icon" variant="ghost" onClick={onClose} aria-label={t("card.close")} autoFocus>
-          <CloseIcon />
+          <XIcon />
         </Button>
       </div>
       {/* eslint-disable-next-line @next/next/no-img-element */}

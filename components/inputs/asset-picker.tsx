@@ -1,10 +1,10 @@
 "use client";
 
+import { AudioLinesIcon, LayoutGridIcon, XIcon } from "lucide-react";
 import { useInfiniteQuery } from "@tanstack/react-query";
 import { useEffect, useRef, useState } from "react";
 import { useTranslations } from "use-intl";
 import { Button, EmptyState, Segmented, Spinner } from "@/components/ui";
-import { CloseIcon, GalleryIcon, SpeechIcon } from "@/components/ui/icons";
 import type { MediaKind } from "@/lib/catalog/types";
 import { api } from "@/lib/client/api";
 import { formatDuration } from "@/lib/client/use-now";
@@ -71,7 +71,7 @@ export function AssetPicker({
       <div className="flex items-center justify-between gap-3 border-b border-border px-5 py-3">
         <h2 className="text-[15px] font-semibold">{title}</h2>
         <Button size="icon" variant="ghost" onClick={onClose} aria-label={t("picker.close")}>
-          <CloseIcon />
+          <XIcon />
         </Button>
       </div>
       <div className="flex flex-col gap-4 p-5">
@@ -88,7 +88,7 @@ export function AssetPicker({
           </div>
         ) : items.length === 0 ? (
           <EmptyState
-            icon={kind === "audio" ? <SpeechIcon /> : <GalleryIcon />}
+            icon={kind === "audio" ? <AudioLinesIcon /> : <LayoutGridIcon />}
             title={t("picker.empty")}
             description={tKey(t, `picker.emptyHint.${kind}`)}
           />
@@ -158,7 +158,7 @@ function AssetThumb({ a }: { a: StudioAsset }) {
   }
   return (
     <span className="flex aspect-video w-full items-center justify-center bg-surface text-muted">
-      <SpeechIcon className="size-8" />
+      <AudioLinesIcon className="size-8" />
     </span>
   );
 }

@@ -1,8 +1,8 @@
 "use client";
 
+import { AudioLinesIcon, TriangleAlertIcon, XIcon } from "lucide-react";
 import { useTranslations } from "use-intl";
 import { Button, cn, Spinner } from "@/components/ui";
-import { AlertIcon, CloseIcon, SpeechIcon } from "@/components/ui/icons";
 import { formatDuration } from "@/lib/client/use-now";
 import type { MediaItem } from "./types";
 import { tKey } from "@/lib/i18n/dynamic-key";
@@ -72,7 +72,7 @@ export function MediaChip({
       ) : item.previewUrl && item.kind === "video" ? (
         <video src={item.previewUrl} muted preload="metadata" playsInline className="size-full bg-black object-cover" />
       ) : (
-        <SpeechIcon className="size-6" aria-hidden="true" />
+        <AudioLinesIcon className="size-6" aria-hidden="true" />
       )}
       {number !== undefined && (
         <span className="absolute start-0.5 top-0.5 rounded bg-black/70 px-1 text-[11px] font-semibold text-white tabular-nums">
@@ -130,7 +130,7 @@ export function MediaChip({
           <ul className="mt-1 flex flex-col gap-0.5 text-danger" role="alert" data-testid="chip-problems">
             {problems.map((p) => (
               <li key={p} className="flex gap-1">
-                <AlertIcon className="mt-1 size-3 shrink-0" aria-hidden="true" />
+                <TriangleAlertIcon className="mt-1 size-3 shrink-0" aria-hidden="true" />
                 <span>{p}</span>
               </li>
             ))}
@@ -176,7 +176,7 @@ export function MediaChip({
           aria-label={t("chip.remove", { name: label })}
           title={t("chip.remove", { name: label })}
         >
-          <CloseIcon />
+          <XIcon />
         </Button>
       </div>
     </li>

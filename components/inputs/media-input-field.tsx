@@ -1,9 +1,9 @@
 "use client";
 
+import { LayoutGridIcon } from "lucide-react";
 import { useId, useRef, useState, type DragEvent, type ReactNode } from "react";
 import { useTranslations } from "use-intl";
 import { Badge, Button, cn, Input } from "@/components/ui";
-import { GalleryIcon } from "@/components/ui/icons";
 import type { InputSpec } from "@/lib/catalog/types";
 import { AssetPicker } from "./asset-picker";
 import { useLimitText } from "./limits";
@@ -161,7 +161,7 @@ export function MediaInputField({
               {t("choose")}
             </Button>
             <Button size="sm" variant="ghost" onClick={() => setPicking(true)}>
-              <GalleryIcon />
+              <LayoutGridIcon />
               {t("fromStudio")}
             </Button>
             {extraSources}

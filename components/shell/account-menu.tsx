@@ -1,10 +1,10 @@
 "use client";
 
+import { CheckIcon } from "lucide-react";
 import Link from "next/link";
 import { useRef, useState } from "react";
 import { useCaller } from "@/components/auth/caller-context";
 import { cn } from "@/components/ui/cn";
-import { CheckIcon } from "@/components/ui/icons";
 import { api } from "@/lib/client/api";
 import { useTranslations } from "@/lib/i18n/client";
 import { reloadTo } from "@/lib/client/navigate";

@@ -1,9 +1,9 @@
+import { ArrowRightIcon, CheckIcon } from "lucide-react";
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { Badge } from "@/components/ui/badge";
 import { buttonClasses } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
-import { ArrowRightIcon, CheckIcon } from "@/components/ui/icons";
 import { PageContainer, PageHeader } from "@/components/ui/page-header";
 import { getT } from "@/lib/i18n/server";
 

@@ -1,8 +1,8 @@
 "use client";
 
+import { FlaskConicalIcon } from "lucide-react";
 import { useId } from "react";
 import { cn } from "@/components/ui/cn";
-import { FlaskIcon } from "@/components/ui/icons";
 import { useTranslations } from "@/lib/i18n/client";
 
 /**
@@ -19,7 +19,7 @@ export function DemoBadge({ compact = false, className }: { compact?: boolean; c
         aria-describedby={tipId}
         className="inline-flex h-6 items-center gap-1.5 rounded-full border border-warning/30 bg-warning/10 px-2.5 text-xs font-medium whitespace-nowrap text-warning"
       >
-        <FlaskIcon className="size-3.5" />
+        <FlaskConicalIcon className="size-3.5" />
         {compact ? t("short") : t("badge")}
       </span>
       <span

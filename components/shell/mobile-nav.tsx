@@ -1,9 +1,9 @@
 "use client";
 
+import { MenuIcon, XIcon } from "lucide-react";
 import { usePathname } from "next/navigation";
 import { useEffect, useRef, useState } from "react";
 import { Button } from "@/components/ui/button";
-import { CloseIcon, MenuIcon } from "@/components/ui/icons";
 import { useTranslations } from "@/lib/i18n/client";
 import { Brand } from "./brand";
 import { DemoBadge } from "./demo-badge";
@@ -65,7 +65,7 @@ export function MobileNav({ brand, tagline, demoMode, theme }: MobileNavProps) {
           <div className="mb-4 flex items-center justify-between ps-1.5">
             <Brand name={brand} tagline={tagline} />
             <Button variant="ghost" size="icon" aria-label={t("close")} onClick={() => setOpen(false)}>
-              <CloseIcon />
+              <XIcon />
             </Button>
           </div>
           <div className="min-h-0 flex-1 overflow-y-auto">

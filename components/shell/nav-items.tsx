@@ -1,5 +1,5 @@
+import { AudioLinesIcon, HistoryIcon, ImageIcon, LayoutGridIcon, MessageCircleMoreIcon, VideoIcon } from "lucide-react";
 import type { ComponentType, SVGProps } from "react";
-import { ChatIcon, GalleryIcon, HistoryIcon, ImageIcon, SpeechIcon, VideoIcon } from "@/components/ui/icons";
 
 export type NavKey = "chat" | "video" | "image" | "speech" | "gallery" | "history";
 export type NavItem = { key: NavKey; href: string; icon: ComponentType<SVGProps<SVGSVGElement>> };
@@ -9,16 +9,16 @@ export const NAV_GROUPS: ReadonlyArray<{ key: "create" | "library"; items: Reado
   {
     key: "create",
     items: [
-      { key: "chat", href: "/chat", icon: ChatIcon },
+      { key: "chat", href: "/chat", icon: MessageCircleMoreIcon },
       { key: "video", href: "/video", icon: VideoIcon },
       { key: "image", href: "/image", icon: ImageIcon },
-      { key: "speech", href: "/speech", icon: SpeechIcon },
+      { key: "speech", href: "/speech", icon: AudioLinesIcon },
     ],
   },
   {
     key: "library",
     items: [
-      { key: "gallery", href: "/gallery", icon: GalleryIcon },
+      { key: "gallery", href: "/gallery", icon: LayoutGridIcon },
       { key: "history", href: "/history", icon: HistoryIcon },
     ],
   },

@@ -1,7 +1,7 @@
 "use client";
 
+import { MonitorIcon, MoonIcon, SunIcon } from "lucide-react";
 import { useSyncExternalStore } from "react";
-import { MonitorIcon, MoonIcon, SunIcon } from "@/components/ui/icons";
 import { Segmented } from "@/components/ui/segmented";
 import { useTranslations } from "@/lib/i18n/client";
 import { readTheme, setTheme, subscribeTheme, type Theme } from "./theme";

@@ -1,5 +1,6 @@
 "use client";
 
+import { MicIcon, SquareIcon, UploadIcon } from "lucide-react";
 import { useEffect, useRef, useState } from "react";
 import { useTranslations } from "use-intl";
 import { Button, Spinner } from "@/components/ui";
@@ -7,7 +8,6 @@ import type { InputSpec } from "@/lib/catalog/types";
 import { ApiError } from "@/lib/client/api";
 import type { AssetView } from "@/lib/assets/view";
 import { audioMimeOf, clock, decodeAudio, encodeWav } from "./audio";
-import { MicIcon, StopIcon, UploadIcon } from "./icons";
 import { WaveformPlayer } from "./waveform-player";
 import { useErrorText } from "@/lib/client/error-text";
 
@@ -204,7 +204,7 @@ export function SampleInput({
               {t("sample.recording", { time: clock(recordedFor), max: clock(MAX_RECORD_SECONDS) })}
             </span>
             <Button size="sm" variant="secondary" className="ms-auto" onClick={() => recorder.current?.stop()}>
-              <StopIcon /> {t("sample.stop")}
+              <SquareIcon fill="currentColor" className="size-[0.7em]" /> {t("sample.stop")}
             </Button>
           </>
         ) : state === "working" ? (

@@ -1,5 +1,6 @@
 "use client";
 
+import { DownloadIcon } from "lucide-react";
 import Link from "next/link";
 import { useLocale, useTranslations } from "use-intl";
 import { ElapsedText, StatusBadge, useElapsed } from "@/components/generations/card-parts";
@@ -9,7 +10,6 @@ import { Button, Spinner } from "@/components/ui";
 import type { GenerationView } from "@/lib/client/api";
 import { useGeneration } from "@/lib/client/use-generation";
 import type { SystemVoiceView, VoiceView } from "@/lib/voices/schema";
-import { DownloadIcon } from "./icons";
 import type { Language } from "./pickers";
 import { WaveformPlayer } from "./waveform-player";
 

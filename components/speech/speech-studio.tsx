@@ -1,12 +1,12 @@
 "use client";
 
+import { AudioLinesIcon } from "lucide-react";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useState } from "react";
 import { useTranslations } from "use-intl";
 import type { ModelInfo } from "@/components/generations/generation-card";
 import { defaultsOf } from "@/components/generations/param-fields";
 import { Card, EmptyState, Segmented, Spinner } from "@/components/ui";
-import { SpeechIcon } from "@/components/ui/icons";
 import type { ModeFormSpec } from "@/lib/catalog/form-spec";
 import { api, ApiError, type GenerationView } from "@/lib/client/api";
 import { formatDuration, useNow } from "@/lib/client/use-now";
@@ -174,7 +174,7 @@ export function SpeechStudio({
       <section aria-label={t("results.title")} className="min-w-0">
         <h2 className="mb-3 text-sm font-semibold text-fg">{t("results.title")}</h2>
         {results.length === 0 && pending.length === 0 ? (
-          <EmptyState icon={<SpeechIcon />} title={t("results.empty")} description={t("results.emptyHint")} />
+          <EmptyState icon={<AudioLinesIcon />} title={t("results.empty")} description={t("results.emptyHint")} />
         ) : (
           <div className="flex flex-col gap-3" data-testid="results">
             {pending.map((p) => (

@@ -1,10 +1,10 @@
 "use client";
 
+import { AudioLinesIcon } from "lucide-react";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslations } from "use-intl";
 import { Badge, Button, EmptyState, Field, Input } from "@/components/ui";
-import { SpeechIcon } from "@/components/ui/icons";
 import { api, ApiError } from "@/lib/client/api";
 import type { VoiceView } from "@/lib/voices/schema";
 import { WaveformPlayer } from "./waveform-player";
@@ -32,7 +32,7 @@ export function VoiceLibrary({ voices, onSpeakWith }: { voices: VoiceView[]; onS
       {voices.length === 0 ? (
         <EmptyState
           className="py-6"
-          icon={<SpeechIcon />}
+          icon={<AudioLinesIcon />}
           title={t("library.empty")}
           description={t("library.emptyHint")}
         />

@@ -1,10 +1,10 @@
 "use client";
 
+import { PauseIcon, PlayIcon } from "lucide-react";
 import { useEffect, useRef, useState, type KeyboardEvent, type PointerEvent } from "react";
 import { useTranslations } from "use-intl";
 import { cn } from "@/components/ui";
 import { clock, decodeAudio, peaks } from "./audio";
-import { PauseIcon, PlayIcon } from "./icons";
 
 const BARS = 96;
 
@@ -142,7 +142,7 @@ export function WaveformPlayer({
           compact ? "size-8 [&_svg]:size-3.5" : "size-10 [&_svg]:size-4",
         )}
       >
-        {playing ? <PauseIcon /> : <PlayIcon className="translate-x-px" />}
+        {playing ? <PauseIcon fill="currentColor" /> : <PlayIcon fill="currentColor" className="translate-x-px" />}
       </button>
       <div
         role="slider"

@@ -1,10 +1,10 @@
 "use client";
 
+import { VideoIcon } from "lucide-react";
 import { useRef } from "react";
 import { useTranslations } from "use-intl";
 import { GenerationCard, type ModelInfo } from "@/components/generations/generation-card";
 import { buttonClasses, EmptyState } from "@/components/ui";
-import { VideoIcon } from "@/components/ui/icons";
 import type { StudioAsset } from "@/components/inputs";
 import type { InputRole } from "@/lib/catalog/types";
 import type { GenerationView } from "@/lib/client/api";
