@@ -6,6 +6,7 @@ import { useLocale, useTranslations } from "use-intl";
 import { useCan } from "@/components/auth/caller-context";
 import { Badge, Button, buttonClasses, Input } from "@/components/ui";
 import { CloseIcon, StarIcon, TrashIcon } from "@/components/ui/icons";
+import { ShareDialog } from "./share-dialog";
 import { STUDIO_FOR_KIND, type GalleryItem, type GalleryModel } from "./types";
 import type { useGalleryActions } from "./use-gallery";
 
@@ -23,6 +24,8 @@ export function GalleryDetail({ item, models, actions, onClose, onStep }: Galler
   const th = useTranslations("history");
   const locale = useLocale() as "zh" | "en";
   const canOrganize = useCan("gallery:organize");
+  const canShare = useCan("share:create");
+  const [sharing, setSharing] = useState(false);
   const dialog = useRef<HTMLDivElement>(null);
   const [title, setTitle] = useState(item.title ?? "");
   const [tagDraft, setTagDraft] = useState("");
@@ -235,6 +238,11 @@ export function GalleryDetail({ item, models, actions, onClose, onStep }: Galler
                 {t("detail.download")}
               </a>
             )}
+            {canShare && !item.trashedAt && (
+              <Button variant="secondary" onClick={() => setSharing(true)}>
+                {t("share.open")}
+              </Button>
+            )}
             {canOrganize &&
               (item.trashedAt ? (
                 <Button
@@ -256,6 +264,7 @@ export function GalleryDetail({ item, models, actions, onClose, onStep }: Galler
             </p>
           )}
         </aside>
+        {sharing && <ShareDialog target={{ assetId: item.assetId }} onClose={() => setSharing(false)} />}
       </div>
     </div>
   );

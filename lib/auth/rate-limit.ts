@@ -9,7 +9,7 @@ import { AppError } from "@/lib/errors";
  * deployment counts together. They stop abuse (password guessing, a leaked token); spend is governed
  * by budgets, so the defaults leave a script that fires hundreds of creates at once alone.
  */
-export type LimitName = "signin-ip" | "signin-account" | "token" | "create" | "chat";
+export type LimitName = "signin-ip" | "signin-account" | "token" | "create" | "chat" | "share-password";
 
 function spec(name: LimitName): { points: number; duration: number } {
   const c = config();
@@ -24,6 +24,8 @@ function spec(name: LimitName): { points: number; duration: number } {
       return { points: c.STUDIO_RATE_CREATE_PER_MINUTE, duration: 60 };
     case "chat":
       return { points: c.STUDIO_RATE_CHAT_PER_MINUTE, duration: 60 };
+    case "share-password":
+      return { points: c.STUDIO_RATE_SHARE_PASSWORD, duration: 900 };
   }
 }
 

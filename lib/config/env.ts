@@ -79,6 +79,7 @@ export const envSchema = z.object({
   STUDIO_RATE_TOKEN_PER_MINUTE: z.coerce.number().int().min(1).default(3000),
   STUDIO_RATE_CREATE_PER_MINUTE: z.coerce.number().int().min(1).default(600),
   STUDIO_RATE_CHAT_PER_MINUTE: z.coerce.number().int().min(1).default(300),
+  STUDIO_RATE_SHARE_PASSWORD: z.coerce.number().int().min(1).default(10), // wrong share-link passwords per 15 minutes
   STUDIO_JSON_BODY_LIMIT: z.coerce
     .number()
     .int()
@@ -96,6 +97,8 @@ export const envSchema = z.object({
     .min(0)
     .max(7 * 86_400_000)
     .default(600_000),
+  // Days an asset stays in the trash before it and its files are purged.
+  STUDIO_TRASH_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
 });
 
 export type Env = z.infer<typeof envSchema>;
