@@ -188,11 +188,14 @@ export async function boardZip(scope: Scope, boardId: string): Promise<Response>
 
 /** POST /api/v1/gallery/zip — a selection (≤ 500 of the team's assets; others are skipped as if absent). */
 export async function selectionZip(scope: Scope, assetIds: string[]): Promise<Response> {
+  // The team's ids first, by id alone (a teamId term next to an id list makes SQLite walk the whole team).
+  const mine = (
+    await db().asset.findMany({ where: { id: { in: assetIds } }, select: { id: true, teamId: true } })
+  ).flatMap((a) => (a.teamId === scope.teamId ? [a.id] : []));
   const pager: Pager = async (after) =>
     db().asset.findMany({
       where: {
-        id: { in: assetIds },
-        teamId: scope.teamId,
+        id: { in: mine },
         ...(after
           ? { OR: [{ createdAt: { lt: after.createdAt } }, { createdAt: after.createdAt, id: { lt: after.id } }] }
           : {}),

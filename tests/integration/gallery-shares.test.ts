@@ -302,3 +302,34 @@ describe("ZIPs", () => {
     expect(z2.size).toBe(4);
   });
 });
+
+describe("search beyond the probe window", () => {
+  it("a common word pages through every match in order; a rare old one is found through the FTS index", async () => {
+    const { seedDemoGallery, removeDemoGallery } = await import("@/lib/gallery/demo-seed");
+    const { listGallery } = await import("@/lib/gallery/list");
+    const { db } = await import("@/lib/db");
+    const scope = { teamId: people.eve.teamId, userId: people.eve.id };
+    await seedDemoGallery(scope.teamId, scope.userId, 2400);
+    // Older than every demo row, so the probe window (the newest rows) never reaches it.
+    const old = await seed(scope.teamId, scope.userId, "独一无二的老照片 unique-needle");
+    await db().asset.update({ where: { id: old }, data: { createdAt: new Date("2020-01-01T00:00:00Z") } });
+    for (const q of ["独一无二", "unique-needle", "老照"]) {
+      const r = await listGallery(scope, { q });
+      expect(
+        r.items.map((i) => i.assetId),
+        q,
+      ).toEqual([old]);
+    }
+    const seen: string[] = [];
+    let cursor: string | undefined;
+    do {
+      const r = await listGallery(scope, { q: "赛博朋克", limit: 70, cursor });
+      seen.push(...r.items.map((i) => i.createdAt));
+      cursor = r.nextCursor ?? undefined;
+    } while (cursor);
+    expect(seen).toHaveLength(300);
+    expect([...seen].sort().reverse()).toEqual(seen);
+    expect(await removeDemoGallery(scope.teamId)).toBe(2400);
+    expect((await listGallery(scope, {})).items.map((i) => i.assetId)).toEqual(expect.arrayContaining([old]));
+  });
+});
