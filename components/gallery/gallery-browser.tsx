@@ -16,9 +16,11 @@ import { useBoards, useGalleryActions, useGalleryFilters, useGalleryItems } from
 export interface GalleryBrowserProps {
   models: Record<string, GalleryModel>;
   members: GalleryMember[];
+  /** Days an item stays in the trash (STUDIO_TRASH_DAYS). */
+  trashDays: number;
 }
 
-export function GalleryBrowser({ models, members }: GalleryBrowserProps) {
+export function GalleryBrowser({ models, members, trashDays }: GalleryBrowserProps) {
   const t = useTranslations("gallery");
   const { filters, setFilters, clear } = useGalleryFilters();
   const q = useGalleryItems(filters);
@@ -110,6 +112,22 @@ export function GalleryBrowser({ models, members }: GalleryBrowserProps) {
               {t("share.open")}
             </Button>
           )}
+        </div>
+      )}
+      {filters.trashed === "true" && canOrganize && items.length > 0 && (
+        <div className="flex flex-wrap items-center gap-2 rounded-xl border border-border bg-surface p-3">
+          <p className="mr-auto text-sm text-muted">{t("trash.hint", { days: trashDays })}</p>
+          <Button
+            size="sm"
+            variant="danger"
+            loading={actions.emptyTrash.isPending}
+            onClick={() => {
+              if (window.confirm(t("trash.confirm")))
+                actions.emptyTrash.mutate(undefined, { onSuccess: (r) => setNotice(t("trash.done", { n: r.purged })) });
+            }}
+          >
+            {t("trash.empty")}
+          </Button>
         </div>
       )}
       {sharingBoard && board && (

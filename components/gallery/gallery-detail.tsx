@@ -1,9 +1,11 @@
 "use client";
 
+import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { useEffect, useRef, useState } from "react";
 import { useLocale, useTranslations } from "use-intl";
 import { useCan } from "@/components/auth/caller-context";
+import { api } from "@/lib/client/api";
 import { Badge, Button, buttonClasses, Input } from "@/components/ui";
 import { CloseIcon, StarIcon, TrashIcon } from "@/components/ui/icons";
 import { ShareDialog } from "./share-dialog";
@@ -29,6 +31,17 @@ export function GalleryDetail({ item, models, actions, onClose, onStep }: Galler
   const dialog = useRef<HTMLDivElement>(null);
   const [title, setTitle] = useState(item.title ?? "");
   const [tagDraft, setTagDraft] = useState("");
+  // Autocomplete: the team's tags starting with what is typed, most used first (a native datalist).
+  const prefix = tagDraft.trim();
+  const suggestions = useQuery({
+    queryKey: ["gallery-tags", prefix],
+    queryFn: () =>
+      api<{ items: { tag: string }[] }>(`/api/v1/gallery/tags?prefix=${encodeURIComponent(prefix)}`).then((r) =>
+        r.items.map((i) => i.tag),
+      ),
+    enabled: canOrganize,
+    staleTime: 30_000,
+  });
   const [copied, setCopied] = useState(false);
   const model = item.model ? models[item.model] : undefined;
   const studio = model ? STUDIO_FOR_KIND[model.kind] : undefined;
@@ -223,8 +236,17 @@ export function GalleryDetail({ item, models, actions, onClose, onStep }: Galler
                 placeholder={t("detail.addTag")}
                 maxLength={40}
                 aria-label={t("detail.addTag")}
+                list="gallery-tag-suggestions"
+                autoComplete="off"
               />
             )}
+            <datalist id="gallery-tag-suggestions">
+              {(suggestions.data ?? [])
+                .filter((tag) => !item.tags.includes(tag))
+                .map((tag) => (
+                  <option key={tag} value={tag} />
+                ))}
+            </datalist>
           </section>
 
           <div className="mt-auto flex flex-wrap gap-2 pt-2">

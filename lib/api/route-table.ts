@@ -51,6 +51,12 @@ export const ROUTE_TABLE: Record<string, Methods> = {
       access: "team:read",
     },
   },
+  "/api/v1/gallery/trash": {
+    delete: {
+      summary: "Empty the trash now (rows and files; items still used as inputs stay)",
+      access: "gallery:organize",
+    },
+  },
   "/api/v1/gallery/tags": { get: { summary: "The team's tags, for autocomplete", access: "team:read" } },
   "/api/v1/boards": {
     get: { summary: "The team's boards", access: "team:read" },

@@ -333,3 +333,49 @@ describe("search beyond the probe window", () => {
     expect((await listGallery(scope, {})).items.map((i) => i.assetId)).toEqual(expect.arrayContaining([old]));
   });
 });
+
+describe("trash purge and the orphan sweeper", () => {
+  it("purges what is past the trash period, keeps inputs of other work, sweeps only old unreferenced files", async () => {
+    const { db } = await import("@/lib/db");
+    const { statKey, writeBuffer } = await import("@/lib/storage");
+    const { emptyTrash, purgeExpiredTrash, sweepOrphanFiles } = await import("@/lib/gallery/purge");
+    const { utimes } = await import("node:fs/promises");
+    const { pathForKey } = await import("@/lib/storage");
+    const scope = { teamId: people.alice.teamId, userId: people.alice.id };
+    const old = await seed(scope.teamId, scope.userId, "purge: old");
+    const fresh = await seed(scope.teamId, scope.userId, "purge: fresh");
+    const input = await seed(scope.teamId, scope.userId, "purge: used as input");
+    const keyOf = async (id: string) => (await db().asset.findUniqueOrThrow({ where: { id } })).storageKey!;
+    const [oldKey, freshKey] = [await keyOf(old), await keyOf(fresh)];
+    await db().asset.update({ where: { id: old }, data: { trashedAt: new Date(Date.now() - 31 * 86_400_000) } });
+    await db().asset.update({ where: { id: fresh }, data: { trashedAt: new Date() } });
+    await db().asset.update({ where: { id: input }, data: { trashedAt: new Date(Date.now() - 40 * 86_400_000) } });
+    const user = await db().generation.findFirstOrThrow({ where: { teamId: scope.teamId } });
+    await db().generationInput.create({
+      data: { id: randomUUID(), generationId: user.id, role: "reference", assetId: input },
+    });
+    expect(await purgeExpiredTrash()).toBe(1);
+    expect(await db().asset.findUnique({ where: { id: old } })).toBeNull();
+    expect(await statKey(oldKey)).toBeUndefined();
+    expect(await db().asset.findUnique({ where: { id: input } })).not.toBeNull();
+    expect(await db().asset.findUnique({ where: { id: fresh } })).not.toBeNull();
+    // Another team's "empty trash" touches nothing of ours; ours takes the fresh one (the input stays).
+    expect((await emptyTrash({ teamId: people.eve.teamId, userId: people.eve.id })).purged).toBe(0);
+    expect((await emptyTrash(scope)).purged).toBe(1);
+    expect(await statKey(freshKey)).toBeUndefined();
+    expect(await db().asset.findUnique({ where: { id: input } })).not.toBeNull();
+
+    // Sweeper: an old orphan goes; a new orphan (a writer about to record it), a referenced file and temp files stay.
+    const aged = new Date(Date.now() - 2 * 86_400_000);
+    await writeBuffer("outputs/orphans/old.mp4", VIDEO);
+    await writeBuffer("outputs/orphans/new.mp4", VIDEO);
+    await writeBuffer("outputs/orphans/x.mp4.1234.part", VIDEO);
+    for (const k of ["outputs/orphans/old.mp4", "outputs/orphans/x.mp4.1234.part", await keyOf(input)])
+      await utimes(pathForKey(k), aged, aged);
+    expect(await sweepOrphanFiles()).toBe(1);
+    expect(await statKey("outputs/orphans/old.mp4")).toBeUndefined();
+    expect(await statKey("outputs/orphans/new.mp4")).toBeDefined();
+    expect(await statKey("outputs/orphans/x.mp4.1234.part")).toBeDefined();
+    expect(await statKey(await keyOf(input))).toBeDefined();
+  });
+});
