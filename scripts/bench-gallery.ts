@@ -3,8 +3,8 @@ import { randomUUID } from "node:crypto";
 import { freshStudioEnv } from "./harness/studio-env";
 
 /**
- * Gallery query benchmark: seeds N outputs (with their generations) straight into a fresh SQLite database with
- * Prisma createMany — the FTS triggers fill the search index as they would in use — then times the gallery's
+ * Gallery query benchmark: seeds N demo outputs (with their generations) into a fresh SQLite database with the
+ * demo seeder (lib/gallery/demo-seed.ts) — the FTS triggers fill the search index as they would in use — then times the gallery's
  * query function (lib/gallery/list.ts, the route's whole server work but HTTP): the first page, page 50 following
  * cursors, a model + kind page, and searches for a Chinese and an English word and a two-character Chinese word
  * (the LIKE fallback). Prints p50/p95 at 1k and 100k, and the 100k/1k ratio.
@@ -12,19 +12,6 @@ import { freshStudioEnv } from "./harness/studio-env";
  */
 const RUNS = Number(process.env.BENCH_RUNS ?? 40);
 const SIZES = (process.env.BENCH_SIZES ?? "1000,100000").split(",").map(Number);
-const MODELS = ["T0401003", "T0401002", "T0301001", "T0501001", "T0601001"];
-const KINDS = ["video", "image", "audio"];
-const ZH = ["一只橘猫", "赛博朋克城市", "海边日落", "雪山", "古风少女", "霓虹夜景", "森林小屋", "水墨山水"];
-const EN = [
-  "golden sunset",
-  "drone shot",
-  "portrait",
-  "cinematic",
-  "rainy street",
-  "product photo",
-  "watercolor",
-  "slow motion",
-];
 
 type Result = Record<string, { p50: number; p95: number }>;
 
@@ -32,47 +19,14 @@ async function child(n: number): Promise<Result> {
   freshStudioEnv("http://127.0.0.1:9", "k");
   const { db } = await import("../lib/db");
   const { listGallery } = await import("../lib/gallery/list");
+  const { seedDemoGallery } = await import("../lib/gallery/demo-seed");
   const teamId = randomUUID();
   const userId = randomUUID();
   await db().team.create({ data: { id: teamId, name: "bench" } });
   await db().user.create({ data: { id: userId, name: "Bench", email: "bench@example.com" } });
   const t0 = Date.now();
-  const start = Date.parse("2026-01-01T00:00:00Z");
-  for (let from = 0; from < n; from += 5000) {
-    const gens = [];
-    const assets = [];
-    for (let i = from; i < Math.min(n, from + 5000); i++) {
-      const id = randomUUID();
-      const createdAt = new Date(start + i * 7_000);
-      const model = MODELS[i % MODELS.length];
-      const prompt = `${ZH[i % ZH.length]}，${EN[(i * 7) % EN.length]} #${i}`;
-      gens.push({
-        id,
-        teamId,
-        createdById: userId,
-        model,
-        mode: "text-to-video",
-        prompt,
-        status: "succeeded",
-        createdAt,
-      });
-      assets.push({
-        id: randomUUID(),
-        teamId,
-        createdById: userId,
-        kind: KINDS[i % 3],
-        origin: "output",
-        generationId: id,
-        model,
-        mode: "text-to-video",
-        archiveState: "archived",
-        storageKey: `x/${i}`,
-        createdAt,
-      });
-    }
-    await db().generation.createMany({ data: gens });
-    await db().asset.createMany({ data: assets });
-  }
+  // The same rows as `npm run cli -- seed gallery` (multi-row INSERTs in transactions, FTS triggers on).
+  await seedDemoGallery(teamId, userId, n, { end: new Date("2026-06-01T00:00:00Z") });
   console.error(`[bench:gallery] seeded ${n} in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
   const scope = { teamId, userId };
   let cursor: string | null = null;
@@ -80,7 +34,7 @@ async function child(n: number): Promise<Result> {
   const cases: Record<string, () => Promise<unknown>> = {
     "first page": () => listGallery(scope, {}),
     "page 50": () => listGallery(scope, { cursor: cursor ?? undefined }),
-    "model + kind": () => listGallery(scope, { model: "T0301001", kind: "image" }),
+    "model + kind": () => listGallery(scope, { model: "T0302007", kind: "image" }),
     "search zh 赛博朋克": () => listGallery(scope, { q: "赛博朋克" }),
     "search en sunset": () => listGallery(scope, { q: "sunset" }),
     "search zh 2 chars 雪山": () => listGallery(scope, { q: "雪山" }),

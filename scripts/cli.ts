@@ -7,6 +7,7 @@ import { parseArgs } from "node:util";
 //   npm run cli -- user set-password --email E --password P
 //   npm run cli -- token create --email E [--team T] [--name N]     (the token alone on the last line)
 //   npm run cli -- token revoke --id ID
+//   npm run cli -- seed gallery --team T --n 100000 [--remove]   (demo data, marked "[demo]", removable)
 if (process.env.STUDIO_ENV_FILE !== "none") {
   try {
     process.loadEnvFile(process.env.STUDIO_ENV_FILE ?? ".env");
@@ -23,7 +24,8 @@ const USAGE = `usage:
   npm run cli -- user list
   npm run cli -- user set-password --email E --password P
   npm run cli -- token create --email E [--team T] [--name N]
-  npm run cli -- token revoke --id ID`;
+  npm run cli -- token revoke --id ID
+  npm run cli -- seed gallery --team T [--n 1000] [--remove]`;
 
 const { positionals, values } = parseArgs({
   allowPositionals: true,
@@ -35,6 +37,8 @@ const { positionals, values } = parseArgs({
     role: { type: "string" },
     operator: { type: "boolean" },
     id: { type: "string" },
+    n: { type: "string" },
+    remove: { type: "boolean" },
     help: { type: "boolean", short: "h" },
   },
 });

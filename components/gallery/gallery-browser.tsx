@@ -5,25 +5,30 @@ import Link from "next/link";
 import { useCallback, useEffect, useMemo, useState } from "react";
 import { useTranslations } from "use-intl";
 import { useCan } from "@/components/auth/caller-context";
-import { Button, EmptyState, Input, Select } from "@/components/ui";
+import { Button, buttonClasses, EmptyState, Input, Select } from "@/components/ui";
 import { GalleryDetail } from "./gallery-detail";
 import { GalleryFilters } from "./gallery-filters";
 import { GalleryGrid } from "./gallery-grid";
+import { ShareDialog } from "./share-dialog";
 import type { GalleryItem, GalleryMember, GalleryModel } from "./types";
 import { useBoards, useGalleryActions, useGalleryFilters, useGalleryItems } from "./use-gallery";
 
 export interface GalleryBrowserProps {
   models: Record<string, GalleryModel>;
   members: GalleryMember[];
+  /** Days an item stays in the trash (STUDIO_TRASH_DAYS). */
+  trashDays: number;
 }
 
-export function GalleryBrowser({ models, members }: GalleryBrowserProps) {
+export function GalleryBrowser({ models, members, trashDays }: GalleryBrowserProps) {
   const t = useTranslations("gallery");
   const { filters, setFilters, clear } = useGalleryFilters();
   const q = useGalleryItems(filters);
   const boards = useBoards();
   const actions = useGalleryActions();
   const canOrganize = useCan("gallery:organize");
+  const canShare = useCan("share:create");
+  const [sharingBoard, setSharingBoard] = useState(false);
   const items = useMemo(() => q.data?.pages.flatMap((p) => p.items) ?? [], [q.data]);
   // A new filter is a new list: the selection and the open item belong to the old one (state keyed by the filters).
   const filterKey = JSON.stringify(filters);
@@ -72,6 +77,7 @@ export function GalleryBrowser({ models, members }: GalleryBrowserProps) {
   };
   const filtered = Object.keys(filters).some((k) => k !== "sort");
   const openItem = open !== null ? items[open] : undefined;
+  const board = filters.board ? boards.data?.find((b) => b.id === filters.board) : undefined;
 
   return (
     <div className="flex flex-col gap-4">
@@ -83,6 +89,50 @@ export function GalleryBrowser({ models, members }: GalleryBrowserProps) {
         members={members}
         boards={boards.data ?? []}
       />
+
+      {board && (
+        <div
+          className="flex flex-wrap items-center gap-2 rounded-xl border border-border bg-surface p-3"
+          data-testid="gallery-board-bar"
+        >
+          <h2 className="mr-auto min-w-0 truncate text-sm font-semibold text-fg">
+            {board.name} <span className="font-normal text-muted">· {t("boards.items", { n: board.itemCount })}</span>
+          </h2>
+          {board.itemCount > 0 && (
+            <a
+              href={`/api/v1/boards/${board.id}/zip`}
+              download
+              className={buttonClasses({ variant: "secondary", size: "sm" })}
+            >
+              {t("boards.zip")}
+            </a>
+          )}
+          {canShare && (
+            <Button size="sm" variant="secondary" onClick={() => setSharingBoard(true)}>
+              {t("share.open")}
+            </Button>
+          )}
+        </div>
+      )}
+      {filters.trashed === "true" && canOrganize && items.length > 0 && (
+        <div className="flex flex-wrap items-center gap-2 rounded-xl border border-border bg-surface p-3">
+          <p className="mr-auto text-sm text-muted">{t("trash.hint", { days: trashDays })}</p>
+          <Button
+            size="sm"
+            variant="danger"
+            loading={actions.emptyTrash.isPending}
+            onClick={() => {
+              if (window.confirm(t("trash.confirm")))
+                actions.emptyTrash.mutate(undefined, { onSuccess: (r) => setNotice(t("trash.done", { n: r.purged })) });
+            }}
+          >
+            {t("trash.empty")}
+          </Button>
+        </div>
+      )}
+      {sharingBoard && board && (
+        <ShareDialog target={{ boardId: board.id, name: board.name }} onClose={() => setSharingBoard(false)} />
+      )}
 
       {selected.size > 0 && (
         <div
@@ -172,6 +222,12 @@ export function GalleryBrowser({ models, members }: GalleryBrowserProps) {
               )}
             </>
           )}
+          <form method="post" action="/api/v1/gallery/zip">
+            <input type="hidden" name="assetIds" value={ids.join(",")} />
+            <Button size="sm" variant="secondary" type="submit">
+              {t("selection.zip")}
+            </Button>
+          </form>
           <Button size="sm" variant="ghost" onClick={() => setSelected(new Set(items.map((i) => i.assetId)))}>
             {t("selection.selectAll")}
           </Button>

@@ -1,11 +1,14 @@
 "use client";
 
 import { StarIcon, Trash2Icon, XIcon } from "lucide-react";
+import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { useEffect, useRef, useState } from "react";
 import { useLocale, useTranslations } from "use-intl";
 import { useCan } from "@/components/auth/caller-context";
+import { api } from "@/lib/client/api";
 import { Badge, Button, buttonClasses, Input } from "@/components/ui";
+import { ShareDialog } from "./share-dialog";
 import { STUDIO_FOR_KIND, type GalleryItem, type GalleryModel } from "./types";
 import type { useGalleryActions } from "./use-gallery";
 
@@ -23,9 +26,22 @@ export function GalleryDetail({ item, models, actions, onClose, onStep }: Galler
   const th = useTranslations("history");
   const locale = useLocale() as "zh" | "en";
   const canOrganize = useCan("gallery:organize");
+  const canShare = useCan("share:create");
+  const [sharing, setSharing] = useState(false);
   const dialog = useRef<HTMLDivElement>(null);
   const [title, setTitle] = useState(item.title ?? "");
   const [tagDraft, setTagDraft] = useState("");
+  // Autocomplete: the team's tags starting with what is typed, most used first (a native datalist).
+  const prefix = tagDraft.trim();
+  const suggestions = useQuery({
+    queryKey: ["gallery-tags", prefix],
+    queryFn: () =>
+      api<{ items: { tag: string }[] }>(`/api/v1/gallery/tags?prefix=${encodeURIComponent(prefix)}`).then((r) =>
+        r.items.map((i) => i.tag),
+      ),
+    enabled: canOrganize,
+    staleTime: 30_000,
+  });
   const [copied, setCopied] = useState(false);
   const model = item.model ? models[item.model] : undefined;
   const studio = model ? STUDIO_FOR_KIND[model.kind] : undefined;
@@ -220,8 +236,17 @@ export function GalleryDetail({ item, models, actions, onClose, onStep }: Galler
                 placeholder={t("detail.addTag")}
                 maxLength={40}
                 aria-label={t("detail.addTag")}
+                list="gallery-tag-suggestions"
+                autoComplete="off"
               />
             )}
+            <datalist id="gallery-tag-suggestions">
+              {(suggestions.data ?? [])
+                .filter((tag) => !item.tags.includes(tag))
+                .map((tag) => (
+                  <option key={tag} value={tag} />
+                ))}
+            </datalist>
           </section>
 
           <div className="mt-auto flex flex-wrap gap-2 pt-2">
@@ -234,6 +259,11 @@ export function GalleryDetail({ item, models, actions, onClose, onStep }: Galler
               <a href={item.fileUrl} download className={buttonClasses({ variant: "secondary" })}>
                 {t("detail.download")}
               </a>
+            )}
+            {canShare && !item.trashedAt && (
+              <Button variant="secondary" onClick={() => setSharing(true)}>
+                {t("share.open")}
+              </Button>
             )}
             {canOrganize &&
               (item.trashedAt ? (
@@ -256,6 +286,7 @@ export function GalleryDetail({ item, models, actions, onClose, onStep }: Galler
             </p>
           )}
         </aside>
+        {sharing && <ShareDialog target={{ assetId: item.assetId }} onClose={() => setSharing(false)} />}
       </div>
     </div>
   );

@@ -115,5 +115,9 @@ export function useGalleryActions() {
       api<{ added: number }>(`/api/v1/boards/${boardId}/items`, { method: "POST", json: { assetIds } }),
     onSettled: () => Promise.all([qc.invalidateQueries({ queryKey: ["boards"] }), refresh()]),
   });
-  return { update, bulk, trash, restore, createBoard, addToBoard };
+  const emptyTrash = useMutation({
+    mutationFn: () => api<{ purged: number }>("/api/v1/gallery/trash", { method: "DELETE" }),
+    onSettled: refresh,
+  });
+  return { update, bulk, trash, restore, createBoard, addToBoard, emptyTrash };
 }

@@ -7,6 +7,7 @@ import {
   updateAssetRequest,
   updateBoardRequest,
 } from "@/lib/gallery/schema";
+import { createShareRequest, unlockShareRequest } from "@/lib/gallery/share-schema";
 import { createGenerationRequest } from "@/lib/generations/schema";
 import { STATUSES } from "@/lib/generations/status";
 import { MODES } from "@/lib/catalog/types";
@@ -216,6 +217,27 @@ const detailed = {
       parameters: idParam,
       requestBody: body(boardItemsRequest),
       responses: ok({ type: "object", properties: { removed: { type: "integer" }, board } }),
+    },
+  },
+  "/api/v1/shares": {
+    post: {
+      summary: "A public, read-only link to one asset or board; the token is ≥ 128 bits and stored only hashed",
+      requestBody: body(createShareRequest),
+      responses: ok(
+        {
+          type: "object",
+          required: ["id", "url"],
+          properties: { id: { type: "string" }, url: { type: "string", format: "uri" }, state: { type: "string" } },
+        },
+        "201",
+      ),
+    },
+  },
+  "/api/v1/s/{token}/unlock": {
+    post: {
+      summary: "Unlock a password-protected link for this browser (httpOnly cookie); 429 after too many wrong tries",
+      requestBody: body(unlockShareRequest),
+      responses: { "204": { description: "unlocked" }, ...errors },
     },
   },
   "/api/v1/generations/{id}/cancel": {

@@ -51,6 +51,18 @@ export const ROUTE_TABLE: Record<string, Methods> = {
   "/api/v1/gallery/bulk": {
     post: { summary: "Favourite (team:read), tag or trash (gallery:organize) a selection", access: "team:read" },
   },
+  "/api/v1/gallery/zip": {
+    post: {
+      summary: "A selection's files and manifest.json as a streamed ZIP (JSON or form assetIds)",
+      access: "team:read",
+    },
+  },
+  "/api/v1/gallery/trash": {
+    delete: {
+      summary: "Empty the trash now (rows and files; items still used as inputs stay)",
+      access: "gallery:organize",
+    },
+  },
   "/api/v1/gallery/tags": { get: { summary: "The team's tags, for autocomplete", access: "team:read" } },
   "/api/v1/boards": {
     get: { summary: "The team's boards", access: "team:read" },
@@ -61,9 +73,33 @@ export const ROUTE_TABLE: Record<string, Methods> = {
     patch: { summary: "Rename, set the cover", access: "gallery:organize" },
     delete: { summary: "Delete a board (its assets stay)", access: "gallery:organize" },
   },
+  "/api/v1/boards/{id}/zip": {
+    get: {
+      summary: "The board's files and manifest.json (prompts, parameters) as a streamed ZIP",
+      access: "team:read",
+    },
+  },
   "/api/v1/boards/{id}/items": {
     post: { summary: "Add assets to a board", access: "gallery:organize" },
     delete: { summary: "Take assets off a board", access: "gallery:organize" },
+  },
+  "/api/v1/shares": {
+    get: { summary: "The team's share links (?assetId or ?boardId), never their tokens", access: "team:read" },
+    post: { summary: "A public read-only link to an asset or a board (the URL is shown once)", access: "share:create" },
+  },
+  "/api/v1/shares/{id}": { delete: { summary: "Revoke a share link", access: "share:create" } },
+  "/api/v1/s/{token}": {
+    get: { summary: "What a share link shows: the asset, or a page of the board (no caller)", access: "public" },
+  },
+  "/api/v1/s/{token}/unlock": {
+    post: { summary: "A share link's password → a cookie (wrong answers rate limited)", access: "public" },
+  },
+  "/api/v1/s/{token}/assets/{assetId}/file": {
+    get: { summary: "A shared file (Range supported; ?download=1 when the link allows it)", access: "public" },
+    head: { summary: "A shared file's headers", access: "public" },
+  },
+  "/api/v1/s/{token}/assets/{assetId}/thumbnail": {
+    get: { summary: "A shared asset's thumbnail", access: "public" },
   },
   "/api/v1/assets/{id}/file": {
     get: { summary: "The bytes (Range supported); a signed link (?exp&sig) needs no caller", access: "team:read" },

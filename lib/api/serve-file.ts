@@ -5,7 +5,13 @@ import { readStream, statKey } from "@/lib/storage";
 import { AppError } from "@/lib/errors";
 
 /** Serve a stored file: correct type, Range (so videos seek), ETag, long caching (stored files never change). */
-export async function serveFile(req: NextRequest, key: string, mime: string, etag?: string | null): Promise<Response> {
+export async function serveFile(
+  req: NextRequest,
+  key: string,
+  mime: string,
+  etag?: string | null,
+  opts: { downloadName?: string; revalidate?: boolean } = {},
+): Promise<Response> {
   const st = await statKey(key);
   if (!st) throw new AppError("not_found", "the file is not on the studio's storage");
   const tag = etag ? `"${etag}"` : `"${st.size}-${st.mtime.getTime()}"`;
@@ -13,8 +19,12 @@ export async function serveFile(req: NextRequest, key: string, mime: string, eta
     "Content-Type": mime,
     "Accept-Ranges": "bytes",
     ETag: tag,
-    "Cache-Control": "private, max-age=31536000, immutable",
+    // A share link's files are asked again each time (ETag → 304), so revoking the link takes effect at once.
+    "Cache-Control": opts.revalidate ? "private, no-cache" : "private, max-age=31536000, immutable",
     "X-Content-Type-Options": "nosniff",
+    ...(opts.downloadName
+      ? { "Content-Disposition": `attachment; filename*=UTF-8''${encodeURIComponent(opts.downloadName)}` }
+      : {}),
   };
   if (req.headers.get("if-none-match") === tag) return new Response(null, { status: 304, headers });
   const range = /^bytes=(\d*)-(\d*)$/.exec(req.headers.get("range") ?? "");

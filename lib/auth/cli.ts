@@ -23,6 +23,8 @@ type Values = {
   role?: string;
   operator?: boolean;
   id?: string;
+  n?: string;
+  remove?: boolean;
 };
 
 async function userByEmail(raw: string | undefined) {
@@ -35,6 +37,27 @@ async function userByEmail(raw: string | undefined) {
 /** The command line's verbs, on the same domain code as the web pages (scripts/cli.ts parses the flags). */
 export async function runCli(command: string, v: Values, print: (line: string) => void): Promise<void> {
   switch (command) {
+    case "seed gallery": {
+      const { removeDemoGallery, seedDemoGallery } = await import("@/lib/gallery/demo-seed");
+      const team = await db().team.findUnique({ where: { name: teamNameField.parse(v.team ?? "") } });
+      if (!team) throw new AppError("not_found", `no team named ${v.team}`);
+      if (v.remove) {
+        print(`removed ${await removeDemoGallery(team.id)} demo items from ${team.name}`);
+        return;
+      }
+      const n = Number(v.n ?? 1000);
+      if (!Number.isInteger(n) || n < 1 || n > 1_000_000)
+        throw new AppError("invalid_request", "--n is 1 to 1,000,000");
+      const admin = await db().membership.findFirst({
+        where: { teamId: team.id, role: "admin" },
+        orderBy: { createdAt: "asc" },
+      });
+      if (!admin) throw new AppError("not_found", `team ${team.name} has no admin to credit the demo items to`);
+      const t0 = Date.now();
+      await seedDemoGallery(team.id, admin.userId, n, { log: print });
+      print(`added ${n} demo items to ${team.name} in ${((Date.now() - t0) / 1000).toFixed(1)} s (remove: --remove)`);
+      return;
+    }
     case "user create": {
       const email = emailField.parse(v.email ?? "");
       const role: Role | undefined = v.role === undefined ? undefined : roleField.parse(v.role);

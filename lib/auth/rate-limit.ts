@@ -10,7 +10,7 @@ import type { AfterFirstByte } from "@/lib/api/server-timing";
  * deployment counts together. They stop abuse (password guessing, a leaked token); spend is governed
  * by budgets, so the defaults leave a script that fires hundreds of creates at once alone.
  */
-export type LimitName = "signin-ip" | "signin-account" | "token" | "create" | "chat";
+export type LimitName = "signin-ip" | "signin-account" | "token" | "create" | "chat" | "share-password";
 
 function spec(name: LimitName): { points: number; duration: number } {
   const c = config();
@@ -25,6 +25,8 @@ function spec(name: LimitName): { points: number; duration: number } {
       return { points: c.STUDIO_RATE_CREATE_PER_MINUTE, duration: 60 };
     case "chat":
       return { points: c.STUDIO_RATE_CHAT_PER_MINUTE, duration: 60 };
+    case "share-password":
+      return { points: c.STUDIO_RATE_SHARE_PASSWORD, duration: 900 };
   }
 }
 

@@ -79,6 +79,7 @@ export const envSchema = z.object({
   STUDIO_RATE_TOKEN_PER_MINUTE: z.coerce.number().int().min(1).default(3000),
   STUDIO_RATE_CREATE_PER_MINUTE: z.coerce.number().int().min(1).default(600),
   STUDIO_RATE_CHAT_PER_MINUTE: z.coerce.number().int().min(1).default(300),
+  STUDIO_RATE_SHARE_PASSWORD: z.coerce.number().int().min(1).default(10), // wrong share-link passwords per 15 minutes
   STUDIO_JSON_BODY_LIMIT: z.coerce
     .number()
     .int()
@@ -103,6 +104,8 @@ export const envSchema = z.object({
   STUDIO_TYPICAL_SCALE: z.coerce.number().min(0.001).max(10).default(1),
   /** Diagnostics: Prisma emits an event per query (lib/db onDbQuery), for counting what a code path costs. */
   STUDIO_DB_QUERY_EVENTS: bool,
+  // Days an asset stays in the trash before it and its files are purged.
+  STUDIO_TRASH_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
 });
 
 export type Env = z.infer<typeof envSchema>;

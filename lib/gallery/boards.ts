@@ -110,10 +110,10 @@ export async function addBoardItems(
   assetIds: string[],
 ): Promise<{ added: number; board: BoardView }> {
   await getBoard(scope, id);
-  const assets = await db().asset.findMany({
-    where: { id: { in: assetIds }, teamId: scope.teamId },
-    select: { id: true, createdAt: true },
-  });
+  // By id alone, then the team's (see listAssetsById: a teamId term makes SQLite walk the whole team).
+  const assets = (
+    await db().asset.findMany({ where: { id: { in: assetIds } }, select: { id: true, createdAt: true, teamId: true } })
+  ).filter((a) => a.teamId === scope.teamId);
   const have = new Set(
     (
       await db().boardItem.findMany({

@@ -21,14 +21,16 @@ export interface LineageNode {
 
 type GenRow = Awaited<ReturnType<typeof loadGenerations>>[number];
 
-function loadGenerations(scope: Scope, ids: string[]) {
-  return db().generation.findMany({
-    where: { id: { in: ids }, teamId: scope.teamId },
+// By id alone, then the team's: a teamId term next to an id list makes SQLite walk the team's whole index.
+async function loadGenerations(scope: Scope, ids: string[]) {
+  const rows = await db().generation.findMany({
+    where: { id: { in: ids } },
     include: {
       inputs: { orderBy: [{ role: "asc" }, { position: "asc" }] },
       outputs: { where: { trashedAt: null }, select: { id: true, kind: true, role: true } },
     },
   });
+  return rows.filter((g) => g.teamId === scope.teamId);
 }
 
 function node(g: GenRow, depth: number): LineageNode {
@@ -78,11 +80,13 @@ export async function assetLineage(
     const inputIds = gens.flatMap((g) => g.inputs.flatMap((i) => (i.assetId ? [i.assetId] : [])));
     const parents = inputIds.length
       ? await db().asset.findMany({
-          where: { id: { in: inputIds }, teamId: scope.teamId, generationId: { not: null } },
-          select: { generationId: true },
+          where: { id: { in: inputIds }, generationId: { not: null } },
+          select: { generationId: true, teamId: true },
         })
       : [];
-    frontier = [...new Set(parents.flatMap((p) => (p.generationId ? [p.generationId] : [])))];
+    frontier = [
+      ...new Set(parents.flatMap((p) => (p.generationId && p.teamId === scope.teamId ? [p.generationId] : []))),
+    ];
   }
   const usedIn: LineageNode[] = [];
   const seenDown = new Set<string>();

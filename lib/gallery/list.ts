@@ -5,7 +5,7 @@ import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { decodeCursor, encodeCursor, sqlTime } from "./cursor";
 import { galleryQuery, type GalleryQuery } from "./schema";
-import { searchCondition } from "./search";
+import { searchCondition, searchProbe } from "./search";
 
 export { galleryQuery, type GalleryQuery };
 
@@ -42,6 +42,8 @@ export interface GalleryPage {
 }
 
 const dateOnly = /^\d{4}-\d{2}-\d{2}$/;
+/** Rows a search probes in index order before it falls back to the FTS index (see listGallery). */
+const SEARCH_WINDOW = 1500;
 
 /**
  * The team's gallery, one keyset page on (createdAt, id). The page is read from one index range: the tag,
@@ -102,9 +104,6 @@ export async function listGallery(scope: Scope, input: GalleryQuery | Parsed): P
     else end.setTime(end.getTime() + 1);
     add(`${kc} < ?`, sqlTime(end));
   }
-  const search = q.q ? searchCondition(q.q) : undefined;
-  if (search) add(search.sql, ...search.args);
-
   const desc = q.sort === "newest";
   if (q.cursor) {
     const c = decodeCursor(q.cursor);
@@ -114,8 +113,50 @@ export async function listGallery(scope: Scope, input: GalleryQuery | Parsed): P
     add(`${kc} ${le} ? AND (${kc} ${lt} ? OR ${kid} ${lt} ?)`, at, at, c.id);
   }
   const dir = desc ? "DESC" : "ASC";
-  const sql = `SELECT ${kid} AS "id", ${kc} AS "createdAt" FROM ${from} WHERE ${where.join(" AND ")} ORDER BY ${kc} ${dir}, ${kid} ${dir} LIMIT ?`;
-  const keys = await db().$queryRawUnsafe<{ id: string; createdAt: string | Date }[]>(sql, ...args, q.limit + 1);
+  const order = `ORDER BY ${kc} ${dir}, ${kid} ${dir}`;
+  const cols = `${kid} AS "id", ${kc} AS "createdAt"`;
+  type Key = { id: string; createdAt: string | Date };
+  let keys: Key[];
+  if (!q.q?.trim()) {
+    keys = await db().$queryRawUnsafe<Key[]>(
+      `SELECT ${cols} FROM ${from} WHERE ${where.join(" AND ")} ${order} LIMIT ?`,
+      ...args,
+      q.limit + 1,
+    );
+  } else {
+    // A search first walks the next WINDOW rows of the page's index in order and probes each one's text: for a
+    // word that is not rare this fills the page at a cost independent of the table's size. Only when the window
+    // ends without a full page (a rare word) does it collect the word's FTS matches — few, by then.
+    const probe = searchProbe(q.q, `w."rid"`)!;
+    const windowed = await db().$queryRawUnsafe<Key[]>(
+      `SELECT w."id", w."createdAt" FROM (SELECT ${cols}, a."rowid" AS "rid" FROM ${from} WHERE ${where.join(" AND ")} ${order} LIMIT ?) w WHERE ${probe.sql} ORDER BY w."createdAt" ${dir}, w."id" ${dir} LIMIT ?`,
+      ...args,
+      SEARCH_WINDOW,
+      ...probe.args,
+      q.limit + 1,
+    );
+    const windowFull =
+      windowed.length <= q.limit &&
+      Number(
+        (
+          await db().$queryRawUnsafe<{ n: number | bigint }[]>(
+            `SELECT count(*) AS "n" FROM (SELECT 1 FROM ${from} WHERE ${where.join(" AND ")} ${order} LIMIT ?)`,
+            ...args,
+            SEARCH_WINDOW,
+          )
+        )[0].n,
+      ) >= SEARCH_WINDOW;
+    if (windowed.length > q.limit || !windowFull) keys = windowed;
+    else {
+      const search = searchCondition(q.q)!;
+      keys = await db().$queryRawUnsafe<Key[]>(
+        `SELECT ${cols} FROM ${from} WHERE ${[...where, search.sql].join(" AND ")} ${order} LIMIT ?`,
+        ...args,
+        ...search.args,
+        q.limit + 1,
+      );
+    }
+  }
   const page = keys.slice(0, q.limit);
   const items = await hydrate(
     scope,
@@ -134,18 +175,47 @@ export async function listGallery(scope: Scope, input: GalleryQuery | Parsed): P
   };
 }
 
+type HydrateRow = {
+  id: string;
+  kind: string;
+  mime: string | null;
+  width: number | bigint | null;
+  height: number | bigint | null;
+  durationSeconds: number | null;
+  thumbhash: string | null;
+  generationId: string | null;
+  model: string | null;
+  mode: string | null;
+  title: string | null;
+  origin: string;
+  archiveState: string;
+  storageKey: string | null;
+  trashedAt: string | Date | null;
+  createdAt: string | Date;
+  prompt: string | null;
+  creatorId: string | null;
+  creatorName: string | null;
+  tags: string | null;
+  favorite: number | bigint | boolean;
+};
+
 /** The items for `ids`, in that order: one query for the rows with their generation, creator, tags and the caller's star. */
 export async function hydrate(scope: Scope, ids: string[]): Promise<GalleryItem[]> {
   if (!ids.length) return [];
-  const rows = await db().asset.findMany({
-    where: { id: { in: ids }, teamId: scope.teamId },
-    include: {
-      generation: { select: { prompt: true } },
-      createdBy: { select: { id: true, name: true } },
-      tags: { select: { tag: true }, orderBy: { tag: "asc" } },
-      favorites: { where: { userId: scope.userId }, select: { userId: true } },
-    },
-  });
+  // One statement (a page is the hot path; Prisma's include would be five round trips). The unary + keeps SQLite
+  // on the primary key: with an IN list it would otherwise walk the team's index, every row of the team.
+  const rows = await db().$queryRawUnsafe<HydrateRow[]>(
+    `SELECT a."id", a."kind", a."mime", a."width", a."height", a."durationSeconds", a."thumbhash", a."generationId",
+            a."model", a."mode", a."title", a."origin", a."archiveState", a."storageKey", a."trashedAt", a."createdAt",
+            g."prompt", u."id" AS "creatorId", u."name" AS "creatorName",
+            (SELECT json_group_array(x."tag") FROM (SELECT t."tag" FROM "AssetTag" t WHERE t."assetId" = a."id" ORDER BY t."tag") x) AS "tags",
+            EXISTS (SELECT 1 FROM "Favorite" f WHERE f."userId" = ? AND f."assetId" = a."id") AS "favorite"
+     FROM "Asset" a LEFT JOIN "Generation" g ON g."id" = a."generationId" LEFT JOIN "User" u ON u."id" = a."createdById"
+     WHERE +a."teamId" = ? AND a."id" IN (${ids.map(() => "?").join(",")})`,
+    scope.userId,
+    scope.teamId,
+    ...ids,
+  );
   const byId = new Map(rows.map((r) => [r.id, r]));
   return ids.flatMap((id) => {
     const a = byId.get(id);
@@ -155,24 +225,25 @@ export async function hydrate(scope: Scope, ids: string[]): Promise<GalleryItem[
       assetId: a.id,
       kind: a.kind,
       mime: a.mime ?? "application/octet-stream",
-      ...(a.width ? { width: a.width } : {}),
-      ...(a.height ? { height: a.height } : {}),
-      ...(a.durationSeconds ? { durationSeconds: a.durationSeconds } : {}),
+      // Raw rows may carry integers as bigint.
+      ...(a.width ? { width: Number(a.width) } : {}),
+      ...(a.height ? { height: Number(a.height) } : {}),
+      ...(a.durationSeconds ? { durationSeconds: Number(a.durationSeconds) } : {}),
       thumbnailUrl: `/api/v1/assets/${a.id}/thumbnail`,
       ...(a.thumbhash ? { thumbhash: a.thumbhash } : {}),
       ...(a.generationId ? { generationId: a.generationId } : {}),
       ...(a.model ? { model: a.model } : {}),
       ...(a.mode ? { mode: a.mode } : {}),
-      ...(a.generation?.prompt ? { prompt: a.generation.prompt } : {}),
-      creator: a.createdBy ? { id: a.createdBy.id, name: a.createdBy.name } : null,
-      createdAt: a.createdAt.toISOString(),
-      tags: a.tags.map((t) => t.tag),
-      favorite: a.favorites.length > 0,
+      ...(a.prompt ? { prompt: a.prompt } : {}),
+      creator: a.creatorId ? { id: a.creatorId, name: a.creatorName ?? "" } : null,
+      createdAt: new Date(a.createdAt).toISOString(),
+      tags: JSON.parse(a.tags ?? "[]") as string[],
+      favorite: Number(a.favorite) === 1,
       ...(a.title ? { title: a.title } : {}),
       origin: a.origin,
       archiveState: a.archiveState,
       ...(saved && a.storageKey ? { fileUrl: `/api/v1/assets/${a.id}/file` } : {}),
-      ...(a.trashedAt ? { trashedAt: a.trashedAt.toISOString() } : {}),
+      ...(a.trashedAt ? { trashedAt: new Date(a.trashedAt).toISOString() } : {}),
     };
     return [item];
   });

@@ -62,9 +62,15 @@ export async function updateAsset(
 }
 
 /** DELETE /api/v1/assets/{id}: into the trash (hidden from every list; the file stays until it is purged). */
+/** The team's ids among `ids`, looked up by id alone (a teamId term would make SQLite walk the whole team). */
+async function teamIds(scope: Scope, ids: string[]): Promise<string[]> {
+  const rows = await db().asset.findMany({ where: { id: { in: ids } }, select: { id: true, teamId: true } });
+  return rows.filter((r) => r.teamId === scope.teamId).map((r) => r.id);
+}
+
 export async function trashAssets(scope: Scope, ids: string[]): Promise<number> {
   const r = await db().asset.updateMany({
-    where: { id: { in: ids }, teamId: scope.teamId, trashedAt: null },
+    where: { id: { in: await teamIds(scope, ids) }, trashedAt: null },
     data: { trashedAt: new Date() },
   });
   return r.count;
@@ -72,7 +78,7 @@ export async function trashAssets(scope: Scope, ids: string[]): Promise<number> 
 
 export async function restoreAssets(scope: Scope, ids: string[]): Promise<number> {
   const r = await db().asset.updateMany({
-    where: { id: { in: ids }, teamId: scope.teamId, trashedAt: { not: null } },
+    where: { id: { in: await teamIds(scope, ids) }, trashedAt: { not: null } },
     data: { trashedAt: null },
   });
   return r.count;
@@ -93,10 +99,12 @@ export async function restoreAsset(scope: Scope, id: string) {
 /** Applies to the caller's team's assets among `assetIds` (others are skipped as if they did not exist). */
 export async function bulkAction(caller: Caller, body: z.infer<typeof bulkRequest>): Promise<{ changed: number }> {
   if (body.action !== "favorite" && body.action !== "unfavorite") requireOrganize(caller);
-  const rows = await db().asset.findMany({
-    where: { id: { in: body.assetIds }, teamId: caller.teamId },
-    select: { id: true, createdAt: true },
-  });
+  const rows = (
+    await db().asset.findMany({
+      where: { id: { in: body.assetIds } },
+      select: { id: true, createdAt: true, teamId: true },
+    })
+  ).filter((r) => r.teamId === caller.teamId);
   const ids = rows.map((r) => r.id);
   switch (body.action) {
     case "trash":

@@ -36,6 +36,24 @@ export function searchCondition(q: string, assetAlias = "a"): SqlPart | undefine
   return { sql: parts.join(" AND "), args };
 }
 
+/**
+ * The same words as LIKE probes of one row's search text (`rowidExpr` names the asset's rowid): substring matches,
+ * ASCII case-insensitive, as the trigram phrase match is. Cheap per row, so a page can walk its index in order and
+ * probe each row — constant work for a common word, where collecting every FTS match first grows with the table.
+ */
+export function searchProbe(q: string, rowidExpr: string): SqlPart | undefined {
+  const words = q.trim().split(/\s+/u).filter(Boolean).slice(0, 8);
+  if (!words.length) return undefined;
+  return {
+    sql: words
+      .map(
+        () => `EXISTS (SELECT 1 FROM "asset_search" s WHERE s."rowid" = ${rowidExpr} AND s."body" LIKE ? ESCAPE '\\')`,
+      )
+      .join(" AND "),
+    args: words.map((w) => `%${w.replace(/[\\%_]/g, (c) => `\\${c}`)}%`),
+  };
+}
+
 /** Refill the search index from the tables (after a restore or a VACUUM, which may renumber rowids). */
 export async function rebuildSearchIndex(): Promise<void> {
   await db().$transaction([

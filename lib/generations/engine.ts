@@ -244,6 +244,11 @@ export function startEngine(): { owner: string; stop: () => void } {
   void sweepStalePartials("uploads", STALE_PARTIAL_MS).catch((e) =>
     console.error("[engine] could not sweep upload temp files:", (e as Error).message),
   );
+  // Housekeeping once an hour (first after a minute): the trash's expired items, then files no row references.
+  const housekeeping = setInterval(() => void housekeep(), 3600_000);
+  const firstSweep = setTimeout(() => void housekeep(), 60_000);
+  housekeeping.unref?.();
+  firstSweep.unref?.();
   onWake("archiver", archiver.wake);
   onWake("poller", poller.wake);
   onWakeTask((id) => pool.markAgain(id));
@@ -253,6 +258,8 @@ export function startEngine(): { owner: string; stop: () => void } {
       poller.stop();
       archiver.stop();
       clearInterval(renewal);
+      clearInterval(housekeeping);
+      clearTimeout(firstSweep);
       g.__studioEngine = undefined;
     },
   };
@@ -293,6 +300,17 @@ export async function pollTick(owner: string, opts: { recover?: boolean } = {}):
   const started = await poolOf(owner).fill(true);
   await Promise.all(started);
   return started.length + unsent;
+}
+
+async function housekeep(): Promise<void> {
+  try {
+    const { purgeExpiredTrash, sweepOrphanFiles } = await import("@/lib/gallery/purge");
+    const purged = await purgeExpiredTrash();
+    const swept = await sweepOrphanFiles();
+    if (purged || swept) console.log(`[engine] trash: ${purged} assets purged; ${swept} orphan files removed`);
+  } catch (e) {
+    console.error("[engine] housekeeping failed:", (e as Error).message);
+  }
 }
 
 /** Per create window (longest call + slack), the models that share it; unknown models get the longest. */

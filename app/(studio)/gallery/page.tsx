@@ -5,6 +5,7 @@ import { PageContainer, PageHeader } from "@/components/ui";
 import { requirePageCaller } from "@/lib/auth/page";
 import { listMembers } from "@/lib/auth/team";
 import { CATALOG } from "@/lib/catalog";
+import { config } from "@/lib/config";
 import { modelInfos } from "@/lib/generations/page-data";
 import { getT } from "@/lib/i18n/server";
 
@@ -30,7 +31,7 @@ export default async function GalleryPage() {
     <PageContainer className="max-w-[1600px]">
       <PageHeader title={t("title")} description={t("description")} className="mb-4" />
       <Suspense>
-        <GalleryBrowser models={models} members={members} />
+        <GalleryBrowser models={models} members={members} trashDays={config().STUDIO_TRASH_DAYS} />
       </Suspense>
     </PageContainer>
   );
