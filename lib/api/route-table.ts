@@ -143,4 +143,8 @@ export const ROUTE_TABLE: Record<string, Methods> = {
     get: { summary: "Every team (operators)", access: "operator" },
     post: { summary: "A new team (operators)", access: "operator" },
   },
+  "/api/v1/prices": {
+    get: { summary: "The price table in force (units per model; estimates read it)", access: "signed-in" },
+    put: { summary: "Replace the price table: a new version, past runs keep theirs (operators)", access: "operator" },
+  },
 };
