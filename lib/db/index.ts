@@ -24,4 +24,4 @@ export function db(): PrismaClient {
 }
 
 export type { PrismaClient };
-export type { Generation, Asset, GenerationInput } from "@/lib/generated/prisma/client";
+export type { Generation, Asset, GenerationInput, LedgerEntry } from "@/lib/generated/prisma/client";

@@ -28,6 +28,7 @@ CREATE TABLE "LedgerEntry" (
     "failed" BOOLEAN NOT NULL DEFAULT false,
     "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
     "settledAt" DATETIME,
+    CONSTRAINT "LedgerEntry_generationId_fkey" FOREIGN KEY ("generationId") REFERENCES "Generation" ("id") ON DELETE SET NULL ON UPDATE CASCADE,
     CONSTRAINT "LedgerEntry_priceVersionId_fkey" FOREIGN KEY ("priceVersionId") REFERENCES "PriceVersion" ("id") ON DELETE SET NULL ON UPDATE CASCADE
 );
 
