@@ -3,7 +3,6 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { Button, Card, CardBody, CardHeader, Field, Input, Select } from "@/components/ui";
-import { CATALOG } from "@/lib/catalog";
 import { UNITS, type PriceItem, type Unit } from "@/lib/catalog/units";
 import { api } from "@/lib/client/api";
 import { useErrorText } from "@/lib/client/error-text";
@@ -36,13 +35,15 @@ function fromRow(r: Row): PriceItem {
 }
 
 /** The studio's price table: operators edit it (each save is a new version), everyone else reads it. */
-export function PriceSettings({ editable }: { editable: boolean }) {
+export type ModelOption = { id: string; name: { zh: string; en: string } };
+
+export function PriceSettings({ editable, models }: { editable: boolean; models: ModelOption[] }) {
   const prices = usePrices();
   if (!prices.data) return null;
-  return <PriceForm editable={editable} initial={prices.data} />;
+  return <PriceForm editable={editable} models={models} initial={prices.data} />;
 }
 
-function PriceForm({ editable, initial }: { editable: boolean; initial: PricesView }) {
+function PriceForm({ editable, models, initial }: { editable: boolean; models: ModelOption[]; initial: PricesView }) {
   const t = useTranslations("spend.prices");
   const locale = useLocale();
   const errorText = useErrorText();
@@ -103,7 +104,7 @@ function PriceForm({ editable, initial }: { editable: boolean; initial: PricesVi
                     disabled={!editable}
                     onChange={(e) => update(i, { model: e.target.value })}
                   >
-                    {CATALOG.map((m) => (
+                    {models.map((m) => (
                       <option key={m.id} value={m.id}>
                         {m.id} · {m.name[locale === "en" ? "en" : "zh"]}
                       </option>
@@ -170,7 +171,7 @@ function PriceForm({ editable, initial }: { editable: boolean; initial: PricesVi
                 type="button"
                 variant="secondary"
                 onClick={() =>
-                  setRows((rs) => [...rs, { model: CATALOG[0].id, unit: "video_second", price: "", when: "" }])
+                  setRows((rs) => [...rs, { model: models[0].id, unit: "video_second", price: "", when: "" }])
                 }
               >
                 {t("add")}

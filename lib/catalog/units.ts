@@ -1,5 +1,8 @@
-import { getModel } from "./index";
-import type { Mode } from "./types";
+import { MODEL_KINDS } from "./kinds";
+import type { Mode, ModelKind } from "./types";
+
+const getModel = (id: string): { kind: ModelKind } | undefined =>
+  MODEL_KINDS[id] ? { kind: MODEL_KINDS[id] } : undefined;
 
 // What each model is billed by, from its doc (shared/td-api), and the pure arithmetic of estimates, actual usage
 // and cost. Shared by the server (ledger, budgets) and the browser (the estimate beside every Generate button).

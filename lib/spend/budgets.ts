@@ -47,7 +47,7 @@ async function spentSince(client: Client, teamId: string, since: Date, userId?: 
 export async function budgetStates(client: Client, scope: Scope, now = new Date()): Promise<BudgetState[]> {
   const rows = await client.budget.findMany({ where: { teamId: scope.teamId, userId: { in: ["", scope.userId] } } });
   const team = rows.find((r) => r.userId === "");
-  const member = rows.find((r) => r.userId === scope.userId);
+  const member = scope.userId ? rows.find((r) => r.userId === scope.userId) : undefined;
   const resetDay = team?.resetDay ?? 1;
   const out: BudgetState[] = [];
   const add = async (budget: BudgetName, limit: number | null | undefined, since: Date, userId?: string) => {

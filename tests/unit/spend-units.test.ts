@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { getModeSpec } from "@/lib/catalog";
+import { CATALOG, getModeSpec } from "@/lib/catalog";
+import { MODEL_KINDS } from "@/lib/catalog/kinds";
 import {
   actual,
   actualUnits,
@@ -34,6 +35,10 @@ const PRICES: PriceTable = {
 };
 
 describe("units per model", () => {
+  it("the browser's kind table is the catalog's", () => {
+    expect(MODEL_KINDS).toEqual(Object.fromEntries(CATALOG.map((m) => [m.id, m.kind])));
+  });
+
   it("names the unit of every kind", () => {
     expect(unitOf("T0401001")).toBe("video_second");
     expect(unitOf("T0101007")).toBe("video_second");

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { PriceSettings } from "@/components/spend/price-settings";
 import { requirePageCaller } from "@/lib/auth/page";
+import { CATALOG } from "@/lib/catalog";
 import { getT } from "@/lib/i18n/server";
 
 export const dynamic = "force-dynamic";
@@ -14,7 +15,7 @@ export default async function SpendPage() {
   const caller = await requirePageCaller();
   return (
     <div className="flex flex-col gap-6">
-      <PriceSettings editable={caller.user.operator} />
+      <PriceSettings editable={caller.user.operator} models={CATALOG.map((m) => ({ id: m.id, name: m.name }))} />
     </div>
   );
 }
