@@ -179,7 +179,7 @@ export async function settleChat(a: {
       create: {
         id: a.id,
         teamId: a.scope.teamId,
-        userId: a.scope.userId,
+        userId: a.scope.userId || null,
         source: "chat",
         messageId: a.messageId ?? null,
         model: a.model,
@@ -192,4 +192,27 @@ export async function settleChat(a: {
   } catch (e) {
     console.error(`[spend] could not settle chat turn ${a.id}:`, (e as Error).message);
   }
+}
+
+/** A studio chat turn's assistant message, once its answer is final: settled from the stored usage chunk. */
+export async function settleChatMessage(messageId: string): Promise<void> {
+  const m = await db().message.findUnique({
+    where: { id: messageId },
+    select: { usage: true, model: true, conversation: { select: { teamId: true, createdById: true, model: true } } },
+  });
+  const teamId = m?.conversation.teamId;
+  if (!m || !teamId || !m.usage) return;
+  const u = JSON.parse(m.usage) as { promptTokens?: number; completionTokens?: number; reasoningTokens?: number };
+  if (typeof u.promptTokens !== "number") return;
+  await settleChat({
+    scope: { teamId, userId: m.conversation.createdById ?? "" },
+    id: `chat-${messageId}`,
+    messageId,
+    model: m.model ?? m.conversation.model,
+    usage: {
+      prompt_tokens: u.promptTokens,
+      completion_tokens: u.completionTokens ?? 0,
+      completion_tokens_details: { reasoning_tokens: u.reasoningTokens ?? 0 },
+    },
+  });
 }

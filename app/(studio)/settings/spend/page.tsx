@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { BudgetSettings } from "@/components/spend/budget-settings";
 import { PriceSettings } from "@/components/spend/price-settings";
 import { requirePageCaller } from "@/lib/auth/page";
 import { CATALOG } from "@/lib/catalog";
@@ -16,6 +17,7 @@ export default async function SpendPage() {
   return (
     <div className="flex flex-col gap-6">
       <PriceSettings editable={caller.user.operator} models={CATALOG.map((m) => ({ id: m.id, name: m.name }))} />
+      {caller.role === "admin" && <BudgetSettings operator={caller.user.operator} />}
     </div>
   );
 }
