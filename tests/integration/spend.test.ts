@@ -169,3 +169,75 @@ describe("budgets", () => {
     expect(sum._sum.charge).toBe(25);
   }, 120_000);
 });
+
+describe("usage", () => {
+  it("groups by model, member and day; counts failed runs apart; a member sees only their own", async () => {
+    const { db } = await loadStudio();
+    const { usageFor } = await import("@/lib/spend/usage");
+    await db().ledgerEntry.deleteMany({});
+    await db().user.create({ data: { id: "user-b", name: "Bea", email: "bea@td.studio" } });
+    await db().membership.create({ data: { id: "m-b", teamId: TEST_SCOPE.teamId, userId: "user-b", role: "member" } });
+    const day = (d: string) => new Date(`${d}T10:00:00Z`);
+    const row = (
+      id: string,
+      userId: string,
+      model: string,
+      at: string,
+      qty: number,
+      charge: number,
+      failed = false,
+    ) => ({
+      id,
+      teamId: TEST_SCOPE.teamId,
+      userId,
+      source: "generation",
+      model,
+      mode: "text-to-video",
+      state: failed ? "released" : "settled",
+      unit: "video_second",
+      units: JSON.stringify({ video_second: qty }),
+      quantity: qty,
+      cost: charge,
+      charge: failed ? 0 : charge,
+      failed,
+      createdAt: day(at),
+    });
+    await db().ledgerEntry.createMany({
+      data: [
+        row("u1", "user-test", "T0401001", "2026-03-01", 5, 5),
+        row("u2", "user-test", "T0101007", "2026-03-02", 10, 3.5),
+        row("u3", "user-b", "T0401001", "2026-03-02", 5, 5),
+        row("u4", "user-b", "T0401001", "2026-03-02", 5, 5, true),
+      ],
+    });
+    const admin = {
+      teamId: TEST_SCOPE.teamId,
+      userId: "user-test",
+      role: "admin",
+      user: { operator: false },
+    } as unknown as Parameters<typeof usageFor>[0];
+    const range = { from: "2026-03-01", to: "2026-03-03" };
+    const byModel = await usageFor(admin, { ...range, groupBy: "model" });
+    expect(byModel.groups.map((g) => [g.key, g.units, g.cost, g.generations, g.failed])).toEqual([
+      ["T0401001", 15, 10, 3, 1],
+      ["T0101007", 10, 3.5, 1, 0],
+    ]);
+    expect(byModel.total).toMatchObject({ cost: 13.5, generations: 4, failed: 1 });
+    const byDay = await usageFor(admin, { ...range, groupBy: "day" });
+    expect(byDay.groups.map((g) => [g.key, g.cost])).toEqual([
+      ["2026-03-01", 5],
+      ["2026-03-02", 8.5],
+      ["2026-03-03", 0],
+    ]);
+    const member = { ...admin, userId: "user-b", role: "member" } as typeof admin;
+    const own = await usageFor(member, { ...range, groupBy: "member" });
+    expect(own.scope).toBe("member");
+    expect(own.groups).toEqual([
+      { key: "user-b", label: "Bea", units: 10, cost: 5, generations: 2, failed: 1, byUnit: { video_second: 5 } },
+    ]);
+    // Another team's id is a 404 unless the caller is an operator.
+    await expect(usageFor(admin, { ...range, groupBy: "day", teamId: "team-x" })).rejects.toMatchObject({
+      code: "not_found",
+    });
+  });
+});
