@@ -12,6 +12,8 @@ export type AppErrorCode =
   | "not_cancelable"
   | "public_url_required"
   | "rate_limited"
+  | "budget_exceeded"
+  | "quota_exceeded"
   | "upstream_error"
   | "upstream_unavailable"
   | "internal";
@@ -29,6 +31,8 @@ const STATUS: Record<AppErrorCode, number> = {
   not_cancelable: 409,
   public_url_required: 422,
   rate_limited: 429,
+  budget_exceeded: 402,
+  quota_exceeded: 429,
   upstream_error: 502,
   upstream_unavailable: 503,
   internal: 500,

@@ -12,6 +12,7 @@ import enImage from "./en/image.json";
 import enInputs from "./en/inputs.json";
 import enSettings from "./en/settings.json";
 import enShell from "./en/shell.json";
+import enSpend from "./en/spend.json";
 import enSpeech from "./en/speech.json";
 import enUpstream from "./en/upstream.json";
 import enVideo from "./en/video.json";
@@ -25,6 +26,7 @@ import zhImage from "./zh/image.json";
 import zhInputs from "./zh/inputs.json";
 import zhSettings from "./zh/settings.json";
 import zhShell from "./zh/shell.json";
+import zhSpend from "./zh/spend.json";
 import zhSpeech from "./zh/speech.json";
 import zhUpstream from "./zh/upstream.json";
 import zhVideo from "./zh/video.json";
@@ -43,6 +45,7 @@ const zh = {
   auth: zhAuth,
   settings: zhSettings,
   gallery: zhGallery,
+  spend: zhSpend,
 };
 // Typed as zh's shape so a key missing from English is a compile error, not a runtime fallback.
 const en: typeof zh = {
@@ -59,6 +62,7 @@ const en: typeof zh = {
   auth: enAuth,
   settings: enSettings,
   gallery: enGallery,
+  spend: enSpend,
 };
 
 export const MESSAGE_FILES = { zh, en } as const;

@@ -1,5 +1,6 @@
 "use client";
 
+import { SpendLine } from "@/components/spend/spend-line";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useLocale, useTranslations } from "use-intl";
 import { Button } from "@/components/ui";
@@ -122,6 +123,7 @@ export function GenerationCard({
         )}
 
         {asset && <ArchiveLine asset={asset} />}
+        <SpendLine spend={g.spend} />
 
         <div className="flex flex-wrap items-center gap-1.5">
           {active && (

@@ -1,6 +1,8 @@
 "use client";
 
 import { ImageIcon } from "lucide-react";
+import { SpendEstimate } from "@/components/spend/spend-estimate";
+
 import { PromptHelper } from "@/components/chat/prompt-helper";
 import { useEffect, useRef, useState, type KeyboardEvent } from "react";
 import { useTranslations } from "use-intl";
@@ -247,9 +249,11 @@ export function ImageStudio({ t2i, i2i, recent, model, publicUrl, draft, refs = 
           <div className="flex items-center justify-between gap-3">
             <span className="hidden text-xs text-muted sm:inline">{t("shortcut")}</span>
             <CanCreate>
-              <Button type="submit" variant="primary" size="lg" loading={inFlight > 0} className="w-full sm:w-auto">
-                {inFlight > 0 ? t("generating") : count > 1 ? t("generateN", { count }) : t("generate")}
-              </Button>
+              <SpendEstimate model={spec.modelId} mode={spec.mode} params={params} batch={count}>
+                <Button type="submit" variant="primary" size="lg" loading={inFlight > 0} className="w-full sm:w-auto">
+                  {inFlight > 0 ? t("generating") : count > 1 ? t("generateN", { count }) : t("generate")}
+                </Button>
+              </SpendEstimate>
             </CanCreate>
           </div>
         </form>

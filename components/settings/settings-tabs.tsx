@@ -6,7 +6,7 @@ import { useCaller } from "@/components/auth/caller-context";
 import { cn } from "@/components/ui/cn";
 import { useTranslations } from "@/lib/i18n/client";
 
-const TABS = ["profile", "team", "tokens", "studio"] as const;
+const TABS = ["profile", "team", "tokens", "usage", "spend", "studio"] as const;
 
 export function SettingsTabs() {
   const t = useTranslations("settings.tabs");

@@ -10,6 +10,7 @@ import { textLength, TTS_LIMITS } from "@/lib/catalog/limits";
 import { LanguageSelect, VoiceSelect, type Language } from "./pickers";
 import { SynthOptions, type Params } from "./synth-options";
 import { CanCreate } from "@/components/auth/can-create";
+import { SpendEstimate } from "@/components/spend/spend-estimate";
 
 export interface SpeakState {
   text: string;
@@ -128,16 +129,18 @@ export function SpeakForm({
       <div className="flex items-center justify-between gap-3">
         <span className="hidden text-xs text-muted sm:inline">{t("shortcut")}</span>
         <CanCreate>
-          <Button
-            type="submit"
-            variant="primary"
-            size="lg"
-            loading={busy}
-            disabled={over || durationBad}
-            className="w-full sm:w-auto"
-          >
-            {busy ? t("speaking") : t("speak")}
-          </Button>
+          <SpendEstimate model={spec.modelId} mode={spec.mode} params={value.params} prompt={value.text}>
+            <Button
+              type="submit"
+              variant="primary"
+              size="lg"
+              loading={busy}
+              disabled={over || durationBad}
+              className="w-full sm:w-auto"
+            >
+              {busy ? t("speaking") : t("speak")}
+            </Button>
+          </SpendEstimate>
         </CanCreate>
       </div>
     </form>

@@ -9,6 +9,8 @@ import { defaultsOf } from "@/components/generations/param-fields";
 import { Card, EmptyState, Segmented, Spinner } from "@/components/ui";
 import type { ModeFormSpec } from "@/lib/catalog/form-spec";
 import { api, ApiError, type GenerationView } from "@/lib/client/api";
+import { useErrorText } from "@/lib/client/error-text";
+import { SPEND_CODES } from "@/components/spend/spend-estimate";
 import { formatDuration, useNow } from "@/lib/client/use-now";
 import type { AssetView } from "@/lib/assets/view";
 import type { VoiceList } from "@/lib/voices/schema";
@@ -68,6 +70,7 @@ export function SpeechStudio({
   const [results, setResults] = useState<GenerationView[]>(recent);
   const [pending, setPending] = useState<Pending[]>([]);
   const [errors, setErrors] = useState<{ speak?: ApiError; clone?: ApiError }>({});
+  const errorText = useErrorText();
 
   // A clone started from History needs its sample back: the asset's facts are read from the studio.
   useEffect(() => {
@@ -104,7 +107,10 @@ export function SpeechStudio({
       setResults((r) => [g, ...r.filter((x) => x.id !== g.id)]);
       if (mode === "voice-clone") await qc.invalidateQueries({ queryKey: ["voices"] });
     } catch (e) {
-      setErrors((x) => ({ ...x, [form]: e as ApiError }));
+      // Budget and quota refusals say which limit and how much is left, in the reader's language.
+      const err =
+        e instanceof ApiError && SPEND_CODES.includes(e.code) ? Object.assign(e, { message: errorText(e) }) : e;
+      setErrors((x) => ({ ...x, [form]: err as ApiError }));
     } finally {
       setPending((p) => p.filter((x) => x.key !== key));
     }

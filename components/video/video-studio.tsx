@@ -4,6 +4,8 @@ import { useMutation } from "@tanstack/react-query";
 import { useRef, useState, type KeyboardEvent } from "react";
 import { useLocale, useTranslations } from "use-intl";
 import { PromptHelper } from "@/components/chat/prompt-helper";
+import { SPEND_CODES, SpendEstimate } from "@/components/spend/spend-estimate";
+import { useErrorText } from "@/lib/client/error-text";
 import type { ModelInfo } from "@/components/generations/generation-card";
 import { defaultsOf, ParamFields, type ParamValues } from "@/components/generations/param-fields";
 import {
@@ -63,6 +65,7 @@ function carryParams(old: ParamValues, fields: ParamField[]): ParamValues {
 
 export function VideoStudio({ modes, recent, models, draft, draftAssets = [], publicUrl, initial }: VideoStudioProps) {
   const t = useTranslations("video");
+  const errorText = useErrorText();
   const locale = useLocale() as "zh" | "en";
   const wanted = draft ? { mode: draft.mode, model: draft.model } : initial;
   const startMode = wanted?.mode && modes.some((m) => m.mode === wanted.mode) ? wanted.mode : modes[0]?.mode;
@@ -301,7 +304,9 @@ export function VideoStudio({ modes, recent, models, draft, draftAssets = [], pu
                 className="rounded-lg border border-danger/25 bg-danger/5 p-2.5 text-sm text-danger"
                 data-testid="submit-error"
               >
-                {t("submitError", { message: apiError.message })}
+                {t("submitError", {
+                  message: SPEND_CODES.includes(apiError.code) ? errorText(apiError) : apiError.message,
+                })}
               </p>
             )}
             <div className="flex items-center justify-between gap-3">
@@ -309,16 +314,18 @@ export function VideoStudio({ modes, recent, models, draft, draftAssets = [], pu
                 {readiness.pending ? t("waitUploads") : sentNotice ? t("sent") : t("shortcut")}
               </span>
               <CanCreate>
-                <Button
-                  type="submit"
-                  variant="primary"
-                  size="lg"
-                  loading={submit.isPending}
-                  disabled={!!check?.over || (mentions?.dangling.length ?? 0) > 0}
-                  className="w-full sm:w-auto"
-                >
-                  {submit.isPending ? t("generating") : t("generate")}
-                </Button>
+                <SpendEstimate model={spec?.modelId ?? ""} mode={spec?.mode ?? ""} params={params}>
+                  <Button
+                    type="submit"
+                    variant="primary"
+                    size="lg"
+                    loading={submit.isPending}
+                    disabled={!!check?.over || (mentions?.dangling.length ?? 0) > 0}
+                    className="w-full sm:w-auto"
+                  >
+                    {submit.isPending ? t("generating") : t("generate")}
+                  </Button>
+                </SpendEstimate>
               </CanCreate>
             </div>
           </form>

@@ -197,4 +197,24 @@ export const ROUTE_TABLE: Record<string, Methods> = {
     get: { summary: "Every team (operators)", access: "operator" },
     post: { summary: "A new team (operators)", access: "operator" },
   },
+  "/api/v1/prices": {
+    get: { summary: "The price table in force (units per model; estimates read it)", access: "signed-in" },
+    put: { summary: "Replace the price table: a new version, past runs keep theirs (operators)", access: "operator" },
+  },
+  "/api/v1/budgets": {
+    get: {
+      summary: "The team's budget and its members' budgets and quotas, with what is spent",
+      access: "team:manage",
+    },
+    put: {
+      summary: "Set member budgets and quotas (admins) or the team's budget (operators); null removes one",
+      access: "team:manage",
+    },
+  },
+  "/api/v1/usage": {
+    get: {
+      summary: "Spend by model, member or day (members: their own; admins: the team; operators: ?teamId=)",
+      access: "team:read",
+    },
+  },
 };

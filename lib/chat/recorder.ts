@@ -1,5 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db";
+import { settleChatMessage } from "@/lib/spend/ledger";
 import { extractUpstreamError } from "@/lib/td/errors";
 import { isDone, SseParser } from "@/lib/td/sse";
 import type { StoredUsage } from "./conversations";
@@ -145,6 +146,7 @@ export class TurnRecorder implements RelayTap {
           : {}),
       },
     });
+    if (final) await settleChatMessage(this.init.messageId);
   }
 }
 

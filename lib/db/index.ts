@@ -135,4 +135,4 @@ function withChangeNotes(client: PrismaClient): PrismaClient {
 }
 
 export type { PrismaClient };
-export type { Generation, Asset, GenerationInput } from "@/lib/generated/prisma/client";
+export type { Generation, Asset, GenerationInput, LedgerEntry } from "@/lib/generated/prisma/client";

@@ -3,6 +3,7 @@ import type { Scope } from "@/lib/auth/scope";
 import { getModel } from "@/lib/catalog";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
+import { syncLedger } from "@/lib/spend/ledger";
 import { TdError } from "@/lib/td/errors";
 import { adapterFor } from "./adapters";
 import { getGeneration } from "./queries";
@@ -23,6 +24,7 @@ export async function cancelGeneration(scope: Scope, id: string) {
     where: { id, status: "queued", submittedAt: null },
     data: { status: "canceled", finishedAt: new Date(), nextPollAt: null },
   });
+  if (local.count) await syncLedger(id);
   if (local.count) return getGeneration(scope, id);
   const adapter = adapterFor(model.family);
   if (model.cancel !== "queued-only" || !adapter?.cancel || !gen.upstreamTaskId) {
@@ -55,5 +57,6 @@ export async function cancelGeneration(scope: Scope, id: string) {
     where: { id, status: { in: ["queued", "running"] } },
     data: { status: "canceled", finishedAt: new Date(), nextPollAt: null, leaseOwner: null, leaseExpiresAt: null },
   });
+  await syncLedger(id);
   return getGeneration(scope, id);
 }

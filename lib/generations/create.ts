@@ -7,6 +7,7 @@ import { config } from "@/lib/config";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { libraryAssetByUpstreamId } from "@/lib/seedance/library";
+import { reconcileLedger, reserveInTx } from "@/lib/spend/ledger";
 import { adapterFor } from "./adapters";
 import type { CreateGenerationRequest } from "./schema";
 import { submitGeneration } from "./submit";
@@ -100,31 +101,51 @@ export async function createGeneration(req: CreateGenerationRequest, scope: Scop
   if (crossError) throw new AppError("validation_failed", crossError, "inputs");
 
   const id = randomUUID();
-  await db().generation.create({
-    data: {
-      id,
-      teamId: scope.teamId,
-      createdById: scope.userId,
-      model: model.id,
-      mode: spec.mode,
-      prompt: req.prompt ?? null,
-      params: JSON.stringify(params.value),
-      status: "queued",
-      nextPollAt: new Date(),
-      inputs: {
-        create: inputs.map((i, position) => ({
-          id: randomUUID(),
-          role: i.role,
-          position,
-          assetId: i.assetId ?? null,
-          url: i.url ?? null,
-        })),
-      },
-    },
-  });
+  await reconcileLedger(scope.teamId);
+  // The budget check, the reservation and the record in one transaction: concurrent creates cannot overrun.
+  const reserve = {
+    scope,
+    generationId: id,
+    model: model.id,
+    mode: spec.mode,
+    params: params.value ?? {},
+    prompt: req.prompt,
+  };
+  const estimate = await db().$transaction(
+    (tx) =>
+      reserveInTx(tx, reserve, () =>
+        tx.generation.create({
+          data: {
+            id,
+            teamId: scope.teamId,
+            createdById: scope.userId,
+            model: model.id,
+            mode: spec.mode,
+            prompt: req.prompt ?? null,
+            params: JSON.stringify(params.value),
+            status: "queued",
+            nextPollAt: new Date(),
+            inputs: {
+              create: inputs.map((i, position) => ({
+                id: randomUUID(),
+                role: i.role,
+                position,
+                assetId: i.assetId ?? null,
+                url: i.url ?? null,
+              })),
+            },
+          },
+        }),
+      ),
+    // Creates queue for the write lock one after another: wait for a turn rather than fail under a burst.
+    { maxWait: 20_000, timeout: 20_000 },
+  );
   await submitGeneration(id);
-  const row = await db().generation.findUniqueOrThrow({ where: { id }, include: { outputs: true, inputs: true } });
-  return generationView(row);
+  const row = await db().generation.findUniqueOrThrow({
+    where: { id },
+    include: { outputs: true, inputs: true, ledger: true },
+  });
+  return { ...generationView(row), estimate: estimate ?? null };
 }
 
 const LIBRARY_TYPE = { image: "Image", video: "Video", audio: "Audio" } as const;

@@ -3,6 +3,7 @@ import { randomUUID } from "node:crypto";
 import { getModel } from "@/lib/catalog";
 import { db } from "@/lib/db";
 import { removeKey, writeBuffer } from "@/lib/storage";
+import { syncLedger } from "@/lib/spend/ledger";
 import { saveClonedVoice } from "@/lib/voices/store";
 import type { PollResult } from "./adapters/types";
 import { nextPollDelay } from "./schedule";
@@ -53,6 +54,7 @@ export async function recordFailure(
       requestIds: mergeIds(gen?.requestIds ?? "[]", f.requestIds),
     },
   });
+  if (r.count === 1) await syncLedger(id);
   return r.count === 1;
 }
 
@@ -124,6 +126,7 @@ export async function applyPollResult(id: string, r: PollResult, opts: { revive?
           (r.status === "expired" ? "TD no longer knows this task (its id lives 24 h); it never finished." : null),
       },
     });
+    await syncLedger(id);
     return;
   }
   // Inline outputs (synchronous TTS) are written at once; the others keep TD's link until the archiver saves them.
@@ -174,6 +177,7 @@ export async function applyPollResult(id: string, r: PollResult, opts: { revive?
     }
     return true;
   });
+  await syncLedger(id);
   if (!applied) await Promise.all(outputs.map((x) => (x.stored ? removeKey(x.stored.key) : undefined)));
   // A voice-clone's VoiceId becomes a named team voice; it also stays in `usage`, so a failure here loses nothing.
   else await saveClonedVoice(id, r.usage).catch((e) => console.error("[voices] could not save the cloned voice", e));
@@ -199,6 +203,7 @@ export async function settleSaving(generationId: string): Promise<void> {
   const finishedAt = new Date();
   if (!lost) {
     const done = await db().generation.updateMany({ where, data: { status: "succeeded", phase: null, finishedAt } });
+    await syncLedger(generationId);
     // A voice-clone whose audio came as a link is only now succeeded: keep its VoiceId as a team voice.
     const usage = done.count
       ? (await db().generation.findUnique({ where: { id: generationId }, select: { usage: true } }))?.usage
@@ -219,4 +224,5 @@ export async function settleSaving(generationId: string): Promise<void> {
       errorMessage: `TD finished the task, but the studio could not save its output: ${lost.archiveError ?? "unknown error"}`,
     },
   });
+  await syncLedger(generationId);
 }

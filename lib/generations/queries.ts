@@ -9,7 +9,7 @@ import { generationView } from "./view";
 export async function getGeneration(scope: Scope, id: string) {
   const g = await db().generation.findFirst({
     where: { id, teamId: scope.teamId },
-    include: { outputs: true, inputs: { orderBy: { position: "asc" } } },
+    include: { outputs: true, inputs: { orderBy: { position: "asc" } }, ledger: true },
   });
   if (!g) throw new AppError("not_found", `generation ${id} does not exist`);
   return generationView(g);
@@ -27,7 +27,7 @@ export async function listGenerations(scope: Scope, q: z.infer<typeof listGenera
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
     take: q.limit + 1,
     ...(q.cursor ? { cursor: { id: q.cursor }, skip: 1 } : {}),
-    include: { outputs: true, inputs: { orderBy: { position: "asc" } } },
+    include: { outputs: true, inputs: { orderBy: { position: "asc" } }, ledger: true },
   });
   const page = rows.slice(0, q.limit);
   return { items: page.map(generationView), nextCursor: rows.length > q.limit ? page[page.length - 1].id : null };

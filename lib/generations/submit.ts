@@ -3,6 +3,7 @@ import { getModeSpec, getModel, type Mode } from "@/lib/catalog";
 import { config } from "@/lib/config";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
+import { syncLedger } from "@/lib/spend/ledger";
 import { TdError } from "@/lib/td/errors";
 import { adapterFor } from "./adapters";
 import type { ResolvedInput } from "./adapters/types";
@@ -102,7 +103,8 @@ export async function submitGeneration(id: string): Promise<void> {
         nextPollAt: new Date(Date.now() + firstPollDelay({ model, callback: !!callbackUrl })),
       },
     });
-    if (!written.count)
+    if (written.count) await syncLedger(id);
+    else
       console.error(
         `[engine] generation ${id}: TD accepted task ${result.upstreamTaskId} after the record was closed; not applied`,
       );

@@ -1,8 +1,11 @@
 import { assetView } from "@/lib/assets/view";
-import type { Asset, Generation, GenerationInput } from "@/lib/db";
+import type { Asset, Generation, GenerationInput, LedgerEntry } from "@/lib/db";
+import { ledgerView } from "@/lib/spend/ledger-view";
 
 /** The public shape of GET /api/v1/generations/{id} (issue #3), extended with what the pages need. */
-export function generationView(g: Generation & { outputs?: Asset[]; inputs?: GenerationInput[] }) {
+export function generationView(
+  g: Generation & { outputs?: Asset[]; inputs?: GenerationInput[]; ledger?: LedgerEntry | null },
+) {
   return {
     id: g.id,
     model: g.model,
@@ -36,6 +39,8 @@ export function generationView(g: Generation & { outputs?: Asset[]; inputs?: Gen
     createdAt: g.createdAt.toISOString(),
     ...(g.submittedAt ? { submittedAt: g.submittedAt.toISOString() } : {}),
     ...(g.finishedAt ? { finishedAt: g.finishedAt.toISOString() } : {}),
+    // What it spends: reserved, still reserved (SubmitUncertain), settled to the actual usage, or released.
+    ...(g.ledger ? { spend: ledgerView(g.ledger, g) } : {}),
   };
 }
 export type GenerationView = ReturnType<typeof generationView>;
