@@ -301,7 +301,17 @@ if (process.env.SOAK_EDGES !== "0") {
   log("edges: a status call hung for 45 s among 100 due tasks");
   await studio.kill();
   const patient = new Studio({ ...studio.o, timeoutMs: 60_000 });
-  await patient.start();
+  // A start on a saturated machine can time out in the migration step: try again, as an operator would.
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await patient.start();
+      break;
+    } catch (e) {
+      if (attempt >= 3) throw e;
+      log(`edges: restart ${attempt} failed (${(e as Error).message}); again`);
+      await sleep(2000);
+    }
+  }
   emu.opts.hangMs = 45_000;
   const hung = idOf(await post(`edge ${edge} hung [[fault:hang@poll]] [[seconds:2]]`));
   const hundred: (string | undefined)[] = [];
