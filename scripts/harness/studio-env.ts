@@ -29,8 +29,8 @@ export function freshStudioEnv(tdBaseUrl: string, apiKey: string, extra: Record<
     DATABASE_URL: `file:${file}`,
     STUDIO_POLL_MS: "100",
     TD_TIMEOUT_MS: "3000",
-    // The emulator's tasks take well under a second: the poll schedule (catalog typicalSeconds) is scaled to match.
-    STUDIO_TYPICAL_SCALE: "0.005",
+    // The emulator's tasks take well under a second: the poll schedule (catalog typicalSeconds) is scaled down to STUDIO_POLL_MS.
+    STUDIO_TYPICAL_SCALE: "0.001",
     ...extra,
   });
   return { dir, file };
