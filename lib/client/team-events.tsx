@@ -7,8 +7,8 @@ import type { GenerationView } from "./api";
 
 // One EventSource per tab (GET /api/v1/events), opened while at least one component shows live data and shared
 // by all of them. A `generation` event carries the record's view: it is written into the TanStack Query cache
-// (the record's own query and the history lists), so a status change costs the server one read for all tabs,
-// and the tabs none. `changed` invalidates the keys of its topic. Polling stays as the fallback: every live
+// (the record's own query and the history lists, a new record inserted where it sorts), so a status change costs
+// the server one read for all tabs, and the tabs none. `changed` invalidates the keys of its topic. Polling stays as the fallback: every live
 // query polls at its usual pace while the stream is down and at LIVE_FALLBACK_MS while it is healthy.
 
 /** How often live queries still poll while the stream is healthy (a safety net, not the way news arrives). */
@@ -27,24 +27,39 @@ const Ctx = createContext<TeamEventsState | null>(null);
 type Page = { items: GenerationView[]; nextCursor: string | null };
 type ListFilters = { status?: string; model?: string; mode?: string } | undefined;
 
-/** Put a pushed record where the pages read it; a list that may now hold a different set is refetched. */
+/** Newest first, as the API lists them: (createdAt, id) descending. */
+const before = (a: GenerationView, b: GenerationView) =>
+  a.createdAt > b.createdAt || (a.createdAt === b.createdAt && a.id > b.id);
+
+/**
+ * Put a pushed record where the pages read it: its own query, and every loaded history list — replaced in place,
+ * inserted where it sorts (a new record), or taken out of a filtered list it no longer matches. No refetch.
+ */
 export function applyGeneration(qc: QueryClient, g: GenerationView): void {
   if (qc.getQueryData(["generation", g.id]) !== undefined) qc.setQueryData(["generation", g.id], g);
   for (const q of qc.getQueryCache().findAll({ queryKey: ["generations"] })) {
     const filters = q.queryKey[1] as ListFilters;
     const data = q.state.data as InfiniteData<Page> | undefined;
-    const listed = data?.pages.some((p) => p.items.some((i) => i.id === g.id));
+    if (!data) continue;
     const matches =
       (!filters?.status || filters.status === g.status) &&
       (!filters?.model || filters.model === g.model) &&
       (!filters?.mode || filters.mode === g.mode);
-    if (listed && data) {
-      qc.setQueryData<InfiniteData<Page>>(q.queryKey, {
-        ...data,
-        pages: data.pages.map((p) => ({ ...p, items: p.items.map((i) => (i.id === g.id ? g : i)) })),
+    let pages = data.pages.map((p) => ({ ...p, items: p.items.filter((i) => i.id !== g.id) }));
+    if (matches) {
+      let placed = false;
+      pages = pages.map((p) => {
+        if (placed) return p;
+        const at = p.items.findIndex((i) => before(g, i));
+        if (at === -1) return p;
+        placed = true;
+        return { ...p, items: [...p.items.slice(0, at), g, ...p.items.slice(at)] };
       });
-      if (!matches) void qc.invalidateQueries({ queryKey: q.queryKey, exact: true });
-    } else if (matches) void qc.invalidateQueries({ queryKey: q.queryKey, exact: true });
+      // Older than everything loaded: it belongs at the end only when nothing more is there to load.
+      const last = pages[pages.length - 1];
+      if (!placed && last && last.nextCursor === null) last.items = [...last.items, g];
+    }
+    qc.setQueryData<InfiniteData<Page>>(q.queryKey, { ...data, pages });
   }
   if (g.status === "succeeded" && !g.phase) void qc.invalidateQueries({ queryKey: ["gallery"] });
 }
