@@ -82,7 +82,9 @@ test.describe("Gallery sharing", () => {
     await anon.goto("/gallery");
     await expect(anon).toHaveURL(/sign-in|setup/);
 
-    // The list shows the link with a view; revoke it and the page is gone.
+    // Opened again, the dialog lists the link with its view; revoke it and the page is gone.
+    await dialog.getByRole("button", { name: /^(关闭|Close)$/ }).click();
+    await detail.getByRole("button", { name: /^(分享|Share)$/ }).click();
     await expect(dialog.getByTestId("share-list")).toContainText(/1 (次查看|view)/);
     await dialog.getByRole("button", { name: /撤销|Revoke/ }).click();
     await expect(dialog.getByTestId("share-list")).toContainText(/已撤销|Revoked/);
@@ -111,7 +113,7 @@ test.describe("Gallery sharing", () => {
     await expect(anon.getByTestId("share-video")).toHaveCount(0);
     await anon.getByLabel(/^(密码|Password)$/).fill("wrong one");
     await anon.getByRole("button", { name: /^(打开|Open)$/ }).click();
-    await expect(anon.getByRole("alert")).toHaveText(/密码不正确|The password is not right/);
+    await expect(anon.getByText(/密码不正确|The password is not right/)).toBeVisible();
     await anon.getByLabel(/^(密码|Password)$/).fill("纸船 boat");
     await anon.getByRole("button", { name: /^(打开|Open)$/ }).click();
     await plays(anon.getByTestId("share-video"));
@@ -160,7 +162,7 @@ test.describe("Gallery sharing", () => {
     const name = `zip board ${Date.now()}`;
     page.once("dialog", (d) => void d.accept(name));
     await bar.getByLabel(/加入看板|Add to board/).selectOption("__new");
-    await expect(page.getByText(/已更新 2 项|2 items updated/)).toBeVisible();
+    await expect(page.getByText(/已更新 2 项|2 items updated/).last()).toBeVisible();
     const board = ((await (await request.get("/api/v1/boards")).json()).items as { id: string; name: string }[]).find(
       (x) => x.name === name,
     );
