@@ -34,6 +34,9 @@ export interface GalleryItem {
   archiveState: string;
   fileUrl?: string;
   trashedAt?: string;
+  /** Review: the state, and the stars' mean and count. */
+  reviewState: string;
+  rating: { average: number | null; count: number };
 }
 
 export interface GalleryPage {
@@ -102,20 +105,38 @@ export async function listGallery(scope: Scope, input: GalleryQuery | Parsed): P
     else end.setTime(end.getTime() + 1);
     add(`${kc} < ?`, sqlTime(end));
   }
+  if (q.review) add(`a."reviewState" = ?`, q.review);
+  if (q.rating_gte) add(`a."ratingAverage" >= ?`, q.rating_gte);
   const search = q.q ? searchCondition(q.q) : undefined;
   if (search) add(search.sql, ...search.args);
 
-  const desc = q.sort === "newest";
+  const byRating = q.sort === "rating";
+  const desc = q.sort !== "oldest";
+  const rc = `coalesce(a."ratingAverage", 0)`;
   if (q.cursor) {
     const c = decodeCursor(q.cursor);
     const at = sqlTime(new Date(c.createdAt));
     // Row-value comparison, written so SQLite can use the index range on the first column.
     const [lt, le] = desc ? ["<", "<="] : [">", ">="];
-    add(`${kc} ${le} ? AND (${kc} ${lt} ? OR ${kid} ${lt} ?)`, at, at, c.id);
+    if (byRating)
+      add(
+        `(${rc} < ? OR (${rc} = ? AND (${kc} < ? OR (${kc} = ? AND ${kid} < ?))))`,
+        c.rating ?? 0,
+        c.rating ?? 0,
+        at,
+        at,
+        c.id,
+      );
+    else add(`${kc} ${le} ? AND (${kc} ${lt} ? OR ${kid} ${lt} ?)`, at, at, c.id);
   }
   const dir = desc ? "DESC" : "ASC";
-  const sql = `SELECT ${kid} AS "id", ${kc} AS "createdAt" FROM ${from} WHERE ${where.join(" AND ")} ORDER BY ${kc} ${dir}, ${kid} ${dir} LIMIT ?`;
-  const keys = await db().$queryRawUnsafe<{ id: string; createdAt: string | Date }[]>(sql, ...args, q.limit + 1);
+  const order = `${byRating ? `${rc} DESC, ` : ""}${kc} ${dir}, ${kid} ${dir}`;
+  const sql = `SELECT ${kid} AS "id", ${kc} AS "createdAt", ${rc} AS "rating" FROM ${from} WHERE ${where.join(" AND ")} ORDER BY ${order} LIMIT ?`;
+  const keys = await db().$queryRawUnsafe<{ id: string; createdAt: string | Date; rating: number }[]>(
+    sql,
+    ...args,
+    q.limit + 1,
+  );
   const page = keys.slice(0, q.limit);
   const items = await hydrate(
     scope,
@@ -129,6 +150,7 @@ export async function listGallery(scope: Scope, input: GalleryQuery | Parsed): P
         ? encodeCursor({
             createdAt: last.createdAt instanceof Date ? sqlTime(last.createdAt) : String(last.createdAt),
             id: last.id,
+            ...(byRating ? { rating: Number(last.rating) } : {}),
           })
         : null,
   };
@@ -173,6 +195,8 @@ export async function hydrate(scope: Scope, ids: string[]): Promise<GalleryItem[
       archiveState: a.archiveState,
       ...(saved && a.storageKey ? { fileUrl: `/api/v1/assets/${a.id}/file` } : {}),
       ...(a.trashedAt ? { trashedAt: a.trashedAt.toISOString() } : {}),
+      reviewState: a.reviewState,
+      rating: { average: a.ratingAverage, count: a.ratingCount },
     };
     return [item];
   });

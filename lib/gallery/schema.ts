@@ -24,7 +24,16 @@ export const galleryQuery = z.object({
   from: day.optional(),
   /** Inclusive; a bare date means the whole of that day (UTC). */
   to: day.optional(),
-  sort: z.enum(["newest", "oldest"]).default("newest"),
+  /** Review state (lib/review/schema.ts REVIEW_STATES). */
+  review: z.enum(["none", "in_review", "approved", "changes_requested", "rejected"]).optional(),
+  /** Average stars at least this (1–5). */
+  rating_gte: z.coerce
+    .number()
+    .min(1, "rating_gte must be at least 1")
+    .max(5, "rating_gte must be at most 5")
+    .optional(),
+  /** `rating`: the best rated first (unrated last), newest first among equals. */
+  sort: z.enum(["newest", "oldest", "rating"]).default("newest"),
   /** Outputs only by default; `upload` shows uploads, `all` both. */
   origin: z.enum(["output", "upload", "all"]).default("output"),
   /** The trash instead of the gallery. */
