@@ -18,7 +18,12 @@ export function decodeCursor(cursor: string): Keyset {
   const bar = raw.indexOf("|");
   const createdAt = raw.slice(0, bar);
   const [id, rating] = raw.slice(bar + 1).split("|");
-  if (bar < 0 || Number.isNaN(Date.parse(createdAt)) || !id || (rating !== undefined && !Number.isFinite(Number(rating))))
+  if (
+    bar < 0 ||
+    Number.isNaN(Date.parse(createdAt)) ||
+    !id ||
+    (rating !== undefined && !Number.isFinite(Number(rating)))
+  )
     throw new AppError("invalid_request", "this cursor is not valid; start again without one", "cursor");
   return { createdAt, id, ...(rating !== undefined ? { rating: Number(rating) } : {}) };
 }

@@ -76,10 +76,7 @@ export async function listComments(scope: Scope, assetId: string, q: z.output<ty
       teamId: scope.teamId,
       ...(c
         ? {
-            OR: [
-              { createdAt: { gt: new Date(c.createdAt) } },
-              { createdAt: new Date(c.createdAt), id: { gt: c.id } },
-            ],
+            OR: [{ createdAt: { gt: new Date(c.createdAt) } }, { createdAt: new Date(c.createdAt), id: { gt: c.id } }],
           }
         : {}),
     } as never,
@@ -208,7 +205,12 @@ export async function updateComment(
   }
   if (input.resolved !== undefined && input.resolved !== (c.resolvedAt !== null)) {
     if (c.parentId) throw new AppError("invalid_request", "resolve the thread, not a reply", "resolved");
-    Object.assign(data, input.resolved ? { resolvedAt: new Date(), resolvedById: scope.userId } : { resolvedAt: null, resolvedById: null });
+    Object.assign(
+      data,
+      input.resolved
+        ? { resolvedAt: new Date(), resolvedById: scope.userId }
+        : { resolvedAt: null, resolvedById: null },
+    );
   }
   if (Object.keys(data).length) await db().comment.update({ where: { id }, data });
   return (await views(await loadRows({ id, teamId: scope.teamId })))[0];

@@ -33,7 +33,10 @@ export interface ReviewSummary {
 }
 
 /** `rating` and `review` of GET /api/v1/assets/{id}: the caller's stars, the mean and count, the state and its history. */
-export async function reviewOf(scope: Scope, assetId: string): Promise<{ rating: RatingSummary; review: ReviewSummary }> {
+export async function reviewOf(
+  scope: Scope,
+  assetId: string,
+): Promise<{ rating: RatingSummary; review: ReviewSummary }> {
   const asset = await getAsset(scope, assetId);
   const [mine, events] = await Promise.all([
     db().rating.findUnique({ where: { userId_assetId: { userId: scope.userId, assetId } } }),

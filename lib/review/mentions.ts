@@ -35,7 +35,7 @@ export function splitMentions(
   const out: ({ text: string } | { text: string; userId: string })[] = [];
   const names = [...mentioned].sort((a, b) => b.name.length - a.name.length);
   let plain = "";
-  for (let i = 0; i < body.length; ) {
+  for (let i = 0; i < body.length;) {
     if (body[i] === "@") {
       const rest = body.slice(i + 1).toLowerCase();
       const m = names.find((n) => rest.startsWith(n.name.toLowerCase()));

@@ -94,10 +94,7 @@ export async function listNotifications(scope: Scope, q: ListQuery) {
       ...(q.unread === true ? { readAt: null } : q.unread === false ? { readAt: { not: null } } : {}),
       ...(c
         ? {
-            OR: [
-              { createdAt: { lt: new Date(c.createdAt) } },
-              { createdAt: new Date(c.createdAt), id: { lt: c.id } },
-            ],
+            OR: [{ createdAt: { lt: new Date(c.createdAt) } }, { createdAt: new Date(c.createdAt), id: { lt: c.id } }],
           }
         : {}),
     },
@@ -108,22 +105,20 @@ export async function listNotifications(scope: Scope, q: ListQuery) {
   const page = rows.slice(0, q.limit);
   const last = page.at(-1);
   return {
-    items: page.map(
-      (n): NotificationView => ({
-        id: n.id,
-        type: n.type,
-        actor: n.actor,
-        ...(n.assetId ? { assetId: n.assetId } : {}),
-        ...(n.commentId ? { commentId: n.commentId } : {}),
-        ...(n.generationId ? { generationId: n.generationId } : {}),
-        ...(n.reviewId ? { reviewId: n.reviewId } : {}),
-        ...(n.timeSeconds != null ? { timeSeconds: n.timeSeconds } : {}),
-        ...(n.excerpt ? { excerpt: n.excerpt } : {}),
-        link: notificationLink(n),
-        read: n.readAt !== null,
-        createdAt: n.createdAt.toISOString(),
-      }),
-    ),
+    items: page.map((n): NotificationView => ({
+      id: n.id,
+      type: n.type,
+      actor: n.actor,
+      ...(n.assetId ? { assetId: n.assetId } : {}),
+      ...(n.commentId ? { commentId: n.commentId } : {}),
+      ...(n.generationId ? { generationId: n.generationId } : {}),
+      ...(n.reviewId ? { reviewId: n.reviewId } : {}),
+      ...(n.timeSeconds != null ? { timeSeconds: n.timeSeconds } : {}),
+      ...(n.excerpt ? { excerpt: n.excerpt } : {}),
+      link: notificationLink(n),
+      read: n.readAt !== null,
+      createdAt: n.createdAt.toISOString(),
+    })),
     unreadCount: await unreadCount(scope),
     ...(rows.length > q.limit && last
       ? { nextCursor: encodeCursor({ createdAt: last.createdAt.toISOString(), id: last.id }) }

@@ -1,5 +1,11 @@
 import type { z } from "zod";
-import { createCommentRequest, markReadRequest, ratingRequest, reviewDecisionRequest, updateCommentRequest } from "./schema";
+import {
+  createCommentRequest,
+  markReadRequest,
+  ratingRequest,
+  reviewDecisionRequest,
+  updateCommentRequest,
+} from "./schema";
 
 type Body = (schema: z.ZodType) => unknown;
 type Ok = (schema: unknown, status?: string) => unknown;
@@ -29,7 +35,10 @@ export function reviewPaths(body: Body, ok: Ok, idParam: unknown) {
       get: {
         summary: "The asset's comments, oldest first; threads by parentId",
         parameters: idParam,
-        responses: ok({ type: "object", properties: { items: { type: "array", items: comment }, nextCursor: { type: "string" } } }),
+        responses: ok({
+          type: "object",
+          properties: { items: { type: "array", items: comment }, nextCursor: { type: "string" } },
+        }),
       },
       post: {
         summary: "A comment or reply (review:comment)",
@@ -39,13 +48,28 @@ export function reviewPaths(body: Body, ok: Ok, idParam: unknown) {
       },
     },
     "/api/v1/comments/{id}": {
-      patch: { summary: "Edit (author) / resolve (review:comment)", parameters: idParam, requestBody: body(updateCommentRequest), responses: ok(comment) },
+      patch: {
+        summary: "Edit (author) / resolve (review:comment)",
+        parameters: idParam,
+        requestBody: body(updateCommentRequest),
+        responses: ok(comment),
+      },
     },
     "/api/v1/assets/{id}/rating": {
-      put: { summary: "The caller's stars (1–5)", parameters: idParam, requestBody: body(ratingRequest), responses: ok({ type: "object" }) },
+      put: {
+        summary: "The caller's stars (1–5)",
+        parameters: idParam,
+        requestBody: body(ratingRequest),
+        responses: ok({ type: "object" }),
+      },
     },
     "/api/v1/assets/{id}/review": {
-      post: { summary: "Decide (review:decide)", parameters: idParam, requestBody: body(reviewDecisionRequest), responses: ok({ type: "object" }) },
+      post: {
+        summary: "Decide (review:decide)",
+        parameters: idParam,
+        requestBody: body(reviewDecisionRequest),
+        responses: ok({ type: "object" }),
+      },
     },
     "/api/v1/notifications/read": {
       post: { summary: "Mark read", requestBody: body(markReadRequest), responses: ok({ type: "object" }) },
