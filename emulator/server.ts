@@ -298,14 +298,12 @@ function adminRoutes(ctx: EmuContext, log: LoggedRequest[]): Route[] {
     // Every task with its upstream finish time (createdAt + queued + running), for latency benchmarks.
     admin("GET", /^\/__emulator\/tasks$/, ({ res }) => {
       send(res, 200, {
-        tasks: ctx.tasks
-          .all()
-          .map((t) => ({
-            id: t.id,
-            model: t.model,
-            createdAt: t.createdAt,
-            finishedAt: t.canceledAt ?? finishTime(t),
-          })),
+        tasks: ctx.tasks.all().map((t) => ({
+          id: t.id,
+          model: t.model,
+          createdAt: t.createdAt,
+          finishedAt: t.canceledAt ?? finishTime(t),
+        })),
       });
     }),
     admin("DELETE", /^\/__emulator\/requests$/, ({ res }) => {

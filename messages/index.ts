@@ -14,6 +14,7 @@ import enSettings from "./en/settings.json";
 import enShell from "./en/shell.json";
 import enSpeech from "./en/speech.json";
 import enUpstream from "./en/upstream.json";
+import enReview from "./en/review.json";
 import enVideo from "./en/video.json";
 import zhAuth from "./zh/auth.json";
 import zhChat from "./zh/chat.json";
@@ -27,6 +28,7 @@ import zhSettings from "./zh/settings.json";
 import zhShell from "./zh/shell.json";
 import zhSpeech from "./zh/speech.json";
 import zhUpstream from "./zh/upstream.json";
+import zhReview from "./zh/review.json";
 import zhVideo from "./zh/video.json";
 
 const zh = {
@@ -43,6 +45,7 @@ const zh = {
   auth: zhAuth,
   settings: zhSettings,
   gallery: zhGallery,
+  review: zhReview,
 };
 // Typed as zh's shape so a key missing from English is a compile error, not a runtime fallback.
 const en: typeof zh = {
@@ -59,6 +62,7 @@ const en: typeof zh = {
   auth: enAuth,
   settings: enSettings,
   gallery: enGallery,
+  review: enReview,
 };
 
 export const MESSAGE_FILES = { zh, en } as const;

@@ -6,6 +6,7 @@ import { useTranslations } from "use-intl";
 import { useCan } from "@/components/auth/caller-context";
 import { Button, EmptyState, Input, Select } from "@/components/ui";
 import { GalleryIcon } from "@/components/ui/icons";
+import { useDeepLink } from "@/components/review/use-deep-link";
 import { GalleryDetail } from "./gallery-detail";
 import { GalleryFilters } from "./gallery-filters";
 import { GalleryGrid } from "./gallery-grid";
@@ -72,6 +73,7 @@ export function GalleryBrowser({ models, members }: GalleryBrowserProps) {
   };
   const filtered = Object.keys(filters).some((k) => k !== "sort");
   const openItem = open !== null ? items[open] : undefined;
+  const deepLink = useDeepLink();
 
   return (
     <div className="flex flex-col gap-4">
@@ -230,6 +232,17 @@ export function GalleryBrowser({ models, members }: GalleryBrowserProps) {
         </>
       )}
 
+      {deepLink.item && !openItem && (
+        <GalleryDetail
+          key={deepLink.key}
+          item={items.find((i) => i.assetId === deepLink.item?.assetId) ?? deepLink.item}
+          models={models}
+          actions={actions}
+          initialReview={deepLink.initial}
+          onClose={deepLink.close}
+          onStep={() => undefined}
+        />
+      )}
       {openItem && (
         <GalleryDetail
           key={openItem.assetId}

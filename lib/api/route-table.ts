@@ -139,6 +139,10 @@ export const ROUTE_TABLE: Record<string, Methods> = {
     get: { summary: "Who is asking: person, team, role, permissions, teams", access: "signed-in" },
     patch: { summary: "Name and language", access: "signed-in" },
   },
+  "/api/v1/me/notification-settings": {
+    get: { summary: "Which events reach the caller's inbox and browser", access: "signed-in" },
+    patch: { summary: "Change which events notify (mentions always reach the inbox)", access: "signed-in" },
+  },
   "/api/v1/me/team": { put: { summary: "Switch this session's team", access: "signed-in" } },
   "/api/v1/team": {
     get: { summary: "The current team and its members", access: "team:read" },

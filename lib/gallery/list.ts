@@ -105,6 +105,7 @@ export async function listGallery(scope: Scope, input: GalleryQuery | Parsed): P
     else end.setTime(end.getTime() + 1);
     add(`${kc} < ?`, sqlTime(end));
   }
+  if (q.asset) add(`a."id" = ?`, q.asset);
   if (q.review) add(`a."reviewState" = ?`, q.review);
   if (q.rating_gte) add(`a."ratingAverage" >= ?`, q.rating_gte);
   const search = q.q ? searchCondition(q.q) : undefined;

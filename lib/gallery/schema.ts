@@ -14,6 +14,8 @@ export const galleryQuery = z.object({
   kind: z.enum(["image", "video", "audio"]).optional(),
   model: z.string().max(40).optional(),
   mode: z.string().max(40).optional(),
+  /** One asset by id (a deep link from a notification); the other filters still apply. */
+  asset: z.string().max(64).optional(),
   /** A user id of the team. */
   creator: z.string().max(64).optional(),
   tag: z.string().trim().min(1).max(40).optional(),

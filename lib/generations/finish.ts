@@ -5,6 +5,7 @@ import { db } from "@/lib/db";
 import { removeKey, writeBuffer } from "@/lib/storage";
 import { saveClonedVoice } from "@/lib/voices/store";
 import type { PollResult } from "./adapters/types";
+import { generationFinished } from "@/lib/review/generation-finished";
 import { wakeArchiver } from "./wake";
 
 export function firstPollDelay(): number {
@@ -63,6 +64,7 @@ export async function recordFailure(
       requestIds: mergeIds(gen?.requestIds ?? "[]", f.requestIds),
     },
   });
+  if (r.count === 1) generationFinished(id);
   return r.count === 1;
 }
 
@@ -119,7 +121,7 @@ export async function applyPollResult(id: string, r: PollResult, opts: { revive?
     usage: r.usage === undefined ? undefined : JSON.stringify(r.usage),
   };
   if (r.status !== "succeeded") {
-    await db().generation.updateMany({
+    const ended = await db().generation.updateMany({
       where: active,
       data: {
         ...common,
@@ -130,6 +132,7 @@ export async function applyPollResult(id: string, r: PollResult, opts: { revive?
           (r.status === "expired" ? "TD no longer knows this task (its id lives 24 h); it never finished." : null),
       },
     });
+    if (ended.count) generationFinished(id);
     return;
   }
   // Inline outputs (synchronous TTS) are written at once; the others keep TD's link until the archiver saves them.
@@ -183,6 +186,7 @@ export async function applyPollResult(id: string, r: PollResult, opts: { revive?
   if (!applied) await Promise.all(outputs.map((x) => (x.stored ? removeKey(x.stored.key) : undefined)));
   // A voice-clone's VoiceId becomes a named team voice; it also stays in `usage`, so a failure here loses nothing.
   else await saveClonedVoice(id, r.usage).catch((e) => console.error("[voices] could not save the cloned voice", e));
+  if (applied && !saving) generationFinished(id);
   wakeArchiver();
 }
 
@@ -205,6 +209,7 @@ export async function settleSaving(generationId: string): Promise<void> {
   const finishedAt = new Date();
   if (!lost) {
     const done = await db().generation.updateMany({ where, data: { status: "succeeded", phase: null, finishedAt } });
+    if (done.count) generationFinished(generationId);
     // A voice-clone whose audio came as a link is only now succeeded: keep its VoiceId as a team voice.
     const usage = done.count
       ? (await db().generation.findUnique({ where: { id: generationId }, select: { usage: true } }))?.usage
@@ -225,4 +230,5 @@ export async function settleSaving(generationId: string): Promise<void> {
       errorMessage: `TD finished the task, but the studio could not save its output: ${lost.archiveError ?? "unknown error"}`,
     },
   });
+  generationFinished(generationId);
 }

@@ -78,7 +78,7 @@ export function notificationLink(n: {
     if (n.timeSeconds != null) sp.set("t", String(n.timeSeconds));
     return `/gallery?${sp}`;
   }
-  if (n.generationId) return `/history?generation=${n.generationId}`;
+  if (n.generationId) return "/history";
   return "/gallery";
 }
 
