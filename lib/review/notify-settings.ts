@@ -9,8 +9,6 @@ export const NOTIFICATION_TYPES = [
   "mention",
   "comment",
   "decision",
-  "review_requested",
-  "review_complete",
 ] as const;
 export type NotificationType = (typeof NOTIFICATION_TYPES)[number];
 
