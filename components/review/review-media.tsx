@@ -56,7 +56,18 @@ export function ReviewMedia({
         // eslint-disable-next-line @next/next/no-img-element
         <img src={item.thumbnailUrl} alt="" className="max-h-[70vh] w-full object-contain" />
       ) : item.kind === "video" ? (
-        <div className="relative inline-block max-w-full">
+        <div
+          className="relative inline-block max-w-full"
+          // Known dimensions: as large as the pane allows, and the box is exactly the picture (the shapes' plane).
+          style={
+            item.width && item.height
+              ? {
+                  aspectRatio: `${item.width} / ${item.height}`,
+                  width: `min(100%, calc(62vh * ${item.width / item.height}))`,
+                }
+              : undefined
+          }
+        >
           <video
             key={item.assetId}
             {...onMediaEvents}
@@ -67,7 +78,7 @@ export function ReviewMedia({
             playsInline
             preload="metadata"
             data-testid="review-video"
-            className="block max-h-[62vh] max-w-full"
+            className={item.width && item.height ? "block h-full w-full" : "block max-h-[62vh] max-w-full"}
           />
           {overlay}
         </div>

@@ -13,7 +13,7 @@ test.describe("Review", () => {
     request,
     browser,
   }) => {
-    test.setTimeout(180_000);
+    test.setTimeout(300_000);
     const gen = await (
       await request.post("/api/v1/generations", {
         data: {
