@@ -50,7 +50,7 @@ test.describe("Review", () => {
     const detail = b.getByTestId("gallery-detail");
     const video = detail.getByTestId("review-video");
     await expect
-      .poll(() => video.evaluate((v: HTMLVideoElement) => v.readyState), { timeout: 15_000 })
+      .poll(() => video.evaluate((v: HTMLVideoElement) => v.readyState), { timeout: 45_000 })
       .toBeGreaterThan(0);
     await video.evaluate(
       (v: HTMLVideoElement) =>
