@@ -212,9 +212,9 @@ describe("comments", () => {
       "shapes.0.type",
     );
     expect((await bad("bob", asset, { body: "x", shapes: [{ type: "path", points: [[0, 0]] }] })).message).toMatch(
-      /at least 2 points/,
+      /at least 2 items/,
     );
-    expect((await bad("bob", asset, { body: "   " })).message).toMatch(/cannot be empty/);
+    expect((await bad("bob", asset, { body: "   " })).message).toMatch(/body must be at least 1 characters/);
     expect((await bad("bob", asset, { body: "x".repeat(5001) })).message).toMatch(/5000 characters/);
     expect((await bad("bob", asset, { body: "x", timeSeconds: 2, endSeconds: 1 })).message).toMatch(/after/);
     expect((await bad("bob", asset, { body: "x", endSeconds: 1 })).message).toMatch(/needs timeSeconds/);
