@@ -15,6 +15,7 @@ import enShell from "./en/shell.json";
 import enSpend from "./en/spend.json";
 import enSpeech from "./en/speech.json";
 import enUpstream from "./en/upstream.json";
+import enReview from "./en/review.json";
 import enVideo from "./en/video.json";
 import zhAuth from "./zh/auth.json";
 import zhChat from "./zh/chat.json";
@@ -29,6 +30,7 @@ import zhShell from "./zh/shell.json";
 import zhSpend from "./zh/spend.json";
 import zhSpeech from "./zh/speech.json";
 import zhUpstream from "./zh/upstream.json";
+import zhReview from "./zh/review.json";
 import zhVideo from "./zh/video.json";
 
 const zh = {
@@ -46,6 +48,7 @@ const zh = {
   settings: zhSettings,
   gallery: zhGallery,
   spend: zhSpend,
+  review: zhReview,
 };
 // Typed as zh's shape so a key missing from English is a compile error, not a runtime fallback.
 const en: typeof zh = {
@@ -63,6 +66,7 @@ const en: typeof zh = {
   settings: enSettings,
   gallery: enGallery,
   spend: enSpend,
+  review: enReview,
 };
 
 export const MESSAGE_FILES = { zh, en } as const;

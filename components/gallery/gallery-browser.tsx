@@ -6,6 +6,7 @@ import { useCallback, useEffect, useMemo, useState } from "react";
 import { useTranslations } from "use-intl";
 import { useCan } from "@/components/auth/caller-context";
 import { Button, buttonClasses, EmptyState, Input, Select } from "@/components/ui";
+import { useDeepLink } from "@/components/review/use-deep-link";
 import { GalleryDetail } from "./gallery-detail";
 import { GalleryFilters } from "./gallery-filters";
 import { GalleryGrid } from "./gallery-grid";
@@ -78,6 +79,7 @@ export function GalleryBrowser({ models, members, trashDays }: GalleryBrowserPro
   const filtered = Object.keys(filters).some((k) => k !== "sort");
   const openItem = open !== null ? items[open] : undefined;
   const board = filters.board ? boards.data?.find((b) => b.id === filters.board) : undefined;
+  const deepLink = useDeepLink();
 
   return (
     <div className="flex flex-col gap-4">
@@ -286,6 +288,17 @@ export function GalleryBrowser({ models, members, trashDays }: GalleryBrowserPro
         </>
       )}
 
+      {deepLink.item && !openItem && (
+        <GalleryDetail
+          key={deepLink.key}
+          item={items.find((i) => i.assetId === deepLink.item?.assetId) ?? deepLink.item}
+          models={models}
+          actions={actions}
+          initialReview={deepLink.initial}
+          onClose={deepLink.close}
+          onStep={() => undefined}
+        />
+      )}
       {openItem && (
         <GalleryDetail
           key={openItem.assetId}

@@ -9,6 +9,7 @@ import { useCan } from "@/components/auth/caller-context";
 import { api } from "@/lib/client/api";
 import { Badge, Button, buttonClasses, Input } from "@/components/ui";
 import { ShareDialog } from "./share-dialog";
+import { useDetailReview } from "@/components/review/detail-review";
 import { STUDIO_FOR_KIND, type GalleryItem, type GalleryModel } from "./types";
 import type { useGalleryActions } from "./use-gallery";
 
@@ -18,10 +19,12 @@ export interface GalleryDetailProps {
   actions: ReturnType<typeof useGalleryActions>;
   onClose: () => void;
   onStep: (delta: number) => void;
+  /** A deep link's comment and time (the player seeks there, the comment's shapes are drawn). */
+  initialReview?: { commentId?: string; time?: number };
 }
 
 /** The detail view (keyed by the asset, so its drafts start afresh for each item): the large preview and the generation's facts, title and tags; ←/→ step, Esc closes. */
-export function GalleryDetail({ item, models, actions, onClose, onStep }: GalleryDetailProps) {
+export function GalleryDetail({ item, models, actions, onClose, onStep, initialReview }: GalleryDetailProps) {
   const t = useTranslations("gallery");
   const th = useTranslations("history");
   const locale = useLocale() as "zh" | "en";
@@ -45,6 +48,7 @@ export function GalleryDetail({ item, models, actions, onClose, onStep }: Galler
   const [copied, setCopied] = useState(false);
   const model = item.model ? models[item.model] : undefined;
   const studio = model ? STUDIO_FOR_KIND[model.kind] : undefined;
+  const review = useDetailReview(item, initialReview);
 
   useEffect(() => {
     const prev = document.activeElement as HTMLElement | null;
@@ -72,8 +76,9 @@ export function GalleryDetail({ item, models, actions, onClose, onStep }: Galler
         tabIndex={-1}
         onClick={(e) => e.stopPropagation()}
         onKeyDown={(e) => {
-          const typing = (e.target as HTMLElement).closest("input,textarea");
+          const typing = (e.target as HTMLElement).closest("input,textarea,select");
           if (e.key === "Escape") onClose();
+          else if (!typing && !e.metaKey && !e.ctrlKey && review.onKey(e.key)) e.preventDefault();
           else if (!typing && e.key === "ArrowRight") onStep(1);
           else if (!typing && e.key === "ArrowLeft") onStep(-1);
           else if (!typing && (e.key === "f" || e.key === "F"))
@@ -84,27 +89,7 @@ export function GalleryDetail({ item, models, actions, onClose, onStep }: Galler
         className="flex max-h-full w-full max-w-6xl flex-col overflow-hidden bg-surface shadow-xl outline-none sm:rounded-2xl md:flex-row"
         data-testid="gallery-detail"
       >
-        <div className="flex min-h-64 flex-1 items-center justify-center bg-black md:min-h-[70vh]">
-          {!item.fileUrl ? (
-            // eslint-disable-next-line @next/next/no-img-element
-            <img src={item.thumbnailUrl} alt="" className="max-h-[70vh] w-full object-contain" />
-          ) : item.kind === "video" ? (
-            <video
-              key={item.assetId}
-              src={item.fileUrl}
-              poster={item.thumbnailUrl}
-              controls
-              playsInline
-              preload="metadata"
-              className="max-h-[70vh] w-full"
-            />
-          ) : item.kind === "audio" ? (
-            <audio key={item.assetId} src={item.fileUrl} controls preload="metadata" className="w-4/5" />
-          ) : (
-            // eslint-disable-next-line @next/next/no-img-element
-            <img src={item.fileUrl} alt={item.prompt ?? ""} className="max-h-[70vh] w-full object-contain" />
-          )}
-        </div>
+        {review.media}
         <aside className="flex w-full flex-col gap-4 overflow-y-auto p-5 md:w-96">
           <div className="flex items-start justify-between gap-2">
             <div className="flex flex-wrap gap-1.5">
@@ -248,6 +233,8 @@ export function GalleryDetail({ item, models, actions, onClose, onStep }: Galler
                 ))}
             </datalist>
           </section>
+
+          {review.panel}
 
           <div className="mt-auto flex flex-wrap gap-2 pt-2">
             {studio && item.generationId && (

@@ -5,6 +5,7 @@ import { usePathname } from "next/navigation";
 import { useEffect, useRef, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { useTranslations } from "@/lib/i18n/client";
+import { NotificationBell } from "@/components/notifications/notification-bell";
 import { Brand } from "./brand";
 import { DemoBadge } from "./demo-badge";
 import { NavList } from "./nav-list";
@@ -41,6 +42,7 @@ export function MobileNav({ brand, tagline, demoMode, theme }: MobileNavProps) {
     <header className="sticky top-0 z-30 flex h-14 items-center gap-2 border-b border-border bg-surface/85 px-3 backdrop-blur md:hidden">
       <Brand name={brand} className="me-auto" />
       {demoMode && <DemoBadge compact />}
+      <NotificationBell />
       <Button
         variant="ghost"
         size="icon"

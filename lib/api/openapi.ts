@@ -11,6 +11,7 @@ import { createShareRequest, unlockShareRequest } from "@/lib/gallery/share-sche
 import { createGenerationRequest } from "@/lib/generations/schema";
 import { STATUSES } from "@/lib/generations/status";
 import { MODES } from "@/lib/catalog/types";
+import { reviewPaths } from "@/lib/review/openapi";
 import { ROUTE_TABLE } from "./route-table";
 
 const json = (schema: z.ZodType) => z.toJSONSchema(schema, { io: "input", unrepresentable: "any" });
@@ -315,6 +316,7 @@ const detailed = {
       responses: { "200": { description: "the file" }, "206": { description: "a range of the file" }, ...errors },
     },
   },
+  ...reviewPaths(body, ok, idParam),
 } as Record<string, Record<string, Record<string, unknown>>>;
 
 const CALLER = [{ bearer: [] }, { cookie: [] }];

@@ -38,7 +38,7 @@ export const ROUTE_TABLE: Record<string, Methods> = {
     get: { summary: "List stored assets", access: "team:read" },
   },
   "/api/v1/assets/{id}": {
-    get: { summary: "An asset's facts", access: "team:read" },
+    get: { summary: "An asset's facts, its rating and review state with history", access: "team:read" },
     patch: { summary: "Title, tags (gallery:organize) and the caller's own favourite", access: "team:read" },
     delete: { summary: "Move to the trash", access: "gallery:organize" },
   },
@@ -46,6 +46,29 @@ export const ROUTE_TABLE: Record<string, Methods> = {
   "/api/v1/assets/{id}/thumbnail": { get: { summary: "The grid thumbnail (WebP)", access: "team:read" } },
   "/api/v1/assets/{id}/lineage": {
     get: { summary: "What it was made from and what it was used in", access: "team:read" },
+  },
+  "/api/v1/assets/{id}/comments": {
+    get: { summary: "The asset's comments, oldest first, with parentId (threads)", access: "team:read" },
+    post: {
+      summary: "Comment or reply, optionally pinned to a time/range and drawn shapes (0–1 plane); @mentions notify",
+      access: "review:comment",
+    },
+  },
+  "/api/v1/assets/{id}/rating": {
+    put: { summary: "The caller's stars on the asset (an integer 1–5)", access: "review:comment" },
+  },
+  "/api/v1/assets/{id}/review": {
+    post: { summary: "A review decision with an optional note (admins may override)", access: "review:decide" },
+  },
+  "/api/v1/comments/{id}": {
+    patch: { summary: "Edit one's own text; resolve or reopen a thread", access: "review:comment" },
+    delete: { summary: "Delete one's own comment (admins: any) with its replies", access: "review:comment" },
+  },
+  "/api/v1/notifications": {
+    get: { summary: "The caller's notifications in this team, newest first (?unread=true)", access: "team:read" },
+  },
+  "/api/v1/notifications/read": {
+    post: { summary: "Mark notifications read: {ids} or {all: true}", access: "team:read" },
   },
   "/api/v1/gallery": { get: { summary: "The team's gallery, newest first, keyset pages", access: "team:read" } },
   "/api/v1/gallery/bulk": {
@@ -169,6 +192,10 @@ export const ROUTE_TABLE: Record<string, Methods> = {
   "/api/v1/me": {
     get: { summary: "Who is asking: person, team, role, permissions, teams", access: "signed-in" },
     patch: { summary: "Name and language", access: "signed-in" },
+  },
+  "/api/v1/me/notification-settings": {
+    get: { summary: "Which events reach the caller's inbox and browser", access: "signed-in" },
+    patch: { summary: "Change which events notify (mentions always reach the inbox)", access: "signed-in" },
   },
   "/api/v1/me/team": { put: { summary: "Switch this session's team", access: "signed-in" } },
   "/api/v1/team": {

@@ -34,6 +34,9 @@ export interface GalleryItem {
   archiveState: string;
   fileUrl?: string;
   trashedAt?: string;
+  /** Review: the state, and the stars' mean and count. */
+  reviewState: string;
+  rating: { average: number | null; count: number };
 }
 
 export interface GalleryPage {
@@ -104,18 +107,33 @@ export async function listGallery(scope: Scope, input: GalleryQuery | Parsed): P
     else end.setTime(end.getTime() + 1);
     add(`${kc} < ?`, sqlTime(end));
   }
-  const desc = q.sort === "newest";
+  if (q.asset) add(`a."id" = ?`, q.asset);
+  if (q.review) add(`a."reviewState" = ?`, q.review);
+  if (q.rating_gte) add(`a."ratingAverage" >= ?`, q.rating_gte);
+
+  const byRating = q.sort === "rating";
+  const desc = q.sort !== "oldest";
+  const rc = `coalesce(a."ratingAverage", 0)`;
   if (q.cursor) {
     const c = decodeCursor(q.cursor);
     const at = sqlTime(new Date(c.createdAt));
     // Row-value comparison, written so SQLite can use the index range on the first column.
     const [lt, le] = desc ? ["<", "<="] : [">", ">="];
-    add(`${kc} ${le} ? AND (${kc} ${lt} ? OR ${kid} ${lt} ?)`, at, at, c.id);
+    if (byRating)
+      add(
+        `(${rc} < ? OR (${rc} = ? AND (${kc} < ? OR (${kc} = ? AND ${kid} < ?))))`,
+        c.rating ?? 0,
+        c.rating ?? 0,
+        at,
+        at,
+        c.id,
+      );
+    else add(`${kc} ${le} ? AND (${kc} ${lt} ? OR ${kid} ${lt} ?)`, at, at, c.id);
   }
   const dir = desc ? "DESC" : "ASC";
-  const order = `ORDER BY ${kc} ${dir}, ${kid} ${dir}`;
-  const cols = `${kid} AS "id", ${kc} AS "createdAt"`;
-  type Key = { id: string; createdAt: string | Date };
+  const order = `ORDER BY ${byRating ? `${rc} DESC, ` : ""}${kc} ${dir}, ${kid} ${dir}`;
+  const cols = `${kid} AS "id", ${kc} AS "createdAt", ${rc} AS "rating"`;
+  type Key = { id: string; createdAt: string | Date; rating: number };
   let keys: Key[];
   if (!q.q?.trim()) {
     keys = await db().$queryRawUnsafe<Key[]>(
@@ -129,7 +147,7 @@ export async function listGallery(scope: Scope, input: GalleryQuery | Parsed): P
     // ends without a full page (a rare word) does it collect the word's FTS matches — few, by then.
     const probe = searchProbe(q.q, `w."rid"`)!;
     const windowed = await db().$queryRawUnsafe<Key[]>(
-      `SELECT w."id", w."createdAt" FROM (SELECT ${cols}, a."rowid" AS "rid" FROM ${from} WHERE ${where.join(" AND ")} ${order} LIMIT ?) w WHERE ${probe.sql} ORDER BY w."createdAt" ${dir}, w."id" ${dir} LIMIT ?`,
+      `SELECT w."id", w."createdAt", w."rating" FROM (SELECT ${cols}, a."rowid" AS "rid" FROM ${from} WHERE ${where.join(" AND ")} ${order} LIMIT ?) w WHERE ${probe.sql} ORDER BY ${byRating ? `w."rating" DESC, ` : ""}w."createdAt" ${dir}, w."id" ${dir} LIMIT ?`,
       ...args,
       SEARCH_WINDOW,
       ...probe.args,
@@ -170,6 +188,7 @@ export async function listGallery(scope: Scope, input: GalleryQuery | Parsed): P
         ? encodeCursor({
             createdAt: last.createdAt instanceof Date ? sqlTime(last.createdAt) : String(last.createdAt),
             id: last.id,
+            ...(byRating ? { rating: Number(last.rating) } : {}),
           })
         : null,
   };
@@ -197,6 +216,9 @@ type HydrateRow = {
   creatorName: string | null;
   tags: string | null;
   favorite: number | bigint | boolean;
+  reviewState: string;
+  ratingAverage: number | null;
+  ratingCount: number | bigint;
 };
 
 /** The items for `ids`, in that order: one query for the rows with their generation, creator, tags and the caller's star. */
@@ -207,7 +229,7 @@ export async function hydrate(scope: Scope, ids: string[]): Promise<GalleryItem[
   const rows = await db().$queryRawUnsafe<HydrateRow[]>(
     `SELECT a."id", a."kind", a."mime", a."width", a."height", a."durationSeconds", a."thumbhash", a."generationId",
             a."model", a."mode", a."title", a."origin", a."archiveState", a."storageKey", a."trashedAt", a."createdAt",
-            g."prompt", u."id" AS "creatorId", u."name" AS "creatorName",
+            a."reviewState", a."ratingAverage", a."ratingCount", g."prompt", u."id" AS "creatorId", u."name" AS "creatorName",
             (SELECT json_group_array(x."tag") FROM (SELECT t."tag" FROM "AssetTag" t WHERE t."assetId" = a."id" ORDER BY t."tag") x) AS "tags",
             EXISTS (SELECT 1 FROM "Favorite" f WHERE f."userId" = ? AND f."assetId" = a."id") AS "favorite"
      FROM "Asset" a LEFT JOIN "Generation" g ON g."id" = a."generationId" LEFT JOIN "User" u ON u."id" = a."createdById"
@@ -244,6 +266,8 @@ export async function hydrate(scope: Scope, ids: string[]): Promise<GalleryItem[
       archiveState: a.archiveState,
       ...(saved && a.storageKey ? { fileUrl: `/api/v1/assets/${a.id}/file` } : {}),
       ...(a.trashedAt ? { trashedAt: new Date(a.trashedAt).toISOString() } : {}),
+      reviewState: a.reviewState,
+      rating: { average: a.ratingAverage == null ? null : Number(a.ratingAverage), count: Number(a.ratingCount) },
     };
     return [item];
   });

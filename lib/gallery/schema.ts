@@ -14,6 +14,8 @@ export const galleryQuery = z.object({
   kind: z.enum(["image", "video", "audio"]).optional(),
   model: z.string().max(40).optional(),
   mode: z.string().max(40).optional(),
+  /** One asset by id (a deep link from a notification); the other filters still apply. */
+  asset: z.string().max(64).optional(),
   /** A user id of the team. */
   creator: z.string().max(64).optional(),
   tag: z.string().trim().min(1).max(40).optional(),
@@ -24,7 +26,16 @@ export const galleryQuery = z.object({
   from: day.optional(),
   /** Inclusive; a bare date means the whole of that day (UTC). */
   to: day.optional(),
-  sort: z.enum(["newest", "oldest"]).default("newest"),
+  /** Review state (lib/review/schema.ts REVIEW_STATES). */
+  review: z.enum(["none", "in_review", "approved", "changes_requested", "rejected"]).optional(),
+  /** Average stars at least this (1–5). */
+  rating_gte: z.coerce
+    .number()
+    .min(1, "rating_gte must be at least 1")
+    .max(5, "rating_gte must be at most 5")
+    .optional(),
+  /** `rating`: the best rated first (unrated last), newest first among equals. */
+  sort: z.enum(["newest", "oldest", "rating"]).default("newest"),
   /** Outputs only by default; `upload` shows uploads, `all` both. */
   origin: z.enum(["output", "upload", "all"]).default("output"),
   /** The trash instead of the gallery. */

@@ -1,8 +1,8 @@
 import "server-only";
 import { db } from "@/lib/db";
 
-/** Body of one asset's search row: title, the generation's prompt, the tags (the SQL the migration's triggers repeat). */
-const BODY_SQL = `coalesce(a."title", '') || char(10) || coalesce((SELECT g."prompt" FROM "Generation" g WHERE g."id" = a."generationId"), '') || char(10) || coalesce((SELECT group_concat(t."tag", ' ') FROM "AssetTag" t WHERE t."assetId" = a."id"), '')`;
+/** Body of one asset's search row: title, the generation's prompt, the tags, the comments (the SQL the migration's triggers repeat). */
+const BODY_SQL = `coalesce(a."title", '') || char(10) || coalesce((SELECT g."prompt" FROM "Generation" g WHERE g."id" = a."generationId"), '') || char(10) || coalesce((SELECT group_concat(t."tag", ' ') FROM "AssetTag" t WHERE t."assetId" = a."id"), '') || char(10) || coalesce((SELECT group_concat(c."body", char(10)) FROM "Comment" c WHERE c."assetId" = a."id"), '')`;
 
 export interface SqlPart {
   sql: string;

@@ -7,6 +7,7 @@ import { syncLedger } from "@/lib/spend/ledger";
 import { saveClonedVoice } from "@/lib/voices/store";
 import type { PollResult } from "./adapters/types";
 import { nextPollDelay } from "./schedule";
+import { generationFinished } from "@/lib/review/generation-finished";
 import { wakeArchiver } from "./wake";
 
 export function mergeIds(existing: string, more: string[]): string {
@@ -55,6 +56,7 @@ export async function recordFailure(
     },
   });
   if (r.count === 1) await syncLedger(id);
+  if (r.count === 1) generationFinished(id);
   return r.count === 1;
 }
 
@@ -115,7 +117,7 @@ export async function applyPollResult(id: string, r: PollResult, opts: { revive?
     usage: r.usage === undefined ? undefined : JSON.stringify(r.usage),
   };
   if (r.status !== "succeeded") {
-    await db().generation.updateMany({
+    const ended = await db().generation.updateMany({
       where: active,
       data: {
         ...common,
@@ -127,6 +129,7 @@ export async function applyPollResult(id: string, r: PollResult, opts: { revive?
       },
     });
     await syncLedger(id);
+    if (ended.count) generationFinished(id);
     return;
   }
   // Inline outputs (synchronous TTS) are written at once; the others keep TD's link until the archiver saves them.
@@ -181,6 +184,7 @@ export async function applyPollResult(id: string, r: PollResult, opts: { revive?
   if (!applied) await Promise.all(outputs.map((x) => (x.stored ? removeKey(x.stored.key) : undefined)));
   // A voice-clone's VoiceId becomes a named team voice; it also stays in `usage`, so a failure here loses nothing.
   else await saveClonedVoice(id, r.usage).catch((e) => console.error("[voices] could not save the cloned voice", e));
+  if (applied && !saving) generationFinished(id);
   wakeArchiver();
 }
 
@@ -204,6 +208,7 @@ export async function settleSaving(generationId: string): Promise<void> {
   if (!lost) {
     const done = await db().generation.updateMany({ where, data: { status: "succeeded", phase: null, finishedAt } });
     await syncLedger(generationId);
+    if (done.count) generationFinished(generationId);
     // A voice-clone whose audio came as a link is only now succeeded: keep its VoiceId as a team voice.
     const usage = done.count
       ? (await db().generation.findUnique({ where: { id: generationId }, select: { usage: true } }))?.usage
@@ -225,4 +230,5 @@ export async function settleSaving(generationId: string): Promise<void> {
     },
   });
   await syncLedger(generationId);
+  generationFinished(generationId);
 }

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { cookies } from "next/headers";
+import { NotifySettingsCard } from "@/components/notifications/notify-settings-card";
 import { ProfileSettings } from "@/components/settings/profile-settings";
 import { isTheme } from "@/components/shell/theme";
 import { PASSWORD_MIN } from "@/lib/auth/better-auth";
@@ -16,11 +17,14 @@ export default async function ProfilePage() {
   const caller = await requirePageCaller();
   const saved = (await cookies()).get("theme")?.value;
   return (
-    <ProfileSettings
-      name={caller.user.name}
-      email={caller.user.email}
-      theme={isTheme(saved) ? saved : "system"}
-      passwordMin={PASSWORD_MIN}
-    />
+    <div className="flex flex-col gap-6">
+      <ProfileSettings
+        name={caller.user.name}
+        email={caller.user.email}
+        theme={isTheme(saved) ? saved : "system"}
+        passwordMin={PASSWORD_MIN}
+      />
+      <NotifySettingsCard />
+    </div>
   );
 }

@@ -3,11 +3,13 @@ import { readJson, route } from "@/lib/api/handler";
 import { getAsset } from "@/lib/assets/list";
 import { trashAsset, updateAsset, updateAssetRequest } from "@/lib/gallery/organize";
 import { assetView } from "@/lib/assets/view";
+import { reviewOf } from "@/lib/review/decisions";
 
 export const dynamic = "force-dynamic";
 
+/** GET /api/v1/assets/{id} — the asset's facts with `rating: {mine?, average, count}` and `review: {state, …, history}`. */
 export const GET = route<{ id: string }>("team:read", async (_req, caller, { id }) =>
-  NextResponse.json(assetView(await getAsset(caller, id))),
+  NextResponse.json({ ...assetView(await getAsset(caller, id)), ...(await reviewOf(caller, id)) }),
 );
 
 /**

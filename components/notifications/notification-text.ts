@@ -1,0 +1,24 @@
+"use client";
+
+import { useTranslations } from "use-intl";
+import { timecode } from "@/components/review/use-review";
+import type { NotificationView } from "./use-notifications";
+
+/** A notification's headline and detail line, in the reader's language. */
+export function useNotificationText() {
+  const t = useTranslations("review.inbox");
+  const ts = useTranslations("review.states");
+  return (n: NotificationView) => {
+    const name = n.actor?.name ?? "—";
+    // A decision's excerpt is its state: shown in the reader's language.
+    const excerpt =
+      n.type === "decision" &&
+      n.excerpt &&
+      ["in_review", "approved", "changes_requested", "rejected"].includes(n.excerpt)
+        ? ts(n.excerpt as "approved")
+        : n.excerpt;
+    const title = t(`types.${n.type as "mention"}`, { name });
+    const at = n.timeSeconds !== undefined ? t("at", { time: timecode(n.timeSeconds) }) : "";
+    return { title, detail: [at, excerpt].filter(Boolean).join(" · ") };
+  };
+}
