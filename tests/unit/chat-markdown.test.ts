@@ -12,6 +12,8 @@ import { MESSAGE_FILES } from "@/messages";
 const messages = Object.assign({}, ...Object.values(MESSAGE_FILES.en));
 const html = (text: string) =>
   renderToStaticMarkup(
+    // IntlProvider's props type requires children, so they go in the props object.
+    // eslint-disable-next-line react/no-children-prop
     createElement(IntlProvider, {
       locale: "en",
       messages,
