@@ -71,6 +71,12 @@ export const envSchema = z.object({
     .default("T0310001"),
   SEEDANCE_ASSET_GROUP_ID: z.string().optional(),
   TD_TIMEOUT_MS: z.coerce.number().int().min(1000).max(600_000).default(60_000),
+  // Calls to TD go through the studio's own keep-alive pool (lib/td/dispatcher.ts); "0" uses the runtime's global
+  // fetch instead (e.g. where an outbound proxy or a tool hooks that one).
+  TD_KEEP_ALIVE: z
+    .enum(["true", "false", "1", "0", ""])
+    .optional()
+    .transform((v) => v !== "false" && v !== "0"),
   STUDIO_POLL_MS: z.coerce.number().int().min(50).max(60_000).default(2000),
   BETTER_AUTH_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
   // Rate limits (requests per window); spend is governed by budgets, so these only stop abuse.

@@ -17,7 +17,7 @@ function build() {
     baseUrl: c.TD_BASE_URL,
     apiKey: c.TD_API_KEY,
     timeoutMs: c.TD_TIMEOUT_MS,
-    fetch: keepAliveFetch(),
+    ...(c.TD_KEEP_ALIVE ? { fetch: keepAliveFetch() } : {}),
   });
   return {
     http,

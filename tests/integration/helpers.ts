@@ -97,7 +97,8 @@ export function studioTestbed(opts: {
   const bed = { sent: [] as SentRequest[] } as { emu: Emulator; dataDir: string; sent: SentRequest[] };
   beforeAll(async () => {
     bed.emu = await startEmulator({ port: 0, apiKey: "k", taskSeconds: opts.taskSeconds, quiet: true });
-    bed.dataDir = freshStudioEnv(bed.emu.url, "k", opts.env).dir;
+    // Recording reads the requests at the global fetch, so the studio sends through it (not its keep-alive pool).
+    bed.dataDir = freshStudioEnv(bed.emu.url, "k", { ...(opts.record ? { TD_KEEP_ALIVE: "0" } : {}), ...opts.env }).dir;
     const record = opts.record;
     if (!record) return;
     const real = globalThis.fetch;
