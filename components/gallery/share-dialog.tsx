@@ -31,6 +31,8 @@ export function ShareDialog({ target, onClose }: { target: Target; onClose: () =
   const list = useQuery({
     queryKey: key,
     queryFn: () => api<{ items: ShareView[] }>(`/api/v1/shares?${filter}`).then((r) => r.items),
+    // Views and expiry change while the dialog is closed: read them afresh each time it opens.
+    refetchOnMount: "always",
   });
   const create = useMutation({
     mutationFn: () =>

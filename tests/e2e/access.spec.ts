@@ -18,6 +18,11 @@ const BODIES: Record<string, unknown> = {
   "POST /api/v1/conversations/[id]/messages": { model: "T0106004", content: "hello" },
   "PATCH /api/v1/boards/[id]": { name: "renamed by someone else" },
   "PATCH /api/v1/assets/[id]": { favorite: true },
+  // Valid bodies, so that the answer is about the record, not the input.
+  "POST /api/v1/assets/[id]/comments": { body: "a comment from someone else" },
+  "PATCH /api/v1/comments/[id]": { body: "edited by someone else" },
+  "PUT /api/v1/assets/[id]/rating": { stars: 3 },
+  "POST /api/v1/assets/[id]/review": { decision: "approved" },
 };
 const itemBodies = () => ({
   "POST /api/v1/boards/[id]/items": { assetIds: [ids["api/v1/assets"]] },
