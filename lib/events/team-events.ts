@@ -144,7 +144,7 @@ async function flush() {
   if (wanted.length) {
     const rows = await db().generation.findMany({
       where: { id: { in: ids }, teamId: { in: wanted } },
-      include: { outputs: true, inputs: { orderBy: { position: "asc" } } },
+      include: { outputs: true, inputs: { orderBy: { position: "asc" } }, ledger: true },
     });
     for (const row of rows) {
       h.pushed.set(row.id, row.updatedAt.getTime());
