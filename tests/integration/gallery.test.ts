@@ -2,52 +2,17 @@ import { randomUUID } from "node:crypto";
 import { NextRequest } from "next/server";
 import { beforeAll, describe, expect, it } from "vitest";
 import { freshStudioEnv } from "../../scripts/harness/studio-env";
+import { call, people, routes, twoTeams, type Who } from "./route-bench";
 
 // The gallery against a real SQLite database (every migration, FTS5 triggers included), through the real route
 // handlers with real API tokens: two teams, three roles.
-type Handler = (req: NextRequest, ctx: { params: Promise<Record<string, string>> }) => Promise<Response>;
-const routes: Record<string, Record<string, unknown>> = {};
-const people = {} as Record<"alice" | "bob" | "rita" | "eve", { id: string; token: string; teamId: string }>;
-
-async function call(
-  who: keyof typeof people,
-  method: string,
-  path: string,
-  body?: unknown,
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
-): Promise<{ status: number; json: any }> {
-  const url = new URL(path, "http://studio.test");
-  const seg = url.pathname.replace(/^\/api\/v1\//, "").split("/");
-  let key: string;
-  const params: Record<string, string> = {};
-  if (seg[0] === "assets") {
-    params.id = seg[1];
-    key = seg[2] ? `assets/[id]/${seg[2]}` : "assets/[id]";
-  } else if (seg[0] === "boards" && seg[1]) {
-    params.id = seg[1];
-    key = seg[2] ? "boards/[id]/items" : "boards/[id]";
-  } else key = seg.join("/");
-  const handler = routes[key]?.[method] as Handler | undefined;
-  if (!handler) throw new Error(`no route ${method} ${key}`);
-  const req = new NextRequest(url, {
-    method,
-    headers: {
-      Authorization: `Bearer ${people[who].token}`,
-      ...(body !== undefined ? { "Content-Type": "application/json" } : {}),
-    },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const res = await handler(req, { params: Promise.resolve(params) });
-  const text = await res.text();
-  return { status: res.status, json: text ? JSON.parse(text) : undefined };
-}
 
 const base = Date.parse("2026-06-01T00:00:00Z");
 let clock = 0;
 
 /** One output (with its generation) or upload; times step a second apart unless `at` is given (ties on purpose). */
 async function seed(
-  who: keyof typeof people,
+  who: Who,
   o: { kind?: string; model?: string; mode?: string; prompt?: string; origin?: string; at?: number } = {},
 ) {
   const { db } = await import("@/lib/db");
@@ -88,7 +53,7 @@ async function seed(
   return a.id;
 }
 
-async function all(who: keyof typeof people, query: string, limit = 200): Promise<string[]> {
+async function all(who: Who, query: string, limit = 200): Promise<string[]> {
   const ids: string[] = [];
   let cursor: string | null = null;
   for (let i = 0; i < 100; i++) {
@@ -103,28 +68,7 @@ async function all(who: keyof typeof people, query: string, limit = 200): Promis
 
 beforeAll(async () => {
   freshStudioEnv("http://127.0.0.1:9", "k", { STUDIO_RATE_TOKEN_PER_MINUTE: "1000000" });
-  const { createAccount, createTeam, addMember } = await import("@/lib/auth/accounts");
-  const { createToken } = await import("@/lib/auth/tokens");
-  const alice = await createAccount({ name: "Alice", email: "alice@example.com", password: "correct horse 1" });
-  const bob = await createAccount({ name: "Bob", email: "bob@example.com", password: "correct horse 2" });
-  const rita = await createAccount({ name: "Rita", email: "rita@example.com", password: "correct horse 3" });
-  const eve = await createAccount({ name: "Eve", email: "eve@example.com", password: "correct horse 4" });
-  const a = await createTeam("Studio A", alice.id, "admin");
-  await addMember(a.id, bob.id, "member");
-  await addMember(a.id, rita.id, "reviewer");
-  const b = await createTeam("Studio B", eve.id, "admin");
-  for (const [name, user, team] of [
-    ["alice", alice, a],
-    ["bob", bob, a],
-    ["rita", rita, a],
-    ["eve", eve, b],
-  ] as const) {
-    people[name] = {
-      id: user.id,
-      teamId: team.id,
-      token: (await createToken({ teamId: team.id, userId: user.id }, "test")).token,
-    };
-  }
+  await twoTeams({ teams: ["Studio A", "Studio B"] });
   routes["gallery"] = await import("@/app/api/v1/gallery/route");
   routes["gallery/bulk"] = await import("@/app/api/v1/gallery/bulk/route");
   routes["gallery/tags"] = await import("@/app/api/v1/gallery/tags/route");
@@ -416,7 +360,7 @@ describe("thumbnails", () => {
       thumbhash: expect.stringMatching(/^[A-Za-z0-9+/=]{20,}$/),
     });
     const thumbRoute = await import("@/app/api/v1/assets/[id]/thumbnail/route");
-    const get = (who: keyof typeof people) =>
+    const get = (who: Who) =>
       thumbRoute.GET(
         new NextRequest(`http://studio.test/api/v1/assets/${up.id}/thumbnail`, {
           headers: { Authorization: `Bearer ${people[who].token}` },

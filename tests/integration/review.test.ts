@@ -1,44 +1,10 @@
 import { randomUUID } from "node:crypto";
-import { NextRequest } from "next/server";
 import { beforeAll, describe, expect, it } from "vitest";
 import { freshStudioEnv } from "../../scripts/harness/studio-env";
+import { call, people, routes, twoTeams, type Who } from "./route-bench";
 
 // Review against a real SQLite database through the real route handlers with real API tokens: comments with
 // threads, times, shapes and mentions; ratings; decisions with history; notifications; another team sees none.
-type Handler = (req: NextRequest, ctx: { params: Promise<Record<string, string>> }) => Promise<Response>;
-const routes: Record<string, Record<string, unknown>> = {};
-type Who = "alice" | "bob" | "rita" | "eve";
-const people = {} as Record<Who, { id: string; token: string; teamId: string }>;
-
-async function call(
-  who: Who,
-  method: string,
-  path: string,
-  body?: unknown,
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
-): Promise<{ status: number; json: any }> {
-  const url = new URL(path, "http://studio.test");
-  const seg = url.pathname.replace(/^\/api\/v1\//, "").split("/");
-  const params: Record<string, string> = {};
-  let key: string;
-  if (seg[0] === "assets" || seg[0] === "comments") {
-    params.id = seg[1];
-    key = `${seg[0]}/[id]${seg[2] ? `/${seg[2]}` : ""}`;
-  } else key = seg.join("/");
-  const handler = routes[key]?.[method] as Handler | undefined;
-  if (!handler) throw new Error(`no route ${method} ${key}`);
-  const req = new NextRequest(url, {
-    method,
-    headers: {
-      Authorization: `Bearer ${people[who].token}`,
-      ...(body !== undefined ? { "Content-Type": "application/json" } : {}),
-    },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const res = await handler(req, { params: Promise.resolve(params) });
-  const text = await res.text();
-  return { status: res.status, json: text ? JSON.parse(text) : undefined };
-}
 
 async function seed(who: Who, o: { kind?: string; prompt?: string; duration?: number } = {}) {
   const { db } = await import("@/lib/db");
@@ -78,28 +44,7 @@ const unread = async (who: Who) => (await call(who, "GET", "/api/v1/notification
 
 beforeAll(async () => {
   freshStudioEnv("http://127.0.0.1:9", "k", { STUDIO_RATE_TOKEN_PER_MINUTE: "1000000" });
-  const { createAccount, createTeam, addMember } = await import("@/lib/auth/accounts");
-  const { createToken } = await import("@/lib/auth/tokens");
-  const alice = await createAccount({ name: "Alice", email: "alice@example.com", password: "correct horse 1" });
-  const bob = await createAccount({ name: "Bob Li", email: "bob@example.com", password: "correct horse 2" });
-  const rita = await createAccount({ name: "Rita", email: "rita@example.com", password: "correct horse 3" });
-  const eve = await createAccount({ name: "Eve", email: "eve@example.com", password: "correct horse 4" });
-  const a = await createTeam("Review A", alice.id, "admin");
-  await addMember(a.id, bob.id, "member");
-  await addMember(a.id, rita.id, "reviewer");
-  const b = await createTeam("Review B", eve.id, "admin");
-  for (const [name, user, team] of [
-    ["alice", alice, a],
-    ["bob", bob, a],
-    ["rita", rita, a],
-    ["eve", eve, b],
-  ] as const) {
-    people[name] = {
-      id: user.id,
-      teamId: team.id,
-      token: (await createToken({ teamId: team.id, userId: user.id }, "test")).token,
-    };
-  }
+  await twoTeams({ teams: ["Review A", "Review B"], bobName: "Bob Li" });
   routes["assets/[id]"] = await import("@/app/api/v1/assets/[id]/route");
   routes["assets/[id]/comments"] = await import("@/app/api/v1/assets/[id]/comments/route");
   routes["assets/[id]/rating"] = await import("@/app/api/v1/assets/[id]/rating/route");
