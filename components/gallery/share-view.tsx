@@ -4,6 +4,7 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { Fragment, useState, type ReactNode } from "react";
 import { useLocale, useTranslations } from "use-intl";
+import { hasKey, tKey } from "@/lib/i18n/dynamic-key";
 import { LogoMark } from "@/components/shell/brand";
 import { LanguageSwitch } from "@/components/shell/language-switch";
 import { Button, buttonClasses, Input } from "@/components/ui";
@@ -135,6 +136,13 @@ function Facts({ item, models }: { item: SharedItem; models: Record<string, { zh
   const th = useTranslations("history");
   const locale = useLocale() as "zh" | "en";
   const params = Object.entries(item.params ?? {}).filter(([, v]) => v !== null && typeof v !== "object");
+  // The settings in the words of the studio's own forms (`<video|image>.params.*`), else the field's name.
+  const tp = useTranslations(item.kind === "image" ? "image" : "video");
+  const label = (k: string) => (hasKey(tp, `params.${k}`) ? tKey(tp, `params.${k}`) : k);
+  const value = (v: unknown) =>
+    typeof v === "boolean" && hasKey(tp, v ? "params.on" : "params.off")
+      ? tKey(tp, v ? "params.on" : "params.off")
+      : String(v);
   return (
     <div className="flex flex-col gap-3">
       {item.title && <h2 className="text-base font-semibold text-fg">{item.title}</h2>}
@@ -162,8 +170,8 @@ function Facts({ item, models }: { item: SharedItem; models: Record<string, { zh
           )}
           {params.map(([k, v]) => (
             <Fragment key={k}>
-              <dt className="text-muted">{k}</dt>
-              <dd className="break-all text-fg">{String(v)}</dd>
+              <dt className="text-muted">{label(k)}</dt>
+              <dd className="break-all text-fg">{value(v)}</dd>
             </Fragment>
           ))}
         </dl>
