@@ -6,6 +6,8 @@ export default defineConfig({
     alias: {
       "@": path.resolve(import.meta.dirname),
       "server-only": path.resolve(import.meta.dirname, "tests/helpers/server-only-stub.ts"),
+      // As in next.config.ts: messages are precompiled (lib/i18n/messages.ts), so use-intl formats without a parser.
+      "use-intl/format-message": "use-intl/format-message/format-only",
     },
   },
   test: {
@@ -19,5 +21,7 @@ export default defineConfig({
     testTimeout: 20_000,
     hookTimeout: 30_000,
     pool: "forks",
+    // use-intl is run through Vite so the format-message alias above reaches its own imports.
+    server: { deps: { inline: ["use-intl"] } },
   },
 });

@@ -1,13 +1,14 @@
 "use client";
 
-import { TriangleAlertIcon } from "lucide-react";
-import Link from "next/link";
 import { useEffect } from "react";
 import { Button, buttonClasses } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
+import { StaticIcon } from "@/components/ui/static-icon";
 import { useTranslations } from "@/lib/i18n/client";
 
-// Renders inside the root layout, so the shell, the theme and the translations are all there.
+// Renders inside the root layout, so the shell, the theme and the translations are all there. Every page
+// loads this boundary, so it uses no next/link and no icon library: their code would ship twice (Turbopack
+// gives each boundary its own chunk), and a full load is the right way home after an error anyway.
 export default function ErrorPage({ error, retry }: { error: unknown; retry: () => void }) {
   const t = useTranslations("shell.errorPage");
   // Server errors reach the browser without their message (production) but with a digest that matches the server log.
@@ -22,7 +23,7 @@ export default function ErrorPage({ error, retry }: { error: unknown; retry: () 
     <div className="flex min-h-[calc(100dvh-3.5rem)] items-center justify-center px-4 py-12 md:min-h-dvh">
       <div className="w-full max-w-lg">
         <EmptyState
-          icon={<TriangleAlertIcon />}
+          icon={<StaticIcon name="triangle-alert" />}
           title={<span className="text-xl">{t("title")}</span>}
           description={t("description")}
           actions={
@@ -30,9 +31,9 @@ export default function ErrorPage({ error, retry }: { error: unknown; retry: () 
               <Button variant="primary" onClick={() => retry()}>
                 {t("retry")}
               </Button>
-              <Link href="/video" className={buttonClasses({ variant: "secondary" })}>
+              <a href="/video" className={buttonClasses({ variant: "secondary" })}>
                 {t("home")}
-              </Link>
+              </a>
             </>
           }
         >

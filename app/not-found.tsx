@@ -1,8 +1,7 @@
-import { ArrowRightIcon, CompassIcon } from "lucide-react";
 import type { Metadata } from "next";
-import Link from "next/link";
 import { buttonClasses } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
+import { StaticIcon } from "@/components/ui/static-icon";
 import { getT } from "@/lib/i18n/server";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -22,14 +21,14 @@ export default async function NotFound() {
           404
         </p>
         <EmptyState
-          icon={<CompassIcon />}
+          icon={<StaticIcon name="compass" />}
           title={<span className="text-xl">{t("title")}</span>}
           description={t("description")}
           actions={
-            <Link href="/video" className={buttonClasses({ variant: "primary" })}>
+            <a href="/video" className={buttonClasses({ variant: "primary" })}>
               {t("home")}
-              <ArrowRightIcon />
-            </Link>
+              <StaticIcon name="arrow-right" />
+            </a>
           }
           className="pt-4"
         />

@@ -1,12 +1,14 @@
 "use client";
 
 import { useQueryClient } from "@tanstack/react-query";
-import { useEffect, useRef, useState } from "react";
-import { Button } from "@/components/ui";
+import { lazy, Suspense, useEffect, useRef, useState } from "react";
+import { Button, Spinner } from "@/components/ui";
 import { SIGNED_OUT_EVENT } from "@/lib/client/api";
 import { useTranslations } from "@/lib/i18n/client";
-import { AccountForm } from "./account-form";
 import { useCaller } from "./caller-context";
+
+// Every page carries this dialog, few ever open it: the form loads when a 401 first opens it.
+const AccountForm = lazy(() => import("./account-form").then((m) => ({ default: m.AccountForm })));
 
 /**
  * When any request answers 401 (the session expired or was ended elsewhere), sign in again right here:
@@ -44,17 +46,19 @@ export function SignedOutDialog({ passwordMin = 10 }: { passwordMin?: number }) 
             {t("signedOut.title")}
           </h2>
           <p className="mt-1.5 mb-5 text-sm leading-6 text-muted">{t("signedOut.description")}</p>
-          <AccountForm
-            fields={["email", "password"]}
-            initial={{ email: caller?.user.email }}
-            endpoint="/api/v1/auth/sign-in"
-            submit={t("signIn.submit")}
-            passwordMin={passwordMin}
-            onDone={() => {
-              setOpen(false);
-              void queries.invalidateQueries();
-            }}
-          />
+          <Suspense fallback={<Spinner className="mx-auto my-6 block" />}>
+            <AccountForm
+              fields={["email", "password"]}
+              initial={{ email: caller?.user.email }}
+              endpoint="/api/v1/auth/sign-in"
+              submit={t("signIn.submit")}
+              passwordMin={passwordMin}
+              onDone={() => {
+                setOpen(false);
+                void queries.invalidateQueries();
+              }}
+            />
+          </Suspense>
           <Button variant="ghost" className="mt-2 w-full" onClick={() => setOpen(false)}>
             {t("signedOut.dismiss")}
           </Button>

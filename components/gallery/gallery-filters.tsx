@@ -15,7 +15,7 @@ export interface GalleryFiltersProps {
   boards: BoardView[];
 }
 
-/** The filter bar: every control writes the URL (push, so Back undoes it); typing in search replaces, after a pause. */
+/** The filter bar: every control writes the URL (push, so Back undoes it); typing in search writes it after a pause. */
 export function GalleryFilters({ filters, setFilters, clear, models, members, boards }: GalleryFiltersProps) {
   const t = useTranslations("gallery");
   const th = useTranslations("history");
@@ -29,7 +29,9 @@ export function GalleryFilters({ filters, setFilters, clear, models, members, bo
   }
   useEffect(() => {
     if ((filters.q ?? "") === q.trim()) return;
-    const h = setTimeout(() => setFilters({ q: q.trim() }, { replace: true }), 350);
+    // Refining a search replaces its entry; starting one pushes, so Back returns to the unfiltered gallery
+    // whether the pause or Enter came first.
+    const h = setTimeout(() => setFilters({ q: q.trim() }, { replace: !!filters.q && !!q.trim() }), 350);
     return () => clearTimeout(h);
   }, [q, filters.q, setFilters]);
   const modes = [...new Set(Object.values(models).flatMap((m) => m.modes))];
@@ -57,7 +59,11 @@ export function GalleryFilters({ filters, setFilters, clear, models, members, bo
       role="search"
       aria-label={t("filters.label")}
       className="flex flex-col gap-2"
-      onSubmit={(e) => (e.preventDefault(), setFilters({ q: q.trim() }))}
+      onSubmit={(e) => {
+        e.preventDefault();
+        // The pause may already have written this search: a second entry would make Back a no-op.
+        if ((filters.q ?? "") !== q.trim()) setFilters({ q: q.trim() });
+      }}
     >
       <div className="relative">
         <SearchIcon

@@ -4,7 +4,7 @@ import { ImageIcon } from "lucide-react";
 import { SpendEstimate } from "@/components/spend/spend-estimate";
 
 import { PromptHelper } from "@/components/chat/prompt-helper";
-import { useEffect, useRef, useState, type KeyboardEvent } from "react";
+import { lazy, Suspense, useEffect, useRef, useState, type KeyboardEvent } from "react";
 import { useTranslations } from "use-intl";
 import { defaultsOf, type ParamValues } from "@/components/generations/param-fields";
 import type { ModelInfo } from "@/components/generations/generation-card";
@@ -19,11 +19,13 @@ import {
 import { Button, Card, EmptyState, Field, Segmented, Select, Textarea } from "@/components/ui";
 import type { ModeFormSpec } from "@/lib/catalog/form-spec";
 import { api, ApiError, type GenerationView } from "@/lib/client/api";
-import { ImageCard } from "./image-card";
 import { ImageSettings } from "./image-settings";
 import { seedsFor } from "./seeds";
 import { CanCreate } from "@/components/auth/can-create";
 import { useErrorText } from "@/lib/client/error-text";
+
+// Result cards load beside the results query, after the form: the form is what the page needs first.
+const ImageCard = lazy(() => import("./image-card").then((m) => ({ default: m.ImageCard })));
 
 type Mode = "text-to-image" | "image-to-image";
 type Body = {
@@ -266,14 +268,16 @@ export function ImageStudio({ t2i, i2i, recent, model, publicUrl, draft, refs = 
         ) : (
           <div className="grid grid-cols-1 items-start gap-4 sm:grid-cols-2 2xl:grid-cols-3" data-testid="results">
             {results.map((g) => (
-              <ImageCard
-                key={g.id}
-                initial={g}
-                model={model}
-                onRerun={(x) => again(x, [undefined])}
-                onVariations={(x) => again(x, seedsFor(4, undefined))}
-                onUseAsReference={useAsReference}
-              />
+              <Suspense key={g.id} fallback={<div className="aspect-square animate-pulse rounded-xl bg-surface-2" />}>
+                <ImageCard
+                  key={g.id}
+                  initial={g}
+                  model={model}
+                  onRerun={(x) => again(x, [undefined])}
+                  onVariations={(x) => again(x, seedsFor(4, undefined))}
+                  onUseAsReference={useAsReference}
+                />
+              </Suspense>
             ))}
           </div>
         )}

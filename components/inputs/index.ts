@@ -12,7 +12,7 @@
 //   itemFromAsset(asset, role) / itemFromUrl(url, role, kind, name)   // prefill (re-run, "use as input")
 //
 // Messages live in the `inputs` namespace (messages/{zh,en}/inputs.json).
-export { AssetPicker } from "./asset-picker";
+export { AssetPicker } from "./lazy-asset-picker";
 export { formatNames, useLimitText } from "./limits";
 export { kindOf, mimeOf, readFileFacts } from "./media-facts";
 export { MediaChip } from "./media-chip";

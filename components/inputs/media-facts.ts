@@ -2,7 +2,9 @@
 
 import type { MediaKind } from "@/lib/catalog/types";
 import type { MediaFacts } from "@/lib/catalog/validate";
-import { readMp4Facts } from "@/lib/assets/mp4-facts";
+
+// The MP4 box reader is needed only once a video is chosen; it loads then, not with the form.
+const loadMp4Facts = () => import("@/lib/assets/mp4-facts").then((m) => m.readMp4Facts);
 
 /** How long the browser may take to read a file's metadata before we give up and let the server check it. */
 const METADATA_TIMEOUT_MS = 10_000;
@@ -102,7 +104,9 @@ export async function readFileFacts(file: File): Promise<{ kind?: MediaKind; fac
     const meta = await withTimeout(mediaMeta(url, kind));
     Object.assign(facts, meta);
     if (kind === "video" && (mime === "video/mp4" || mime === "video/quicktime")) {
-      const boxes = await readMp4Facts(
+      const boxes = await (
+        await loadMp4Facts()
+      )(
         async (offset, length) => new Uint8Array(await file.slice(offset, offset + length).arrayBuffer()),
         file.size,
       ).catch(() => undefined);
@@ -120,7 +124,7 @@ export async function readFileFacts(file: File): Promise<{ kind?: MediaKind; fac
 
 /** Frame rate (and size, duration) of a stored MP4/MOV, read with Range requests from its URL: only the boxes are fetched. */
 export async function readUrlMp4Facts(url: string, size: number) {
-  return readMp4Facts(async (offset, length) => {
+  return (await loadMp4Facts())(async (offset, length) => {
     const res = await fetch(url, { headers: { Range: `bytes=${offset}-${Math.min(size, offset + length) - 1}` } });
     if (!res.ok) throw new Error(`HTTP ${res.status}`);
     return new Uint8Array(await res.arrayBuffer());

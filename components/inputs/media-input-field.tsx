@@ -5,7 +5,7 @@ import { useId, useRef, useState, type DragEvent, type ReactNode } from "react";
 import { useTranslations } from "use-intl";
 import { Badge, Button, cn, Input } from "@/components/ui";
 import type { InputSpec } from "@/lib/catalog/types";
-import { AssetPicker } from "./asset-picker";
+import { AssetPicker } from "./lazy-asset-picker";
 import { useLimitText } from "./limits";
 import { MediaChip } from "./media-chip";
 import type { IntendedUse, MediaItem, StudioAsset } from "./types";

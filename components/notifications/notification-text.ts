@@ -1,7 +1,7 @@
 "use client";
 
 import { useTranslations } from "use-intl";
-import { timecode } from "@/components/review/use-review";
+import { timecode } from "@/components/review/timecode";
 import type { NotificationView } from "./use-notifications";
 
 /** A notification's headline and detail line, in the reader's language. */

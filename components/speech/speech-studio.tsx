@@ -2,7 +2,7 @@
 
 import { AudioLinesIcon } from "lucide-react";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
-import { useEffect, useState } from "react";
+import { lazy, Suspense, useEffect, useState } from "react";
 import { useTranslations } from "use-intl";
 import type { ModelInfo } from "@/components/generations/generation-card";
 import { defaultsOf } from "@/components/generations/param-fields";
@@ -18,8 +18,10 @@ import { CloneForm, type CloneState } from "./clone-form";
 import { splitTags } from "./form-utils";
 import type { Language } from "./pickers";
 import { SpeakForm, type SpeakState } from "./speak-form";
-import { SpeechCard } from "./speech-card";
 import { VoiceLibrary } from "./voice-library";
+
+// Result cards load beside the results query, after the form: the form is what the page needs first.
+const SpeechCard = lazy(() => import("./speech-card").then((m) => ({ default: m.SpeechCard })));
 
 export interface SpeechStudioProps {
   speak: ModeFormSpec;
@@ -187,15 +189,17 @@ export function SpeechStudio({
               <PendingCard key={p.key} pending={p} typical={model.typicalSeconds} />
             ))}
             {results.map((g) => (
-              <SpeechCard
-                key={g.id}
-                initial={g}
-                model={model}
-                voices={voices}
-                languages={languages}
-                onRerun={rerun}
-                onSpeakWith={speakWith}
-              />
+              <Suspense key={g.id} fallback={<div className="h-28 animate-pulse rounded-xl bg-surface-2" />}>
+                <SpeechCard
+                  key={g.id}
+                  initial={g}
+                  model={model}
+                  voices={voices}
+                  languages={languages}
+                  onRerun={rerun}
+                  onSpeakWith={speakWith}
+                />
+              </Suspense>
             ))}
           </div>
         )}

@@ -1,15 +1,20 @@
 "use client";
 
 import { VideoIcon } from "lucide-react";
-import { useRef } from "react";
+import { lazy, Suspense, useRef } from "react";
 import { useTranslations } from "use-intl";
-import { GenerationCard, type ModelInfo } from "@/components/generations/generation-card";
+import type { ModelInfo } from "@/components/generations/generation-card";
 import { buttonClasses, EmptyState } from "@/components/ui";
 import type { StudioAsset } from "@/components/inputs";
 import type { InputRole } from "@/lib/catalog/types";
 import type { GenerationView } from "@/lib/client/api";
 import { useGeneration } from "@/lib/client/use-generation";
 import { tKey } from "@/lib/i18n/dynamic-key";
+
+// Cards load beside the results query, after the form: the form is what the page needs first.
+const GenerationCard = lazy(() =>
+  import("@/components/generations/generation-card").then((m) => ({ default: m.GenerationCard })),
+);
 
 export interface InputTarget {
   mode: string;
@@ -47,7 +52,9 @@ export function ResultsStrip({ results, models, targets, onRerun, onUseAsInput, 
     <ul className="grid gap-4 sm:grid-cols-2" data-testid="results">
       {results.map((g) => (
         <li key={g.id} className="flex min-w-0 flex-col gap-1.5" data-testid="result">
-          <GenerationCard initial={g} model={models[g.model]} onRerun={onRerun} />
+          <Suspense fallback={<div className="aspect-video animate-pulse rounded-xl bg-surface-2" />}>
+            <GenerationCard initial={g} model={models[g.model]} onRerun={onRerun} />
+          </Suspense>
           <ResultActions initial={g} targets={targets} onUseAsInput={onUseAsInput} onContinue={onContinue} />
         </li>
       ))}

@@ -1,15 +1,17 @@
 "use client";
 
-import { useState } from "react";
+import { lazy, Suspense, useState } from "react";
 import { useTranslations } from "use-intl";
 import { itemFromUrl, MediaInputField, type MediaInputs } from "@/components/inputs";
-import { Button } from "@/components/ui";
+import { Button, Spinner } from "@/components/ui";
 import type { ModeFormSpec } from "@/lib/catalog/form-spec";
 import type { InputSpec } from "@/lib/catalog/types";
 import type { SeedanceAssetView } from "@/lib/seedance/library";
 import type { MentionStyle } from "./references";
-import { SeedanceLibrary } from "./seedance-library";
 import { tKey } from "@/lib/i18n/dynamic-key";
+
+// The library panel (its list, upload and status polling) loads when someone opens it.
+const SeedanceLibrary = lazy(() => import("./seedance-library").then((m) => ({ default: m.SeedanceLibrary })));
 
 const TYPE_KIND = { Image: "image", Video: "video", Audio: "audio" } as const;
 
@@ -81,7 +83,9 @@ export function VideoInputs({ spec, inputs, mention, onInsert, onReorderImages }
           <summary className="cursor-pointer text-[13px] font-medium text-fg">{t("library.title")}</summary>
           {libraryOpen && (
             <div className="pt-3">
-              <SeedanceLibrary onUse={applyLibraryAsset} usableTypes={usableTypes} />
+              <Suspense fallback={<Spinner />}>
+                <SeedanceLibrary onUse={applyLibraryAsset} usableTypes={usableTypes} />
+              </Suspense>
             </div>
           )}
         </details>

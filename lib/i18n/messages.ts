@@ -1,6 +1,11 @@
 import "server-only";
+import compile from "icu-minify/compile";
 import { MESSAGE_FILES, type Messages } from "@/messages";
 import type { Locale } from "./locales";
+
+// Messages are written in ICU (messages/<locale>/*.json) and compiled once per process into icu-minify's
+// compact form. The studio's bundles format them with use-intl's format-only runtime (next.config.ts and
+// vitest.config.ts alias `use-intl/format-message` to it), so no browser downloads an ICU parser.
 
 type Tree = { [key: string]: unknown };
 
@@ -18,14 +23,30 @@ export function deepMerge(a: Tree, b: Tree): Tree {
   return out;
 }
 
+/**
+ * Every ICU string of the tree, compiled; a message that is plain text stays a string. The compiler's plural
+ * tables have no prototype, which React will not pass to a client component: the JSON round trip makes plain
+ * objects of them (next-intl's loader ships them as JSON too).
+ */
+export function compileMessages<T>(tree: T): T {
+  if (typeof tree === "string") return JSON.parse(JSON.stringify(compile(tree))) as T;
+  if (!isTree(tree)) return tree;
+  return Object.fromEntries(Object.entries(tree).map(([k, v]) => [k, compileMessages(v)])) as T;
+}
+
+/** Every namespace file of a locale, merged into one tree, as written (ICU source text). */
+export function sourceMessages(locale: Locale): Messages {
+  const files = Object.values(MESSAGE_FILES[locale]) as Tree[];
+  return files.reduce<Tree>((acc, file) => deepMerge(acc, file), {}) as Messages;
+}
+
 const cache = new Map<Locale, Messages>();
 
-/** Every namespace file of a locale, merged into one tree. */
+/** The locale's messages, compiled: what translators (server and browser) are given. */
 export function getMessages(locale: Locale): Messages {
   let messages = cache.get(locale);
   if (!messages) {
-    const files = Object.values(MESSAGE_FILES[locale]) as Tree[];
-    messages = files.reduce<Tree>((acc, file) => deepMerge(acc, file), {}) as Messages;
+    messages = compileMessages(sourceMessages(locale));
     cache.set(locale, messages);
   }
   return messages;

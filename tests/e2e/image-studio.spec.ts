@@ -17,6 +17,8 @@ async function expectImage(card: Locator) {
   const img = card.getByTestId("image-output");
   await expect(img).toBeVisible();
   expect(await img.getAttribute("src")).toMatch(/^\/api\/v1\/assets\/[0-9a-f-]+\/file$/);
+  // Result images load lazily: a card below the fold (a long results list) is fetched once it is scrolled to.
+  await img.scrollIntoViewIfNeeded();
   await expect.poll(() => img.evaluate((i: HTMLImageElement) => i.complete && i.naturalWidth)).toBeGreaterThan(0);
 }
 

@@ -213,8 +213,9 @@ test.describe("Video · inputs", () => {
   });
 
   test("a queued Seedance task can be cancelled; several generations run at once", async ({ page }) => {
-    // A long task: a quarter of it is spent queued upstream, the only time Seedance can cancel.
-    await emulator.configure({ taskSeconds: 60 });
+    // A long task: a quarter of it (30 s, room for a slow machine) is spent queued upstream, the only time
+    // Seedance can cancel.
+    await emulator.configure({ taskSeconds: 120 });
     try {
       await openVideo(page, "text-to-video", "Seedance", "T0101007");
       await promptBox(page).fill("A queue of paper cranes, one cancelled");

@@ -5,11 +5,11 @@ import { describe, expect, it } from "vitest";
 import { Markdown } from "@/components/chat/markdown";
 import { highlightCode } from "@/components/chat/highlight-code";
 import { boundNesting, MAX_NESTING, safeHref } from "@/lib/chat/markdown";
-import { MESSAGE_FILES } from "@/messages";
+import { getMessages } from "@/lib/i18n/messages";
 
 // The chat's Markdown as the page gets it: react-markdown + GFM with the studio's rehype rules, rendered to
 // HTML the way the server renders an answer. The safety cases check the markup itself, not a tree.
-const messages = Object.assign({}, ...Object.values(MESSAGE_FILES.en));
+const messages = getMessages("en");
 const html = (text: string) =>
   renderToStaticMarkup(
     // IntlProvider's props type requires children, so they go in the props object.

@@ -3,7 +3,8 @@ import path from "node:path";
 import { IntlMessageFormat } from "intl-messageformat";
 import { describe, expect, it } from "vitest";
 import { LOCALES, localeFromAcceptLanguage } from "@/lib/i18n/locales";
-import { deepMerge, getMessages } from "@/lib/i18n/messages";
+import { createTranslator } from "use-intl/core";
+import { deepMerge, getMessages, sourceMessages } from "@/lib/i18n/messages";
 import { MESSAGE_FILES } from "@/messages";
 
 // Reads messages/<locale>/*.json from disk, so a namespace file added by anyone is covered
@@ -134,9 +135,36 @@ describe("message files", () => {
 describe("getMessages", () => {
   it("merges every namespace file of the locale", () => {
     for (const locale of LOCALES) {
-      const merged = getMessages(locale) as Tree;
+      const merged = sourceMessages(locale) as Tree;
       expect(Object.keys(merged).sort()).toEqual(namespaceFiles(locale));
       for (const ns of namespaceFiles(locale)) expect(merged[ns]).toEqual(load(locale, ns)[ns]);
+      expect(Object.keys(getMessages(locale)).sort()).toEqual(namespaceFiles(locale));
+    }
+  });
+
+  it("compiles to plain data that a server component may hand to the client provider", () => {
+    const walk = (v: unknown, at: string) => {
+      if (typeof v !== "object" || v === null) return;
+      const proto = Object.getPrototypeOf(v);
+      expect(proto === Object.prototype || proto === Array.prototype, `${at} is a plain object or array`).toBe(true);
+      for (const [k, child] of Object.entries(v)) walk(child, `${at}.${k}`);
+    };
+    for (const locale of LOCALES) walk(getMessages(locale), locale);
+  });
+
+  it("compiled messages say exactly what the ICU source says (the browser formats the compiled form)", () => {
+    // Every argument gets 2: a plural picks "other" (or =2), a select "other", a date/time formats 2 ms after the
+    // epoch, a plain argument prints "2" — in both the full ICU formatter and the compiled one.
+    for (const locale of LOCALES) {
+      const t = createTranslator({ locale, messages: getMessages(locale), timeZone: "UTC" });
+      for (const [key, source] of leaves(sourceMessages(locale) as Tree)) {
+        const values = Object.fromEntries(icuArguments(String(source)).map((a) => [a, 2]));
+        const expected = new IntlMessageFormat(String(source), locale, undefined, {
+          formatters: undefined,
+        }).format(values);
+        const got = (t as unknown as (k: string, v: object) => string)(key, values);
+        expect(got, `${locale} ${key}`).toBe(expected);
+      }
     }
   });
 

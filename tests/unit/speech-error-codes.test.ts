@@ -1,8 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { createTranslator } from "use-intl/core";
 import { upstreamKey } from "@/components/generations/upstream-text";
-import en from "@/messages/en/upstream.json";
-import zh from "@/messages/zh/upstream.json";
+import { compileMessages } from "@/lib/i18n/messages";
+import enSource from "@/messages/en/upstream.json";
+import zhSource from "@/messages/zh/upstream.json";
+
+const [en, zh] = [compileMessages(enSource), compileMessages(zhSource)];
 
 // The VOD (GPT Image-2) and TTS (MiniMax) error codes, as the docs' 错误码 tables list them, each shown to
 // the user in plain words in both languages (messages/<locale>/upstream.json, read by the error boxes).
