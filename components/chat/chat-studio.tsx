@@ -2,7 +2,7 @@
 
 import { ListIcon, MessageCircleMoreIcon, SlidersHorizontalIcon } from "lucide-react";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
-import { useCallback, useEffect, useRef, useState } from "react";
+import { lazy, Suspense, useCallback, useEffect, useRef, useState } from "react";
 import { useLocale, useTranslations } from "use-intl";
 import { useMediaInputs, type MediaItem } from "@/components/inputs";
 import { Button, cn, EmptyState, Select, Spinner } from "@/components/ui";
@@ -26,10 +26,13 @@ import { ConversationDrawer, ConversationTitle } from "./conversation-header";
 import { ConversationList } from "./conversation-list";
 import { preloadMarkdown } from "./lazy-markdown";
 import { MessageItem, UsageLine } from "./message-item";
-import { paramErrors, SettingsPanel, type Params } from "./settings-panel";
+import type { Params } from "./param-check";
 import { pendingMessage, useChatTurn } from "./use-chat-turn";
 import { useErrorText } from "@/lib/client/error-text";
 import { DEEPSEEK_LIMITS } from "@/lib/catalog/limits";
+
+// The settings panel (and the catalog schemas it checks with) loads when it is first opened.
+const SettingsPanel = lazy(() => import("./settings-panel").then((m) => ({ default: m.SettingsPanel })));
 
 export interface ChatModelInfo {
   id: string;
@@ -154,7 +157,8 @@ export function ChatStudio({ models, initial, requestedId }: ChatStudioProps) {
   };
 
   const send = async () => {
-    const problems = paramErrors(model, params);
+    // Settings left alone are the catalog's defaults; changed ones are checked before anything is sent.
+    const problems = Object.keys(params).length ? (await import("./param-check")).paramErrors(model, params) : {};
     if (Object.keys(problems).length) {
       setSettingsOpen(true);
       return setComposerError(t("composer.fixSettings"));
@@ -346,15 +350,17 @@ export function ChatStudio({ models, initial, requestedId }: ChatStudioProps) {
               onClick={(e) => e.target === e.currentTarget && setSettingsOpen(false)}
             >
               <div className="h-full w-[min(22rem,92vw)] overflow-y-auto border-s border-border bg-surface p-4 shadow-xl lg:w-80 lg:shadow-none">
-                <SettingsPanel
-                  model={model}
-                  fields={info.params}
-                  params={params}
-                  onParams={(p) => setParamsBy((all) => ({ ...all, [model]: p }))}
-                  system={system}
-                  onSystem={setSystem}
-                  onClose={() => setSettingsOpen(false)}
-                />
+                <Suspense fallback={<Spinner className="mx-auto my-8 block" />}>
+                  <SettingsPanel
+                    model={model}
+                    fields={info.params}
+                    params={params}
+                    onParams={(p) => setParamsBy((all) => ({ ...all, [model]: p }))}
+                    system={system}
+                    onSystem={setSystem}
+                    onClose={() => setSettingsOpen(false)}
+                  />
+                </Suspense>
               </div>
             </div>
           )}

@@ -3,21 +3,12 @@
 import { XIcon } from "lucide-react";
 import { useTranslations } from "use-intl";
 import { Button, Field, Input, Segmented, Select, Switch, Textarea } from "@/components/ui";
-import { chatModels } from "@/lib/catalog/chat-models";
 import type { ParamField } from "@/lib/catalog/form-spec";
-import { describeIssue } from "@/lib/catalog/validate";
 import { SYSTEM_MAX_CHARS } from "@/lib/chat/types";
 import { tKey } from "@/lib/i18n/dynamic-key";
+import { paramErrors, type Params } from "./param-check";
 
-export type Params = Record<string, unknown>;
-
-/** Problems with the params, by name, in the catalog's words (the server checks the same schema). */
-export function paramErrors(model: string, params: Params): Record<string, string> {
-  const schema = chatModels.find((m) => m.id === model)?.modes[0].params ?? chatModels[0].modes[0].params;
-  const r = schema.strict().safeParse(params);
-  if (r.success) return {};
-  return Object.fromEntries(r.error.issues.map((i) => [String(i.path[0] ?? ""), describeIssue(i).message]));
-}
+export type { Params } from "./param-check";
 
 export interface SettingsPanelProps {
   model: string;

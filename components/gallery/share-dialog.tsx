@@ -7,7 +7,7 @@ import { Badge, Button, Input, Select, Switch } from "@/components/ui";
 import { XIcon } from "lucide-react";
 import { api } from "@/lib/client/api";
 import { useErrorText } from "@/lib/client/error-text";
-import { SHARE_PASSWORD_MIN } from "@/lib/gallery/share-schema";
+import { SHARE_PASSWORD_MIN } from "@/lib/gallery/share-limits";
 import type { ShareView } from "@/lib/gallery/shares";
 
 type Target = { assetId: string } | { boardId: string; name: string };

@@ -8,19 +8,17 @@ import type { Asset, Conversation, Message } from "@/lib/generated/prisma/client
 import { isStreaming, activeTurn } from "./active";
 import {
   addUsage,
-  chatSettings,
   emptyUsage,
   type AttachmentRef,
   type AttachmentView,
   type ChatSettings,
   type ConversationSummary,
   type ConversationView,
-  type createConversationBody,
   type MessageError,
   type MessageView,
-  type patchConversationBody,
   type UsageView,
 } from "./types";
+import { chatSettings, type createConversationBody, type patchConversationBody } from "./schema";
 
 // Conversations and their messages, always scoped by team.
 

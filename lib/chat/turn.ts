@@ -15,7 +15,8 @@ import { attachmentsOf, findConversation, messageView, settingsOf, type StoredUs
 import { messageErrorFromTd } from "./errors";
 import { TurnRecorder } from "./recorder";
 import { relay, sseEvent, SSE_HEADERS } from "./relay";
-import { CONTINUATION_MODELS, titleFrom, turnBody, type AttachmentRef, type MessageView } from "./types";
+import { turnBody } from "./schema";
+import { CONTINUATION_MODELS, titleFrom, type AttachmentRef, type MessageView } from "./types";
 import { checkParams, wireBody, type HistoryMessage } from "./wire";
 
 // One turn of a stored conversation: check everything, write the turn, then stream TD's answer to the

@@ -1,8 +1,9 @@
-import { z } from "zod";
-import { DEEPSEEK_V32_MODEL, GPT54_MODEL } from "@/lib/td/chat-schema";
-import { DEEPSEEK_LIMITS, IMAGE_DETAILS } from "@/lib/catalog/limits";
+import type { z } from "zod";
+import { DEEPSEEK_V32_MODEL, GPT54_MODEL } from "@/lib/td/chat-ids";
+import type { attachmentRef, chatSettings, turnBody } from "./schema";
 
-// The chat studio's own shapes: what the conversations API takes and answers. Browser-safe (no server imports).
+// The chat studio's own shapes: what the conversations API takes and answers. Browser-safe (no server imports),
+// and free of zod at run time so the chat page does not ship it: the request schemas are in ./schema.ts.
 
 export const CHAT_MODELS = [DEEPSEEK_V32_MODEL, GPT54_MODEL] as const;
 export type ChatModelId = (typeof CHAT_MODELS)[number];
@@ -13,56 +14,15 @@ export const MULTIMODAL_MODELS: readonly string[] = [DEEPSEEK_V32_MODEL];
 /** Only the DeepSeek doc describes continuation (a partial assistant message as the last message). */
 export const CONTINUATION_MODELS: readonly string[] = [DEEPSEEK_V32_MODEL];
 
-export const attachmentRef = z.object({
-  assetId: z.string().min(1).max(100),
-  kind: z.enum(["image", "video"]),
-  detail: z.enum(IMAGE_DETAILS).optional(),
-  fps: z.number().min(DEEPSEEK_LIMITS.fpsMin).max(DEEPSEEK_LIMITS.fpsMax).optional(),
-});
 export type AttachmentRef = z.infer<typeof attachmentRef>;
 
 export const SYSTEM_MAX_CHARS = 8000;
 export const TITLE_MAX_CHARS = 120;
 
-/** Per-model params (catalog names) plus the conversation's system prompt. */
-export const chatSettings = z.object({
-  system: z.string().max(SYSTEM_MAX_CHARS).default(""),
-  params: z.record(z.string(), z.record(z.string(), z.unknown())).default({}),
-});
 export type ChatSettings = z.infer<typeof chatSettings>;
-
-export const createConversationBody = z.object({
-  title: z.string().trim().max(TITLE_MAX_CHARS).optional(),
-  model: z.enum(CHAT_MODELS).default(DEEPSEEK_V32_MODEL),
-  settings: chatSettings.optional(),
-});
-
-export const patchConversationBody = z
-  .object({
-    title: z.string().trim().min(1).max(TITLE_MAX_CHARS).optional(),
-    model: z.enum(CHAT_MODELS).optional(),
-    settings: chatSettings.optional(),
-  })
-  .refine((b) => b.title !== undefined || b.model !== undefined || b.settings !== undefined, {
-    message: "nothing to change: send title, model or settings",
-  });
 
 export const TURN_ACTIONS = ["send", "edit", "regenerate", "continue"] as const;
 
-/**
- * One turn. send: a new user message. edit: replace user message `messageId` and answer again (later messages go).
- * regenerate: answer again in place of assistant message `messageId` (default: the last one).
- * continue: `content` is the beginning of the answer; the model goes on from it (DeepSeek's continuation).
- */
-export const turnBody = z.object({
-  action: z.enum(TURN_ACTIONS).default("send"),
-  model: z.enum(CHAT_MODELS),
-  params: z.record(z.string(), z.unknown()).default({}),
-  system: z.string().max(SYSTEM_MAX_CHARS).optional(),
-  content: z.string().max(200_000).default(""),
-  attachments: z.array(attachmentRef).max(20).optional(),
-  messageId: z.string().min(1).optional(),
-});
 export type TurnBody = z.input<typeof turnBody>;
 
 export interface UsageView {

@@ -1,11 +1,9 @@
 import { z } from "zod";
-
 // Share links' request shapes: one schema each, used by the routes, the OpenAPI document and the dialog.
 
-export const SHARE_PASSWORD_MIN = 4;
-export const SHARE_PASSWORD_MAX = 128;
-/** The longest a link may live: a year. */
-export const SHARE_MAX_DAYS = 366;
+import { SHARE_MAX_DAYS, SHARE_PASSWORD_MAX, SHARE_PASSWORD_MIN } from "./share-limits";
+
+export { SHARE_MAX_DAYS, SHARE_PASSWORD_MAX, SHARE_PASSWORD_MIN } from "./share-limits";
 
 /** POST /api/v1/shares — exactly one of assetId / boardId. */
 export const createShareRequest = z

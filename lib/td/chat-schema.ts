@@ -12,8 +12,9 @@ import {
 // The emulator validates requests with these same schemas.
 
 // The GPT-5.4 doc's title says T0320001; its parameter table and example say T0310001 (config may override).
-export const GPT54_MODEL = "T0310001";
-export const DEEPSEEK_V32_MODEL = "T0106004";
+import { DEEPSEEK_V32_MODEL, GPT54_MODEL } from "./chat-ids";
+
+export { DEEPSEEK_V32_MODEL, GPT54_MODEL };
 export type ChatFlavor = "gpt-5.4" | "deepseek-v3.2";
 
 export const FINISH_REASONS = ["stop", "length", "tool_calls", "content_filter"] as const;

@@ -2,7 +2,7 @@ import { NextResponse } from "next/server";
 import { z } from "zod";
 import { readJson, route } from "@/lib/api/handler";
 import { createConversation, listConversations } from "@/lib/chat/conversations";
-import { createConversationBody } from "@/lib/chat/types";
+import { createConversationBody } from "@/lib/chat/schema";
 
 export const dynamic = "force-dynamic";
 

@@ -1,7 +1,7 @@
 import { NextResponse } from "next/server";
 import { readJson, route } from "@/lib/api/handler";
 import { deleteConversation, getConversation, updateConversation } from "@/lib/chat/conversations";
-import { patchConversationBody } from "@/lib/chat/types";
+import { patchConversationBody } from "@/lib/chat/schema";
 
 export const dynamic = "force-dynamic";
 
