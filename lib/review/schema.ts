@@ -121,19 +121,24 @@ export const createReviewRequest = z
       .max(MAX_REQUEST_ASSETS, `assetIds: at most ${MAX_REQUEST_ASSETS} assets in one review request`)
       .optional(),
     boardId: z.string().min(1).max(64).optional(),
-    reviewerIds: z.union([
-      z.literal("team"),
-      z
-        .array(z.string().min(1).max(64))
-        .min(1, 'reviewerIds: name at least one person, or send "team"')
-        .max(MAX_REQUEST_REVIEWERS, `reviewerIds: at most ${MAX_REQUEST_REVIEWERS} people in one review request`),
-    ]),
+    // Counts are checked below: inside a union, zod would report only "invalid input".
+    reviewerIds: z.union([z.literal("team"), z.array(z.string().min(1).max(64))], {
+      error: 'reviewerIds must be a list of member ids or "team"',
+    }),
     dueAt: z.iso.datetime({ offset: true, error: "dueAt must be an ISO 8601 date-time" }).optional(),
     note: z.string().trim().max(MAX_REQUEST_NOTE, `a note has at most ${MAX_REQUEST_NOTE} characters`).optional(),
   })
   .refine((r) => (r.assetIds === undefined) !== (r.boardId === undefined), {
     message: "send either assetIds or boardId (one of them, not both)",
     path: ["assetIds"],
+  })
+  .refine((r) => r.reviewerIds === "team" || r.reviewerIds.length > 0, {
+    message: 'reviewerIds: name at least one person, or send "team"',
+    path: ["reviewerIds"],
+  })
+  .refine((r) => r.reviewerIds === "team" || r.reviewerIds.length <= MAX_REQUEST_REVIEWERS, {
+    message: `reviewerIds: at most ${MAX_REQUEST_REVIEWERS} people in one review request`,
+    path: ["reviewerIds"],
   });
 export type CreateReviewRequest = z.input<typeof createReviewRequest>;
 
