@@ -32,6 +32,7 @@ function StateBadge({ state }: { state: ReviewRequestView["state"] }) {
 function RequestDetail({ id }: { id: string }) {
   const t = useTranslations("review.requests");
   const ts = useTranslations("review.states");
+  const tk = useTranslations("common.media");
   const errorText = useErrorText();
   const q = useReviewRequest(id);
   if (q.isError)
@@ -65,7 +66,9 @@ function RequestDetail({ id }: { id: string }) {
               className="size-14 shrink-0 rounded-md border border-border bg-surface-2 object-cover"
             />
             <div className="min-w-0 flex-1">
-              <p className="truncate text-sm text-fg">{a.title ?? a.prompt ?? a.kind}</p>
+              <p className="truncate text-sm text-fg">
+                {a.title ?? a.prompt ?? (["image", "video", "audio"].includes(a.kind) ? tk(a.kind as "image") : a.kind)}
+              </p>
               <div className="mt-1 flex flex-wrap items-center gap-1.5">
                 <StateBadge state={a.state} />
                 {a.decisions.length === 0 && <span className="text-xs text-muted">{t("noDecision")}</span>}
