@@ -6,6 +6,7 @@ import { useCallback, useEffect, useMemo, useState } from "react";
 import { useTranslations } from "use-intl";
 import { useCan } from "@/components/auth/caller-context";
 import { Button, buttonClasses, EmptyState, Input, Select } from "@/components/ui";
+import { RequestReviewDialog, type ReviewTarget } from "@/components/review/request-review-dialog";
 import { useDeepLink } from "@/components/review/use-deep-link";
 import { GalleryDetail } from "./gallery-detail";
 import { GalleryFilters } from "./gallery-filters";
@@ -30,6 +31,9 @@ export function GalleryBrowser({ models, members, trashDays }: GalleryBrowserPro
   const canOrganize = useCan("gallery:organize");
   const canShare = useCan("share:create");
   const [sharingBoard, setSharingBoard] = useState(false);
+  const canRequest = useCan("review:request");
+  const tr = useTranslations("review.requests.request");
+  const [reviewing, setReviewing] = useState<ReviewTarget | null>(null);
   const items = useMemo(() => q.data?.pages.flatMap((p) => p.items) ?? [], [q.data]);
   // A new filter is a new list: the selection and the open item belong to the old one (state keyed by the filters).
   const filterKey = JSON.stringify(filters);
@@ -109,6 +113,16 @@ export function GalleryBrowser({ models, members, trashDays }: GalleryBrowserPro
               {t("boards.zip")}
             </a>
           )}
+          {canRequest && board.itemCount > 0 && (
+            <Button
+              size="sm"
+              variant="secondary"
+              data-testid="board-request-review"
+              onClick={() => setReviewing({ boardId: board.id, name: board.name, count: board.itemCount })}
+            >
+              {tr("action")}
+            </Button>
+          )}
           {canShare && (
             <Button size="sm" variant="secondary" onClick={() => setSharingBoard(true)}>
               {t("share.open")}
@@ -136,6 +150,7 @@ export function GalleryBrowser({ models, members, trashDays }: GalleryBrowserPro
         <ShareDialog target={{ boardId: board.id, name: board.name }} onClose={() => setSharingBoard(false)} />
       )}
 
+      {reviewing && <RequestReviewDialog target={reviewing} onClose={() => setReviewing(null)} />}
       {selected.size > 0 && (
         <div
           role="toolbar"
@@ -223,6 +238,16 @@ export function GalleryBrowser({ models, members, trashDays }: GalleryBrowserPro
                 </Button>
               )}
             </>
+          )}
+          {canRequest && filters.trashed !== "true" && (
+            <Button
+              size="sm"
+              variant="secondary"
+              data-testid="selection-request-review"
+              onClick={() => setReviewing({ assetIds: ids })}
+            >
+              {tr("action")}
+            </Button>
           )}
           <form method="post" action="/api/v1/gallery/zip">
             <input type="hidden" name="assetIds" value={ids.join(",")} />

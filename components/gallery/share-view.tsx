@@ -10,6 +10,8 @@ import { LanguageSwitch } from "@/components/shell/language-switch";
 import { Button, buttonClasses, Input } from "@/components/ui";
 import { api } from "@/lib/client/api";
 import { useErrorText } from "@/lib/client/error-text";
+import type { CallerInfo } from "@/components/auth/caller-context";
+import { ShareReview } from "@/components/review/share-review";
 import type { SharedItem } from "@/lib/gallery/share-content";
 
 /** The public share page's frame: the studio's mark, no navigation into the studio, the language switch. */
@@ -191,10 +193,18 @@ export interface ShareContentProps {
   items: SharedItem[];
   nextHref?: string;
   models: Record<string, { zh: string; en: string }>;
+  /** A signed-in member of the team that shared it: they see and write comments (nobody else does). */
+  reviewer?: CallerInfo;
 }
 
-export function ShareContent({ kind, boardName, items, nextHref, models }: ShareContentProps) {
+export function ShareContent({ kind, boardName, items, nextHref, models, reviewer }: ShareContentProps) {
   const t = useTranslations("gallery.sharePage");
+  if (kind === "asset" && items[0] && reviewer)
+    return (
+      <ShareFrame>
+        <ShareReview item={items[0]} caller={reviewer} facts={<Facts item={items[0]} models={models} />} />
+      </ShareFrame>
+    );
   if (kind === "asset" && items[0])
     return (
       <ShareFrame>

@@ -17,7 +17,7 @@ function BellIcon(props: React.SVGProps<SVGSVGElement>) {
 }
 
 /**
- * The bell with the unread count (polled, so it updates without a reload). New notifications also become
+ * The bell with the unread count, live through the team's event stream (a slow poll while the stream is down). New notifications also become
  * browser notifications when the person allowed them and chose that event in Settings → Profile.
  */
 export function NotificationBell({ className }: { className?: string }) {

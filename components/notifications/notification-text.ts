@@ -8,6 +8,7 @@ import type { NotificationView } from "./use-notifications";
 export function useNotificationText() {
   const t = useTranslations("review.inbox");
   const ts = useTranslations("review.states");
+  const tr = useTranslations("review.requests.states");
   return (n: NotificationView) => {
     const name = n.actor?.name ?? "—";
     // A decision's excerpt is its state: shown in the reader's language.
@@ -16,7 +17,11 @@ export function useNotificationText() {
       n.excerpt &&
       ["in_review", "approved", "changes_requested", "rejected"].includes(n.excerpt)
         ? ts(n.excerpt as "approved")
-        : n.excerpt;
+        : n.type === "review_complete" &&
+            n.excerpt &&
+            ["pending", "approved", "changes_requested", "rejected"].includes(n.excerpt)
+          ? tr(n.excerpt as "approved")
+          : n.excerpt;
     const title = t(`types.${n.type as "mention"}`, { name });
     const at = n.timeSeconds !== undefined ? t("at", { time: timecode(n.timeSeconds) }) : "";
     return { title, detail: [at, excerpt].filter(Boolean).join(" · ") };

@@ -2,6 +2,7 @@
 
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { api } from "@/lib/client/api";
+import { useLiveInterval } from "@/lib/client/team-events";
 import type { NotificationView } from "@/lib/review/notifications";
 import type { NotifySettings } from "@/lib/review/notify-settings";
 
@@ -13,19 +14,24 @@ interface Page {
   nextCursor?: string;
 }
 
-/** Polling stands in for a push channel: the unread list is one indexed query, asked every few seconds. */
-export const POLL_MS = 5_000;
+/**
+ * News arrives on the team's event stream (a "notifications" change refetches the list); this slow poll is the
+ * fallback while the stream is down (lib/client/team-events: LIVE_FALLBACK_MS while it is healthy).
+ */
+export const FALLBACK_POLL_MS = 15_000;
 
 export function useUnread() {
+  const { interval } = useLiveInterval();
   return useQuery({
     queryKey: ["notifications", "unread"],
     queryFn: () => api<Page>("/api/v1/notifications?unread=true&limit=20"),
-    refetchInterval: POLL_MS,
+    refetchInterval: interval(FALLBACK_POLL_MS),
     refetchIntervalInBackground: true,
   });
 }
 
 export function useInbox(unreadOnly: boolean) {
+  const { interval } = useLiveInterval();
   return useInfiniteQuery({
     queryKey: ["notifications", "inbox", unreadOnly],
     initialPageParam: null as string | null,
@@ -34,7 +40,7 @@ export function useInbox(unreadOnly: boolean) {
         `/api/v1/notifications?limit=30${unreadOnly ? "&unread=true" : ""}${pageParam ? `&cursor=${pageParam}` : ""}`,
       ),
     getNextPageParam: (p) => p.nextCursor ?? null,
-    refetchInterval: POLL_MS * 2,
+    refetchInterval: interval(FALLBACK_POLL_MS * 2),
   });
 }
 

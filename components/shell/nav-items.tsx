@@ -1,7 +1,15 @@
-import { AudioLinesIcon, HistoryIcon, ImageIcon, LayoutGridIcon, MessageCircleMoreIcon, VideoIcon } from "lucide-react";
+import {
+  AudioLinesIcon,
+  ClipboardCheckIcon,
+  HistoryIcon,
+  ImageIcon,
+  LayoutGridIcon,
+  MessageCircleMoreIcon,
+  VideoIcon,
+} from "lucide-react";
 import type { ComponentType, SVGProps } from "react";
 
-export type NavKey = "chat" | "video" | "image" | "speech" | "gallery" | "history";
+export type NavKey = "chat" | "video" | "image" | "speech" | "gallery" | "history" | "reviews";
 export type NavItem = { key: NavKey; href: string; icon: ComponentType<SVGProps<SVGSVGElement>> };
 
 /** The studio's sections, grouped as the sidebar shows them; labels live in messages (shell.nav.*). */
@@ -20,6 +28,7 @@ export const NAV_GROUPS: ReadonlyArray<{ key: "create" | "library"; items: Reado
     items: [
       { key: "gallery", href: "/gallery", icon: LayoutGridIcon },
       { key: "history", href: "/history", icon: HistoryIcon },
+      { key: "reviews", href: "/reviews", icon: ClipboardCheckIcon },
     ],
   },
 ];

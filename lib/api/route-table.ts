@@ -64,6 +64,23 @@ export const ROUTE_TABLE: Record<string, Methods> = {
     patch: { summary: "Edit one's own text; resolve or reopen a thread", access: "review:comment" },
     delete: { summary: "Delete one's own comment (admins: any) with its replies", access: "review:comment" },
   },
+  "/api/v1/reviews": {
+    post: {
+      summary:
+        'Ask people ({reviewerIds} or "team") to review a selection ({assetIds}) or a board, by an optional dueAt',
+      access: "review:request",
+    },
+    get: {
+      summary: "Review requests, newest first (?mine=waiting|reviewer|requested|involved, ?overdue=true)",
+      access: "team:read",
+    },
+  },
+  "/api/v1/reviews/{id}": {
+    get: {
+      summary: "A review request: its state, each asset's state and each reviewer's decisions",
+      access: "team:read",
+    },
+  },
   "/api/v1/notifications": {
     get: { summary: "The caller's notifications in this team, newest first (?unread=true)", access: "team:read" },
   },

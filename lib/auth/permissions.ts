@@ -14,6 +14,7 @@ export const PERMISSIONS = [
   "voice:manage",
   "review:comment",
   "review:decide",
+  "review:request", // ask people (or the whole team) to review a selection or a board
   "team:manage", // members, invites, team settings
   "token:manage", // one's own API tokens
   // Titles, tags, boards and trash in the gallery: shared team data. Favourites are personal bookmarks and

@@ -7,6 +7,7 @@ import type { Scope } from "@/lib/auth/scope";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { notify } from "./notifications";
+import { recordRequestDecision, requestsAskingMe } from "./requests";
 import type { ratingRequest, reviewDecisionRequest, ReviewState } from "./schema";
 
 export interface RatingSummary {
@@ -93,7 +94,9 @@ const FINAL = new Set(["approved", "changes_requested", "rejected"]);
 
 /**
  * POST review: a new state with who, when and a note. A final decision someone else made stands unless an
- * admin overrides it — and the history says that it was an override.
+ * admin overrides it — and the history says that it was an override. A reviewer invited by a review request
+ * decides without overriding anyone: their decision counts toward the request, and the asset takes the state
+ * of the newest such request over all its reviewers (one "changes requested" keeps it there until withdrawn).
  */
 export async function decide(caller: Caller, assetId: string, input: z.output<typeof reviewDecisionRequest>) {
   const asset = await getAsset(caller, assetId);
@@ -102,14 +105,20 @@ export async function decide(caller: Caller, assetId: string, input: z.output<ty
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
     include: { actor: { select: { name: true } } },
   });
-  const othersDecision = FINAL.has(asset.reviewState) && last && last.actorId !== caller.userId;
+  const asking = await requestsAskingMe(caller, assetId);
+  const othersDecision =
+    !asking.length && FINAL.has(asset.reviewState) && last && last.actorId !== caller.userId ? last : undefined;
   if (othersDecision && caller.role !== "admin")
     throw new AppError(
       "conflict",
-      `${last.actor?.name ?? "someone"} already decided "${asset.reviewState}"; only a team admin can override it`,
+      `${othersDecision.actor?.name ?? "someone"} already decided "${asset.reviewState}"; only a team admin can override it`,
       "decision",
-      { reason: "decided", by: last.actor?.name ?? "", state: asset.reviewState },
+      { reason: "decided", by: othersDecision.actor?.name ?? "", state: asset.reviewState },
     );
+  const overall = asking.length
+    ? await recordRequestDecision(caller, assetId, asking, input.decision, input.note)
+    : undefined;
+  const next = overall === undefined ? input.decision : overall === "pending" ? "in_review" : overall;
   await db().$transaction([
     db().reviewEvent.create({
       data: {
@@ -123,7 +132,7 @@ export async function decide(caller: Caller, assetId: string, input: z.output<ty
         override: !!othersDecision,
       },
     }),
-    db().asset.update({ where: { id: assetId }, data: { reviewState: input.decision } }),
+    db().asset.update({ where: { id: assetId }, data: { reviewState: next } }),
   ]);
   await notify({
     teamId: caller.teamId,

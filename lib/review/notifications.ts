@@ -4,6 +4,7 @@ import type { z } from "zod";
 import type { Scope } from "@/lib/auth/scope";
 import { decodeCursor, encodeCursor } from "@/lib/gallery/cursor";
 import { db } from "@/lib/db";
+import { publishTeamChange } from "@/lib/events/team-events";
 import { readNotifySettings, type NotificationType } from "./notify-settings";
 import type { listNotificationsQuery, markReadRequest } from "./schema";
 
@@ -46,6 +47,8 @@ export async function notify(n: NotifyInput): Promise<number> {
       excerpt: n.excerpt ? n.excerpt.slice(0, 200) : null,
     })),
   });
+  // The bells of the team's open tabs refetch (each its own person's list) instead of polling.
+  void publishTeamChange(n.teamId, "notifications").catch((e) => console.error("[notify] publishing failed", e));
   return to.length;
 }
 
@@ -78,6 +81,7 @@ export function notificationLink(n: {
     if (n.timeSeconds != null) sp.set("t", String(n.timeSeconds));
     return `/gallery?${sp}`;
   }
+  if (n.reviewId) return `/reviews?${new URLSearchParams({ id: n.reviewId })}`;
   if (n.generationId) return "/history";
   return "/gallery";
 }

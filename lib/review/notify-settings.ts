@@ -9,11 +9,19 @@ export const NOTIFICATION_TYPES = [
   "mention",
   "comment",
   "decision",
+  "review_requested",
+  "review_complete",
 ] as const;
 export type NotificationType = (typeof NOTIFICATION_TYPES)[number];
 
 /** The events a browser notification is offered for (so a creator can leave the tab). */
-export const BROWSER_TYPES = ["generation_succeeded", "generation_failed", "mention"] as const;
+export const BROWSER_TYPES = [
+  "generation_succeeded",
+  "generation_failed",
+  "mention",
+  "review_requested",
+  "review_complete",
+] as const;
 
 const channel = z.object({ inbox: z.boolean(), browser: z.boolean() });
 export const notifySettings = z.object(

@@ -1,6 +1,7 @@
 import type { z } from "zod";
 import {
   createCommentRequest,
+  createReviewRequest,
   markReadRequest,
   ratingRequest,
   reviewDecisionRequest,
@@ -25,6 +26,33 @@ const comment = {
     mentions: { type: "array", items: { type: "object" } },
     resolved: { type: "boolean" },
     createdAt: { type: "string", format: "date-time" },
+  },
+};
+
+const reviewRequest = {
+  type: "object",
+  required: ["id", "state", "requestedBy", "wholeTeam", "overdue", "progress", "reviewers", "assets", "createdAt"],
+  properties: {
+    id: { type: "string" },
+    state: {
+      type: "string",
+      enum: ["pending", "approved", "changes_requested", "rejected"],
+      description:
+        "any changes_requested → changes_requested; else any rejected → rejected; all approved → approved; else pending",
+    },
+    requestedBy: { type: ["object", "null"] },
+    boardId: { type: "string" },
+    wholeTeam: { type: "boolean" },
+    note: { type: "string" },
+    dueAt: { type: "string", format: "date-time" },
+    overdue: { type: "boolean" },
+    progress: { type: "object", properties: { decided: { type: "integer" }, total: { type: "integer" } } },
+    reviewers: { type: "array", items: { type: "object" } },
+    assetCount: { type: "integer" },
+    myPending: { type: "integer" },
+    assets: { type: "array", items: { type: "object" }, description: "each asset's state and decisions" },
+    createdAt: { type: "string", format: "date-time" },
+    completedAt: { type: "string", format: "date-time" },
   },
 };
 
@@ -70,6 +98,23 @@ export function reviewPaths(body: Body, ok: Ok, idParam: unknown) {
         requestBody: body(reviewDecisionRequest),
         responses: ok({ type: "object" }),
       },
+    },
+    "/api/v1/reviews": {
+      post: {
+        summary: "A review request (review:request)",
+        requestBody: body(createReviewRequest),
+        responses: ok(reviewRequest, "201"),
+      },
+      get: {
+        summary: "Review requests",
+        responses: ok({
+          type: "object",
+          properties: { items: { type: "array", items: reviewRequest }, nextCursor: { type: "string" } },
+        }),
+      },
+    },
+    "/api/v1/reviews/{id}": {
+      get: { summary: "One review request", parameters: idParam, responses: ok(reviewRequest) },
     },
     "/api/v1/notifications/read": {
       post: { summary: "Mark read", requestBody: body(markReadRequest), responses: ok({ type: "object" }) },

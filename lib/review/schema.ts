@@ -105,3 +105,53 @@ export const markReadRequest = z.union([
   z.object({ ids: z.array(z.string().min(1).max(64)).min(1, "name at least one notification").max(500) }),
   z.object({ all: z.literal(true) }),
 ]);
+
+export const MAX_REQUEST_ASSETS = 200;
+export const MAX_REQUEST_REVIEWERS = 50;
+export const MAX_REQUEST_NOTE = 2000;
+/** A due date at most this many days ahead. */
+export const MAX_DUE_DAYS = 366;
+
+/** POST /api/v1/reviews — a selection (assetIds) or a board, asked of people (reviewerIds) or the whole team. */
+export const createReviewRequest = z
+  .object({
+    assetIds: z
+      .array(z.string().min(1).max(64))
+      .min(1, "assetIds: name at least one asset")
+      .max(MAX_REQUEST_ASSETS, `assetIds: at most ${MAX_REQUEST_ASSETS} assets in one review request`)
+      .optional(),
+    boardId: z.string().min(1).max(64).optional(),
+    // Counts are checked below: inside a union, zod would report only "invalid input".
+    reviewerIds: z.union([z.literal("team"), z.array(z.string().min(1).max(64))], {
+      error: 'reviewerIds must be a list of member ids or "team"',
+    }),
+    dueAt: z.iso.datetime({ offset: true, error: "dueAt must be an ISO 8601 date-time" }).optional(),
+    note: z.string().trim().max(MAX_REQUEST_NOTE, `a note has at most ${MAX_REQUEST_NOTE} characters`).optional(),
+  })
+  .refine((r) => (r.assetIds === undefined) !== (r.boardId === undefined), {
+    message: "send either assetIds or boardId (one of them, not both)",
+    path: ["assetIds"],
+  })
+  .refine((r) => r.reviewerIds === "team" || r.reviewerIds.length > 0, {
+    message: 'reviewerIds: name at least one person, or send "team"',
+    path: ["reviewerIds"],
+  })
+  .refine((r) => r.reviewerIds === "team" || r.reviewerIds.length <= MAX_REQUEST_REVIEWERS, {
+    message: `reviewerIds: at most ${MAX_REQUEST_REVIEWERS} people in one review request`,
+    path: ["reviewerIds"],
+  });
+export type CreateReviewRequest = z.input<typeof createReviewRequest>;
+
+/** GET /api/v1/reviews */
+export const listReviewsQuery = z.object({
+  /**
+   * waiting: I am asked and have decisions left on a pending request; reviewer: I am asked; requested: I asked;
+   * involved: either. Without it: every request of the team.
+   */
+  mine: z.enum(["waiting", "reviewer", "requested", "involved"]).optional(),
+  overdue: z
+    .union([z.boolean(), z.enum(["true", "false", "1", "0"]).transform((v) => v === "true" || v === "1")])
+    .optional(),
+  cursor: z.string().max(400).optional(),
+  limit: z.coerce.number().int().min(1).max(100).default(30),
+});

@@ -1,3 +1,4 @@
+import sharp from "sharp";
 import { STUDIO_URL } from "../../playwright.config";
 import { cliAccount } from "./access-helpers";
 import { expect, test } from "./fixtures";
@@ -160,5 +161,140 @@ test.describe("Review", () => {
     // Our own search finds the comment's words.
     const found = await (await request.get(`/api/v1/gallery?q=${encodeURIComponent("fog is too thin")}`)).json();
     expect(found.items.map((i: { assetId: string }) => i.assetId)).toEqual([assetId]);
+  });
+  test("review request: A asks two people from a gallery selection; each decides in their own browser; the overall state follows Ziflow's rule; A is told live; the share page shows comments to the team only", async ({
+    page,
+    request,
+    browser,
+  }) => {
+    test.setTimeout(240_000);
+    const png = (color: string) =>
+      sharp({ create: { width: 320, height: 240, channels: 3, background: color } })
+        .png()
+        .toBuffer();
+    const upload = async (color: string) =>
+      (
+        await (
+          await request.post("/api/v1/assets", {
+            multipart: { file: { name: `${color.slice(1)}.png`, mimeType: "image/png", buffer: await png(color) } },
+          })
+        ).json()
+      ).id as string;
+    const [a1, a2] = [await upload("#aa3344"), await upload("#3344aa")];
+    cliAccount("rq-reviewer@e2e.test", "E2E", "reviewer");
+    cliAccount("rq-member@e2e.test", "E2E", "member");
+    const signIn = async (email: string) => {
+      const ctx = await browser.newContext({ storageState: { cookies: [], origins: [] } });
+      const p = await ctx.newPage();
+      const res = await p.request.post("/api/v1/auth/sign-in", { data: { email, password: "e2e-password-long" } });
+      expect(res.status()).toBe(200);
+      return { ctx, p };
+    };
+    const b = await signIn("rq-reviewer@e2e.test");
+    const c = await signIn("rq-member@e2e.test");
+    // A hears each decision on their assets too: switched off here, so the bell counts only "review complete".
+    expect(
+      (await request.patch("/api/v1/me/notification-settings", { data: { decision: { inbox: false } } })).status(),
+    ).toBe(200);
+    await request.post("/api/v1/notifications/read", { data: { all: true } });
+
+    // A selects the two pictures (Ctrl-click) and asks B and C, by a date, with a note.
+    await page.goto("/gallery?origin=all");
+    for (const id of [a1, a2])
+      await page.locator(`[data-testid="gallery-item"][data-asset-id="${id}"]`).click({ modifiers: ["Control"] });
+    await page.getByTestId("selection-request-review").click();
+    const dialog = page.getByTestId("request-review-dialog");
+    await expect(dialog).toContainText(/2/);
+    await dialog.getByLabel(/选择成员|Choose people/).check();
+    await dialog.getByLabel("rq-reviewer").check();
+    await dialog.getByLabel("rq-member").check();
+    const due = new Date(Date.now() + 3 * 86_400_000);
+    await dialog
+      .getByLabel(/截止日期|Due date/)
+      .fill(
+        `${due.getFullYear()}-${String(due.getMonth() + 1).padStart(2, "0")}-${String(due.getDate()).padStart(2, "0")}`,
+      );
+    await dialog.getByLabel(/备注|Note/).fill("colours for the poster");
+    await dialog.getByRole("button", { name: /^(请求审阅|Request review)$/ }).click();
+    await dialog.getByTestId("request-review-open").click();
+    await expect(page).toHaveURL(/\/reviews\?id=/);
+    const reviewId = new URL(page.url()).searchParams.get("id")!;
+    const card = page.locator(`[data-testid="review-request"][data-id="${reviewId}"]`).first();
+    await expect(card.getByTestId("review-request-state").first()).toHaveAttribute("data-state", "pending");
+    await expect(card).toContainText("colours for the poster");
+    const bell = page.getByTestId("notification-bell").first();
+    await expect(bell).toHaveAttribute("data-unread", "0");
+
+    // B's bell says a review was requested; the Reviews page lists it under "waiting for me".
+    await b.p.goto("/reviews");
+    await expect(b.p.getByTestId("notification-bell").first()).toHaveAttribute("data-unread", "1");
+    const waiting = b.p.locator(`[data-testid="review-request"][data-id="${reviewId}"]`);
+    await expect(waiting).toContainText(/2 个等你决定|2 wait for you/);
+    await waiting.getByTestId("review-request-toggle").click();
+    await expect(waiting.getByTestId("review-request-asset")).toHaveCount(2);
+    // B (a reviewer) approves the first in the gallery's detail view, the second through the API.
+    await waiting.getByTestId("review-request-asset").first().getByRole("link").click();
+    await expect(b.p).toHaveURL(new RegExp(`/gallery\\?asset=${a1}`));
+    const bDetail = b.p.getByTestId("gallery-detail");
+    await bDetail.getByTestId("review-decision").selectOption("approved");
+    await bDetail.getByRole("button", { name: /^(记录|Record)$/ }).click();
+    await expect
+      .poll(async () => (await (await request.get(`/api/v1/reviews/${reviewId}`)).json()).progress.decided)
+      .toBe(1);
+    expect((await b.p.request.post(`/api/v1/assets/${a2}/review`, { data: { decision: "approved" } })).status()).toBe(
+      200,
+    );
+    // Still waiting for C: nothing complete, nothing new on A's bell.
+    await expect(card.getByText(/已有 2\/4 个结论|2 of 4 decisions/)).toBeVisible({ timeout: 15_000 });
+    await expect(card.getByTestId("review-request-state").first()).toHaveAttribute("data-state", "pending");
+
+    // C asks for changes on one: the whole request is "changes requested", on A's open page and bell, live.
+    expect(
+      (
+        await c.p.request.post(`/api/v1/assets/${a2}/review`, {
+          data: { decision: "changes_requested", note: "warmer blue" },
+        })
+      ).status(),
+    ).toBe(200);
+    await expect(card.getByTestId("review-request-state").first()).toHaveAttribute("data-state", "changes_requested", {
+      timeout: 15_000,
+    });
+    await expect(bell).toHaveAttribute("data-unread", "1", { timeout: 15_000 });
+    // C changes their mind and approves both: approved; A is told again.
+    for (const id of [a1, a2])
+      expect((await c.p.request.post(`/api/v1/assets/${id}/review`, { data: { decision: "approved" } })).status()).toBe(
+        200,
+      );
+    await expect(card.getByTestId("review-request-state").first()).toHaveAttribute("data-state", "approved", {
+      timeout: 15_000,
+    });
+    await expect(bell).toHaveAttribute("data-unread", "2", { timeout: 15_000 });
+    await bell.click();
+    await expect(page.getByTestId("inbox-item").first()).toContainText(/审阅已有结论|review you asked for is complete/);
+    const r = await (await request.get(`/api/v1/reviews/${reviewId}`)).json();
+    expect(r).toMatchObject({ state: "approved", progress: { decided: 4, total: 4 } });
+    expect((await (await request.get(`/api/v1/assets/${a2}`)).json()).review.state).toBe("approved");
+    // A reviewer decides but never asks for reviews or generates.
+    expect(
+      (await b.p.request.post("/api/v1/reviews", { data: { assetIds: [a1], reviewerIds: "team" } })).status(),
+    ).toBe(403);
+
+    // The share page: the team's signed-in member sees the comments and can write; a signed-out viewer sees none.
+    const share = await (
+      await request.post("/api/v1/shares", { data: { assetId: a1, showPrompt: true, allowDownload: false } })
+    ).json();
+    const sharePath = new URL(share.url).pathname;
+    await request.post(`/api/v1/assets/${a1}/comments`, { data: { body: "seen from the share page" } });
+    await c.p.goto(sharePath);
+    await expect(c.p.getByTestId("review-panel")).toBeVisible();
+    await expect(c.p.getByTestId("review-comment")).toContainText("seen from the share page");
+    const anon = await browser.newContext({ storageState: { cookies: [], origins: [] } });
+    const outsider = await anon.newPage();
+    await outsider.goto(sharePath);
+    await expect(outsider.getByTestId("share-asset")).toBeVisible();
+    await expect(outsider.getByTestId("review-panel")).toHaveCount(0);
+    await expect(outsider.getByText("seen from the share page")).toHaveCount(0);
+    await request.patch("/api/v1/me/notification-settings", { data: { decision: { inbox: true } } });
+    await Promise.all([b.ctx.close(), c.ctx.close(), anon.close()]);
   });
 });

@@ -1,6 +1,8 @@
 import type { Metadata } from "next";
 import { cookies } from "next/headers";
 import { ShareContent, ShareGone, ShareUnlock } from "@/components/gallery/share-view";
+import { teamsOf } from "@/lib/auth/accounts";
+import { pageCaller } from "@/lib/auth/page";
 import { modelInfos } from "@/lib/generations/page-data";
 import { sharedItems } from "@/lib/gallery/share-content";
 import { countView, isUnlocked, openShare, unlockCookieName } from "@/lib/gallery/shares";
@@ -14,8 +16,9 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 /**
- * /s/{token} — a public, read-only share link, outside the studio's layout: no caller, no navigation, only what was
- * shared (the asset, or the board's items), with its prompt and settings when the link says so.
+ * /s/{token} — a public, read-only share link, outside the studio's layout: no navigation, only what was shared (the
+ * asset, or the board's items), with its prompt and settings when the link says so. A signed-in member of the team
+ * that shared an asset also gets its comments and review; anyone else sees none of them.
  */
 export default async function SharePage({
   params,
@@ -33,6 +36,18 @@ export default async function SharePage({
   const page = await sharedItems(share, token, after).catch(() => null);
   if (!page) return <ShareGone />;
   if (!after) await countView(share);
+  // Comments are for the team that shared it: a signed-in member (current team = the share's) sees and writes them.
+  const c = await pageCaller();
+  const member = c && c !== "no-team" && c.teamId === share.teamId ? c : null;
+  const reviewer = member
+    ? {
+        user: member.user,
+        team: member.team,
+        role: member.role,
+        permissions: member.permissions,
+        teams: await teamsOf(member.userId),
+      }
+    : undefined;
   const infos = modelInfos();
   const models = Object.fromEntries(Object.entries(infos).map(([id, m]) => [id, m.name]));
   return (
@@ -42,6 +57,7 @@ export default async function SharePage({
       items={page.items}
       nextHref={page.nextCursor ? `/s/${token}?after=${encodeURIComponent(page.nextCursor)}` : undefined}
       models={models}
+      reviewer={reviewer}
     />
   );
 }
