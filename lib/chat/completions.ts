@@ -6,7 +6,13 @@ import { AfterFirstByte, ServerTiming } from "@/lib/api/server-timing";
 import { consumeLater } from "@/lib/auth/rate-limit";
 import { AppError } from "@/lib/errors";
 import { config } from "@/lib/config";
-import { releaseChatTurn, reserveChatTurn, settleChatTurn, type ChatReservation } from "@/lib/spend/chat-ledger";
+import {
+  notifyNear,
+  releaseChatTurn,
+  reserveChatTurn,
+  settleChatTurn,
+  type ChatReservation,
+} from "@/lib/spend/chat-ledger";
 import { td, TdError } from "@/lib/td";
 import { GPT54_MODEL } from "@/lib/td/chat-schema";
 import { GatewayError, gatewayErrorFromTd, parseGatewayRequest } from "./gateway";
@@ -47,6 +53,7 @@ export async function handleChatCompletions(
     const turn = await reserveChatTurn(caller, g.flavor === "gpt-5.4" ? GPT54_MODEL : g.body.model, g.body);
     reservation = turn;
     timing.mark("reserve");
+    later.add(() => notifyNear(turn));
     if (!g.stream) {
       const r = await td().chat.complete(g.body, req.signal);
       timing.mark("upstream");

@@ -66,6 +66,7 @@ export interface NotificationView {
 }
 
 export function notificationLink(n: {
+  type?: string;
   assetId?: string | null;
   commentId?: string | null;
   timeSeconds?: number | null;
@@ -78,6 +79,7 @@ export function notificationLink(n: {
     if (n.timeSeconds != null) sp.set("t", String(n.timeSeconds));
     return `/gallery?${sp}`;
   }
+  if (n.type === "budget_threshold") return "/settings/usage";
   if (n.generationId) return "/history";
   return "/gallery";
 }

@@ -9,6 +9,7 @@ export const NOTIFICATION_TYPES = [
   "mention",
   "comment",
   "decision",
+  "budget_threshold",
 ] as const;
 export type NotificationType = (typeof NOTIFICATION_TYPES)[number];
 

@@ -3,7 +3,8 @@ import { randomUUID } from "node:crypto";
 import type { Scope } from "@/lib/auth/scope";
 import { chatEstimateUnits, costOf, sumUnits } from "@/lib/catalog/units";
 import { db } from "@/lib/db";
-import { checkLimits } from "./budgets";
+import { alertBudgets } from "./budget-alerts";
+import { checkLimits, type BudgetState } from "./budgets";
 import { settleChat } from "./ledger";
 import { currentPrices } from "./prices";
 
@@ -15,6 +16,8 @@ export interface ChatReservation {
   id: string;
   scope: Scope;
   model: string;
+  /** Budgets this turn took to the soft threshold: notifyNear tells their owners (after the first byte). */
+  near: BudgetState[];
 }
 
 /**
@@ -28,32 +31,41 @@ export async function reserveChatTurn(
 ): Promise<ChatReservation> {
   const id = `chat-${randomUUID()}`;
   const units = chatEstimateUnits(body);
-  await db().$transaction(async (tx) => {
-    // The write lock first, so the check sees every reservation made before it (as reserveInTx does).
-    await tx.$executeRaw`UPDATE "Team" SET "updatedAt" = "updatedAt" WHERE "id" = ${scope.teamId}`;
-    const prices = await currentPrices(tx);
-    const cost = prices.version ? costOf(prices, model, units, {}) : undefined;
-    await checkLimits(tx, scope, cost ?? 0, prices.currency);
-    await tx.ledgerEntry.create({
-      data: {
-        id,
-        teamId: scope.teamId,
-        userId: scope.userId || null,
-        source: "chat",
-        model,
-        mode: "chat",
-        state: "reserved",
-        unit: "output_token",
-        units: JSON.stringify(units),
-        quantity: units.output_token ?? sumUnits(units),
-        cost: cost ?? null,
-        charge: cost ?? 0,
-        currency: cost !== undefined ? prices.currency : null,
-        priceVersionId: prices.version,
-      },
-    });
-  });
-  return { id, scope, model };
+  const near: BudgetState[] = [];
+  await db().$transaction(
+    async (tx) => {
+      // The write lock first, so the check sees every reservation made before it (as reserveInTx does).
+      await tx.$executeRaw`UPDATE "Team" SET "updatedAt" = "updatedAt" WHERE "id" = ${scope.teamId}`;
+      const prices = await currentPrices(tx);
+      const cost = prices.version ? costOf(prices, model, units, {}) : undefined;
+      near.push(...(await checkLimits(tx, scope, cost ?? 0, prices.currency)));
+      await tx.ledgerEntry.create({
+        data: {
+          id,
+          teamId: scope.teamId,
+          userId: scope.userId || null,
+          source: "chat",
+          model,
+          mode: "chat",
+          state: "reserved",
+          unit: "output_token",
+          units: JSON.stringify(units),
+          quantity: units.output_token ?? sumUnits(units),
+          cost: cost ?? null,
+          charge: cost ?? 0,
+          currency: cost !== undefined ? prices.currency : null,
+          priceVersionId: prices.version,
+        },
+      });
+    },
+    { maxWait: 20_000, timeout: 20_000 },
+  );
+  return { id, scope, model, near };
+}
+
+/** The soft-threshold notices of a reservation (nothing to do below 80 %). */
+export function notifyNear(r: ChatReservation): Promise<void> | undefined {
+  return r.near.length ? alertBudgets(r.scope, r.near) : undefined;
 }
 
 /** The turn's answer is complete: charge what TD's usage says (never throws). */
