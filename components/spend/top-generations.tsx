@@ -52,7 +52,10 @@ export function TopGenerations({
                 </Link>
                 <p className="mt-0.5 truncate text-xs text-muted">
                   {models[g.model]?.[locale] ?? g.model} ·{" "}
-                  {new Date(g.createdAt).toLocaleDateString(locale === "zh" ? "zh-CN" : "en-US")}
+                  {new Date(g.createdAt).toLocaleDateString(locale === "zh" ? "zh-CN" : "en-US", {
+                    month: "short",
+                    day: "numeric",
+                  })}
                   {g.state === "reserved" ? ` · ${t("reserved")}` : ""}
                 </p>
               </div>

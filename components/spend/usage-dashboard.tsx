@@ -180,6 +180,8 @@ export function UsageDashboard({ models }: { models: Record<string, { zh: string
       </div>
       <Card>
         <CardHeader
+          // On a phone the switches go under the title (side by side they squeezed it to a column).
+          className="flex-col sm:flex-row"
           title={t("chartTitle")}
           actions={
             <div className="flex flex-wrap items-center gap-2">
@@ -224,7 +226,7 @@ export function UsageDashboard({ models }: { models: Record<string, { zh: string
                 format={(v) => (priced ? money(v, u.currency) : String(Math.round(v * 100) / 100))}
               />
               <div className="overflow-x-auto">
-                <table className="w-full text-sm" data-testid="usage-table">
+                <table className="w-full text-sm whitespace-nowrap" data-testid="usage-table">
                   <thead>
                     <tr className="border-b border-border text-start text-xs text-muted">
                       <th className="py-2 pe-3 text-start font-medium">{t(`by.${groupBy}`)}</th>
