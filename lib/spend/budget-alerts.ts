@@ -34,7 +34,7 @@ async function alertOne(scope: Scope, b: BudgetState) {
     where: { teamId: scope.teamId, role: "admin" },
     select: { userId: true },
   });
-  const percent = Math.floor((b.spent / b.limit) * 100);
+  const percent = Math.round((b.spent / b.limit) * 100); // as the usage page's banner rounds
   await notify({
     teamId: scope.teamId,
     type: "budget_threshold",
