@@ -19,7 +19,7 @@ const PAGE_FOR_KIND: Record<string, string> = { video: "/video", image: "/image"
 
 export interface HistoryListProps {
   models: Record<string, ModelInfo & { kind: string; modes: string[] }>;
-  filters: { status?: string; model?: string; mode?: string };
+  filters: { id?: string; status?: string; model?: string; mode?: string };
 }
 
 type Page = { items: GenerationView[]; nextCursor: string | null };
@@ -91,7 +91,7 @@ export function HistoryList({ models, filters }: HistoryListProps) {
     onSettled: refresh,
   });
 
-  const filtered = !!(filters.status || filters.model || filters.mode);
+  const filtered = !!(filters.id || filters.status || filters.model || filters.mode);
   const modeNames = [...new Set(Object.values(models).flatMap((m) => m.modes))];
 
   return (

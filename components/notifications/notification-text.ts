@@ -22,6 +22,11 @@ export function useNotificationText() {
             ["pending", "approved", "changes_requested", "rejected"].includes(n.excerpt)
           ? tr(n.excerpt as "approved")
           : n.excerpt;
+    if (n.type === "budget_threshold") {
+      // The excerpt is "<budget> <percent>" (lib/spend/budget-alerts.ts): told in the reader's language.
+      const [budget = "other", percent = "80"] = (n.excerpt ?? "").split(" ");
+      return { title: t("types.budget_threshold", { budget, percent: Number(percent) }), detail: "" };
+    }
     const title = t(`types.${n.type as "mention"}`, { name });
     const at = n.timeSeconds !== undefined ? t("at", { time: timecode(n.timeSeconds) }) : "";
     return { title, detail: [at, excerpt].filter(Boolean).join(" · ") };

@@ -19,9 +19,12 @@ export default function UsageChart({
   valueLabel: string;
   format: (v: number) => string;
 }) {
+  // Many bars on a narrow chart (30 or 90 days on a phone) are a few pixels wide: thin gaps keep them readable
+  // and square tops, since a 4 px radius on a 4 px bar draws a pointed sliver.
+  const dense = rows.length > 14;
   return (
     <ResponsiveContainer width="100%" height={240}>
-      <BarChart data={rows} margin={{ top: 8, right: 8, bottom: 0, left: 0 }}>
+      <BarChart data={rows} margin={{ top: 8, right: 8, bottom: 0, left: 0 }} barCategoryGap={dense ? "12%" : "20%"}>
         <CartesianGrid stroke="var(--color-border)" vertical={false} />
         <XAxis
           dataKey="label"
@@ -49,7 +52,15 @@ export default function UsageChart({
           }}
           formatter={(v) => [format(Number(v)), valueLabel]}
         />
-        <Bar dataKey="value" fill="var(--color-accent)" radius={[4, 4, 0, 0]} maxBarSize={36} />
+        <Bar
+          dataKey="value"
+          fill="var(--color-accent)"
+          radius={dense ? [1, 1, 0, 0] : [4, 4, 0, 0]}
+          maxBarSize={36}
+          minPointSize={(v) => (Number(v) > 0 ? 2 : 0)}
+          // No grow-in animation: a screenshot or a slow phone caught it mid-way, a sliver of the real bar.
+          isAnimationActive={false}
+        />
       </BarChart>
     </ResponsiveContainer>
   );

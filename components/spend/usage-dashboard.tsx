@@ -8,7 +8,9 @@ import { api } from "@/lib/client/api";
 import { useErrorText } from "@/lib/client/error-text";
 import { useNow } from "@/lib/client/use-now";
 import { useLocale, useTranslations } from "@/lib/i18n/client";
+import { MIN_PROJECTION_DAYS, projectSpend } from "@/lib/spend/projection";
 import { useMoney, useUnitText } from "./spend-estimate";
+import { TopGenerations, type TopGeneration } from "./top-generations";
 
 // recharts is only needed here: loaded after the page, so it never weighs on any first load.
 const UsageChart = dynamic(() => import("./usage-chart"), {
@@ -16,7 +18,8 @@ const UsageChart = dynamic(() => import("./usage-chart"), {
   loading: () => <div className="h-60" />,
 });
 
-type GroupBy = "day" | "model" | "member" | "mode";
+type Dimension = "time" | "model" | "member" | "mode";
+type Interval = "day" | "week" | "month";
 type Group = {
   key: string;
   units: number;
@@ -34,6 +37,7 @@ type Usage = {
   groups: Group[];
   total: { units: number; cost: number; generations: number; failed: number };
   budgets: { budget: string; limit: number; spent: number; remaining: number; since: string }[];
+  top: TopGeneration[];
 };
 
 const DAY = 86_400_000;
@@ -47,7 +51,9 @@ export function UsageDashboard({ models }: { models: Record<string, { zh: string
   const unitText = useUnitText();
   const errorText = useErrorText();
   const [days, setDays] = useState("30");
-  const [groupBy, setGroupBy] = useState<GroupBy>("day");
+  const [dimension, setDimension] = useState<Dimension>("time");
+  const [interval, setTimeStep] = useState<Interval>("day");
+  const groupBy = dimension === "time" ? interval : dimension;
   const now = useNow(false);
   const to = iso(new Date(now));
   const from = iso(new Date(now - (Number(days) - 1) * DAY));
@@ -63,7 +69,9 @@ export function UsageDashboard({ models }: { models: Record<string, { zh: string
         ? (g.label ?? g.key)
         : groupBy === "mode"
           ? g.key
-          : g.key.slice(5);
+          : groupBy === "month"
+            ? g.key
+            : g.key.slice(5);
   const priced = !!u && u.total.cost > 0;
   const unitsOf = (g: Group) =>
     Object.entries(g.byUnit)
@@ -107,10 +115,8 @@ export function UsageDashboard({ models }: { models: Record<string, { zh: string
       {u && <p className="text-xs text-muted">{u.scope === "team" ? t("scopeTeam") : t("scopeMember")}</p>}
       {u?.budgets.map((b) => {
         const share = b.limit > 0 ? b.spent / b.limit : 1;
-        const since = new Date(b.since).getTime();
-        const periodDays = b.budget.endsWith("daily") ? 1 : 30;
-        const elapsed = Math.max(1, (now - since) / DAY);
-        const projected = b.budget.endsWith("daily") ? b.spent : (b.spent / elapsed) * periodDays;
+        const kind = b.budget.endsWith("daily") ? "daily" : "monthly";
+        const projected = projectSpend({ spent: b.spent, since: new Date(b.since), now: new Date(now), kind });
         return (
           <Card key={b.budget}>
             <CardBody className="flex flex-col gap-2">
@@ -145,9 +151,14 @@ export function UsageDashboard({ models }: { models: Record<string, { zh: string
                   style={{ width: `${Math.min(100, share * 100)}%` }}
                 />
               </div>
-              {!b.budget.endsWith("daily") && (
-                <p className="text-xs text-muted tabular-nums">
-                  {t("projection", { amount: money(projected, u.currency), over: projected > b.limit ? "yes" : "no" })}
+              {kind === "monthly" && (
+                <p className="text-xs text-muted tabular-nums" data-testid="usage-projection">
+                  {projected === undefined
+                    ? t("projectionLater", { days: MIN_PROJECTION_DAYS })
+                    : t("projection", {
+                        amount: money(projected, u.currency),
+                        over: projected > b.limit ? "yes" : "no",
+                      })}
                 </p>
               )}
             </CardBody>
@@ -169,14 +180,26 @@ export function UsageDashboard({ models }: { models: Record<string, { zh: string
       </div>
       <Card>
         <CardHeader
+          // On a phone the switches go under the title (side by side they squeezed it to a column).
+          className="flex-col sm:flex-row"
           title={t("chartTitle")}
           actions={
-            <Segmented
-              legend={t("groupBy")}
-              value={groupBy}
-              onChange={(v) => setGroupBy(v as GroupBy)}
-              options={(["day", "model", "member", "mode"] as const).map((g) => ({ value: g, label: t(`by.${g}`) }))}
-            />
+            <div className="flex flex-wrap items-center gap-2">
+              <Segmented
+                legend={t("groupBy")}
+                value={dimension}
+                onChange={(v) => setDimension(v as Dimension)}
+                options={(["time", "model", "member", "mode"] as const).map((g) => ({ value: g, label: t(`by.${g}`) }))}
+              />
+              {dimension === "time" && (
+                <Segmented
+                  legend={t("interval")}
+                  value={interval}
+                  onChange={(v) => setTimeStep(v as Interval)}
+                  options={(["day", "week", "month"] as const).map((g) => ({ value: g, label: t(`by.${g}`) }))}
+                />
+              )}
+            </div>
           }
         />
         <CardBody className="flex flex-col gap-4">
@@ -203,7 +226,7 @@ export function UsageDashboard({ models }: { models: Record<string, { zh: string
                 format={(v) => (priced ? money(v, u.currency) : String(Math.round(v * 100) / 100))}
               />
               <div className="overflow-x-auto">
-                <table className="w-full text-sm" data-testid="usage-table">
+                <table className="w-full text-sm whitespace-nowrap" data-testid="usage-table">
                   <thead>
                     <tr className="border-b border-border text-start text-xs text-muted">
                       <th className="py-2 pe-3 text-start font-medium">{t(`by.${groupBy}`)}</th>
@@ -232,6 +255,7 @@ export function UsageDashboard({ models }: { models: Record<string, { zh: string
           )}
         </CardBody>
       </Card>
+      {u && <TopGenerations rows={u.top} currency={u.currency} priced={priced} models={models} />}
     </div>
   );
 }

@@ -104,18 +104,17 @@ function view(task: EmuTask) {
   output.end_time = dashTime(finishTime(task));
   output.video_url = task.outputs![0].url;
   const p = body.parameters ?? {};
-  return {
-    output,
-    usage: {
-      duration: p.duration ?? 5,
-      ...(body.model === "T0401004" ? { input_video_duration: 5 } : {}),
-      output_video_duration: p.duration ?? 5,
-      video_count: 1,
-      SR: p.resolution === "720P" ? 720 : 1080,
-      ratio: task.extra.ratio,
-    },
-    request_id: crypto.randomUUID(),
+  const usage = {
+    duration: p.duration ?? 5,
+    ...(body.model === "T0401004" ? { input_video_duration: 5 } : {}),
+    output_video_duration: p.duration ?? 5,
+    video_count: 1,
+    SR: p.resolution === "720P" ? 720 : 1080,
+    ratio: task.extra.ratio,
   };
+  // What this task is billed: the witness a soak compares the studio's ledger with.
+  task.extra.usage = usage;
+  return { output, usage, request_id: crypto.randomUUID() };
 }
 
 /** Outputs are made when the task finishes; here lazily on the first read after that. */

@@ -257,7 +257,8 @@ export const ROUTE_TABLE: Record<string, Methods> = {
   },
   "/api/v1/usage": {
     get: {
-      summary: "Spend by model, member or day (members: their own; admins: the team; operators: ?teamId=)",
+      summary:
+        "Spend by model, member, mode, day, week or month, with the costliest generations (members: their own; admins: the team; operators: ?teamId=)",
       access: "team:read",
     },
   },

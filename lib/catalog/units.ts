@@ -221,3 +221,29 @@ export function actual(modelId: string, a: ActualInput, prices?: PriceTable | nu
   const cost = costOf(prices, modelId, units, actualPriceClass(modelId, a.params, a.usage));
   return { units, cost };
 }
+
+/** An answer's default length when the request sets no max_tokens (DeepSeek's documented default, 4k). */
+export const CHAT_DEFAULT_OUTPUT_TOKENS = 4096;
+
+/**
+ * What one gateway chat turn is reserved at before it is sent: every character of the messages' text as an
+ * input token (tokenizers pack more than one character into most tokens, so this errs high), the answer as its
+ * `max_tokens` (or `max_completion_tokens`, or the 4k default). Inline files count nothing: TD bills them by
+ * their tokens, which only the usage chunk knows. Settlement replaces it with what TD reports.
+ */
+export function chatEstimateUnits(body: {
+  messages?: unknown;
+  max_tokens?: number | null;
+  max_completion_tokens?: number | null;
+}): Units {
+  let input = 0;
+  const walk = (v: unknown): void => {
+    if (typeof v === "string") {
+      if (!v.startsWith("data:")) input += v.length;
+    } else if (Array.isArray(v)) v.forEach(walk);
+    else if (v && typeof v === "object") Object.values(v).forEach(walk);
+  };
+  walk(body.messages);
+  const output = body.max_completion_tokens ?? body.max_tokens ?? CHAT_DEFAULT_OUTPUT_TOKENS;
+  return { input_token: input, output_token: output };
+}

@@ -6,14 +6,25 @@ import { AfterFirstByte, ServerTiming } from "@/lib/api/server-timing";
 import { consumeLater } from "@/lib/auth/rate-limit";
 import { AppError } from "@/lib/errors";
 import { config } from "@/lib/config";
+import {
+  notifyNear,
+  releaseChatTurn,
+  reserveChatTurn,
+  settleChatTurn,
+  type ChatReservation,
+} from "@/lib/spend/chat-ledger";
 import { td, TdError } from "@/lib/td";
+import { GPT54_MODEL } from "@/lib/td/chat-schema";
 import { GatewayError, gatewayErrorFromTd, parseGatewayRequest } from "./gateway";
 import { relay, sseEvent, SSE_HEADERS, type RelayOutcome } from "./relay";
+import { UsageWatch } from "./usage-watch";
 
 // The gateway's whole request: who is asking, the body, TD's answer relayed with a closing error event when it
 // breaks off. Both routes (/api/v1/chat/completions and the OpenAI-compatible /api/openai/v1/chat/completions)
 // are this one handler. The hot path does no database write before the first byte: counting the request and
-// touching the token wait in `later` (Server-Timing shows where the time goes).
+// touching the token wait in `later` (Server-Timing shows where the time goes). The one write before TD is
+// called is the turn's ledger reservation (its budget check in the same transaction: a refused turn sends
+// nothing upstream); it is settled from TD's usage, or released, after the last byte.
 
 /** The answer to one gateway request: TD's JSON, or its SSE bytes as they arrive (`stream: true`). */
 export async function handleChatCompletions(
@@ -22,6 +33,7 @@ export async function handleChatCompletions(
 ): Promise<Response> {
   const timing = new ServerTiming();
   const later = new AfterFirstByte();
+  let reservation: ChatReservation | undefined;
   try {
     const caller = await authorized(later);
     timing.mark("auth");
@@ -38,9 +50,19 @@ export async function handleChatCompletions(
     const g = parseGatewayRequest(json, c.TD_GPT54_MODEL_CODE);
     timing.mark("parse");
     const extra: Record<string, string> = g.ignored.length ? { "X-Studio-Ignored-Params": g.ignored.join(", ") } : {};
+    const turn = await reserveChatTurn(caller, g.flavor === "gpt-5.4" ? GPT54_MODEL : g.body.model, g.body);
+    reservation = turn;
+    timing.mark("reserve");
+    later.add(() => notifyNear(turn));
     if (!g.stream) {
       const r = await td().chat.complete(g.body, req.signal);
       timing.mark("upstream");
+      const usage = (r.data as { usage?: unknown }).usage;
+      later.add(() =>
+        usage && typeof usage === "object"
+          ? settleChatTurn(turn, usage as Record<string, unknown>)
+          : releaseChatTurn(turn, false),
+      );
       later.run();
       return Response.json(r.data, {
         headers: { ...extra, "X-Request-Id": r.requestId, "Server-Timing": timing.header() },
@@ -50,15 +72,29 @@ export async function handleChatCompletions(
     req.signal.addEventListener("abort", () => abort.abort(new DOMException("The client went away.", "AbortError")), {
       once: true,
     });
-    const { response, requestId } = await td().chat.streamRaw(g.body, abort.signal);
+    // The ledger needs TD's usage chunk: asked for always; taken out again when the client did not ask for it.
+    const askedUsage = !!g.body.stream_options?.include_usage;
+    const body = askedUsage ? g.body : { ...g.body, stream_options: { ...g.body.stream_options, include_usage: true } };
+    const { response, requestId } = await td().chat.streamRaw(body, abort.signal);
     timing.mark("upstream");
     if (!response.body)
       throw new GatewayError(502, "api_error", "upstream_malformed", "TD answered a stream request without a body.");
-    const stream = relay(response.body, { abort, idleMs: c.TD_TIMEOUT_MS, tap: doneWatcher(later) });
+    const watch = new UsageWatch();
+    const upstream = askedUsage ? response.body : response.body.pipeThrough(watch.stripUsageChunks());
+    const stream = relay(upstream, {
+      abort,
+      idleMs: c.TD_TIMEOUT_MS,
+      tap: doneWatcher(later, askedUsage ? watch : undefined, (o) =>
+        watch.usage ? settleChatTurn(turn, watch.usage) : releaseChatTurn(turn, o.kind !== "canceled"),
+      ),
+    });
     return new Response(stream, {
       headers: { ...SSE_HEADERS, ...extra, "X-Request-Id": requestId, "Server-Timing": timing.header() },
     });
   } catch (e) {
+    // Nothing reached TD, or TD refused it: the turn is not charged.
+    const r = reservation;
+    if (r) later.add(() => releaseChatTurn(r, !(e instanceof TdError && e.kind === "aborted")));
     later.run();
     return gatewayErrorResponse(e);
   }
@@ -110,18 +146,21 @@ function gatewayErrorFromApp(e: AppError): GatewayError {
 const DONE = new TextEncoder().encode("[DONE]");
 
 /**
- * The gateway stores nothing, so its observer only keeps the last bytes: a stream that breaks off before
- * `data: [DONE]` gets one OpenAI-style error event, which OpenAI's clients raise as an APIError.
+ * The gateway stores no message, so its observer keeps the last bytes (and, when the client's stream carries
+ * it, reads the usage for the ledger): a stream that breaks off before `data: [DONE]` gets one OpenAI-style
+ * error event, which OpenAI's clients raise as an APIError. `settle` runs after the last byte.
  */
-function doneWatcher(later: AfterFirstByte) {
+function doneWatcher(later: AfterFirstByte, watch: UsageWatch | undefined, settle: (o: RelayOutcome) => unknown) {
   let tail: Uint8Array = new Uint8Array(0);
   return {
     chunk(bytes: Uint8Array) {
       later.run(); // the first chunk is on its way: the deferred writes may run now (once)
       tail = bytes.length >= 16 ? bytes.subarray(bytes.length - 16) : concatTail(tail, bytes);
+      watch?.see(bytes);
     },
     end(o: RelayOutcome) {
       later.run();
+      later.add(() => settle(o));
       if (o.kind === "canceled") return undefined;
       if (o.kind === "done" && includes(tail, DONE)) return undefined;
       const message = o.kind === "error" ? o.message : "The answer stream from TD ended before it was complete.";

@@ -7,6 +7,8 @@ import { config } from "@/lib/config";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { libraryAssetByUpstreamId } from "@/lib/seedance/library";
+import { alertBudgets } from "@/lib/spend/budget-alerts";
+import type { BudgetState } from "@/lib/spend/budgets";
 import { reconcileLedger, reserveInTx } from "@/lib/spend/ledger";
 import { adapterFor } from "./adapters";
 import type { CreateGenerationRequest } from "./schema";
@@ -111,35 +113,42 @@ export async function createGeneration(req: CreateGenerationRequest, scope: Scop
     params: params.value ?? {},
     prompt: req.prompt,
   };
+  const near: BudgetState[] = [];
   const estimate = await db().$transaction(
     (tx) =>
-      reserveInTx(tx, reserve, () =>
-        tx.generation.create({
-          data: {
-            id,
-            teamId: scope.teamId,
-            createdById: scope.userId,
-            model: model.id,
-            mode: spec.mode,
-            prompt: req.prompt ?? null,
-            params: JSON.stringify(params.value),
-            status: "queued",
-            nextPollAt: new Date(),
-            inputs: {
-              create: inputs.map((i, position) => ({
-                id: randomUUID(),
-                role: i.role,
-                position,
-                assetId: i.assetId ?? null,
-                url: i.url ?? null,
-              })),
+      reserveInTx(
+        tx,
+        reserve,
+        () =>
+          tx.generation.create({
+            data: {
+              id,
+              teamId: scope.teamId,
+              createdById: scope.userId,
+              model: model.id,
+              mode: spec.mode,
+              prompt: req.prompt ?? null,
+              params: JSON.stringify(params.value),
+              status: "queued",
+              nextPollAt: new Date(),
+              inputs: {
+                create: inputs.map((i, position) => ({
+                  id: randomUUID(),
+                  role: i.role,
+                  position,
+                  assetId: i.assetId ?? null,
+                  url: i.url ?? null,
+                })),
+              },
             },
-          },
-        }),
+          }),
+        near,
       ),
     // Creates queue for the write lock one after another: wait for a turn rather than fail under a burst.
     { maxWait: 20_000, timeout: 20_000 },
   );
+  // Past 80 % of a budget: its owners hear it (once a period), without holding up the create.
+  if (near.length) void alertBudgets(scope, near);
   await submitGeneration(id);
   const row = await db().generation.findUniqueOrThrow({
     where: { id },

@@ -20,6 +20,7 @@ export async function listGenerations(scope: Scope, q: z.infer<typeof listGenera
   const rows = await db().generation.findMany({
     where: {
       teamId: scope.teamId,
+      ...(q.id ? { id: q.id } : {}),
       ...(q.status ? { status: q.status } : {}),
       ...(q.model ? { model: q.model } : {}),
       ...(q.mode ? { mode: q.mode } : {}),

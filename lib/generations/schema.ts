@@ -32,6 +32,8 @@ export const createGenerationRequest = z.object({
 export type CreateGenerationRequest = z.infer<typeof createGenerationRequest>;
 
 export const listGenerationsQuery = z.object({
+  /** One generation by id (the usage page's links to its costliest runs). */
+  id: z.string().min(1).max(100).optional(),
   status: z.enum(STATUSES).optional(),
   model: z.string().optional(),
   mode: z.enum(MODES).optional(),

@@ -69,6 +69,7 @@ export interface NotificationView {
 }
 
 export function notificationLink(n: {
+  type?: string;
   assetId?: string | null;
   commentId?: string | null;
   timeSeconds?: number | null;
@@ -82,6 +83,7 @@ export function notificationLink(n: {
     return `/gallery?${sp}`;
   }
   if (n.reviewId) return `/reviews?${new URLSearchParams({ id: n.reviewId })}`;
+  if (n.type === "budget_threshold") return "/settings/usage";
   if (n.generationId) return "/history";
   return "/gallery";
 }

@@ -11,6 +11,7 @@ export const NOTIFICATION_TYPES = [
   "decision",
   "review_requested",
   "review_complete",
+  "budget_threshold",
 ] as const;
 export type NotificationType = (typeof NOTIFICATION_TYPES)[number];
 

@@ -10,7 +10,7 @@ import type { PutBudgetsRequest } from "./schema";
 type Tx = Prisma.TransactionClient;
 type Client = Tx | ReturnType<typeof db>;
 
-/** The soft threshold: past this share of a budget, admins are told (banner on the usage page, a log line). */
+/** The soft threshold: past this share of a budget, its owners are notified once a period (budget-alerts.ts) and the usage page shows a banner. */
 export const SOFT_THRESHOLD = 0.8;
 
 /** The start of the monthly period that contains `now`: the latest `resetDay` (UTC midnight) not after it. */
@@ -66,7 +66,8 @@ export async function budgetStates(client: Client, scope: Scope, now = new Date(
  * The hard limits, run inside the create's transaction (after its write lock): a budget the charge would
  * overrun → 402 budget_exceeded naming it and what is left; a member quota → 429 quota_exceeded naming it.
  */
-export async function checkLimits(tx: Tx, scope: Scope, charge: number, currency: string): Promise<void> {
+export async function checkLimits(tx: Tx, scope: Scope, charge: number, currency: string): Promise<BudgetState[]> {
+  const near: BudgetState[] = [];
   for (const b of await budgetStates(tx, scope)) {
     if (roundMoney(b.spent + charge) > b.limit + 1e-9) {
       throw new AppError(
@@ -76,8 +77,10 @@ export async function checkLimits(tx: Tx, scope: Scope, charge: number, currency
         { budget: b.budget, remaining: b.remaining, limit: b.limit, cost: charge, currency },
       );
     }
-    if ((b.spent + charge) / b.limit >= SOFT_THRESHOLD && b.spent / b.limit < SOFT_THRESHOLD)
-      console.warn(`[spend] team ${scope.teamId}: ${b.budget} budget passed ${SOFT_THRESHOLD * 100}% (${b.limit})`);
+    if (b.limit > 0 && (b.spent + charge) / b.limit >= SOFT_THRESHOLD) {
+      const spent = roundMoney(b.spent + charge);
+      near.push({ ...b, spent, remaining: roundMoney(Math.max(0, b.limit - spent)) });
+    }
   }
   const quota = await tx.budget.findUnique({
     where: { teamId_userId: { teamId: scope.teamId, userId: scope.userId } },
@@ -106,6 +109,7 @@ export async function checkLimits(tx: Tx, scope: Scope, charge: number, currency
         { quota: "per_hour", limit: quota.maxPerHour },
       );
   }
+  return near;
 }
 
 export interface BudgetsView {

@@ -3,7 +3,7 @@ import type { Scope } from "@/lib/auth/scope";
 import { actual, chatUnits, costOf, estimate, unitOf, type Estimate, type Units } from "@/lib/catalog/units";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { checkLimits } from "./budgets";
+import { checkLimits, type BudgetState } from "./budgets";
 import { STILL_RESERVED_CODES } from "./ledger-view";
 import { currentPrices, pricesOfVersion } from "./prices";
 
@@ -33,12 +33,16 @@ export async function reserveInTx(
   tx: Tx,
   a: ReserveArgs,
   writeRecord: () => Promise<unknown>,
+  /** Collects the budgets this reservation takes to the soft threshold or past it (for alertBudgets). */
+  near?: BudgetState[],
 ): Promise<Estimate | undefined> {
   await tx.$executeRaw`UPDATE "Team" SET "updatedAt" = "updatedAt" WHERE "id" = ${a.scope.teamId}`;
   const prices = await currentPrices(tx);
   const est = estimate(a.model, a.mode, a.params, 1, { prompt: a.prompt, prices: prices.version ? prices : null });
   const charge = est?.cost ?? 0;
-  await checkLimits(tx, a.scope, charge, prices.currency);
+  // (Not `near?.push(...await …)`: optional chaining would skip the check itself when nobody collects.)
+  const crossed = await checkLimits(tx, a.scope, charge, prices.currency);
+  near?.push(...crossed);
   await writeRecord();
   if (!est) return undefined;
   await tx.ledgerEntry.create({

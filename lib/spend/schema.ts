@@ -45,7 +45,8 @@ const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "must be a date YYYY-MM-DD"
 export const usageQuery = z.object({
   from: date.optional(),
   to: date.optional(),
-  groupBy: z.enum(["model", "member", "day", "mode"]).default("day"),
+  /** day: `YYYY-MM-DD`; week: its Monday's `YYYY-MM-DD`; month: `YYYY-MM` (UTC). */
+  groupBy: z.enum(["model", "member", "day", "week", "month", "mode"]).default("day"),
   teamId: z.string().min(1).optional(),
 });
 export type UsageQuery = z.infer<typeof usageQuery>;

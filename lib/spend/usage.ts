@@ -7,6 +7,7 @@ import { budgetStates, type BudgetState } from "./budgets";
 import { reconcileLedger } from "./ledger";
 import { currentPrices } from "./prices";
 import type { UsageQuery } from "./schema";
+import { timeKey } from "./usage-keys";
 
 export interface UsageGroup {
   key: string;
@@ -20,6 +21,22 @@ export interface UsageGroup {
   label?: string;
 }
 
+/** One of the costliest runs in the range (the dashboard links each to its generation). */
+export interface TopGeneration {
+  generationId: string;
+  model: string;
+  mode: string;
+  userId: string | null;
+  prompt: string | null;
+  status: string;
+  /** reserved | settled (released runs cost nothing and are not listed) */
+  state: string;
+  unit: string;
+  units: number;
+  cost: number;
+  createdAt: string;
+}
+
 export interface UsageView {
   currency: string;
   from: string;
@@ -30,7 +47,12 @@ export interface UsageView {
   total: { units: number; cost: number; generations: number; failed: number };
   /** The budgets that apply, with what is spent (for the burn-down and the 80% notice). */
   budgets: BudgetState[];
+  /** The costliest generations in the range (by charge, then units), at most TOP_GENERATIONS. */
+  top: TopGeneration[];
 }
+
+export const TOP_GENERATIONS = 10;
+const TIME_GROUPS = ["day", "week", "month"];
 
 const DAY = 86_400_000;
 const iso = (d: Date) => d.toISOString().slice(0, 10);
@@ -78,12 +100,12 @@ export async function usageFor(caller: Caller, q: UsageQuery): Promise<UsageView
         ? e.mode
         : q.groupBy === "member"
           ? (e.userId ?? "")
-          : iso(e.createdAt);
+          : timeKey(q.groupBy, e.createdAt);
   const groups = new Map<string, UsageGroup>();
-  if (q.groupBy === "day")
+  if (TIME_GROUPS.includes(q.groupBy))
     for (let t = from.getTime(); t <= to.getTime(); t += DAY) {
-      const k = iso(new Date(t));
-      groups.set(k, { key: k, units: 0, cost: 0, generations: 0, failed: 0, byUnit: {} });
+      const k = timeKey(q.groupBy, new Date(t));
+      if (!groups.has(k)) groups.set(k, { key: k, units: 0, cost: 0, generations: 0, failed: 0, byUnit: {} });
     }
   for (const e of entries) {
     const k = keyOf(e);
@@ -104,7 +126,8 @@ export async function usageFor(caller: Caller, q: UsageQuery): Promise<UsageView
     });
     for (const g of list) g.label = users.find((u) => u.id === g.key)?.name;
   }
-  if (q.groupBy !== "day") list.sort((a, b) => b.cost - a.cost || b.units - a.units || a.key.localeCompare(b.key));
+  if (!TIME_GROUPS.includes(q.groupBy))
+    list.sort((a, b) => b.cost - a.cost || b.units - a.units || a.key.localeCompare(b.key));
   const total = list.reduce(
     (t, g) => ({
       units: t.units + g.units,
@@ -114,6 +137,7 @@ export async function usageFor(caller: Caller, q: UsageQuery): Promise<UsageView
     }),
     { units: 0, cost: 0, generations: 0, failed: 0 },
   );
+  const top = await topGenerations(teamId, from, new Date(to.getTime() + DAY), whole ? undefined : caller.userId);
   const prices = await currentPrices();
   const budgets = await budgetStates(db(), { teamId, userId: whole ? "" : caller.userId });
   return {
@@ -125,7 +149,43 @@ export async function usageFor(caller: Caller, q: UsageQuery): Promise<UsageView
     groups: list,
     total: { ...total, cost: roundMoney(total.cost) },
     budgets: whole ? budgets.filter((b) => b.budget.startsWith("team")) : budgets,
+    top,
   };
+}
+
+/** The costliest generations created in [from, to): charged entries only, by charge then units. */
+async function topGenerations(teamId: string, from: Date, to: Date, userId?: string): Promise<TopGeneration[]> {
+  const rows = await db().ledgerEntry.findMany({
+    where: {
+      teamId,
+      source: "generation",
+      state: { not: "released" },
+      createdAt: { gte: from, lt: to },
+      ...(userId ? { userId } : {}),
+    },
+    orderBy: [{ charge: "desc" }, { quantity: "desc" }, { createdAt: "desc" }],
+    take: TOP_GENERATIONS,
+    include: { generation: { select: { prompt: true, status: true } } },
+  });
+  return rows.flatMap((r) =>
+    r.generationId
+      ? [
+          {
+            generationId: r.generationId,
+            model: r.model,
+            mode: r.mode,
+            userId: r.userId,
+            prompt: r.generation?.prompt ? r.generation.prompt.slice(0, 140) : null,
+            status: r.generation?.status ?? "unknown",
+            state: r.state,
+            unit: r.unit,
+            units: r.quantity,
+            cost: roundMoney(r.charge),
+            createdAt: r.createdAt.toISOString(),
+          },
+        ]
+      : [],
+  );
 }
 
 function ymd(d: Date): [number, number, number] {

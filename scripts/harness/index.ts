@@ -266,6 +266,16 @@ export function dbTime(v: unknown): number | null {
 }
 
 /** Read-only looks at the studio's SQLite file (WAL: never blocks the server's writes). */
+export interface LedgerRow {
+  generationId: string;
+  state: string;
+  unit: string;
+  units: Record<string, number>;
+  quantity: number;
+  charge: number;
+  failed: boolean;
+}
+
 export class StudioDb {
   private db?: Database.Database;
   constructor(private file: string) {}
@@ -296,6 +306,17 @@ export class StudioDb {
       nextPollAt: dbTime(r.nextPollAt),
       leaseOwner: (r.leaseOwner as string | null) ?? null,
     }));
+  }
+
+  /** The spend ledger's generation entries (lib/spend/ledger.ts). */
+  ledger(): LedgerRow[] {
+    return (
+      this.conn()
+        .prepare(
+          `SELECT generationId, state, unit, units, quantity, charge, failed FROM "LedgerEntry" WHERE source = 'generation'`,
+        )
+        .all() as (Omit<LedgerRow, "units" | "failed"> & { units: string; failed: number })[]
+    ).map((r) => ({ ...r, units: JSON.parse(r.units) as Record<string, number>, failed: !!r.failed }));
   }
 
   assets(): AssetRow[] {

@@ -92,6 +92,18 @@ test.describe("Spend: prices, estimates, budget, usage", () => {
     await expect(page.getByTestId("usage-table")).toBeVisible();
     await page.getByRole("radio", { name: /按模型|Model/ }).check({ force: true });
     await expect(page.getByTestId("usage-table")).toContainText("HappyHorse");
+    // Over time by week: this run's four generations in one row (the week's Monday).
+    await page.getByRole("radio", { name: /按时间|Time/ }).check({ force: true });
+    await page.getByRole("radio", { name: /按周|Week/ }).check({ force: true });
+    await expect(page.getByTestId("usage-table").locator("tbody tr")).toHaveCount(1);
+    await expect(page.getByTestId("usage-table").locator("tbody tr")).toContainText("12.00");
+    // The costliest generations, each a link to its record.
+    const top = page.getByTestId("usage-top-link");
+    await expect(top).toHaveCount(4);
+    await top.first().click();
+    await expect(page).toHaveURL(/\/history\?id=/);
+    await expect(page.getByTestId("history-row")).toHaveCount(1);
+    await expect(page.getByTestId("history-row")).toContainText("spend run");
     await ctx.close();
   });
 

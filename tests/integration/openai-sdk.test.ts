@@ -151,7 +151,7 @@ describe("OpenAI-compatible base with the openai SDK", () => {
     });
     expect(res.status).toBe(200);
     expect(res.headers.get("server-timing")).toMatch(
-      /auth;dur=[\d.]+, limit;dur=[\d.]+, parse;dur=[\d.]+, upstream;dur=[\d.]+, total;dur=[\d.]+/,
+      /auth;dur=[\d.]+, limit;dur=[\d.]+, parse;dur=[\d.]+, reserve;dur=[\d.]+, upstream;dur=[\d.]+, total;dur=[\d.]+/,
     );
     expect(await res.text()).toContain("data: [DONE]");
   });

@@ -1,5 +1,5 @@
 import { spawn } from "node:child_process";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, onTestFinished } from "vitest";
 import { loadStudio, studioTestbed, until } from "./helpers";
 import { TEST_SCOPE } from "../../scripts/harness/studio-env";
 
@@ -170,7 +170,135 @@ describe("budgets", () => {
   }, 120_000);
 });
 
+describe("the soft threshold", () => {
+  it("passing 80 % of a budget notifies the team's admins once per period, not its members", async () => {
+    const { createGeneration, db } = await loadStudio();
+    const s = await spend();
+    const { listNotifications } = await import("@/lib/review/notifications");
+    await s.putPrices({ currency: "CNY", items: [{ model: "T0401001", unit: "video_second", price: 1 }] }, "user-test");
+    await db().ledgerEntry.deleteMany({});
+    await db().notification.deleteMany({});
+    // The bursts above passed 80 % of this month's budget already (claimed once): start from a fresh claim.
+    await db().budgetAlert.deleteMany({});
+    await db().user.create({ data: { id: "user-c", name: "Cy", email: "cy@td.studio" } });
+    await db().membership.create({ data: { id: "m-c", teamId: TEST_SCOPE.teamId, userId: "user-c", role: "member" } });
+    await s.putBudgets(TEST_SCOPE.teamId, { team: { monthly: 20 } }, true);
+    onTestFinished(() => s.putBudgets(TEST_SCOPE.teamId, { team: { monthly: null } }, true).then(() => undefined));
+    const alerts = () => db().notification.findMany({ where: { type: "budget_threshold" } });
+    await createGeneration(T2V("threshold: half", 10));
+    await new Promise((r) => setTimeout(r, 300));
+    expect(await alerts()).toEqual([]);
+    await createGeneration(T2V("threshold: past 80", 7));
+    const sent = await until(alerts, (a) => a.length > 0);
+    expect(sent.map((n) => [n.userId, n.excerpt])).toEqual([["user-test", "team_monthly 85"]]);
+    await createGeneration(T2V("threshold: the rest", 3));
+    await new Promise((r) => setTimeout(r, 500));
+    expect(await alerts()).toHaveLength(1);
+    // Claimed for this period (the team's reset day, 1st of the month): the next period may tell again.
+    const claim = await db().budgetAlert.findMany({});
+    expect(claim.map((c) => [c.budget, c.userId, c.since.toISOString()])).toEqual([
+      ["team_monthly", "", s.monthStart(new Date(), 1).toISOString()],
+    ]);
+    const inbox = await listNotifications(TEST_SCOPE, { limit: 50 });
+    expect(inbox.items.find((n) => n.type === "budget_threshold")).toMatchObject({
+      type: "budget_threshold",
+      link: "/settings/usage",
+      excerpt: "team_monthly 85",
+    });
+    await s.putBudgets(TEST_SCOPE.teamId, { team: { monthly: null } }, true);
+  });
+});
+
 describe("usage", () => {
+  it(
+    "the costliest generations of the range, linked by id; a member sees only their own",
+    { timeout: 60_000 },
+    async () => {
+      const { createGeneration, getGeneration, db } = await loadStudio();
+      const s = await spend();
+      const { usageFor } = await import("@/lib/spend/usage");
+      await s.putPrices(
+        { currency: "CNY", items: [{ model: "T0401001", unit: "video_second", price: 2 }] },
+        "user-test",
+      );
+      await db().ledgerEntry.deleteMany({});
+      const a = await createGeneration(T2V("top: three seconds", 3));
+      const b = await createGeneration(T2V("top: eight seconds", 8));
+      const f = await createGeneration(T2V("top: fails [[fault:failed]]", 10));
+      for (const id of [a.id, b.id, f.id])
+        await until(
+          () => getGeneration(TEST_SCOPE, id),
+          (g) => g.spend?.state === "settled" || g.spend?.state === "released",
+          30_000,
+        );
+      const admin = {
+        teamId: TEST_SCOPE.teamId,
+        userId: "user-test",
+        role: "admin",
+        user: { operator: false },
+      } as unknown as Parameters<typeof usageFor>[0];
+      const u = await usageFor(admin, { groupBy: "model" });
+      // The failed run was released: it cost nothing and is not among the costliest.
+      expect(u.top.map((t) => [t.generationId, t.cost, t.units, t.state, t.prompt])).toEqual([
+        [b.id, 16, 8, "settled", "top: eight seconds"],
+        [a.id, 6, 3, "settled", "top: three seconds"],
+      ]);
+      const member = { ...admin, userId: "user-nobody", role: "member" } as typeof admin;
+      expect((await usageFor(member, { groupBy: "model" })).top).toEqual([]);
+    },
+  );
+
+  it("groups by week (its Monday) and month, with empty periods of the range listed", async () => {
+    const { db } = await loadStudio();
+    const { usageFor } = await import("@/lib/spend/usage");
+    await db().ledgerEntry.deleteMany({});
+    const entry = (id: string, at: string, charge: number) => ({
+      id,
+      teamId: TEST_SCOPE.teamId,
+      userId: "user-test",
+      source: "generation",
+      model: "T0401001",
+      mode: "text-to-video",
+      state: "settled",
+      unit: "video_second",
+      units: JSON.stringify({ video_second: 5 }),
+      quantity: 5,
+      cost: charge,
+      charge,
+      createdAt: new Date(`${at}T10:00:00Z`),
+    });
+    await db().ledgerEntry.createMany({
+      data: [
+        entry("w1", "2026-03-01", 1), // a Sunday: the week of Monday 23 February
+        entry("w2", "2026-03-02", 2), // Monday
+        entry("w3", "2026-03-08", 3), // Sunday, same week
+        entry("w4", "2026-04-01", 4),
+      ],
+    });
+    const admin = {
+      teamId: TEST_SCOPE.teamId,
+      userId: "user-test",
+      role: "admin",
+      user: { operator: false },
+    } as unknown as Parameters<typeof usageFor>[0];
+    const range = { from: "2026-03-01", to: "2026-04-01" };
+    const weeks = await usageFor(admin, { ...range, groupBy: "week" });
+    expect(weeks.groups.map((g) => [g.key, g.cost, g.generations])).toEqual([
+      ["2026-02-23", 1, 1],
+      ["2026-03-02", 5, 2],
+      ["2026-03-09", 0, 0],
+      ["2026-03-16", 0, 0],
+      ["2026-03-23", 0, 0],
+      ["2026-03-30", 4, 1],
+    ]);
+    const months = await usageFor(admin, { ...range, groupBy: "month" });
+    expect(months.groups.map((g) => [g.key, g.cost, g.generations])).toEqual([
+      ["2026-03", 6, 3],
+      ["2026-04", 4, 1],
+    ]);
+    expect(months.total).toMatchObject({ cost: 10, generations: 4 });
+  });
+
   it("groups by model, member and day; counts failed runs apart; a member sees only their own", async () => {
     const { db } = await loadStudio();
     const { usageFor } = await import("@/lib/spend/usage");

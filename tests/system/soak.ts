@@ -255,6 +255,39 @@ c.check(
     .join(", "),
 );
 
+// ── the spend ledger against the emulator's own record of what it billed (issue #14) ──
+const ledger = new Map(db.ledger().map((e) => [e.generationId, e]));
+const billed = (g: (typeof gens)[number]) => {
+  const u = g.upstreamTaskId ? emu.tasks.get(g.upstreamTaskId)?.extra.usage : undefined;
+  return typeof (u as { duration?: unknown } | undefined)?.duration === "number"
+    ? Math.ceil((u as { duration: number }).duration)
+    : undefined;
+};
+const ledgerWrong = gens.flatMap((g) => {
+  const e = ledger.get(g.id);
+  const got = e ? `${e.state} ${e.units.video_second ?? 0} s, charge ${e.charge}` : "no ledger entry";
+  if (!e) return [`${g.id.slice(0, 8)} ${g.status}: ${got}`];
+  if (g.status === "succeeded")
+    return e.state === "settled" && billed(g) !== undefined && e.units.video_second === billed(g)
+      ? []
+      : [`${g.id.slice(0, 8)} succeeded, TD billed ${billed(g)} s: ${got}`];
+  if (g.errorCode === "SubmitUncertain")
+    return e.state === "reserved" && e.quantity > 0 ? [] : [`${g.id.slice(0, 8)} SubmitUncertain: ${got}`];
+  return e.state === "released" && e.charge === 0 && e.failed === (g.status === "failed")
+    ? []
+    : [`${g.id.slice(0, 8)} ${g.status}:${g.errorCode}: ${got}`];
+});
+const settledSeconds = gens.reduce(
+  (n, g) => n + (ledger.get(g.id)?.state === "settled" ? ledger.get(g.id)!.quantity : 0),
+  0,
+);
+const billedSeconds = succeeded.reduce((n, g) => n + (billed(g) ?? 0), 0);
+c.check(
+  `ledger = TD's bill: settled ${settledSeconds} video s = the emulator's usage of the ${succeeded.length} succeeded tasks (${billedSeconds} s); failed runs released at 0; SubmitUncertain (${uncertain.length}) still reserved`,
+  ledgerWrong.length === 0 && settledSeconds === billedSeconds,
+  ledgerWrong.slice(0, 5).join("; "),
+);
+
 // ── edges (issue #11), no random faults: a slow TTS, a key revoked mid-run ──
 // (A create refused with 429 is covered above: the soak's random faults hit creates with 429 too.)
 if (process.env.SOAK_EDGES !== "0") {

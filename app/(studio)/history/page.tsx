@@ -33,7 +33,7 @@ export default async function HistoryPage({
     <PageContainer>
       <PageHeader title={t("title")} description={t("description")} />
       <Suspense>
-        <HistoryList models={models} filters={{ status: sp.status, model: sp.model, mode: sp.mode }} />
+        <HistoryList models={models} filters={{ id: sp.id, status: sp.status, model: sp.model, mode: sp.mode }} />
       </Suspense>
     </PageContainer>
   );
