@@ -74,7 +74,7 @@ export function GalleryFilters({ filters, setFilters, clear, models, members, bo
           data-testid="gallery-search"
         />
       </div>
-      <div className="grid grid-cols-2 gap-2 sm:grid-cols-3 lg:grid-cols-6">
+      <div className="grid grid-cols-2 gap-2 sm:grid-cols-4 lg:grid-cols-7">
         {select(
           "kind",
           t("filters.kind"),
@@ -99,6 +99,11 @@ export function GalleryFilters({ filters, setFilters, clear, models, members, bo
           "board",
           t("filters.board"),
           boards.map((b) => [b.id, b.name]),
+        )}
+        {select(
+          "archive",
+          t("filters.archive"),
+          (["archived", "pending", "failed"] as const).map((a) => [a, t(`filters.archiveStates.${a}`)]),
         )}
         <Select
           aria-label={t("filters.sort")}
