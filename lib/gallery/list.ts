@@ -113,7 +113,8 @@ export async function listGallery(scope: Scope, input: GalleryQuery | Parsed): P
     else end.setTime(end.getTime() + 1);
     add(`${kc} < ?`, sqlTime(end));
   }
-  if (q.archive) add(`a."archiveState" IN (${ARCHIVE_STATES[q.archive].map(() => "?").join(",")})`, ...ARCHIVE_STATES[q.archive]);
+  if (q.archive)
+    add(`a."archiveState" IN (${ARCHIVE_STATES[q.archive].map(() => "?").join(",")})`, ...ARCHIVE_STATES[q.archive]);
   if (q.asset) add(`a."id" = ?`, q.asset);
   if (q.review) add(`a."reviewState" = ?`, q.review);
   if (q.rating_gte) add(`a."ratingAverage" >= ?`, q.rating_gte);
