@@ -109,6 +109,7 @@ export function GalleryFilters({ filters, setFilters, clear, models, members, bo
           aria-label={t("filters.sort")}
           value={filters.sort ?? "newest"}
           onChange={(e) => setFilters({ sort: e.target.value === "newest" ? "" : e.target.value })}
+          className="col-span-2 sm:col-span-1"
         >
           <option value="newest">{t("filters.newest")}</option>
           <option value="oldest">{t("filters.oldest")}</option>

@@ -90,6 +90,21 @@ test.describe("Gallery grid", () => {
     await expect(cell).not.toBeFocused();
     await expect(cell.getByTestId("gallery-preview")).toHaveCount(0);
 
+    // The archive-state filter lives in the URL: nothing here failed to save; both outputs are saved.
+    const storage = page.getByRole("combobox", { name: /^(保存状态|Storage)$/ });
+    await storage.selectOption("failed");
+    await expect(page).toHaveURL(/[?&]archive=failed/);
+    await expect(page.getByText(/^(加载中…|Loading…)$/)).toHaveCount(0);
+    await expect(cell).toHaveCount(0);
+    await expect(other).toHaveCount(0);
+    await storage.selectOption("archived");
+    await expect(page).toHaveURL(/[?&]archive=archived/);
+    await expect(cell).toBeVisible();
+    await expect(other).toBeVisible();
+    await page.goBack();
+    await expect(page).toHaveURL(/[?&]archive=failed/);
+    await expect(storage).toHaveValue("failed");
+
     // A touch device: a tap opens the item and no preview starts behind it.
     const phone = await browser.newContext({
       storageState: await page.context().storageState(),
