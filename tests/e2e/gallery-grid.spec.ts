@@ -126,7 +126,7 @@ test.describe("Gallery grid", () => {
   test.describe("a large seeded gallery", () => {
     // Its own team, so the seeded rows never show in the other specs' galleries or searches; removed afterwards.
     const TEAM = "Gallery scroll";
-    const N = 6000;
+    const N = 5000;
     test.beforeAll(() => {
       cliAccount("gallery-scroll@e2e.test", TEAM, "admin");
       runCli(["seed", "gallery", "--team", TEAM, "--n", String(N)]);
@@ -176,17 +176,17 @@ test.describe("Gallery grid", () => {
 
       // Scroll to the end of what is loaded, again and again: each time the next keyset page arrives.
       const loadedRows = () => grid.evaluate((el) => Number(el.getAttribute("aria-rowcount")));
-      for (let step = 0; step < 8; step++) {
+      for (let step = 0; step < 6; step++) {
         const before = await loadedRows();
         await grid.evaluate((el) => el.scrollTo({ top: el.scrollHeight }));
         await expect.poll(loadedRows, { timeout: 15_000 }).toBeGreaterThan(before);
         await record();
       }
-      // Far down: at least 8 pages of 120 in, every one asked for by the cursor the last one gave.
+      // Far down: at least 6 pages of 120 in, every one asked for by the cursor the last one gave.
       const deepest = Math.max(...seen.keys());
-      expect(deepest).toBeGreaterThan(900);
+      expect(deepest).toBeGreaterThan(700);
       expect(cursors[0]).toBe("");
-      expect(cursors.filter(Boolean).length).toBeGreaterThanOrEqual(8);
+      expect(cursors.filter(Boolean).length).toBeGreaterThanOrEqual(6);
       expect(new Set(cursors).size).toBe(cursors.length);
       expect(new Set(seen.values()).size).toBe(seen.size);
 
@@ -210,7 +210,7 @@ test.describe("Gallery grid", () => {
         return Number(inView?.dataset.index ?? -1);
       });
       const target = grid.locator(`[data-testid="gallery-item"][data-index="${index}"]`);
-      expect(index).toBeGreaterThan(600);
+      expect(index).toBeGreaterThan(500);
       await target.click();
       const detail = page.getByTestId("gallery-detail");
       await expect(detail).toContainText(`#${N - index}`);
