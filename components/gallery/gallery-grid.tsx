@@ -113,6 +113,7 @@ export function GalleryGrid({
   };
 
   const click = (e: MouseEvent, i: number) => {
+    preview.clear();
     const id = items[i].assetId;
     setFocus(i);
     if (e.shiftKey && anchor.current !== null) {
@@ -142,8 +143,10 @@ export function GalleryGrid({
     else if (k === "ArrowUp") moveFocus(focus - cols);
     else if (k === "Home") moveFocus(0);
     else if (k === "End") moveFocus(items.length - 1);
-    else if (k === " " || k === "Enter") onOpen(focus);
-    else if (k === "Escape") onSelect(new Set());
+    else if (k === " " || k === "Enter") {
+      preview.clear();
+      onOpen(focus);
+    } else if (k === "Escape") onSelect(new Set());
     else if ((k === "f" || k === "F") && !e.metaKey && !e.ctrlKey) {
       const target = selected.size ? items.filter((i) => selected.has(i.assetId)) : items[focus] ? [items[focus]] : [];
       if (target.length) onFavorite(target, !target.every((i) => i.favorite));

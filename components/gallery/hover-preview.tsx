@@ -30,6 +30,12 @@ export function useHoverPreview() {
     setActive((a) => (a === id ? null : a));
   }, []);
 
+  /** Opening an item ends any preview (the detail view has its own player; the grid's would play on behind it). */
+  const clear = useCallback(() => {
+    if (timer.current) clearTimeout(timer.current);
+    setActive(null);
+  }, []);
+
   const handlers = useCallback(
     (item: GalleryItem) =>
       canPreview(item)
@@ -44,7 +50,7 @@ export function useHoverPreview() {
         : {},
     [start, stop],
   );
-  return { active, handlers };
+  return { active, handlers, clear };
 }
 
 /**

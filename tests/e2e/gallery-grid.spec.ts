@@ -90,6 +90,19 @@ test.describe("Gallery grid", () => {
     await expect(cell).not.toBeFocused();
     await expect(cell.getByTestId("gallery-preview")).toHaveCount(0);
 
+    // Opening the item ends the grid's preview: the detail view has its own player.
+    await cell.hover();
+    await expect(cell.getByTestId("gallery-preview")).toBeVisible();
+    await cell.click();
+    await expect(page.getByTestId("gallery-detail")).toBeVisible();
+    await expect(grid.getByTestId("gallery-preview")).toHaveCount(0);
+    await page
+      .getByTestId("gallery-detail")
+      .getByRole("button", { name: /^(关闭|Close)$/ })
+      .first()
+      .click();
+    await expect(page.getByTestId("gallery-detail")).toHaveCount(0);
+
     // The archive-state filter lives in the URL: nothing here failed to save; both outputs are saved.
     const storage = page.getByRole("combobox", { name: /^(保存状态|Storage)$/ });
     await storage.selectOption("failed");
