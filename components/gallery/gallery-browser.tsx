@@ -308,6 +308,7 @@ export function GalleryBrowser({ models, members, trashDays }: GalleryBrowserPro
             onSelect={setSelected}
             onOpen={setOpen}
             onFavorite={favorite}
+            positionKey={filterKey}
           />
           <p className="hidden text-xs text-muted sm:block">{t("selection.hint")}</p>
         </>

@@ -80,7 +80,7 @@ export function GalleryFilters({ filters, setFilters, clear, models, members, bo
           data-testid="gallery-search"
         />
       </div>
-      <div className="grid grid-cols-2 gap-2 sm:grid-cols-3 lg:grid-cols-6">
+      <div className="grid grid-cols-2 gap-2 sm:grid-cols-4 lg:grid-cols-7">
         {select(
           "kind",
           t("filters.kind"),
@@ -106,10 +106,16 @@ export function GalleryFilters({ filters, setFilters, clear, models, members, bo
           t("filters.board"),
           boards.map((b) => [b.id, b.name]),
         )}
+        {select(
+          "archive",
+          t("filters.archive"),
+          (["archived", "pending", "failed"] as const).map((a) => [a, t(`filters.archiveStates.${a}`)]),
+        )}
         <Select
           aria-label={t("filters.sort")}
           value={filters.sort ?? "newest"}
           onChange={(e) => setFilters({ sort: e.target.value === "newest" ? "" : e.target.value })}
+          className="col-span-2 sm:col-span-1"
         >
           <option value="newest">{t("filters.newest")}</option>
           <option value="oldest">{t("filters.oldest")}</option>

@@ -5,6 +5,7 @@ import { useVirtualizer } from "@tanstack/react-virtual";
 import { useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent, type MouseEvent } from "react";
 import { useTranslations } from "use-intl";
 import { cn } from "@/components/ui";
+import { PreviewVideo, useHoverPreview } from "./hover-preview";
 import { Thumb } from "./thumb";
 import type { GalleryItem } from "./types";
 
@@ -20,7 +21,15 @@ export interface GalleryGridProps {
   onSelect: (next: Set<string>) => void;
   onOpen: (index: number) => void;
   onFavorite: (items: GalleryItem[], favorite: boolean) => void;
+  /**
+   * Names this list (its filters): the first item in view is kept per key for the tab (sessionStorage), and when the
+   * grid comes back to a key whose pages are still loaded (Back, or the nav link within the cache's life) it scrolls
+   * there again.
+   */
+  positionKey?: string;
 }
+
+const positionSlot = (key: string) => `gallery-position:${key}`;
 
 /**
  * Rows of square cells, only the visible rows (plus a few) in the DOM, so 100k items cost what a screen costs.
@@ -35,12 +44,14 @@ export function GalleryGrid({
   onSelect,
   onOpen,
   onFavorite,
+  positionKey,
 }: GalleryGridProps) {
   const t = useTranslations("gallery");
   const scrollRef = useRef<HTMLDivElement>(null);
   const [width, setWidth] = useState(0);
   const [focus, setFocus] = useState(0);
   const anchor = useRef<number | null>(null);
+  const preview = useHoverPreview();
 
   useLayoutEffect(() => {
     const el = scrollRef.current;
@@ -68,6 +79,29 @@ export function GalleryGrid({
     if (hasMore && !loadingMore && lastRow >= rows - 3) onLoadMore();
   }, [hasMore, loadingMore, lastRow, rows, onLoadMore]);
 
+  // Where the reader was: saved as the first item in view (not pixels, which depend on the width), restored once per
+  // key as soon as the width is known and that item is among the loaded ones.
+  const restored = useRef<string | null>(null);
+  useEffect(() => {
+    if (!positionKey || !width || restored.current === positionKey) return;
+    restored.current = positionKey;
+    const saved = Number(sessionStorage.getItem(positionSlot(positionKey)) ?? 0);
+    if (saved > 0 && saved < items.length) {
+      setFocus(saved);
+      v.scrollToIndex(Math.floor(saved / cols), { align: "start" });
+    }
+  }, [positionKey, width, items.length, cols, v]);
+  const saveTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const onScroll = () => {
+    if (!positionKey || restored.current !== positionKey) return;
+    if (saveTimer.current) clearTimeout(saveTimer.current);
+    saveTimer.current = setTimeout(() => {
+      const top = scrollRef.current?.scrollTop ?? 0;
+      sessionStorage.setItem(positionSlot(positionKey), String(Math.floor(top / (cell + GAP)) * cols));
+    }, 150);
+  };
+  useEffect(() => () => void (saveTimer.current && clearTimeout(saveTimer.current)), []);
+
   const moveFocus = (i: number) => {
     const next = Math.max(0, Math.min(items.length - 1, i));
     setFocus(next);
@@ -79,6 +113,7 @@ export function GalleryGrid({
   };
 
   const click = (e: MouseEvent, i: number) => {
+    preview.clear();
     const id = items[i].assetId;
     setFocus(i);
     if (e.shiftKey && anchor.current !== null) {
@@ -108,8 +143,10 @@ export function GalleryGrid({
     else if (k === "ArrowUp") moveFocus(focus - cols);
     else if (k === "Home") moveFocus(0);
     else if (k === "End") moveFocus(items.length - 1);
-    else if (k === " " || k === "Enter") onOpen(focus);
-    else if (k === "Escape") onSelect(new Set());
+    else if (k === " " || k === "Enter") {
+      preview.clear();
+      onOpen(focus);
+    } else if (k === "Escape") onSelect(new Set());
     else if ((k === "f" || k === "F") && !e.metaKey && !e.ctrlKey) {
       const target = selected.size ? items.filter((i) => selected.has(i.assetId)) : items[focus] ? [items[focus]] : [];
       if (target.length) onFavorite(target, !target.every((i) => i.favorite));
@@ -134,6 +171,7 @@ export function GalleryGrid({
       aria-multiselectable="true"
       aria-label={t("title")}
       onKeyDown={key}
+      onScroll={onScroll}
       className="h-[calc(100dvh-15rem)] min-h-80 overflow-y-auto overscroll-contain rounded-xl p-1 focus:outline-none"
       data-testid="gallery-grid"
     >
@@ -150,6 +188,7 @@ export function GalleryGrid({
               const i = row.index * cols + c;
               const isSel = selected.has(item.assetId);
               const name = item.title ?? item.prompt ?? item.assetId;
+              const hover = preview.handlers(item);
               return (
                 <div
                   key={item.assetId}
@@ -162,7 +201,13 @@ export function GalleryGrid({
                   data-testid="gallery-item"
                   onClick={(e) => click(e, i)}
                   onDoubleClick={() => onOpen(i)}
-                  onFocus={() => setFocus(i)}
+                  onFocus={(e) => {
+                    setFocus(i);
+                    hover.onFocus?.(e);
+                  }}
+                  onBlur={hover.onBlur}
+                  onPointerEnter={hover.onPointerEnter}
+                  onPointerLeave={hover.onPointerLeave}
                   className={cn(
                     "group relative shrink-0 cursor-pointer overflow-hidden rounded-lg border border-border outline-none",
                     "focus-visible:ring-2 focus-visible:ring-accent focus-visible:ring-offset-2 focus-visible:ring-offset-bg",
@@ -171,6 +216,7 @@ export function GalleryGrid({
                   style={{ width: cell, height: cell }}
                 >
                   <Thumb item={item} />
+                  {preview.active === item.assetId && item.fileUrl && <PreviewVideo src={item.fileUrl} />}
                   {item.kind === "video" && item.durationSeconds ? (
                     <span className="absolute bottom-1.5 left-1.5 rounded bg-black/60 px-1.5 py-0.5 text-[11px] font-medium text-white tabular-nums">
                       {Math.round(item.durationSeconds)}s

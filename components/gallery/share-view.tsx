@@ -20,11 +20,11 @@ export function ShareFrame({ children }: { children: ReactNode }) {
   return (
     <main className="mx-auto flex min-h-dvh w-full max-w-5xl flex-col gap-6 px-4 py-6 sm:px-6">
       <header className="flex items-center justify-between gap-3">
-        <div className="flex items-center gap-2.5">
-          <LogoMark className="size-8" />
+        <div className="flex min-w-0 items-center gap-2.5">
+          <LogoMark className="size-8 shrink-0" />
           <span className="text-sm font-medium text-muted">{t("heading")}</span>
         </div>
-        <LanguageSwitch className="w-40" />
+        <LanguageSwitch className="w-32 shrink-0 sm:w-40" />
       </header>
       {children}
     </main>
@@ -104,9 +104,10 @@ function Media({ item, large }: { item: SharedItem; large: boolean }) {
         {t("notSaved")}
       </div>
     );
+  // A board's cells are square: images show their thumbnail cropped, a video shows whole (its frame and controls).
   const box = large
     ? "max-h-[75vh] w-full rounded-xl bg-black object-contain"
-    : "aspect-square w-full rounded-xl bg-black object-cover";
+    : `aspect-square w-full rounded-xl bg-black ${item.kind === "video" ? "object-contain" : "object-cover"}`;
   if (item.kind === "video")
     return (
       <video
@@ -141,10 +142,17 @@ function Facts({ item, models }: { item: SharedItem; models: Record<string, { zh
   // The settings in the words of the studio's own forms (`<video|image>.params.*`), else the field's name.
   const tp = useTranslations(item.kind === "image" ? "image" : "video");
   const label = (k: string) => (hasKey(tp, `params.${k}`) ? tKey(tp, `params.${k}`) : k);
-  const value = (v: unknown) =>
-    typeof v === "boolean" && hasKey(tp, v ? "params.on" : "params.off")
-      ? tKey(tp, v ? "params.on" : "params.off")
-      : String(v);
+  // Values as the forms word them: on/off, a choice's label (video `params.options.*`, image `person.*` and
+  // `quality.*.name`), seconds with their unit; anything else as it is.
+  const value = (k: string, v: unknown) => {
+    if (typeof v === "boolean") return tKey(tp, v ? "params.on" : "params.off", undefined, String(v));
+    if (k === "duration" && typeof v === "number") return tKey(tp, "params.durationValue", { seconds: v }, String(v));
+    const choice = [`params.options.${k}.${String(v)}`, `quality.${String(v)}.name`, `person.${String(v)}`];
+    const found = choice.find(
+      (c, i) => (i === 0 || (i === 1 ? k === "quality" : k === "personGeneration")) && hasKey(tp, c),
+    );
+    return found ? tKey(tp, found) : String(v);
+  };
   return (
     <div className="flex flex-col gap-3">
       {item.title && <h2 className="text-base font-semibold text-fg">{item.title}</h2>}
@@ -173,7 +181,7 @@ function Facts({ item, models }: { item: SharedItem; models: Record<string, { zh
           {params.map(([k, v]) => (
             <Fragment key={k}>
               <dt className="text-muted">{label(k)}</dt>
-              <dd className="break-all text-fg">{value(v)}</dd>
+              <dd className="break-all text-fg">{value(k, v)}</dd>
             </Fragment>
           ))}
         </dl>

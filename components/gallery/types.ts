@@ -26,6 +26,7 @@ export const FILTER_KEYS = [
   "q",
   "from",
   "to",
+  "archive",
   "sort",
   "origin",
   "trashed",

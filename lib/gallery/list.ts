@@ -44,6 +44,12 @@ export interface GalleryPage {
   nextCursor: string | null;
 }
 
+/** The `archive` filter's values → Asset.archiveState (temporary | archiving | archived | failed). */
+const ARCHIVE_STATES: Record<NonNullable<Parsed["archive"]>, string[]> = {
+  archived: ["archived"],
+  pending: ["temporary", "archiving"],
+  failed: ["failed"],
+};
 const dateOnly = /^\d{4}-\d{2}-\d{2}$/;
 /** Rows a search probes in index order before it falls back to the FTS index (see listGallery). */
 const SEARCH_WINDOW = 1500;
@@ -107,6 +113,8 @@ export async function listGallery(scope: Scope, input: GalleryQuery | Parsed): P
     else end.setTime(end.getTime() + 1);
     add(`${kc} < ?`, sqlTime(end));
   }
+  if (q.archive)
+    add(`a."archiveState" IN (${ARCHIVE_STATES[q.archive].map(() => "?").join(",")})`, ...ARCHIVE_STATES[q.archive]);
   if (q.asset) add(`a."id" = ?`, q.asset);
   if (q.review) add(`a."reviewState" = ?`, q.review);
   if (q.rating_gte) add(`a."ratingAverage" >= ?`, q.rating_gte);

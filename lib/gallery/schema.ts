@@ -26,6 +26,11 @@ export const galleryQuery = z.object({
   from: day.optional(),
   /** Inclusive; a bare date means the whole of that day (UTC). */
   to: day.optional(),
+  /**
+   * Whether the file is on the studio's own storage: `archived` (saved), `pending` (still only on TD: not saved yet
+   * or being saved), `failed` (saving failed; it may be retried). Uploads are always saved.
+   */
+  archive: z.enum(["archived", "pending", "failed"]).optional(),
   /** Review state (lib/review/schema.ts REVIEW_STATES). */
   review: z.enum(["none", "in_review", "approved", "changes_requested", "rejected"]).optional(),
   /** Average stars at least this (1–5). */

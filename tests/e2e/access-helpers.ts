@@ -56,6 +56,23 @@ export function studioPages(): string[] {
   return walk("app", "page.tsx").map((f) => urlPathOf(f, "app"));
 }
 
+/** `npm run cli -- …` against the e2e studio's database (or another data dir's) → its output lines. */
+export function runCli(args: string[], dataDir?: string): string[] {
+  const env = {
+    ...process.env,
+    ...studioEnv,
+    STUDIO_ENV_FILE: "none",
+    ...(dataDir ? { STUDIO_DATA_DIR: dataDir, DATABASE_URL: `file:${path.join(dataDir, "studio.db")}` } : {}),
+  };
+  const r = spawnSync(
+    process.execPath,
+    ["node_modules/tsx/dist/cli.mjs", "--conditions=react-server", "scripts/cli.ts", ...args],
+    { env, encoding: "utf8" },
+  );
+  if (r.status !== 0) throw new Error(`cli ${args.join(" ")} failed: ${r.stderr}`);
+  return r.stdout.trim().split("\n");
+}
+
 /** The admin CLI against the e2e studio's database: an account in a team with a role, and its token. */
 export function cliAccount(
   email: string,
@@ -63,21 +80,7 @@ export function cliAccount(
   role: "admin" | "member" | "reviewer",
   dataDir?: string,
 ): string {
-  const env = {
-    ...process.env,
-    ...studioEnv,
-    STUDIO_ENV_FILE: "none",
-    ...(dataDir ? { STUDIO_DATA_DIR: dataDir, DATABASE_URL: `file:${path.join(dataDir, "studio.db")}` } : {}),
-  };
-  const run = (args: string[]) => {
-    const r = spawnSync(
-      process.execPath,
-      ["node_modules/tsx/dist/cli.mjs", "--conditions=react-server", "scripts/cli.ts", ...args],
-      { env, encoding: "utf8" },
-    );
-    if (r.status !== 0) throw new Error(`cli ${args.join(" ")} failed: ${r.stderr}`);
-    return r.stdout.trim().split("\n");
-  };
+  const run = (args: string[]) => runCli(args, dataDir);
   run([
     "user",
     "create",

@@ -13,7 +13,15 @@ let clock = 0;
 /** One output (with its generation) or upload; times step a second apart unless `at` is given (ties on purpose). */
 async function seed(
   who: Who,
-  o: { kind?: string; model?: string; mode?: string; prompt?: string; origin?: string; at?: number } = {},
+  o: {
+    kind?: string;
+    model?: string;
+    mode?: string;
+    prompt?: string;
+    origin?: string;
+    at?: number;
+    archiveState?: string;
+  } = {},
 ) {
   const { db } = await import("@/lib/db");
   const p = people[who];
@@ -45,7 +53,7 @@ async function seed(
       generationId,
       model: generationId ? (o.model ?? "T0401003") : null,
       mode: generationId ? (o.mode ?? "text-to-video") : null,
-      archiveState: "archived",
+      archiveState: o.archiveState ?? "archived",
       storageKey: `x/${randomUUID()}`,
       createdAt,
     },
@@ -152,6 +160,28 @@ describe("filters", () => {
     expect(outputs).not.toContain(upload);
     expect(await all("alice", "origin=upload")).toEqual([upload]);
     expect(await all("alice", "origin=all")).toContain(upload);
+  });
+
+  it("archive state: saved, not saved yet (temporary or being saved), failed; with the other filters", async () => {
+    const m = "T0301009";
+    const saved = await seed("alice", { model: m, kind: "image", mode: "text-to-image" });
+    const temporary = await seed("alice", { model: m, archiveState: "temporary" });
+    const archiving = await seed("bob", { model: m, archiveState: "archiving" });
+    const failed = await seed("bob", { model: m, archiveState: "failed" });
+    expect(await all("alice", `model=${m}`)).toEqual([failed, archiving, temporary, saved]);
+    expect(await all("alice", `model=${m}&archive=archived`)).toEqual([saved]);
+    expect(await all("alice", `model=${m}&archive=pending`)).toEqual([archiving, temporary]);
+    expect(await all("alice", `model=${m}&archive=failed`)).toEqual([failed]);
+    expect(await all("alice", `model=${m}&archive=pending&creator=${people.bob.id}`)).toEqual([archiving]);
+    expect(await all("alice", `model=${m}&archive=pending`, 1)).toEqual([archiving, temporary]);
+    const items = (await call("alice", "GET", `/api/v1/gallery?model=${m}&archive=failed`)).json.items;
+    expect(items[0]).toMatchObject({ assetId: failed, archiveState: "failed" });
+    expect(items[0].fileUrl).toBeUndefined();
+    // Another team's caller sees none of them, whatever the state.
+    expect(await all("eve", `model=${m}&archive=pending`)).toEqual([]);
+    const bad = await call("alice", "GET", "/api/v1/gallery?archive=lost");
+    expect(bad.status).toBe(400);
+    expect(bad.json.error).toMatchObject({ code: "invalid_request", field: "archive" });
   });
 
   it("from and to (a bare date is the whole day), tag, favourite and board, alone and together", async () => {
