@@ -11,6 +11,7 @@ import { reconcileLedger, reserveInTx } from "@/lib/spend/ledger";
 import { adapterFor } from "./adapters";
 import type { CreateGenerationRequest } from "./schema";
 import { submitGeneration } from "./submit";
+import { checkVersionSource } from "@/lib/versions/stacks";
 import { generationView } from "./view";
 
 /**
@@ -99,6 +100,7 @@ export async function createGeneration(req: CreateGenerationRequest, scope: Scop
   }
   const crossError = spec.check?.(facts);
   if (crossError) throw new AppError("validation_failed", crossError, "inputs");
+  if (req.versionOf) await checkVersionSource(scope, req.versionOf, model.id);
 
   const id = randomUUID();
   await reconcileLedger(scope.teamId);
@@ -123,6 +125,7 @@ export async function createGeneration(req: CreateGenerationRequest, scope: Scop
             mode: spec.mode,
             prompt: req.prompt ?? null,
             params: JSON.stringify(params.value),
+            versionOf: req.versionOf ?? null,
             status: "queued",
             nextPollAt: new Date(),
             inputs: {
