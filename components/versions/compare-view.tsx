@@ -45,8 +45,12 @@ export function CompareView({
 
   useEffect(() => root.current?.focus(), []);
   const onKey = (e: React.KeyboardEvent) => {
-    if ((e.target as HTMLElement).closest("input,select,textarea") || e.metaKey || e.ctrlKey || e.altKey) return;
+    const el = e.target as HTMLElement;
+    const range = !!el.closest("input[type=range]");
+    if ((el.closest("input,select,textarea") && !range) || e.metaKey || e.ctrlKey || e.altKey) return;
     if (e.key === "s" || e.key === "S") setLayout((l) => (l === "side" ? "slider" : "side"));
+    // A slider or a button keeps its own Space and arrows.
+    else if (range || el.closest("button,a")) return;
     else if (timed && (e.key === " " || e.key === "k" || e.key === "K")) media.toggle();
     else if (timed && e.key === "ArrowRight") media.step(1);
     else if (timed && e.key === "ArrowLeft") media.step(-1);

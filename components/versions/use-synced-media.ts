@@ -90,8 +90,7 @@ export function useSyncedMedia(count: number) {
   }, [muted]);
 
   const seek = useCallback((t: number) => {
-    for (const e of els.current)
-      if (e) placeAt(e, t);
+    for (const e of els.current) if (e) placeAt(e, t);
     setTime(t);
   }, []);
   const toggle = useCallback(() => {
