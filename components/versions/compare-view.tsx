@@ -43,7 +43,7 @@ export function CompareView({
   const root = useRef<HTMLDivElement>(null);
   const slider = layout === "slider" && kind !== "audio";
 
-  useEffect(() => root.current?.focus(), []);
+  useEffect(() => root.current?.focus({ preventScroll: true }), []);
   const onKey = (e: React.KeyboardEvent) => {
     const el = e.target as HTMLElement;
     const range = !!el.closest("input[type=range]");
@@ -133,7 +133,10 @@ export function CompareView({
               data-asset-id={item.assetId}
             >
               <div
-                className={cn("relative overflow-hidden bg-black", slider ? "size-full" : "rounded-xl")}
+                className={cn(
+                  "relative overflow-hidden bg-black",
+                  slider ? "size-full" : "max-h-[65vh] w-full rounded-xl",
+                )}
                 style={
                   slider
                     ? undefined
