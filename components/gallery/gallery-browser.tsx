@@ -1,6 +1,6 @@
 "use client";
 
-import { LayoutGridIcon } from "lucide-react";
+import { GitCompareArrowsIcon, LayoutGridIcon } from "lucide-react";
 import Link from "next/link";
 import { useCallback, useEffect, useMemo, useState } from "react";
 import { useTranslations } from "use-intl";
@@ -9,6 +9,7 @@ import { Button, buttonClasses, EmptyState, Input, Select } from "@/components/u
 import { RequestReviewDialog, type ReviewTarget } from "@/components/review/request-review-dialog";
 import { useDeepLink } from "@/components/review/use-deep-link";
 import { GalleryDetail } from "./gallery-detail";
+import { compareHref } from "@/components/versions/version-stack";
 import { GalleryFilters } from "./gallery-filters";
 import { GalleryGrid } from "./gallery-grid";
 import { ShareDialog } from "./share-dialog";
@@ -84,6 +85,15 @@ export function GalleryBrowser({ models, members, trashDays }: GalleryBrowserPro
   const openItem = open !== null ? items[open] : undefined;
   const board = filters.board ? boards.data?.find((b) => b.id === filters.board) : undefined;
   const deepLink = useDeepLink();
+  // Compare: 2–4 images, or two videos / audio clips, in the grid's order.
+  const chosen = items.filter((i) => selected.has(i.assetId));
+  const compareIds =
+    chosen.length >= 2 &&
+    chosen.length === selected.size &&
+    chosen.every((i) => i.kind === chosen[0].kind) &&
+    chosen.length <= (chosen[0].kind === "image" ? 4 : 2)
+      ? chosen.map((i) => i.assetId)
+      : undefined;
 
   return (
     <div className="flex flex-col gap-4">
@@ -249,6 +259,23 @@ export function GalleryBrowser({ models, members, trashDays }: GalleryBrowserPro
               {tr("action")}
             </Button>
           )}
+          {compareIds ? (
+            <Link
+              href={compareHref(compareIds)}
+              className={buttonClasses({ variant: "secondary", size: "sm" })}
+              data-testid="selection-compare"
+            >
+              <GitCompareArrowsIcon />
+              {t("selection.compare")}
+            </Link>
+          ) : (
+            selected.size > 1 && (
+              <Button size="sm" variant="secondary" disabled title={t("selection.compareHint")}>
+                <GitCompareArrowsIcon />
+                {t("selection.compare")}
+              </Button>
+            )
+          )}
           <form method="post" action="/api/v1/gallery/zip">
             <input type="hidden" name="assetIds" value={ids.join(",")} />
             <Button size="sm" variant="secondary" type="submit">
@@ -323,6 +350,7 @@ export function GalleryBrowser({ models, members, trashDays }: GalleryBrowserPro
           initialReview={deepLink.initial}
           onClose={deepLink.close}
           onStep={() => undefined}
+          onOpenAsset={deepLink.open}
         />
       )}
       {openItem && (
@@ -332,6 +360,10 @@ export function GalleryBrowser({ models, members, trashDays }: GalleryBrowserPro
           models={models}
           actions={actions}
           onClose={() => setOpen(null)}
+          onOpenAsset={(id) => {
+            setOpen(null);
+            deepLink.open(id);
+          }}
           onStep={(d) => setOpen((i) => (i === null ? i : Math.max(0, Math.min(items.length - 1, i + d))))}
         />
       )}

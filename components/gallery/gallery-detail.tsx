@@ -9,6 +9,7 @@ import { useCan } from "@/components/auth/caller-context";
 import { api } from "@/lib/client/api";
 import { Badge, Button, buttonClasses, Input } from "@/components/ui";
 import { ShareDialog } from "./share-dialog";
+import { VersionStack } from "@/components/versions/version-stack";
 import { useDetailReview } from "@/components/review/detail-review";
 import { STUDIO_FOR_KIND, type GalleryItem, type GalleryModel } from "./types";
 import type { useGalleryActions } from "./use-gallery";
@@ -21,10 +22,20 @@ export interface GalleryDetailProps {
   onStep: (delta: number) => void;
   /** A deep link's comment and time (the player seeks there, the comment's shapes are drawn). */
   initialReview?: { commentId?: string; time?: number };
+  /** Show another asset's detail (a version of this one's stack). */
+  onOpenAsset: (assetId: string) => void;
 }
 
 /** The detail view (keyed by the asset, so its drafts start afresh for each item): the large preview and the generation's facts, title and tags; ←/→ step, Esc closes. */
-export function GalleryDetail({ item, models, actions, onClose, onStep, initialReview }: GalleryDetailProps) {
+export function GalleryDetail({
+  item,
+  models,
+  actions,
+  onClose,
+  onStep,
+  initialReview,
+  onOpenAsset,
+}: GalleryDetailProps) {
   const t = useTranslations("gallery");
   const th = useTranslations("history");
   const locale = useLocale() as "zh" | "en";
@@ -157,6 +168,8 @@ export function GalleryDetail({ item, models, actions, onClose, onStep, initialR
             </dd>
           </dl>
 
+          <VersionStack assetId={item.assetId} kind={item.kind} models={models} onOpen={onOpenAsset} />
+
           <form
             className="flex flex-col gap-1.5"
             onSubmit={(e) => {
@@ -238,7 +251,10 @@ export function GalleryDetail({ item, models, actions, onClose, onStep, initialR
 
           <div className="mt-auto flex flex-wrap gap-2 pt-2">
             {studio && item.generationId && (
-              <Link href={`${studio}?from=${item.generationId}`} className={buttonClasses({ variant: "primary" })}>
+              <Link
+                href={`${studio}?from=${item.generationId}&version=${item.assetId}`}
+                className={buttonClasses({ variant: "primary" })}
+              >
                 {t("detail.useSettings")}
               </Link>
             )}

@@ -1,6 +1,6 @@
 "use client";
 
-import { StarIcon } from "lucide-react";
+import { StarIcon, LayersIcon } from "lucide-react";
 import { useVirtualizer } from "@tanstack/react-virtual";
 import { useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent, type MouseEvent } from "react";
 import { useTranslations } from "use-intl";
@@ -222,6 +222,16 @@ export function GalleryGrid({
                       {Math.round(item.durationSeconds)}s
                     </span>
                   ) : null}
+                  {item.stack && item.stack.count > 1 && (
+                    <span
+                      className="absolute right-1.5 bottom-1.5 inline-flex items-center gap-1 rounded bg-black/60 px-1.5 py-0.5 text-[11px] font-medium text-white tabular-nums"
+                      data-testid="version-badge"
+                      title={t("versions.badge", { n: item.stack.count })}
+                    >
+                      <LayersIcon aria-hidden="true" className="size-3" />
+                      {t("versions.badgeShort", { version: item.stack.version, n: item.stack.count })}
+                    </span>
+                  )}
                   {item.archiveState !== "archived" && item.origin === "output" && (
                     <span className="absolute top-1.5 left-1.5 rounded bg-black/60 px-1.5 py-0.5 text-[11px] text-white">
                       {item.archiveState === "failed" ? t("item.failed") : t("item.notSaved")}

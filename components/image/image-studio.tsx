@@ -5,6 +5,7 @@ import { SpendEstimate } from "@/components/spend/spend-estimate";
 
 import { PromptHelper } from "@/components/chat/prompt-helper";
 import { lazy, Suspense, useEffect, useRef, useState, type KeyboardEvent } from "react";
+import { mainOutput, useVersionSource, VersionOption } from "@/components/generations/version-option";
 import { useTranslations } from "use-intl";
 import { defaultsOf, type ParamValues } from "@/components/generations/param-fields";
 import type { ModelInfo } from "@/components/generations/generation-card";
@@ -34,6 +35,7 @@ type Body = {
   prompt?: string;
   params: ParamValues;
   inputs?: ({ role: string; assetId: string } | { role: string; url: string })[];
+  versionOf?: string;
 };
 
 export interface ImageStudioProps {
@@ -46,11 +48,13 @@ export interface ImageStudioProps {
   /** A generation to start from (?from=<id>), and studio assets to use as references (?ref=<id>). */
   draft?: GenerationView;
   refs?: string[];
+  /** `?version=<asset id>`: the asset "add as a new version" stacks onto (default: the draft's main output). */
+  versionOf?: string;
 }
 
 const VARIATIONS = [1, 2, 3, 4];
 
-export function ImageStudio({ t2i, i2i, recent, model, publicUrl, draft, refs = [] }: ImageStudioProps) {
+export function ImageStudio({ t2i, i2i, recent, model, publicUrl, draft, refs = [], versionOf }: ImageStudioProps) {
   const t = useTranslations("image");
   const errorText = useErrorText();
   const refSpec = i2i.inputs.find((i) => i.role === "reference_image")!;
@@ -68,6 +72,7 @@ export function ImageStudio({ t2i, i2i, recent, model, publicUrl, draft, refs = 
   const [touched, setTouched] = useState(false);
   const [notice, setNotice] = useState<string>();
   const promptRef = useRef<HTMLTextAreaElement>(null);
+  const version = useVersionSource(draft ? (versionOf ?? mainOutput(draft)) : undefined);
 
   // References arriving with the page (?from= re-run, ?ref= "use as input" from elsewhere) are read from the studio once.
   useEffect(() => {
@@ -127,7 +132,13 @@ export function ImageStudio({ t2i, i2i, recent, model, publicUrl, draft, refs = 
   const go = () => {
     setTouched(true);
     if (blocked) return;
-    const base: Body = { model: spec.modelId, mode, ...(prompt.trim() ? { prompt } : {}), params };
+    const base: Body = {
+      model: spec.modelId,
+      mode,
+      ...(prompt.trim() ? { prompt } : {}),
+      params,
+      ...(version.versionOf ? { versionOf: version.versionOf } : {}),
+    };
     if (mode === "image-to-image") base.inputs = toGenerationInputs(inputs.items, i2i.inputs, { publicUrl });
     const seeds = seedsFor(count, typeof params.seed === "number" ? params.seed : undefined);
     void send(seeds.map((seed) => ({ ...base, params: seed === undefined ? params : { ...params, seed } })));
@@ -238,6 +249,7 @@ export function ImageStudio({ t2i, i2i, recent, model, publicUrl, draft, refs = 
               ))}
             </Select>
           </Field>
+          <VersionOption state={version} />
           {touched && refProblem && (
             <p role="alert" className="text-sm font-medium text-danger" data-testid="refs-problem">
               {refProblem}

@@ -29,7 +29,18 @@ export function useDeepLink() {
     for (const k of ["asset", "comment", "t"]) next.delete(k);
     router.replace(`${pathname}${next.size ? `?${next}` : ""}`, { scroll: false });
   }, [sp, router, pathname]);
+  /** Open this asset's detail (replacing any deep link there was). */
+  const open = useCallback(
+    (id: string) => {
+      const next = new URLSearchParams(sp.toString());
+      for (const k of ["comment", "t"]) next.delete(k);
+      next.set("asset", id);
+      router.replace(`${pathname}?${next}`, { scroll: false });
+    },
+    [sp, router, pathname],
+  );
   return {
+    open,
     item: (q.data ?? null) as GalleryItem | null,
     key: `${assetId}|${sp.get("comment")}|${t}`,
     initial: {

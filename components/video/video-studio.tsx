@@ -28,6 +28,7 @@ import { checkMentions, insertAt, mentionStyle, moveOrder, renumber } from "./re
 import { ResultsStrip, type InputTarget } from "./results-strip";
 import { VideoInputs } from "./video-inputs";
 import { CanCreate } from "@/components/auth/can-create";
+import { mainOutput, useVersionSource, VersionOption } from "@/components/generations/version-option";
 
 export interface VideoStudioProps {
   /** Runnable models per mode, in the order the page offers them. */
@@ -42,6 +43,8 @@ export interface VideoStudioProps {
   publicUrl: boolean;
   /** `?mode=&model=`: open in this mode with this model (links, "make a video from this image"). */
   initial?: { mode?: string; model?: string };
+  /** `?version=<asset id>`: the asset "add as a new version" stacks onto (default: the draft's main output). */
+  versionOf?: string;
 }
 
 /** Keep the values that are still valid for the new model's fields; the rest take their defaults. */
@@ -63,7 +66,16 @@ function carryParams(old: ParamValues, fields: ParamField[]): ParamValues {
   return next;
 }
 
-export function VideoStudio({ modes, recent, models, draft, draftAssets = [], publicUrl, initial }: VideoStudioProps) {
+export function VideoStudio({
+  modes,
+  recent,
+  models,
+  draft,
+  draftAssets = [],
+  publicUrl,
+  initial,
+  versionOf,
+}: VideoStudioProps) {
   const t = useTranslations("video");
   const errorText = useErrorText();
   const locale = useLocale() as "zh" | "en";
@@ -82,6 +94,7 @@ export function VideoStudio({ modes, recent, models, draft, draftAssets = [], pu
   const [touched, setTouched] = useState(false);
   const [sentNotice, setSentNotice] = useState(false);
   const promptRef = useRef<HTMLTextAreaElement>(null);
+  const version = useVersionSource(draft ? (versionOf ?? mainOutput(draft)) : undefined);
 
   const style = spec ? mentionStyle(spec.modelId, spec.mode) : undefined;
   const images = inputs.byRole("reference_image");
@@ -103,6 +116,7 @@ export function VideoStudio({ modes, recent, models, draft, draftAssets = [], pu
           prompt,
           params,
           inputs: toGenerationInputs(inputs.items, spec!.inputs, { publicUrl }),
+          ...(version.versionOf ? { versionOf: version.versionOf } : {}),
         },
       }),
     onSuccess: (g) => {
@@ -176,6 +190,7 @@ export function VideoStudio({ modes, recent, models, draft, draftAssets = [], pu
     setPrompt(g.prompt ?? "");
     setParams(g.params);
     inputs.setItems(await inputsOf(g));
+    version.startFrom(g);
     submit.reset();
     promptRef.current?.focus();
     window.scrollTo({ top: 0, behavior: "smooth" });
@@ -287,6 +302,7 @@ export function VideoStudio({ modes, recent, models, draft, draftAssets = [], pu
                 />
               </section>
             )}
+            <VersionOption state={version} />
             {touched && readiness.problems.length > 0 && (
               <ul
                 role="alert"

@@ -38,9 +38,18 @@ export const ROUTE_TABLE: Record<string, Methods> = {
     get: { summary: "List stored assets", access: "team:read" },
   },
   "/api/v1/assets/{id}": {
-    get: { summary: "An asset's facts, its rating and review state with history", access: "team:read" },
+    get: {
+      summary: "An asset's facts, its rating and review state with history, and its version stack",
+      access: "team:read",
+    },
     patch: { summary: "Title, tags (gallery:organize) and the caller's own favourite", access: "team:read" },
     delete: { summary: "Move to the trash", access: "gallery:organize" },
+  },
+  "/api/v1/assets/{id}/versions": {
+    get: {
+      summary: "The asset's version stack, newest first, each version with its setting changes from the one before",
+      access: "team:read",
+    },
   },
   "/api/v1/assets/{id}/restore": { post: { summary: "Bring back from the trash", access: "gallery:organize" } },
   "/api/v1/assets/{id}/thumbnail": { get: { summary: "The grid thumbnail (WebP)", access: "team:read" } },

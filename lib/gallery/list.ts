@@ -37,6 +37,8 @@ export interface GalleryItem {
   /** Review: the state, and the stars' mean and count. */
   reviewState: string;
   rating: { average: number | null; count: number };
+  /** Version stack: its id (v1's asset id), this item's number and how many versions it has (not in the trash). */
+  stack?: { id: string; version: number; count: number };
 }
 
 export interface GalleryPage {
@@ -118,6 +120,11 @@ export async function listGallery(scope: Scope, input: GalleryQuery | Parsed): P
   if (q.asset) add(`a."id" = ?`, q.asset);
   if (q.review) add(`a."reviewState" = ?`, q.review);
   if (q.rating_gte) add(`a."ratingAverage" >= ?`, q.rating_gte);
+  // One tile per stack: a version is hidden while a newer one of its stack is out of the trash (an index seek).
+  if (q.versions === "latest" && !q.trashed && !q.asset && !q.board)
+    add(
+      `(a."stackId" IS NULL OR NOT EXISTS (SELECT 1 FROM "Asset" v WHERE v."stackId" = a."stackId" AND v."stackVersion" > a."stackVersion" AND v."trashedAt" IS NULL))`,
+    );
 
   const byRating = q.sort === "rating";
   const desc = q.sort !== "oldest";
@@ -227,6 +234,9 @@ type HydrateRow = {
   reviewState: string;
   ratingAverage: number | null;
   ratingCount: number | bigint;
+  stackId: string | null;
+  stackVersion: number | bigint | null;
+  stackCount: number | bigint;
 };
 
 /** The items for `ids`, in that order: one query for the rows with their generation, creator, tags and the caller's star. */
@@ -237,7 +247,8 @@ export async function hydrate(scope: Scope, ids: string[]): Promise<GalleryItem[
   const rows = await db().$queryRawUnsafe<HydrateRow[]>(
     `SELECT a."id", a."kind", a."mime", a."width", a."height", a."durationSeconds", a."thumbhash", a."generationId",
             a."model", a."mode", a."title", a."origin", a."archiveState", a."storageKey", a."trashedAt", a."createdAt",
-            a."reviewState", a."ratingAverage", a."ratingCount", g."prompt", u."id" AS "creatorId", u."name" AS "creatorName",
+            a."reviewState", a."ratingAverage", a."ratingCount", a."stackId", a."stackVersion", g."prompt",
+            (SELECT count(*) FROM "Asset" v WHERE v."stackId" = a."stackId" AND v."trashedAt" IS NULL) AS "stackCount", u."id" AS "creatorId", u."name" AS "creatorName",
             (SELECT json_group_array(x."tag") FROM (SELECT t."tag" FROM "AssetTag" t WHERE t."assetId" = a."id" ORDER BY t."tag") x) AS "tags",
             EXISTS (SELECT 1 FROM "Favorite" f WHERE f."userId" = ? AND f."assetId" = a."id") AS "favorite"
      FROM "Asset" a LEFT JOIN "Generation" g ON g."id" = a."generationId" LEFT JOIN "User" u ON u."id" = a."createdById"
@@ -276,6 +287,9 @@ export async function hydrate(scope: Scope, ids: string[]): Promise<GalleryItem[
       ...(a.trashedAt ? { trashedAt: new Date(a.trashedAt).toISOString() } : {}),
       reviewState: a.reviewState,
       rating: { average: a.ratingAverage == null ? null : Number(a.ratingAverage), count: Number(a.ratingCount) },
+      ...(a.stackId && a.stackVersion != null
+        ? { stack: { id: a.stackId, version: Number(a.stackVersion), count: Number(a.stackCount) } }
+        : {}),
     };
     return [item];
   });

@@ -43,6 +43,11 @@ export const galleryQuery = z.object({
   sort: z.enum(["newest", "oldest", "rating"]).default("newest"),
   /** Outputs only by default; `upload` shows uploads, `all` both. */
   origin: z.enum(["output", "upload", "all"]).default("output"),
+  /**
+   * Version stacks: `latest` (the default) shows each stack once, by its newest version not in the trash; `all`
+   * every version. A board, one asset (`asset=`) and the trash always show exactly their items.
+   */
+  versions: z.enum(["latest", "all"]).default("latest"),
   /** The trash instead of the gallery. */
   trashed: flag.optional(),
   cursor: z.string().max(400).optional(),

@@ -13,6 +13,7 @@ import { reconcileLedger, reserveInTx } from "@/lib/spend/ledger";
 import { adapterFor } from "./adapters";
 import type { CreateGenerationRequest } from "./schema";
 import { submitGeneration } from "./submit";
+import { checkVersionSource } from "@/lib/versions/stacks";
 import { generationView } from "./view";
 
 /**
@@ -101,6 +102,7 @@ export async function createGeneration(req: CreateGenerationRequest, scope: Scop
   }
   const crossError = spec.check?.(facts);
   if (crossError) throw new AppError("validation_failed", crossError, "inputs");
+  if (req.versionOf) await checkVersionSource(scope, req.versionOf, model.id);
 
   const id = randomUUID();
   await reconcileLedger(scope.teamId);
@@ -129,6 +131,7 @@ export async function createGeneration(req: CreateGenerationRequest, scope: Scop
               mode: spec.mode,
               prompt: req.prompt ?? null,
               params: JSON.stringify(params.value),
+              versionOf: req.versionOf ?? null,
               status: "queued",
               nextPollAt: new Date(),
               inputs: {

@@ -9,6 +9,7 @@ import type { PollResult } from "./adapters/types";
 import { nextPollDelay } from "./schedule";
 import { generationFinished } from "@/lib/review/generation-finished";
 import { wakeArchiver } from "./wake";
+import { joinStack } from "@/lib/versions/stacks";
 
 export function mergeIds(existing: string, more: string[]): string {
   const ids = JSON.parse(existing || "[]") as string[];
@@ -79,6 +80,7 @@ export async function applyPollResult(id: string, r: PollResult, opts: { revive?
       createdById: true,
       model: true,
       mode: true,
+      versionOf: true,
     },
   });
   const revivable = opts.revive && gen?.status === INTERRUPTED.status && gen.errorCode === INTERRUPTED.errorCode;
@@ -178,6 +180,13 @@ export async function applyPollResult(id: string, r: PollResult, opts: { revive?
         },
       });
     }
+    if (gen.versionOf)
+      await joinStack(
+        tx,
+        gen.teamId,
+        gen.versionOf,
+        outputs.filter((x) => x.o.role !== "last_frame").map((x) => x.assetId),
+      );
     return true;
   });
   await syncLedger(id);

@@ -28,6 +28,8 @@ export const createGenerationRequest = z.object({
     )
     .max(30)
     .optional(),
+  /** "Add as a new version": the asset this is a new version of; the outputs join its version stack. */
+  versionOf: z.string().min(1).max(64).optional(),
 });
 export type CreateGenerationRequest = z.infer<typeof createGenerationRequest>;
 

@@ -33,6 +33,7 @@ export function generationView(
       ...(i.assetId ? { assetId: i.assetId } : {}),
       ...(i.url ? { url: i.url } : {}),
     })),
+    ...(g.versionOf ? { versionOf: g.versionOf } : {}),
     upstreamTaskId: g.upstreamTaskId,
     upstreamStatus: g.upstreamStatus,
     requestIds: JSON.parse(g.requestIds || "[]") as string[],

@@ -21,10 +21,10 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function ImagePage({
   searchParams,
 }: {
-  searchParams: Promise<{ from?: string; ref?: string | string[] }>;
+  searchParams: Promise<{ from?: string; ref?: string | string[]; version?: string }>;
 }) {
   const caller = await requirePageCaller();
-  const { from, ref } = await searchParams;
+  const { from, ref, version } = await searchParams;
   const t = await getT("image");
   const draft = from ? await getGeneration(caller, from).catch(() => undefined) : undefined;
   const recent = await listGenerations(caller, { model: MODEL, limit: 12 });
@@ -43,6 +43,7 @@ export default async function ImagePage({
         publicUrl={!!config().PUBLIC_BASE_URL}
         draft={draft?.model === MODEL ? draft : undefined}
         refs={refs}
+        versionOf={version}
       />
     </PageContainer>
   );

@@ -22,10 +22,10 @@ const VIDEO_MODELS = CATALOG.filter((m) => m.kind === "video").map((m) => m.id);
 export default async function VideoPage({
   searchParams,
 }: {
-  searchParams: Promise<{ from?: string; mode?: string; model?: string }>;
+  searchParams: Promise<{ from?: string; mode?: string; model?: string; version?: string }>;
 }) {
   const caller = await requirePageCaller();
-  const { from, mode, model } = await searchParams;
+  const { from, mode, model, version } = await searchParams;
   const found = from ? await getGeneration(caller, from).catch(() => undefined) : undefined;
   const draft = found && VIDEO_MODELS.includes(found.model) ? found : undefined;
   // `?from=<id>` reopens everything: the assets it used are loaded here so its inputs show at once.
@@ -51,6 +51,7 @@ export default async function VideoPage({
         draft={draft}
         draftAssets={draftAssets}
         initial={{ mode, model }}
+        versionOf={version}
         publicUrl={!!config().PUBLIC_BASE_URL}
       />
     </PageContainer>

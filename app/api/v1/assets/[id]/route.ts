@@ -4,12 +4,20 @@ import { getAsset } from "@/lib/assets/list";
 import { trashAsset, updateAsset, updateAssetRequest } from "@/lib/gallery/organize";
 import { assetView } from "@/lib/assets/view";
 import { reviewOf } from "@/lib/review/decisions";
+import { versionsOf } from "@/lib/versions/stacks";
 
 export const dynamic = "force-dynamic";
 
-/** GET /api/v1/assets/{id} — the asset's facts with `rating: {mine?, average, count}` and `review: {state, …, history}`. */
+/**
+ * GET /api/v1/assets/{id} — the asset's facts with `rating: {mine?, average, count}`, `review: {state, …, history}`
+ * and its version stack: `stack: {id, version, count, latestAssetId} | null`, `versions: [...]` newest first.
+ */
 export const GET = route<{ id: string }>("team:read", async (_req, caller, { id }) =>
-  NextResponse.json({ ...assetView(await getAsset(caller, id)), ...(await reviewOf(caller, id)) }),
+  NextResponse.json({
+    ...assetView(await getAsset(caller, id)),
+    ...(await reviewOf(caller, id)),
+    ...(await versionsOf(caller, id)),
+  }),
 );
 
 /**
