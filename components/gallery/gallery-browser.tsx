@@ -2,19 +2,21 @@
 
 import { GitCompareArrowsIcon, LayoutGridIcon } from "lucide-react";
 import Link from "next/link";
-import { useCallback, useEffect, useMemo, useState } from "react";
+import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from "react";
 import { useTranslations } from "use-intl";
 import { useCan } from "@/components/auth/caller-context";
 import { Button, buttonClasses, EmptyState, Input, Select } from "@/components/ui";
 import { RequestReviewDialog, type ReviewTarget } from "@/components/review/request-review-dialog";
 import { useDeepLink } from "@/components/review/use-deep-link";
-import { GalleryDetail } from "./gallery-detail";
 import { compareHref } from "@/components/versions/version-stack";
 import { GalleryFilters } from "./gallery-filters";
 import { GalleryGrid } from "./gallery-grid";
 import { ShareDialog } from "./share-dialog";
 import type { GalleryItem, GalleryMember, GalleryModel } from "./types";
 import { useBoards, useGalleryActions, useGalleryFilters, useGalleryItems } from "./use-gallery";
+
+// The detail view (player, comments, review, versions, sharing) loads when an item is first opened.
+const GalleryDetail = lazy(() => import("./gallery-detail").then((m) => ({ default: m.GalleryDetail })));
 
 export interface GalleryBrowserProps {
   models: Record<string, GalleryModel>;
@@ -341,32 +343,34 @@ export function GalleryBrowser({ models, members, trashDays }: GalleryBrowserPro
         </>
       )}
 
-      {deepLink.item && !openItem && (
-        <GalleryDetail
-          key={deepLink.key}
-          item={items.find((i) => i.assetId === deepLink.item?.assetId) ?? deepLink.item}
-          models={models}
-          actions={actions}
-          initialReview={deepLink.initial}
-          onClose={deepLink.close}
-          onStep={() => undefined}
-          onOpenAsset={deepLink.open}
-        />
-      )}
-      {openItem && (
-        <GalleryDetail
-          key={openItem.assetId}
-          item={openItem}
-          models={models}
-          actions={actions}
-          onClose={() => setOpen(null)}
-          onOpenAsset={(id) => {
-            setOpen(null);
-            deepLink.open(id);
-          }}
-          onStep={(d) => setOpen((i) => (i === null ? i : Math.max(0, Math.min(items.length - 1, i + d))))}
-        />
-      )}
+      <Suspense fallback={null}>
+        {deepLink.item && !openItem && (
+          <GalleryDetail
+            key={deepLink.key}
+            item={items.find((i) => i.assetId === deepLink.item?.assetId) ?? deepLink.item}
+            models={models}
+            actions={actions}
+            initialReview={deepLink.initial}
+            onClose={deepLink.close}
+            onStep={() => undefined}
+            onOpenAsset={deepLink.open}
+          />
+        )}
+        {openItem && (
+          <GalleryDetail
+            key={openItem.assetId}
+            item={openItem}
+            models={models}
+            actions={actions}
+            onClose={() => setOpen(null)}
+            onOpenAsset={(id) => {
+              setOpen(null);
+              deepLink.open(id);
+            }}
+            onStep={(d) => setOpen((i) => (i === null ? i : Math.max(0, Math.min(items.length - 1, i + d))))}
+          />
+        )}
+      </Suspense>
     </div>
   );
 }

@@ -5,7 +5,7 @@ import { useState, useSyncExternalStore } from "react";
 import { useTranslations } from "use-intl";
 import { Button, Card, CardBody, CardHeader } from "@/components/ui";
 import { api } from "@/lib/client/api";
-import { BROWSER_TYPES, NOTIFICATION_TYPES, type NotificationType } from "@/lib/review/notify-settings";
+import { BROWSER_TYPES, NOTIFICATION_TYPES, type NotificationType } from "@/lib/review/notify-types";
 import { useNotifySettings, type NotifySettings } from "./use-notifications";
 
 function usePermission() {

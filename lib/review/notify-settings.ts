@@ -3,26 +3,9 @@ import { z } from "zod";
 // Which events reach a person's inbox and their browser. Mentions always reach the inbox (as in Filestage):
 // somebody asked for this person by name.
 
-export const NOTIFICATION_TYPES = [
-  "generation_succeeded",
-  "generation_failed",
-  "mention",
-  "comment",
-  "decision",
-  "review_requested",
-  "review_complete",
-  "budget_threshold",
-] as const;
-export type NotificationType = (typeof NOTIFICATION_TYPES)[number];
+import { BROWSER_TYPES, NOTIFICATION_TYPES, type NotificationType } from "./notify-types";
 
-/** The events a browser notification is offered for (so a creator can leave the tab). */
-export const BROWSER_TYPES = [
-  "generation_succeeded",
-  "generation_failed",
-  "mention",
-  "review_requested",
-  "review_complete",
-] as const;
+export { BROWSER_TYPES, NOTIFICATION_TYPES, type NotificationType } from "./notify-types";
 
 const channel = z.object({ inbox: z.boolean(), browser: z.boolean() });
 export const notifySettings = z.object(
