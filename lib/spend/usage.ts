@@ -110,7 +110,8 @@ export async function usageFor(caller: Caller, q: UsageQuery): Promise<UsageView
   for (const e of entries) {
     const k = keyOf(e);
     const g = groups.get(k) ?? { key: k, units: 0, cost: 0, generations: 0, failed: 0, byUnit: {} };
-    g.units += e.quantity;
+    // A failed run spent nothing: it is counted as failed, not in the units.
+    if (!e.failed) g.units += e.quantity;
     g.cost += e.charge;
     g.generations += 1;
     if (e.failed) g.failed += 1;

@@ -347,7 +347,7 @@ describe("usage", () => {
     const range = { from: "2026-03-01", to: "2026-03-03" };
     const byModel = await usageFor(admin, { ...range, groupBy: "model" });
     expect(byModel.groups.map((g) => [g.key, g.units, g.cost, g.generations, g.failed])).toEqual([
-      ["T0401001", 15, 10, 3, 1],
+      ["T0401001", 10, 10, 3, 1],
       ["T0101007", 10, 3.5, 1, 0],
     ]);
     expect(byModel.total).toMatchObject({ cost: 13.5, generations: 4, failed: 1 });
@@ -361,7 +361,7 @@ describe("usage", () => {
     const own = await usageFor(member, { ...range, groupBy: "member" });
     expect(own.scope).toBe("member");
     expect(own.groups).toEqual([
-      { key: "user-b", label: "Bea", units: 10, cost: 5, generations: 2, failed: 1, byUnit: { video_second: 5 } },
+      { key: "user-b", label: "Bea", units: 5, cost: 5, generations: 2, failed: 1, byUnit: { video_second: 5 } },
     ]);
     // Another team's id is a 404 unless the caller is an operator.
     await expect(usageFor(admin, { ...range, groupBy: "day", teamId: "team-x" })).rejects.toMatchObject({
