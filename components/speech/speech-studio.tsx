@@ -6,6 +6,7 @@ import { lazy, Suspense, useEffect, useState } from "react";
 import { useTranslations } from "use-intl";
 import type { ModelInfo } from "@/components/generations/generation-card";
 import { defaultsOf } from "@/components/generations/param-fields";
+import { mainOutput, useVersionSource, VersionOption } from "@/components/generations/version-option";
 import { Card, EmptyState, Segmented, Spinner } from "@/components/ui";
 import type { ModeFormSpec } from "@/lib/catalog/form-spec";
 import { api, ApiError, type GenerationView } from "@/lib/client/api";
@@ -32,6 +33,8 @@ export interface SpeechStudioProps {
   model: ModelInfo;
   /** A generation to start from (?from=<id>, History's "run again"). */
   draft?: GenerationView;
+  /** `?version=<asset id>`: the asset "add as a new version" stacks onto (default: the draft's main output). */
+  versionOf?: string;
 }
 
 type Tab = "speak" | "clone" | "voices";
@@ -49,6 +52,7 @@ export function SpeechStudio({
   voices: initialVoices,
   model,
   draft,
+  versionOf,
 }: SpeechStudioProps) {
   const t = useTranslations("speech");
   const qc = useQueryClient();
@@ -81,11 +85,20 @@ export function SpeechStudio({
     if (assetId) void loadSample(assetId).then((sample) => sample && setClone((c) => ({ ...c, sample })));
   }, [draft]);
 
+  // Speech made from an earlier clip ("use these settings", run again) joins that clip's version stack.
+  const version = useVersionSource(draft?.mode === "speech" ? (versionOf ?? mainOutput(draft)) : undefined);
+
   const run = async (mode: "speech" | "voice-clone") => {
     const form = mode === "speech" ? "speak" : "clone";
     const body =
       mode === "speech"
-        ? { model: speak.modelId, mode, prompt: speakState.text, params: stripUnset(speakState.params) }
+        ? {
+            model: speak.modelId,
+            mode,
+            prompt: speakState.text,
+            params: stripUnset(speakState.params),
+            ...(version.versionOf ? { versionOf: version.versionOf } : {}),
+          }
         : {
             model: clone.modelId,
             mode,
@@ -131,6 +144,7 @@ export function SpeechStudio({
       setTab("clone");
     } else {
       setSpeak({ text: g.prompt ?? "", params: g.params });
+      version.startFrom(g);
       setTab("speak");
     }
     window.scrollTo({ top: 0, behavior: "smooth" });
@@ -152,6 +166,7 @@ export function SpeechStudio({
             ]}
             className="w-full"
           />
+          {tab === "speak" && <VersionOption state={version} />}
           {tab === "speak" && (
             <SpeakForm
               spec={speak}

@@ -231,4 +231,44 @@ test.describe("Speech · MiniMax TTS", () => {
     await page.reload();
     await expect(page.getByTestId("speech-card").first()).toHaveAttribute("data-status", "failed");
   });
+
+  test("speech from an earlier clip's settings joins its version stack; switched off, it does not", async ({
+    page,
+    request,
+  }) => {
+    const first = await (
+      await request.post("/api/v1/generations", {
+        data: { model: "T0311001", mode: "speech", prompt: "Version one of the greeting.", params: {} },
+      })
+    ).json();
+    expect(first.status).toBe("succeeded");
+    const v1 = first.outputs[0].assetId as string;
+
+    await page.goto(`/speech?from=${first.id}&version=${v1}`);
+    const option = page.getByTestId("version-option");
+    await expect(option.getByRole("switch")).toHaveAttribute("aria-checked", "true");
+    await expect(page.getByRole("textbox", { name: /^(文本|Text)/ })).toHaveValue("Version one of the greeting.");
+    await page.getByRole("textbox", { name: /^(文本|Text)/ }).fill("Version two of the greeting.");
+    const created = page.waitForResponse(
+      (r) => r.url().endsWith("/api/v1/generations") && r.request().method() === "POST",
+    );
+    await speakButton(page).click();
+    const v2gen = await (await created).json();
+    expect(v2gen.versionOf).toBe(v1);
+    const v2 = v2gen.outputs[0].assetId as string;
+    await expect
+      .poll(async () => (await (await request.get(`/api/v1/assets/${v2}`)).json()).stack)
+      .toMatchObject({ version: 2, count: 2 });
+
+    // With the switch off the next clip stands alone.
+    await option.getByRole("switch").click();
+    await expect(option.getByRole("switch")).toHaveAttribute("aria-checked", "false");
+    const again = page.waitForResponse(
+      (r) => r.url().endsWith("/api/v1/generations") && r.request().method() === "POST",
+    );
+    await speakButton(page).click();
+    const alone = await (await again).json();
+    expect(alone.versionOf ?? null).toBeNull();
+    expect((await (await request.get(`/api/v1/assets/${alone.outputs[0].assetId}`)).json()).stack).toBeNull();
+  });
 });

@@ -18,9 +18,13 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: t("title") };
 }
 
-export default async function SpeechPage({ searchParams }: { searchParams: Promise<{ from?: string }> }) {
+export default async function SpeechPage({
+  searchParams,
+}: {
+  searchParams: Promise<{ from?: string; version?: string }>;
+}) {
   const caller = await requirePageCaller();
-  const { from } = await searchParams;
+  const { from, version } = await searchParams;
   const t = await getT("speech");
   const draft = from ? await getGeneration(caller, from).catch(() => undefined) : undefined;
   const [recent, voices] = await Promise.all([
@@ -38,6 +42,7 @@ export default async function SpeechPage({ searchParams }: { searchParams: Promi
         voices={voices}
         model={modelInfos()[MODEL]}
         draft={draft?.model === MODEL ? draft : undefined}
+        versionOf={version}
       />
     </PageContainer>
   );
