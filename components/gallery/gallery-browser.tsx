@@ -7,6 +7,7 @@ import { useTranslations } from "use-intl";
 import { useCan } from "@/components/auth/caller-context";
 import { Button, buttonClasses, EmptyState, Input, Select } from "@/components/ui";
 import { RequestReviewDialog, type ReviewTarget } from "@/components/review/request-review-dialog";
+import { GalleryDetail } from "./gallery-detail";
 import { useDeepLink } from "@/components/review/use-deep-link";
 import { compareHref } from "@/components/versions/version-stack";
 import { GalleryFilters } from "./gallery-filters";
@@ -14,9 +15,6 @@ import { GalleryGrid } from "./gallery-grid";
 import { ShareDialog } from "./share-dialog";
 import type { GalleryItem, GalleryMember, GalleryModel } from "./types";
 import { useBoards, useGalleryActions, useGalleryFilters, useGalleryItems } from "./use-gallery";
-
-// The detail view (player, comments, review, versions, sharing) loads when an item is first opened.
-const GalleryDetail = lazy(() => import("./gallery-detail").then((m) => ({ default: m.GalleryDetail })));
 
 export interface GalleryBrowserProps {
   models: Record<string, GalleryModel>;
