@@ -4,6 +4,7 @@ export { Button, buttonClasses, type ButtonProps, type ButtonSize, type ButtonVa
 export { Card, CardBody, CardFooter, CardHeader } from "./card";
 export { cn } from "./cn";
 export { EmptyState } from "./empty-state";
+export { ModalSheet } from "./modal-sheet";
 export { Field, Label, useFieldControl } from "./field";
 export { CONTROL, Input, Select, Textarea } from "./input";
 export { PageContainer, PageHeader } from "./page-header";
