@@ -27,6 +27,7 @@ export const studioEnv = {
   TD_TIMEOUT_MS: "5000",
   // The emulator's tasks take seconds, not the catalog's minutes: the poll schedule is scaled to match.
   STUDIO_TYPICAL_SCALE: "0.02",
+  STUDIO_METRICS_TOKEN: "e2e-metrics-token-0123456789",
 };
 
 export default defineConfig({

@@ -12,12 +12,28 @@ export async function launch(kind: "dev" | "start") {
   const env = { ...process.env };
   const port = Number(env.PORT ?? 3000);
   const children: ChildProcess[] = [];
+  const server: { next?: ChildProcess } = {};
+  let stopping = false;
   const stopAll = (code = 0) => {
     for (const c of children) if (c.exitCode === null) c.kill("SIGTERM");
     process.exit(code);
   };
-  process.on("SIGINT", () => stopAll(0));
-  process.on("SIGTERM", () => stopAll(0));
+  // SIGTERM/SIGINT: the server drains first (lib/health/shutdown.ts) and we exit when it has; the emulator after.
+  const shutdown = (signal: NodeJS.Signals) => {
+    if (stopping) return;
+    stopping = true;
+    const next = server.next;
+    if (!next || next.exitCode !== null || next.signalCode !== null) return stopAll(0);
+    next.kill(signal);
+    const graceMs = Number(env.STUDIO_SHUTDOWN_TIMEOUT_MS || 10_000) + 10_000;
+    setTimeout(() => {
+      console.error(`[studio] the server did not stop within ${graceMs} ms; killing it.`);
+      next.kill("SIGKILL");
+      stopAll(1);
+    }, graceMs).unref();
+  };
+  process.on("SIGINT", () => shutdown("SIGINT"));
+  process.on("SIGTERM", () => shutdown("SIGTERM"));
 
   if (!env.TD_API_KEY && kind === "start" && env.STUDIO_DEMO !== "1") {
     // A production server must not quietly answer with sample media: demo mode there is a choice.
@@ -40,6 +56,7 @@ export async function launch(kind: "dev" | "start") {
     });
     children.push(emu);
     emu.on("exit", (code) => {
+      if (stopping) return; // a signal to the whole process group reached it too
       console.error(`[studio] the TD emulator stopped (code ${code}); stopping the studio.`);
       stopAll(1);
     });
@@ -63,13 +80,20 @@ export async function launch(kind: "dev" | "start") {
   }
 
   const nextBin = path.resolve("node_modules/next/dist/bin/next");
+  // Production: Next leaves SIGTERM/SIGINT to the studio's own handler (instrumentation.ts → lib/health/shutdown.ts).
+  const serverEnv = kind === "start" ? { ...env, NEXT_MANUAL_SIG_HANDLE: "true" } : env;
   const next = spawn(
     process.execPath,
     [nextBin, kind, "-p", String(port), ...(env.HOSTNAME ? ["-H", env.HOSTNAME] : [])],
-    { env, stdio: "inherit" },
+    {
+      env: serverEnv,
+      stdio: "inherit",
+    },
   );
+  server.next = next;
   children.push(next);
   next.on("exit", (code) => stopAll(code ?? 0));
+  if (stopping) next.kill("SIGTERM");
 }
 
 function freePort(preferred: number): Promise<number> {

@@ -7,6 +7,7 @@ import type { Permission } from "@/lib/auth/permissions";
 import { describeIssue } from "@/lib/catalog/validate";
 import { ConfigError } from "@/lib/config/env";
 import { AppError } from "@/lib/errors";
+import { log, requestIdOf, withRequestId } from "@/lib/log";
 import type { AfterFirstByte } from "./server-timing";
 import { assertJsonContentType, assertSameOrigin, jsonBodyLimit, readBodyText } from "./request-guards";
 
@@ -38,8 +39,8 @@ export function errorResponse(e: unknown): NextResponse {
   }
   // Unknown errors never leak (paths, Prisma, undici texts): log them with an id the person can quote.
   const errorId = randomUUID().slice(0, 8);
-  if (e instanceof ConfigError) console.error(`[api] error ${errorId}:`, e.message);
-  else console.error(`[api] error ${errorId}:`, e);
+  if (e instanceof ConfigError) log("api").error({ errorId }, e.message);
+  else log("api").error({ errorId, err: e }, "unexpected error");
   return NextResponse.json(
     {
       error: {
@@ -53,6 +54,23 @@ export function errorResponse(e: unknown): NextResponse {
 }
 
 type Ctx<P> = { params: Promise<P> };
+
+/**
+ * Runs one request's handler with its request id (the caller's `x-request-id` or a new one) on every log entry,
+ * and echoes the id in the answer's `X-Request-Id` unless the handler set one.
+ */
+export async function withRequestLog(req: NextRequest, fn: () => Promise<Response>): Promise<Response> {
+  const reqId = requestIdOf(req.headers);
+  const res = await withRequestId(reqId, fn);
+  if (!res.headers.has("x-request-id")) {
+    try {
+      res.headers.set("X-Request-Id", reqId);
+    } catch {
+      /* an immutable Response (e.g. a redirect): it goes out without the header */
+    }
+  }
+  return res;
+}
 
 /**
  * Who is asking (session or token) and whether they may: the one check every API route goes through.
@@ -70,14 +88,15 @@ export function route<P = Record<string, string>>(
   access: Access,
   fn: (req: NextRequest, caller: Caller, params: P) => Promise<Response>,
 ) {
-  return async (req: NextRequest, ctx: Ctx<P>): Promise<Response> => {
-    try {
-      const caller = await authorize(req, access);
-      return await fn(req, caller, await ctx.params);
-    } catch (e) {
-      return errorResponse(e);
-    }
-  };
+  return (req: NextRequest, ctx: Ctx<P>): Promise<Response> =>
+    withRequestLog(req, async () => {
+      try {
+        const caller = await authorize(req, access);
+        return await fn(req, caller, await ctx.params);
+      } catch (e) {
+        return errorResponse(e);
+      }
+    });
 }
 
 /**
@@ -87,18 +106,34 @@ export function route<P = Record<string, string>>(
 export function publicRoute<P = Record<string, string>>(
   fn: (req: NextRequest, caller: Caller | null, params: P) => Promise<Response>,
 ) {
-  return async (req: NextRequest, ctx: Ctx<P>): Promise<Response> => {
-    try {
-      assertSameOrigin(req);
-      const caller =
-        req.headers.get("cookie") || req.headers.get("authorization")
-          ? await resolveCaller(req.headers).catch(() => null)
-          : null;
-      return await fn(req, caller, await ctx.params);
-    } catch (e) {
-      return errorResponse(e);
-    }
-  };
+  return (req: NextRequest, ctx: Ctx<P>): Promise<Response> =>
+    withRequestLog(req, async () => {
+      try {
+        assertSameOrigin(req);
+        const caller =
+          req.headers.get("cookie") || req.headers.get("authorization")
+            ? await resolveCaller(req.headers).catch(() => null)
+            : null;
+        return await fn(req, caller, await ctx.params);
+      } catch (e) {
+        return errorResponse(e);
+      }
+    });
+}
+
+/**
+ * An operations route guarded by its own token (the metrics endpoint), not by a studio caller: the token check is
+ * the handler's. Errors and request ids as every other route.
+ */
+export function metricsRoute(fn: (req: NextRequest) => Promise<Response>) {
+  return (req: NextRequest): Promise<Response> =>
+    withRequestLog(req, async () => {
+      try {
+        return await fn(req);
+      } catch (e) {
+        return errorResponse(e);
+      }
+    });
 }
 
 /** The JSON body: `application/json` only, at most the route's limit (1 MB by default), parsed. */

@@ -338,7 +338,7 @@ export function openApiDocument() {
         ...(params.length ? { parameters: params } : {}),
         responses: ok({ type: "object" }),
         ...detailed[p]?.[m],
-        security: entry.access === "public" ? [] : CALLER,
+        security: entry.access === "public" ? [] : entry.access === "metrics-token" ? [{ metricsToken: [] }] : CALLER,
         "x-permission": entry.access,
       };
     }
@@ -354,6 +354,7 @@ export function openApiDocument() {
     components: {
       securitySchemes: {
         bearer: { type: "http", scheme: "bearer", description: "A personal API token, bound to one team" },
+        metricsToken: { type: "http", scheme: "bearer", description: "The operator's STUDIO_METRICS_TOKEN" },
         cookie: {
           type: "apiKey",
           in: "cookie",

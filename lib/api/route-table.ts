@@ -3,12 +3,27 @@
  * (tests/e2e/access.spec.ts) reads the route files and fails when this table and a file disagree, so
  * a new route cannot be left out.
  */
-export type RouteAccess = string; // a permission (lib/auth/permissions.ts), "signed-in", "operator" or "public"
+// a permission (lib/auth/permissions.ts), "signed-in", "operator", "public", or "metrics-token" (the operator's
+// STUDIO_METRICS_TOKEN, not a studio caller)
+export type RouteAccess = string;
 
 type Entry = { summary: string; access: RouteAccess };
 type Methods = Partial<Record<"get" | "post" | "put" | "patch" | "delete" | "head", Entry>>;
 
 export const ROUTE_TABLE: Record<string, Methods> = {
+  "/api/health": { get: { summary: "Liveness: the process answers (nothing else is checked)", access: "public" } },
+  "/api/health/ready": {
+    get: {
+      summary: "Readiness: database, storage and TD reachable (200), or 503 naming the parts that are not",
+      access: "public",
+    },
+  },
+  "/api/metrics": {
+    get: {
+      summary: "Prometheus metrics of this process (Bearer STUDIO_METRICS_TOKEN; 404 when no token is configured)",
+      access: "metrics-token",
+    },
+  },
   "/api/v1/models": {
     get: { summary: "The catalog: models, modes, parameters with limits and defaults", access: "public" },
   },

@@ -6,6 +6,8 @@ import { AfterFirstByte, ServerTiming } from "@/lib/api/server-timing";
 import { consumeLater } from "@/lib/auth/rate-limit";
 import { AppError } from "@/lib/errors";
 import { config } from "@/lib/config";
+import { log } from "@/lib/log";
+import { metrics } from "@/lib/metrics";
 import {
   notifyNear,
   releaseChatTurn,
@@ -32,6 +34,7 @@ export async function handleChatCompletions(
   authorized: (later: AfterFirstByte) => Promise<Caller>,
 ): Promise<Response> {
   const timing = new ServerTiming();
+  const t0 = performance.now();
   const later = new AfterFirstByte();
   let reservation: ChatReservation | undefined;
   try {
@@ -81,11 +84,15 @@ export async function handleChatCompletions(
       throw new GatewayError(502, "api_error", "upstream_malformed", "TD answered a stream request without a body.");
     const watch = new UsageWatch();
     const upstream = askedUsage ? response.body : response.body.pipeThrough(watch.stripUsageChunks());
+    const model = g.flavor === "gpt-5.4" ? GPT54_MODEL : g.body.model;
     const stream = relay(upstream, {
       abort,
       idleMs: c.TD_TIMEOUT_MS,
-      tap: doneWatcher(later, askedUsage ? watch : undefined, (o) =>
-        watch.usage ? settleChatTurn(turn, watch.usage) : releaseChatTurn(turn, o.kind !== "canceled"),
+      tap: doneWatcher(
+        later,
+        askedUsage ? watch : undefined,
+        (o) => (watch.usage ? settleChatTurn(turn, watch.usage) : releaseChatTurn(turn, o.kind !== "canceled")),
+        () => metrics().chatTtft.observe({ model }, (performance.now() - t0) / 1000),
       ),
     });
     return new Response(stream, {
@@ -116,7 +123,7 @@ export function gatewayErrorResponse(e: unknown): Response {
       headers:
         e instanceof AppError && e.details?.retryAfter ? { "Retry-After": String(e.details.retryAfter) } : undefined,
     });
-  console.error("[chat gateway]", e);
+  log("chat-gateway").error({ err: e }, "unexpected error");
   return Response.json(
     new GatewayError(
       500,
@@ -150,10 +157,20 @@ const DONE = new TextEncoder().encode("[DONE]");
  * it, reads the usage for the ledger): a stream that breaks off before `data: [DONE]` gets one OpenAI-style
  * error event, which OpenAI's clients raise as an APIError. `settle` runs after the last byte.
  */
-function doneWatcher(later: AfterFirstByte, watch: UsageWatch | undefined, settle: (o: RelayOutcome) => unknown) {
+function doneWatcher(
+  later: AfterFirstByte,
+  watch: UsageWatch | undefined,
+  settle: (o: RelayOutcome) => unknown,
+  firstByte: () => void,
+) {
   let tail: Uint8Array = new Uint8Array(0);
+  let first = true;
   return {
     chunk(bytes: Uint8Array) {
+      if (first) {
+        first = false;
+        firstByte();
+      }
       later.run(); // the first chunk is on its way: the deferred writes may run now (once)
       tail = bytes.length >= 16 ? bytes.subarray(bytes.length - 16) : concatTail(tail, bytes);
       watch?.see(bytes);

@@ -1,4 +1,5 @@
 import "server-only";
+import { log } from "@/lib/log";
 
 // The hot path of both chat endpoints: TD's SSE bytes go to the client exactly as they arrive — no parsing on
 // the way, no re-serialising, no buffering, no compression. A TransformStream forwards each chunk first and
@@ -61,7 +62,7 @@ export function relay(upstream: ReadableStream<Uint8Array>, o: RelayOptions): Re
     try {
       tail = await o.tap.end(outcome);
     } catch (e) {
-      console.error("[chat] finishing the stream failed", e);
+      log("chat").error({ err: e }, "finishing the stream failed");
     }
     if (clientGone) return;
     const w = ts.writable.getWriter();

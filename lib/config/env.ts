@@ -112,6 +112,13 @@ export const envSchema = z.object({
   STUDIO_DB_QUERY_EVENTS: bool,
   // Days an asset stays in the trash before it and its files are purged.
   STUDIO_TRASH_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
+  // Operations (issue #16). GET /api/metrics answers only `Authorization: Bearer <this>`; unset → the endpoint is a 404.
+  STUDIO_METRICS_TOKEN: z.string().min(16, "must be at least 16 characters").optional(),
+  // SIGTERM/SIGINT: how long in-flight polls and downloads may run on before their leases are handed back.
+  STUDIO_SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).max(600_000).default(10_000),
+  // Logs (lib/log reads these itself, so that it works before the configuration is parsed; checked here too).
+  STUDIO_LOG_LEVEL: z.enum(["trace", "debug", "info", "warn", "error", "fatal", "silent", ""]).optional(),
+  STUDIO_LOG_FORMAT: z.enum(["json", "pretty", ""]).optional(),
 });
 
 export type Env = z.infer<typeof envSchema>;

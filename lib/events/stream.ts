@@ -10,6 +10,20 @@ export const HEARTBEAT_MS = 15_000;
 export const RETRY_MS = 3_000;
 
 const encoder = new TextEncoder();
+
+/**
+ * The open streams of this process, so that a graceful shutdown can end them (the browsers reconnect elsewhere).
+ * On globalThis: the shutdown (instrumentation) and the route may hold separate copies of this module.
+ */
+const gs = globalThis as unknown as { __studioEventStreams?: Set<() => void> };
+const open = (gs.__studioEventStreams ??= new Set());
+
+/** Ends every open event stream; answers how many there were. */
+export function closeEventStreams(): number {
+  const n = open.size;
+  for (const stop of [...open]) stop();
+  return n;
+}
 const HEARTBEAT = encoder.encode("event: heartbeat\ndata: {}\n\n");
 
 function frame(e: TeamEvent): Uint8Array {
@@ -46,6 +60,7 @@ export async function teamEventStream(
       stop = () => {
         if (closed) return;
         closed = true;
+        open.delete(stop);
         clearInterval(beat);
         unsubscribe();
         try {
@@ -54,6 +69,7 @@ export async function teamEventStream(
           /* already closed */
         }
       };
+      open.add(stop);
       if (signal.aborted) return stop();
       signal.addEventListener("abort", stop, { once: true });
       const version = await teamVersion(teamId);

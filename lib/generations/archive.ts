@@ -4,6 +4,8 @@ import { Readable } from "node:stream";
 import type { ReadableStream as WebReadableStream } from "node:stream/web";
 import sharp from "sharp";
 import { db } from "@/lib/db";
+import { log } from "@/lib/log";
+import { metrics } from "@/lib/metrics";
 import { safeFetch } from "@/lib/net/safe-fetch";
 import { trustedOrigins } from "@/lib/net/trusted-origins";
 import { pathForKey, removePartials, writeBuffer, writeStream } from "@/lib/storage";
@@ -58,6 +60,26 @@ export async function claimArchive(id: string): Promise<string | undefined> {
   return r.count === 1 ? claim : undefined;
 }
 
+/** The downloads this process holds a claim on (asset id → claim), for a graceful shutdown to hand back. */
+const held = new Map<string, string>();
+
+/**
+ * Shutdown: every download claim still ours is made due now (state stays `archiving`, the claim is cleared), so
+ * another process takes it over at once; our own late write, if any, no longer matches and is dropped.
+ */
+export async function releaseArchiveClaims(): Promise<number> {
+  let released = 0;
+  for (const [id, claim] of [...held]) {
+    const r = await db().asset.updateMany({
+      where: { id, archiveState: "archiving", archiveClaim: claim },
+      data: { archiveClaim: null, nextArchiveAt: new Date() },
+    });
+    released += r.count;
+    held.delete(id);
+  }
+  return released;
+}
+
 /** Extend our claim; false once another process has taken it over (our lease had run out). */
 export async function renewArchiveClaim(id: string, claim: string): Promise<boolean> {
   const r = await db().asset.updateMany({
@@ -71,6 +93,8 @@ export async function renewArchiveClaim(id: string, claim: string): Promise<bool
 export async function archiveAsset(id: string): Promise<void> {
   const claim = await claimArchive(id);
   if (!claim) return;
+  held.set(id, claim);
+  const t0 = performance.now();
   const ours = { id, archiveState: "archiving", archiveClaim: claim };
   const asset = await db().asset.findUniqueOrThrow({ where: { id } });
   const ext = EXT[asset.mime ?? ""] ?? "bin";
@@ -138,8 +162,13 @@ export async function archiveAsset(id: string): Promise<void> {
         nextArchiveAt: null,
       },
     });
-    if (!saved.count) console.warn(`[archive] asset ${id}: claim lost to another process while saving; its write wins`);
+    if (!saved.count)
+      log("archive").warn({ assetId: id }, "claim lost to another process while saving; its write wins");
+    else metrics().archives.inc({ result: "archived" });
+    metrics().archiveSeconds.observe((performance.now() - t0) / 1000);
   } catch (e) {
+    metrics().archives.inc({ result: "failed" });
+    log("archive").warn({ assetId: id, err: e }, "download failed; retried later unless its link expires first");
     const fresh = await db().asset.findUnique({ where: { id } });
     const delay = archiveRetryDelay(fresh?.archiveAttempts ?? 1, asset.upstreamExpiresAt);
     // Only while the claim is ours: a process that took it over (and maybe saved the file) must not be overwritten.
@@ -154,6 +183,7 @@ export async function archiveAsset(id: string): Promise<void> {
     });
   } finally {
     clearInterval(renew);
+    held.delete(id);
   }
   if (asset.generationId) await settleSaving(asset.generationId);
 }

@@ -3,11 +3,13 @@ import { randomUUID } from "node:crypto";
 import { CATALOG, getModel } from "@/lib/catalog";
 import { config } from "@/lib/config";
 import { db } from "@/lib/db";
+import { log } from "@/lib/log";
+import { metrics } from "@/lib/metrics";
 import { TdError } from "@/lib/td/errors";
 import { adapterFor } from "./adapters";
 import type { PollResult } from "./adapters/types";
 import { sweepStalePartials } from "@/lib/storage";
-import { archiveAsset } from "./archive";
+import { archiveAsset, releaseArchiveClaims } from "./archive";
 import { applyPollResult, mergeIds, recordFailure, settleSaving } from "./finish";
 import { nextPollDelay, statusLimiter } from "./schedule";
 import { submitGeneration } from "./submit";
@@ -42,39 +44,49 @@ export function isUnknownTask(e: TdError): boolean {
 
 let pollsPausedUntil = 0;
 
-const g = globalThis as unknown as { __studioEngine?: { owner: string; stop: () => void } };
+/** The running engine of this process: `drain` is the graceful shutdown (SIGTERM), `stop` the quick one (tests). */
+export type Engine = { owner: string; stop: () => void; drain: (deadline: number) => Promise<DrainResult> };
+export type DrainResult = { pollsReleased: number; archivesReleased: number };
+
+const g = globalThis as unknown as { __studioEngine?: Engine };
+const elog = () => log("engine");
 
 /** Run fn over items with at most n in flight. */
 async function eachLimit<T>(items: T[], n: number, fn: (t: T) => Promise<void>) {
   let i = 0;
   await Promise.all(
     Array.from({ length: Math.min(n, items.length) }, async () => {
-      while (i < items.length) await fn(items[i++]).catch((e) => console.error("[engine]", e));
+      while (i < items.length) await fn(items[i++]).catch((err) => elog().error({ err }, "task failed"));
     }),
   );
 }
 
 /**
  * A self-rescheduling loop; `tick` answers how long to wait before the next run. A wake runs it at once when
- * idle, or right after the current pass when busy — never as a second copy.
+ * idle, or right after the current pass when busy — never as a second copy. `stop` answers when the pass in
+ * progress (if any) has ended.
  */
 function loop(name: string, tick: () => Promise<number>, idleMs: number) {
   let timer: NodeJS.Timeout | undefined;
   let running = false;
   let woken = false;
   let stopped = false;
-  const run = async () => {
-    if (stopped || running) return;
+  let current: Promise<void> = Promise.resolve();
+  const pass = async () => {
     running = true;
     woken = false;
     let delay = idleMs;
     try {
       delay = await tick();
-    } catch (e) {
-      console.error(`[engine] ${name} tick failed:`, (e as Error).message);
+    } catch (err) {
+      elog().error({ err, loop: name }, "tick failed");
     }
     running = false;
     if (!stopped) timer = setTimeout(run, woken ? 0 : delay);
+  };
+  const run = () => {
+    if (stopped || running) return;
+    current = pass();
   };
   timer = setTimeout(run, 0);
   return {
@@ -85,9 +97,10 @@ function loop(name: string, tick: () => Promise<number>, idleMs: number) {
         timer = setTimeout(run, 0);
       }
     },
-    stop: () => {
+    stop: (): Promise<void> => {
       stopped = true;
       clearTimeout(timer);
+      return current;
     },
   };
 }
@@ -102,12 +115,14 @@ const CLAIM_SELECT = {
   progress: true,
   submittedAt: true,
   callback: true,
+  nextPollAt: true,
 } as const;
 type Claimed = { id: string; model: string; status: string; upstreamTaskId: string | null } & {
   upstreamStatus: string | null;
   progress: number | null;
   submittedAt: Date | null;
   callback: boolean;
+  nextPollAt: Date | null;
 };
 
 /**
@@ -121,6 +136,9 @@ class PollPool {
   /** Made due again while its poll was in flight (a callback): polled again right after. */
   private again = new Set<string>();
   private claiming?: Promise<Promise<void>[]>;
+  private flights = new Set<Promise<void>>();
+  /** Shutting down: nothing more is claimed or started. */
+  private closed = false;
   onIdleSlot: () => void = () => {};
 
   constructor(
@@ -142,6 +160,7 @@ class PollPool {
    */
   async fill(all = false): Promise<Promise<void>[]> {
     const started: Promise<void>[] = [];
+    if (this.closed) return started;
     while ((all || this.ready.length < this.concurrency()) && Date.now() >= pollsPausedUntil) {
       this.claiming ??= this.claim().finally(() => (this.claiming = undefined));
       const batch = await this.claiming;
@@ -179,12 +198,23 @@ class PollPool {
     return mine.map((gen) => new Promise<void>((done) => this.ready.push({ gen, done })));
   }
 
+  /**
+   * Shutdown: claim nothing more, hand the unstarted rows back to the caller (their leases are still ours) and
+   * answer, once the polls in flight end, with every id this pool held. The caller bounds the wait.
+   */
+  close(): { held: string[]; settled: Promise<unknown> } {
+    this.closed = true;
+    const held = this.held();
+    for (const w of this.ready.splice(0)) w.done();
+    return { held, settled: Promise.allSettled([...this.flights]) };
+  }
+
   private pump() {
-    while (this.inFlight.size < this.concurrency() && this.ready.length) {
+    while (!this.closed && this.inFlight.size < this.concurrency() && this.ready.length) {
       const { gen, done } = this.ready.shift()!;
       this.inFlight.add(gen.id);
-      void pollOne(this.owner, gen)
-        .catch((e) => console.error("[engine] poll failed:", (e as Error).message))
+      const flight = pollOne(this.owner, gen)
+        .catch((err) => elog().error({ err, generationId: gen.id }, "poll failed"))
         .then(async () => {
           if (!this.again.delete(gen.id)) return;
           await db().generation.updateMany({
@@ -195,10 +225,12 @@ class PollPool {
         .catch(() => undefined)
         .finally(() => {
           this.inFlight.delete(gen.id);
+          this.flights.delete(flight);
           done();
           this.pump();
           if (this.ready.length < this.concurrency()) this.onIdleSlot();
         });
+      this.flights.add(flight);
     }
   }
 
@@ -237,12 +269,12 @@ export function startEngine(): { owner: string; stop: () => void } {
   const archiver = loop("archive", async () => ((await archiveTick()) ? 20 : idleMs), idleMs);
   pool.onIdleSlot = poller.wake;
   const renewal = setInterval(
-    () => void pool.renew().catch((e) => console.error("[engine] lease renewal failed:", (e as Error).message)),
+    () => void pool.renew().catch((err) => elog().error({ err }, "lease renewal failed")),
     LEASE_RENEW_MS,
   );
   renewal.unref();
-  void sweepStalePartials("uploads", STALE_PARTIAL_MS).catch((e) =>
-    console.error("[engine] could not sweep upload temp files:", (e as Error).message),
+  void sweepStalePartials("uploads", STALE_PARTIAL_MS).catch((err) =>
+    elog().error({ err }, "could not sweep upload temp files"),
   );
   // Housekeeping once an hour (first after a minute): the trash's expired items, then files no row references.
   const housekeeping = setInterval(() => void housekeep(), 3600_000);
@@ -252,17 +284,49 @@ export function startEngine(): { owner: string; stop: () => void } {
   onWake("archiver", archiver.wake);
   onWake("poller", poller.wake);
   onWakeTask((id) => pool.markAgain(id));
-  g.__studioEngine = {
-    owner,
-    stop: () => {
-      poller.stop();
-      archiver.stop();
-      clearInterval(renewal);
-      clearInterval(housekeeping);
-      clearTimeout(firstSweep);
-      g.__studioEngine = undefined;
-    },
+  const stop = () => {
+    void poller.stop();
+    void archiver.stop();
+    clearInterval(renewal);
+    clearInterval(housekeeping);
+    clearTimeout(firstSweep);
+    if (g.__studioEngine?.owner === owner) g.__studioEngine = undefined;
   };
+  /**
+   * Graceful shutdown: stop claiming, let the passes and polls in flight end until `deadline`, then hand back every
+   * lease and download claim still ours, so another process takes the work at once instead of after LEASE_MS.
+   */
+  const drain = async (deadline: number): Promise<DrainResult> => {
+    const until = <T>(p: Promise<T>) =>
+      Promise.race([
+        p.then(
+          () => undefined,
+          () => undefined,
+        ),
+        sleep(Math.max(0, deadline - Date.now())),
+      ]);
+    const { held, settled } = pool.close();
+    await until(Promise.all([poller.stop(), archiver.stop(), settled]));
+    stop();
+    const [polls, archivesReleased] = await Promise.all([
+      held.length
+        ? db().generation.updateMany({
+            where: { id: { in: held }, leaseOwner: owner, status: { in: ACTIVE } },
+            data: { leaseOwner: null, leaseExpiresAt: null },
+          })
+        : { count: 0 },
+      releaseArchiveClaims(),
+    ]);
+    return { pollsReleased: polls.count, archivesReleased };
+  };
+  g.__studioEngine = { owner, stop, drain };
+  return g.__studioEngine;
+}
+
+const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms).unref?.());
+
+/** The engine started in this process, if any. */
+export function runningEngine(): Engine | undefined {
   return g.__studioEngine;
 }
 
@@ -307,9 +371,9 @@ async function housekeep(): Promise<void> {
     const { purgeExpiredTrash, sweepOrphanFiles } = await import("@/lib/gallery/purge");
     const purged = await purgeExpiredTrash();
     const swept = await sweepOrphanFiles();
-    if (purged || swept) console.log(`[engine] trash: ${purged} assets purged; ${swept} orphan files removed`);
-  } catch (e) {
-    console.error("[engine] housekeeping failed:", (e as Error).message);
+    if (purged || swept) elog().info({ purged, swept }, "trash emptied and orphan files removed");
+  } catch (err) {
+    elog().error({ err }, "housekeeping failed");
   }
 }
 
@@ -426,10 +490,14 @@ async function pollOne(owner: string, gen: Claimed): Promise<void> {
     return;
   }
   const plan = { model, callback: gen.callback };
+  const m = metrics();
+  if (gen.nextPollAt) m.pollLag.observe(Math.max(0, (Date.now() - gen.nextPollAt.getTime()) / 1000));
   try {
     const limiter = statusLimiter();
     const r = await adapter.poll({ model, upstreamTaskId: gen.upstreamTaskId, beforeSend: () => limiter.take() });
-    if (!unchanged(gen, r)) return await applyPollResult(id, r);
+    const same = unchanged(gen, r);
+    m.polls.inc({ outcome: same ? "unchanged" : "changed" });
+    if (!same) return await applyPollResult(id, r);
     // One small write, no read: the next poll time, and the lease handed back (only if it is still ours).
     await db().generation.updateMany({
       where: { id, leaseOwner: owner, status: { in: ACTIVE } },
@@ -440,6 +508,7 @@ async function pollOne(owner: string, gen: Claimed): Promise<void> {
       },
     });
   } catch (e) {
+    m.polls.inc({ outcome: "error" });
     if (e instanceof TdError && isUnknownTask(e)) {
       await applyPollResult(id, {
         status: "failed",
@@ -453,8 +522,9 @@ async function pollOne(owner: string, gen: Claimed): Promise<void> {
     if (e instanceof TdError && isKeyRejected(e)) {
       // Not transient: every poll would be refused the same way until the key is fixed.
       if (Date.now() >= pollsPausedUntil)
-        console.error(
-          `[engine] TD rejected the API key (HTTP ${e.httpStatus ?? "200"} ${e.code}, requestId ${e.requestId}): polling paused for ${AUTH_PAUSE_MS / 1000} s. Check TD_API_KEY.`,
+        elog().error(
+          { httpStatus: e.httpStatus ?? 200, code: e.code, tdRequestId: e.requestId },
+          `TD rejected the API key: polling paused for ${AUTH_PAUSE_MS / 1000} s. Check TD_API_KEY.`,
         );
       pollsPausedUntil = Math.max(pollsPausedUntil, Date.now() + AUTH_PAUSE_MS);
       retryAt = pollsPausedUntil;

@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { z } from "zod";
 import { extractUpstreamError, TdError, type Family } from "./errors";
+import type { TdCallObserver } from "./observe";
 
 export interface TdClientOptions {
   baseUrl: string;
@@ -14,6 +15,8 @@ export interface TdClientOptions {
   fetch?: typeof fetch;
   /** Called with every requestId sent, so the caller can keep them with its record. */
   onRequestId?: (requestId: string, path: string) => void;
+  /** Told of every attempt when it ends (success or TdError): metrics hang here, lib/td imports none of them. */
+  observe?: TdCallObserver;
 }
 
 export interface TdCall<S extends z.ZodType> {
@@ -45,8 +48,8 @@ export interface TdResult<T> {
 
 /** The shared base of every family client: auth, X-Timestamp, requestId, timeouts, retries, checked JSON. */
 export class TdHttp {
-  readonly opts: Required<Omit<TdClientOptions, "onRequestId" | "fetch">> &
-    Pick<TdClientOptions, "onRequestId" | "fetch">;
+  readonly opts: Required<Omit<TdClientOptions, "onRequestId" | "fetch" | "observe">> &
+    Pick<TdClientOptions, "onRequestId" | "fetch" | "observe">;
 
   constructor(opts: TdClientOptions) {
     this.opts = {
@@ -100,7 +103,30 @@ export class TdHttp {
   }
 
   /** Send one request and return the raw Response (for SSE streams). Non-2xx answers throw a TdError. */
-  async raw(c: Omit<TdCall<z.ZodType>, "schema" | "retry">): Promise<{ response: Response; requestId: string }> {
+  raw(c: Omit<TdCall<z.ZodType>, "schema" | "retry">): Promise<{ response: Response; requestId: string }> {
+    return this.observed(c, () => this.rawOnce(c));
+  }
+
+  /** Runs one attempt and tells the observer how it ended. */
+  private async observed<T>(c: { family: Family; method: string; path: string }, fn: () => Promise<T>): Promise<T> {
+    const observe = this.opts.observe;
+    if (!observe) return fn();
+    const t0 = performance.now();
+    const report = (error?: TdError) =>
+      observe({ family: c.family, method: c.method, path: c.path, seconds: (performance.now() - t0) / 1000, error });
+    try {
+      const r = await fn();
+      report();
+      return r;
+    } catch (e) {
+      if (e instanceof TdError) report(e);
+      throw e;
+    }
+  }
+
+  private async rawOnce(
+    c: Omit<TdCall<z.ZodType>, "schema" | "retry">,
+  ): Promise<{ response: Response; requestId: string }> {
     const { url, requestId } = this.url(c.path, c.query);
     this.opts.onRequestId?.(requestId, c.path);
     const signals = [c.signal].filter(Boolean) as AbortSignal[];
@@ -122,7 +148,11 @@ export class TdHttp {
     return { response, requestId };
   }
 
-  private async once<S extends z.ZodType>(c: TdCall<S>, requestIds: string[]): Promise<TdResult<z.output<S>>> {
+  private once<S extends z.ZodType>(c: TdCall<S>, requestIds: string[]): Promise<TdResult<z.output<S>>> {
+    return this.observed(c, () => this.sendOnce(c, requestIds));
+  }
+
+  private async sendOnce<S extends z.ZodType>(c: TdCall<S>, requestIds: string[]): Promise<TdResult<z.output<S>>> {
     const { url, requestId } = this.url(c.path, c.query);
     requestIds.push(requestId);
     this.opts.onRequestId?.(requestId, c.path);

@@ -6,6 +6,7 @@ import { DashScopeClient } from "./dashscope";
 import { VodClient } from "./vod";
 import { keepAliveFetch } from "./dispatcher";
 import { TdHttp } from "./http";
+import { notifyTdCall } from "./observe";
 
 export { TdError } from "./errors";
 
@@ -17,6 +18,7 @@ function build() {
     baseUrl: c.TD_BASE_URL,
     apiKey: c.TD_API_KEY,
     timeoutMs: c.TD_TIMEOUT_MS,
+    observe: notifyTdCall,
     ...(c.TD_KEEP_ALIVE ? { fetch: keepAliveFetch() } : {}),
   });
   return {

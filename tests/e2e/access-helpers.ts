@@ -39,6 +39,7 @@ export function apiRoutes(): RouteMethod[] {
       const declared = /= (route|publicRoute)(?:<[^>]*>)?\((?:"([^"]+)")?/.exec(rest);
       if (declared) access = declared[1] === "publicRoute" ? "public" : (declared[2] ?? "undeclared");
       else if (/= notFound/.test(rest)) access = "catch-all";
+      else if (/= metricsRoute\(/.test(rest)) access = "metrics-token";
       else if (/= GET;?$/.test(rest))
         access = out.find((r) => r.file === file && r.method === "GET")?.access ?? "undeclared";
       else if (rest.startsWith("(")) {

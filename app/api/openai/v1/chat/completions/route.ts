@@ -1,5 +1,5 @@
 import type { NextRequest } from "next/server";
-import { authorize } from "@/lib/api/handler";
+import { authorize, withRequestLog } from "@/lib/api/handler";
 import { handleChatCompletions } from "@/lib/chat/completions";
 
 export const dynamic = "force-dynamic";
@@ -9,5 +9,5 @@ export const dynamic = "force-dynamic";
  * /api/v1/chat/completions (same checks, same stream, same OpenAI-shaped errors).
  */
 export async function POST(req: NextRequest): Promise<Response> {
-  return handleChatCompletions(req, (later) => authorize(req, "chat:use", later));
+  return withRequestLog(req, () => handleChatCompletions(req, (later) => authorize(req, "chat:use", later)));
 }
