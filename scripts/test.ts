@@ -71,7 +71,7 @@ if (!unitOnly) {
     const e2e = counts("test-results/e2e.json", "playwright");
     results.push({ stage: "end-to-end", ...e2e, failed: e2e.failed || (e2eStatus !== 0 ? 1 : 0), ok: e2eStatus === 0 });
     if (!passThrough.length) {
-      for (const name of ["crash", "soak"]) {
+      for (const name of ["crash", "soak", "shutdown"]) {
         const file = `tests/system/${name}.ts`;
         if (!existsSync(file)) continue;
         const r = runCapture([bin("tsx/dist/cli.mjs"), file]);

@@ -260,7 +260,7 @@ function poolOf(owner: string): PollPool {
  * lease (one statement over each batch), so several processes can share it and a crashed one's work is
  * taken over when its lease runs out. On Postgres the claim becomes `FOR UPDATE SKIP LOCKED`.
  */
-export function startEngine(): { owner: string; stop: () => void } {
+export function startEngine(): Engine {
   if (g.__studioEngine) return g.__studioEngine;
   const owner = `${process.pid}-${randomUUID().slice(0, 8)}`;
   const idleMs = Math.min(1000, config().STUDIO_POLL_MS);
