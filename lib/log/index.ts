@@ -51,9 +51,14 @@ function build(): Logger {
 }
 
 /** The process logger, or a child naming its component (`log("engine").error({ err }, "poll failed")`). */
+const children = new Map<string, Logger>();
+
 export function log(component?: string): Logger {
   const root = (g.__studioLog ??= build());
-  return component ? root.child({ component }) : root;
+  if (!component) return root;
+  let child = children.get(component);
+  if (!child) children.set(component, (child = root.child({ component })));
+  return child;
 }
 
 const REQUEST_ID = /^[\w.:@-]{1,128}$/;
