@@ -471,7 +471,8 @@ describe("engine edges (issue #11)", () => {
   // Last: it pauses the whole poller.
   it("a rejected key (401) on a poll pauses polling instead of re-polling, and says so in the log", async () => {
     const { createGeneration } = await load();
-    const error = vi.spyOn(console, "error").mockImplementation(() => undefined);
+    // The engine logs through lib/log, which writes its lines to stdout.
+    const error = vi.spyOn(process.stdout, "write").mockImplementation(() => true);
     proxy.state.handler = async (r, forward) => {
       if (r.method === "GET" && r.path.includes("/tasks/"))
         return { status: 401, body: JSON.stringify({ code: "InvalidApiKey", message: "Invalid API-key provided." }) };
