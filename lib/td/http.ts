@@ -148,15 +148,21 @@ export class TdHttp {
     return { response, requestId };
   }
 
-  private once<S extends z.ZodType>(c: TdCall<S>, requestIds: string[]): Promise<TdResult<z.output<S>>> {
-    return this.observed(c, () => this.sendOnce(c, requestIds));
-  }
-
-  private async sendOnce<S extends z.ZodType>(c: TdCall<S>, requestIds: string[]): Promise<TdResult<z.output<S>>> {
+  private async once<S extends z.ZodType>(c: TdCall<S>, requestIds: string[]): Promise<TdResult<z.output<S>>> {
     const { url, requestId } = this.url(c.path, c.query);
     requestIds.push(requestId);
     this.opts.onRequestId?.(requestId, c.path);
     await c.beforeSend?.(requestId);
+    // Observed from here: the wait for the caller's limiter (beforeSend) is not TD's time.
+    return this.observed(c, () => this.sendOnce(c, url, requestId, requestIds));
+  }
+
+  private async sendOnce<S extends z.ZodType>(
+    c: TdCall<S>,
+    url: string,
+    requestId: string,
+    requestIds: string[],
+  ): Promise<TdResult<z.output<S>>> {
     const timeout = AbortSignal.timeout(c.timeoutMs ?? this.opts.timeoutMs);
     const signal = c.signal ? AbortSignal.any([c.signal, timeout]) : timeout;
     let status: number;
