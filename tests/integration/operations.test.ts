@@ -134,6 +134,26 @@ describe("operations: health, readiness, metrics, request ids", () => {
     expect(sample(after, "process_resident_memory_bytes")).toBeGreaterThan(0);
   });
 
+  it("chat gateway: a streamed answer is timed to its first byte (TTFT histogram by model)", async () => {
+    const { createToken } = await import("@/lib/auth/tokens");
+    const { token } = await createToken(TEST_SCOPE, "ops chat");
+    const { POST } = await import("@/app/api/v1/chat/completions/route");
+    const before = sample(await scrape(), "studio_chat_ttft_seconds_count", { model: "T0106004" }) ?? 0;
+    const res = await POST(
+      new NextRequest("http://studio.test/api/v1/chat/completions", {
+        method: "POST",
+        headers: { Authorization: `Bearer ${token}`, "Content-Type": "application/json" },
+        body: JSON.stringify({ model: "T0106004", stream: true, messages: [{ role: "user", content: "你好" }] }),
+      }),
+    );
+    expect(res.status).toBe(200);
+    expect(await res.text()).toContain("[DONE]");
+    const after = await scrape();
+    expect(sample(after, "studio_chat_ttft_seconds_count", { model: "T0106004" })).toBe(before + 1);
+    expect(sample(after, "studio_chat_ttft_seconds_sum", { model: "T0106004" })).toBeGreaterThan(0);
+    expect(sample(after, "studio_td_calls_total", { family: "chat", outcome: "ok" })).toBeGreaterThanOrEqual(1);
+  });
+
   it("an unexpected error: a JSON log line with the request id and error id, the same id in the answer, no detail leaked", async () => {
     const { route } = await import("@/lib/api/handler");
     const { createToken } = await import("@/lib/auth/tokens");
