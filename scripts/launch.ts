@@ -92,7 +92,8 @@ export async function launch(kind: "dev" | "start") {
   );
   server.next = next;
   children.push(next);
-  next.on("exit", (code) => stopAll(code ?? 0));
+  // After a signal, a server that stopped (Next dev answers Ctrl-C with 130) is a clean stop.
+  next.on("exit", (code) => stopAll(stopping ? 0 : (code ?? 0)));
   if (stopping) next.kill("SIGTERM");
 }
 
