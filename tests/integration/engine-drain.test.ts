@@ -1,3 +1,6 @@
+import { randomUUID } from "node:crypto";
+import http from "node:http";
+import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startEmulator, type Emulator } from "@/emulator";
 import { freshStudioEnv, TEST_SCOPE } from "../../scripts/harness/studio-env";
@@ -8,12 +11,20 @@ import { until } from "./helpers";
 // the work at once instead of after the 60 s lease. One poll hangs at TD; one claimed row waits behind it.
 
 let emu: Emulator;
+// A file server that takes the request and never answers: an output download in flight at shutdown.
+const requested: string[] = [];
+const silent = http.createServer((req) => void requested.push(req.url ?? ""));
+let silentUrl = "";
 
 beforeAll(async () => {
   emu = await startEmulator({ port: 0, apiKey: "k", taskSeconds: 0.3, quiet: true, hangMs: 8000 });
-  freshStudioEnv(emu.url, "k", { STUDIO_POLL_CONCURRENCY: "1" });
+  await new Promise<void>((ok) => silent.listen(0, "127.0.0.1", () => ok()));
+  silentUrl = `http://127.0.0.1:${(silent.address() as AddressInfo).port}`;
+  freshStudioEnv(emu.url, "k", { STUDIO_POLL_CONCURRENCY: "1", STUDIO_FETCH_ALLOW_ORIGINS: silentUrl });
 });
 afterAll(async () => {
+  silent.closeAllConnections();
+  silent.close();
   await emu.close();
 });
 
@@ -56,5 +67,40 @@ describe("engine drain (graceful shutdown)", () => {
     expect(taken).toBe(2);
     const polled = await db().generation.findMany({ where: { id: { in: ids } }, select: { requestIds: true } });
     for (const p of polled) expect(JSON.parse(p.requestIds).length).toBeGreaterThanOrEqual(2);
+  });
+
+  it("a download in flight: drain hands its claim back, so another process claims it at once", async () => {
+    const { startEngine } = await import("@/lib/generations/engine");
+    const { claimArchive } = await import("@/lib/generations/archive");
+    const { db } = await import("@/lib/db");
+    const engine = startEngine();
+    const id = randomUUID();
+    await db().asset.create({
+      data: {
+        id,
+        teamId: TEST_SCOPE.teamId,
+        kind: "video",
+        mime: "video/mp4",
+        origin: "output",
+        upstreamUrl: `${silentUrl}/outputs/${id}.mp4`,
+        upstreamExpiresAt: new Date(Date.now() + 3600_000),
+      },
+    });
+    await until(
+      async () => requested.some((u) => u.includes(id)),
+      (seen) => seen,
+    );
+    const claimed = await db().asset.findUniqueOrThrow({ where: { id } });
+    expect([claimed.archiveState, claimed.archiveClaim !== null]).toEqual(["archiving", true]);
+    // While it is held, nobody else may take it.
+    expect(await claimArchive(id)).toBeUndefined();
+
+    const drained = await engine.drain(Date.now() + 300);
+    // The first test's outputs may be downloading too: ours is among those handed back.
+    expect(drained.archivesReleased).toBeGreaterThanOrEqual(1);
+    const after = await db().asset.findUniqueOrThrow({ where: { id } });
+    expect(after.archiveClaim).toBeNull();
+    expect(after.nextArchiveAt!.getTime()).toBeLessThanOrEqual(Date.now());
+    expect(await claimArchive(id)).toEqual(expect.any(String));
   });
 });
