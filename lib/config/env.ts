@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { defaultDatabaseUrl } from "./database-url";
+import { parseStorageUrl } from "./storage-url";
 
 const bool = z
   .enum(["true", "false", "1", "0", ""])
@@ -112,6 +113,22 @@ export const envSchema = z.object({
   STUDIO_DB_QUERY_EVENTS: bool,
   // Days an asset stays in the trash before it and its files are purged.
   STUDIO_TRASH_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
+  // Stored files (originals, thumbnails, posters): the local data folder, or s3://bucket/prefix?endpoint=…&region=…
+  STORAGE_URL: z
+    .string()
+    .optional()
+    .transform((v, ctx) => {
+      try {
+        return parseStorageUrl(v?.trim());
+      } catch (e) {
+        ctx.addIssue({ code: "custom", message: (e as Error).message });
+        return z.NEVER;
+      }
+    }),
+  // With an S3 STORAGE_URL: inputs TD fetches by URL are short-lived presigned URLs of the bucket (no PUBLIC_BASE_URL
+  // needed). STORAGE_PUBLIC_ENDPOINT is the bucket's address as TD reaches it, when not the endpoint the studio uses.
+  STORAGE_PRESIGN_INPUTS: bool,
+  STORAGE_PUBLIC_ENDPOINT: optionalUrl,
 });
 
 export type Env = z.infer<typeof envSchema>;
