@@ -54,12 +54,13 @@ export function canGiveFetchableUrl(): boolean {
  * inputs (no PUBLIC_BASE_URL needed), else the studio's own signed link.
  */
 export async function fetchableAssetUrl(
-  asset: { id: string; storageKey: string | null },
+  asset: { id: string; storageKey: string | null; mime: string | null },
   ttlSeconds = 48 * 3600,
 ): Promise<string> {
   if (presignsInputs() && asset.storageKey) {
     const url = await storage().presignedUrl(asset.storageKey, ttlSeconds, {
       endpoint: config().STORAGE_PUBLIC_ENDPOINT,
+      contentType: asset.mime ?? undefined,
     });
     if (url) return url;
   }

@@ -79,7 +79,7 @@ export async function storeAsset(source: Readable, scope: Scope, use: IntendedUs
     // The gallery shows uploads behind a toggle; an unreadable image simply has no thumbnail.
     const thumb: Thumbnail | undefined =
       kind === "image" ? await makeThumbnail(key, pathForKey(tmpKey)).catch(() => undefined) : undefined;
-    await storage().adoptFile(key, pathForKey(tmpKey), stored);
+    await storage().adoptFile(key, pathForKey(tmpKey), stored, finalMime);
     const row = await db().asset.create({
       data: {
         id,

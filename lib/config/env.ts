@@ -133,13 +133,25 @@ export const envSchema = z.object({
 
 export type Env = z.infer<typeof envSchema>;
 
+/** Settings that only make sense together. */
+function crossCheck(env: Env): string[] {
+  const problems: string[] = [];
+  if (env.STORAGE_PRESIGN_INPUTS && env.STORAGE_URL.kind !== "s3")
+    problems.push("  STORAGE_PRESIGN_INPUTS: needs an s3:// STORAGE_URL (files on the local disk cannot be presigned)");
+  if (env.STORAGE_PUBLIC_ENDPOINT && env.STORAGE_URL.kind !== "s3")
+    problems.push("  STORAGE_PUBLIC_ENDPOINT: needs an s3:// STORAGE_URL");
+  return problems;
+}
+
 export class ConfigError extends Error {}
 
 /** Parse the environment; a bad value names the variable and what is wrong with it. */
 export function parseEnv(source: Record<string, string | undefined>): Env {
   const result = envSchema.safeParse(source);
-  if (result.success) return result.data;
-  const lines = result.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
+  const lines = result.success
+    ? crossCheck(result.data)
+    : result.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
+  if (result.success && !lines.length) return result.data;
   throw new ConfigError(
     `TD Studio configuration is invalid:\n${lines.join("\n")}\nSee .env.example for every variable.`,
   );

@@ -86,7 +86,12 @@ export async function archiveAsset(id: string): Promise<void> {
       throw new Error("TD's link has expired");
     const res = await safeFetch(asset.upstreamUrl, { allowOrigins: trustedOrigins(), timeoutMs: 15 * 60_000 });
     if (!res.ok || !res.body) throw new Error(`download answered HTTP ${res.status}`);
-    const stored = await writeStream(key, Readable.fromWeb(res.body as unknown as WebReadableStream), MAX_OUTPUT_BYTES);
+    const stored = await writeStream(
+      key,
+      Readable.fromWeb(res.body as unknown as WebReadableStream),
+      MAX_OUTPUT_BYTES,
+      asset.mime ?? undefined,
+    );
     const facts: {
       width?: number;
       height?: number;

@@ -36,8 +36,13 @@ export function pathForKey(key: string): string {
   return localDisk().pathForKey(key);
 }
 
-export function writeStream(key: string, source: Readable, maxBytes = Infinity): Promise<StoredObject> {
-  return storage().writeStream(key, source, { maxBytes });
+export function writeStream(
+  key: string,
+  source: Readable,
+  maxBytes = Infinity,
+  contentType?: string,
+): Promise<StoredObject> {
+  return storage().writeStream(key, source, { maxBytes, contentType });
 }
 
 export function writeBuffer(key: string, bytes: Buffer): Promise<StoredObject> {

@@ -104,8 +104,16 @@ export class S3Storage implements StorageBackend {
     return { key, ...meter.result };
   }
 
-  async adoptFile(key: string, localPath: string, staged: Omit<StoredObject, "key">): Promise<StoredObject> {
-    const stored = await this.writeStream(key, createReadStream(localPath), { expectSha256: staged.sha256 });
+  async adoptFile(
+    key: string,
+    localPath: string,
+    staged: Omit<StoredObject, "key">,
+    contentType?: string,
+  ): Promise<StoredObject> {
+    const stored = await this.writeStream(key, createReadStream(localPath), {
+      expectSha256: staged.sha256,
+      contentType,
+    });
     await rm(localPath, { force: true });
     return stored;
   }
@@ -211,13 +219,23 @@ export class S3Storage implements StorageBackend {
     }
   }
 
-  async presignedUrl(key: string, ttlSeconds: number, opts: { endpoint?: string } = {}): Promise<string> {
+  async presignedUrl(
+    key: string,
+    ttlSeconds: number,
+    opts: { endpoint?: string; contentType?: string } = {},
+  ): Promise<string> {
     let signer = this.client;
     if (opts.endpoint) {
       signer = this.presigners.get(opts.endpoint) ?? client(this.loc, opts.endpoint);
       this.presigners.set(opts.endpoint, signer);
     }
-    return getSignedUrl(signer, new GetObjectCommand({ Bucket: this.loc.bucket, Key: this.objectKey(key) }), {
+    // The response's Content-Type is signed into the URL: the fetcher sees the file's type whatever was stored.
+    const get = new GetObjectCommand({
+      Bucket: this.loc.bucket,
+      Key: this.objectKey(key),
+      ...(opts.contentType ? { ResponseContentType: opts.contentType } : {}),
+    });
+    return getSignedUrl(signer, get, {
       expiresIn: Math.min(Math.max(1, Math.round(ttlSeconds)), MAX_PRESIGN_S),
     });
   }

@@ -35,7 +35,12 @@ export interface StorageBackend {
   /** Stream in (never whole in memory), hashing as it goes; nothing is visible under `key` until all of it is. */
   writeStream(key: string, source: Readable, opts?: WriteOptions): Promise<StoredObject>;
   /** Move a finished local file (an upload staged on disk) to `key`; the local file is gone afterwards. */
-  adoptFile(key: string, localPath: string, staged: Omit<StoredObject, "key">): Promise<StoredObject>;
+  adoptFile(
+    key: string,
+    localPath: string,
+    staged: Omit<StoredObject, "key">,
+    contentType?: string,
+  ): Promise<StoredObject>;
   stat(key: string): Promise<ObjectInfo | undefined>;
   /** The bytes of `key` (inclusive range), as a stream. */
   readStream(key: string, range?: { start: number; end: number }): Promise<Readable>;
@@ -49,7 +54,11 @@ export interface StorageBackend {
   /** A local file holding `key`'s bytes for the length of `fn` (ffmpeg and sharp want one). */
   withLocalFile<T>(key: string, fn: (file: string) => Promise<T>): Promise<T>;
   /** A short-lived URL anyone holding it can GET `key` from, or undefined where the backend has none (local disk). */
-  presignedUrl(key: string, ttlSeconds: number, opts?: { endpoint?: string }): Promise<string | undefined>;
+  presignedUrl(
+    key: string,
+    ttlSeconds: number,
+    opts?: { endpoint?: string; contentType?: string },
+  ): Promise<string | undefined>;
 }
 
 const KEY = /^[a-z0-9][a-z0-9/_.-]{0,200}$/i;

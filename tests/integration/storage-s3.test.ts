@@ -60,6 +60,16 @@ describe("S3 storage backend (s3rver)", () => {
     expect(() => parseStorageUrl("s3://media?endpoint=ftp://x")).toThrow(/endpoint/);
   });
 
+  it("names the variable when the configuration is wrong", async () => {
+    const { parseEnv } = await import("@/lib/config/env");
+    const base = { TD_BASE_URL: "http://127.0.0.1:9", TD_API_KEY: "k" };
+    expect(parseEnv({ ...base, STORAGE_URL: s3.url("p") }).STORAGE_URL).toMatchObject({ kind: "s3", prefix: "p/" });
+    expect(() => parseEnv({ ...base, STORAGE_URL: "/srv/files" })).toThrow(/STORAGE_URL: must be s3:\/\/bucket/);
+    expect(() => parseEnv({ ...base, STORAGE_PRESIGN_INPUTS: "1" })).toThrow(
+      /STORAGE_PRESIGN_INPUTS: needs an s3:\/\/ STORAGE_URL/,
+    );
+  });
+
   it("streams a multipart object in, hashing as it goes; Range reads return the exact bytes", async () => {
     const bytes = randomBytes(2 * PART_SIZE + 12345);
     const stored = await store.writeStream("outputs/g1/a.mp4", source(bytes));
