@@ -37,7 +37,8 @@ export async function serveFile(
     }
     start = Math.max(0, start);
     end = Math.max(start, end);
-    const body = req.method === "HEAD" ? null : (Readable.toWeb(await readStream(key, { start, end })) as ReadableStream);
+    const body =
+      req.method === "HEAD" ? null : (Readable.toWeb(await readStream(key, { start, end })) as ReadableStream);
     return new Response(body, {
       status: 206,
       headers: {
