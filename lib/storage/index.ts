@@ -77,12 +77,16 @@ export function withLocalFile<T>(key: string, fn: (file: string) => Promise<T>):
   return storage().withLocalFile(key, fn);
 }
 
+/** A multipart upload only knows when it began (no "last touched"): one older than a day is surely dead. */
+const STALE_MULTIPART_MS = 24 * 3600_000;
+
 /**
  * At start: remove temp leftovers under a storage folder untouched for `olderThanMs` — a killed upload's staged files
- * on the local disk, and on a bucket its unfinished multipart uploads. Returns how many were removed.
+ * on the local disk — and, on a bucket, every multipart upload (any folder) begun more than a day ago and never
+ * finished. Returns how many were removed.
  */
 export async function sweepStalePartials(prefix: string, olderThanMs: number): Promise<number> {
   const staged = await localDisk().sweepStalePartials(prefix, olderThanMs);
   const s = storage();
-  return staged + (s.kind === "local" ? 0 : await s.sweepStalePartials(prefix, olderThanMs));
+  return staged + (s.kind === "local" ? 0 : await s.sweepStalePartials("", Math.max(olderThanMs, STALE_MULTIPART_MS)));
 }
