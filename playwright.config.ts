@@ -15,6 +15,20 @@ export const STUDIO_URL = `http://127.0.0.1:${E2E.studioPort}`;
 // Debian's chromium where it exists (Playwright's own download is unreachable here), Playwright's browser elsewhere.
 const systemChromium = ["/usr/bin/chromium", "/usr/bin/chromium-browser"].find((p) => existsSync(p));
 
+// E2E_STORAGE=s3: the studio keeps its files in a bucket of s3rver (started below on E2E_S3_PORT, default the
+// emulator's port + 1000), and hands TD presigned bucket URLs for inputs.
+const s3Port = Number(process.env.E2E_S3_PORT ?? E2E.emulatorPort + 1000);
+const onS3 = process.env.E2E_STORAGE === "s3";
+const s3Env: Record<string, string> = onS3
+  ? {
+      STORAGE_URL: `s3://e2e/files?endpoint=${encodeURIComponent(`http://127.0.0.1:${s3Port}`)}&forcePathStyle=true`,
+      STORAGE_PRESIGN_INPUTS: "1",
+      AWS_ACCESS_KEY_ID: "S3RVER",
+      AWS_SECRET_ACCESS_KEY: "S3RVER",
+      AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: "true",
+    }
+  : {};
+
 export const studioEnv = {
   PORT: String(E2E.studioPort),
   TD_BASE_URL: EMULATOR_URL,
@@ -28,6 +42,7 @@ export const studioEnv = {
   // The emulator's tasks take seconds, not the catalog's minutes: the poll schedule is scaled to match.
   STUDIO_TYPICAL_SCALE: "0.02",
   STUDIO_METRICS_TOKEN: "e2e-metrics-token-0123456789",
+  ...s3Env,
 };
 
 export default defineConfig({
@@ -62,6 +77,17 @@ export default defineConfig({
   },
   projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"], channel: undefined } }],
   webServer: [
+    ...(onS3
+      ? [
+          {
+            command: `mkdir -p "${path.join(E2E.dataDir, "s3")}" && node node_modules/s3rver/bin/s3rver.js -d "${path.join(E2E.dataDir, "s3")}" -a 127.0.0.1 -p ${s3Port} --configure-bucket e2e --silent`,
+            url: `http://127.0.0.1:${s3Port}/`,
+            reuseExistingServer: false,
+            stdout: "ignore" as const,
+            stderr: "pipe" as const,
+          },
+        ]
+      : []),
     {
       command: "node node_modules/tsx/dist/cli.mjs emulator/main.ts",
       url: `${EMULATOR_URL}/__emulator/health`,

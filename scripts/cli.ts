@@ -8,6 +8,7 @@ import { parseArgs } from "node:util";
 //   npm run cli -- token create --email E [--team T] [--name N]     (the token alone on the last line)
 //   npm run cli -- token revoke --id ID
 //   npm run cli -- seed gallery --team T --n 100000 [--remove]   (demo data, marked "[demo]", removable)
+//   npm run cli -- storage migrate --to s3://bucket/prefix?endpoint=…&region=…   (local files → bucket, resumable)
 if (process.env.STUDIO_ENV_FILE !== "none") {
   try {
     process.loadEnvFile(process.env.STUDIO_ENV_FILE ?? ".env");
@@ -25,7 +26,8 @@ const USAGE = `usage:
   npm run cli -- user set-password --email E --password P
   npm run cli -- token create --email E [--team T] [--name N]
   npm run cli -- token revoke --id ID
-  npm run cli -- seed gallery --team T [--n 1000] [--remove]`;
+  npm run cli -- seed gallery --team T [--n 1000] [--remove]
+  npm run cli -- storage migrate --to s3://bucket/prefix?endpoint=…&region=…[&forcePathStyle=true]`;
 
 const { positionals, values } = parseArgs({
   allowPositionals: true,
@@ -39,6 +41,7 @@ const { positionals, values } = parseArgs({
     id: { type: "string" },
     n: { type: "string" },
     remove: { type: "boolean" },
+    to: { type: "string" },
     help: { type: "boolean", short: "h" },
   },
 });
@@ -52,6 +55,11 @@ async function main() {
   const [noun, verb] = positionals;
   if (values.help || !noun) {
     console.log(USAGE);
+    return;
+  }
+  if (noun === "storage" && verb === "migrate") {
+    const { runStorageMigrate } = await import("../lib/storage/migrate");
+    if (!(await runStorageMigrate(values.to, (line) => console.log(line)))) process.exit(1);
     return;
   }
   const { runCli } = await import("../lib/auth/cli");

@@ -37,7 +37,8 @@ export async function serveFile(
     }
     start = Math.max(0, start);
     end = Math.max(start, end);
-    const body = req.method === "HEAD" ? null : (Readable.toWeb(readStream(key, { start, end })) as ReadableStream);
+    const body =
+      req.method === "HEAD" ? null : (Readable.toWeb(await readStream(key, { start, end })) as ReadableStream);
     return new Response(body, {
       status: 206,
       headers: {
@@ -47,6 +48,6 @@ export async function serveFile(
       },
     });
   }
-  const body = req.method === "HEAD" ? null : (Readable.toWeb(readStream(key)) as ReadableStream);
+  const body = req.method === "HEAD" ? null : (Readable.toWeb(await readStream(key)) as ReadableStream);
   return new Response(body, { status: 200, headers: { ...headers, "Content-Length": String(total) } });
 }

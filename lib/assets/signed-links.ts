@@ -4,6 +4,7 @@ import { config } from "@/lib/config";
 import { studioSecret } from "@/lib/config/secrets";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
+import { storage } from "@/lib/storage";
 
 // Signed, expiring links to a stored file: how TD fetches an input that only travels by public URL.
 
@@ -35,6 +36,35 @@ export function publicAssetUrl(assetId: string, ttlSeconds = 48 * 3600): string 
   }
   const exp = Math.floor(Date.now() / 1000) + ttlSeconds;
   return `${base.replace(/\/+$/, "")}/api/v1/assets/${assetId}/file?exp=${exp}&sig=${signAssetUrl(assetId, exp)}`;
+}
+
+/** Inputs TD fetches by URL are presigned bucket URLs: an S3 STORAGE_URL with STORAGE_PRESIGN_INPUTS on. */
+function presignsInputs(): boolean {
+  const c = config();
+  return c.STORAGE_URL.kind === "s3" && c.STORAGE_PRESIGN_INPUTS;
+}
+
+/** Whether the studio can hand TD a URL to fetch a stored file from (its bucket, or its own public address). */
+export function canGiveFetchableUrl(): boolean {
+  return presignsInputs() || !!config().PUBLIC_BASE_URL;
+}
+
+/**
+ * A URL TD can fetch the asset's file from: a short-lived presigned URL of the bucket when the studio presigns
+ * inputs (no PUBLIC_BASE_URL needed), else the studio's own signed link.
+ */
+export async function fetchableAssetUrl(
+  asset: { id: string; storageKey: string | null; mime: string | null },
+  ttlSeconds = 48 * 3600,
+): Promise<string> {
+  if (presignsInputs() && asset.storageKey) {
+    const url = await storage().presignedUrl(asset.storageKey, ttlSeconds, {
+      endpoint: config().STORAGE_PUBLIC_ENDPOINT,
+      contentType: asset.mime ?? undefined,
+    });
+    if (url) return url;
+  }
+  return publicAssetUrl(asset.id, ttlSeconds);
 }
 
 /** The asset a signed link names, whoever asks (TD fetching an input): the signature is the access. */

@@ -1,7 +1,6 @@
 import "server-only";
 import type { Scope } from "@/lib/auth/scope";
 import { randomUUID } from "node:crypto";
-import { rename } from "node:fs/promises";
 import { Readable } from "node:stream";
 import type { ReadableStream as WebReadableStream } from "node:stream/web";
 import { getModeSpec, type InputRole, type Mode } from "@/lib/catalog";
@@ -11,7 +10,7 @@ import { AppError } from "@/lib/errors";
 import { assetView } from "@/lib/assets/view";
 import { safeFetch } from "@/lib/net/safe-fetch";
 import { trustedOrigins } from "@/lib/net/trusted-origins";
-import { pathForKey, removeKey, writeStream } from "@/lib/storage";
+import { localDisk, pathForKey, storage } from "@/lib/storage";
 import { ACCEPTED, readMeta, sniffFile } from "./sniff";
 import { makeThumbnail, type Thumbnail } from "./thumbnail";
 
@@ -24,17 +23,18 @@ export interface IntendedUse {
 }
 
 /**
- * Keep a file the user gave us: stream it to disk, find its type from the bytes, read its facts, and — when
- * the intended model/mode/role is known — check the model's documented limits now, before anything is sent.
+ * Keep a file the user gave us: stream it to the local disk (staged: sniffing and probing read a file), find its
+ * type from the bytes, read its facts, and — when the intended model/mode/role is known — check the model's
+ * documented limits now, before anything is sent; then move it to the storage backend under its final key.
  */
 export async function storeAsset(source: Readable, scope: Scope, use: IntendedUse = {}) {
   const id = randomUUID();
   const tmpKey = `uploads/${id}.incoming`;
   let stored;
   try {
-    stored = await writeStream(tmpKey, source, MAX_UPLOAD_BYTES);
+    stored = await localDisk().writeStream(tmpKey, source, { maxBytes: MAX_UPLOAD_BYTES });
   } catch (e) {
-    await removeKey(tmpKey);
+    await localDisk().remove(tmpKey);
     if (/larger than/.test((e as Error).message))
       throw new AppError(
         "validation_failed",
@@ -76,10 +76,10 @@ export async function storeAsset(source: Readable, scope: Scope, use: IntendedUs
       if (problems.length) throw new AppError("validation_failed", `${use.role}: ${problems.join("; ")}`, "file");
     }
     const key = `uploads/${id}.${accepted.ext}`;
-    await rename(pathForKey(tmpKey), pathForKey(key));
     // The gallery shows uploads behind a toggle; an unreadable image simply has no thumbnail.
     const thumb: Thumbnail | undefined =
-      kind === "image" ? await makeThumbnail(key, pathForKey(key)).catch(() => undefined) : undefined;
+      kind === "image" ? await makeThumbnail(key, pathForKey(tmpKey)).catch(() => undefined) : undefined;
+    await storage().adoptFile(key, pathForKey(tmpKey), stored, finalMime);
     const row = await db().asset.create({
       data: {
         id,
@@ -100,7 +100,7 @@ export async function storeAsset(source: Readable, scope: Scope, use: IntendedUs
     });
     return { ...assetView(row), ...(meta.fps ? { fps: meta.fps } : {}) };
   } catch (e) {
-    await removeKey(tmpKey);
+    await localDisk().remove(tmpKey);
     throw e;
   }
 }

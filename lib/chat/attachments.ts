@@ -1,14 +1,12 @@
 import "server-only";
 import type { Scope } from "@/lib/auth/scope";
-import { readFile } from "node:fs/promises";
 import { getModeSpec } from "@/lib/catalog";
 import { checkMedia } from "@/lib/catalog/validate";
-import { config } from "@/lib/config";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import type { Asset } from "@/lib/generated/prisma/client";
-import { publicAssetUrl } from "@/lib/assets/signed-links";
-import { pathForKey } from "@/lib/storage";
+import { canGiveFetchableUrl, fetchableAssetUrl } from "@/lib/assets/signed-links";
+import { readBuffer } from "@/lib/storage";
 import { MULTIMODAL_MODELS, type AttachmentRef } from "./types";
 
 // Images and videos for DeepSeek-v3.2: checked against the catalog's limits before anything is sent, and
@@ -97,8 +95,8 @@ export class AttachmentResolver {
         `attachments: asset ${ref.assetId} is no longer in the studio; edit that message to remove it`,
         "attachments",
       );
-    if (ref.kind === "video" && config().PUBLIC_BASE_URL) return publicAssetUrl(a.id);
-    const bytes = await readFile(pathForKey(a.storageKey));
+    if (ref.kind === "video" && canGiveFetchableUrl()) return fetchableAssetUrl(a);
+    const bytes = await readBuffer(a.storageKey);
     return `data:${a.mime ?? "application/octet-stream"};base64,${bytes.toString("base64")}`;
   }
 }

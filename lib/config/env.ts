@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { defaultDatabaseUrl } from "./database-url";
+import { parseStorageUrl } from "./storage-url";
 
 const bool = z
   .enum(["true", "false", "1", "0", ""])
@@ -119,17 +120,45 @@ export const envSchema = z.object({
   // Logs (lib/log reads these itself, so that it works before the configuration is parsed; checked here too).
   STUDIO_LOG_LEVEL: z.enum(["trace", "debug", "info", "warn", "error", "fatal", "silent", ""]).optional(),
   STUDIO_LOG_FORMAT: z.enum(["json", "pretty", ""]).optional(),
+  // Stored files (originals, thumbnails, posters): the local data folder, or s3://bucket/prefix?endpoint=…&region=…
+  STORAGE_URL: z
+    .string()
+    .optional()
+    .transform((v, ctx) => {
+      try {
+        return parseStorageUrl(v?.trim());
+      } catch (e) {
+        ctx.addIssue({ code: "custom", message: (e as Error).message });
+        return z.NEVER;
+      }
+    }),
+  // With an S3 STORAGE_URL: inputs TD fetches by URL are short-lived presigned URLs of the bucket (no PUBLIC_BASE_URL
+  // needed). STORAGE_PUBLIC_ENDPOINT is the bucket's address as TD reaches it, when not the endpoint the studio uses.
+  STORAGE_PRESIGN_INPUTS: bool,
+  STORAGE_PUBLIC_ENDPOINT: optionalUrl,
 });
 
 export type Env = z.infer<typeof envSchema>;
+
+/** Settings that only make sense together. */
+function crossCheck(env: Env): string[] {
+  const problems: string[] = [];
+  if (env.STORAGE_PRESIGN_INPUTS && env.STORAGE_URL.kind !== "s3")
+    problems.push("  STORAGE_PRESIGN_INPUTS: needs an s3:// STORAGE_URL (files on the local disk cannot be presigned)");
+  if (env.STORAGE_PUBLIC_ENDPOINT && env.STORAGE_URL.kind !== "s3")
+    problems.push("  STORAGE_PUBLIC_ENDPOINT: needs an s3:// STORAGE_URL");
+  return problems;
+}
 
 export class ConfigError extends Error {}
 
 /** Parse the environment; a bad value names the variable and what is wrong with it. */
 export function parseEnv(source: Record<string, string | undefined>): Env {
   const result = envSchema.safeParse(source);
-  if (result.success) return result.data;
-  const lines = result.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
+  const lines = result.success
+    ? crossCheck(result.data)
+    : result.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
+  if (result.success && !lines.length) return result.data;
   throw new ConfigError(
     `TD Studio configuration is invalid:\n${lines.join("\n")}\nSee .env.example for every variable.`,
   );

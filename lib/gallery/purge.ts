@@ -1,10 +1,8 @@
 import "server-only";
-import { readdir, stat } from "node:fs/promises";
-import path from "node:path";
 import type { Scope } from "@/lib/auth/scope";
 import { config } from "@/lib/config";
 import { db } from "@/lib/db";
-import { removeKey, storageRoot } from "@/lib/storage";
+import { removeKey, storage } from "@/lib/storage";
 
 /**
  * The trash's end: assets trashed longer than STUDIO_TRASH_DAYS (or all of a team's, on "empty trash") go with their
@@ -89,7 +87,6 @@ export async function emptyTrash(scope: Scope): Promise<{ purged: number }> {
 export async function sweepOrphanFiles(opts: { now?: Date; limit?: number } = {}): Promise<number> {
   const before = (opts.now ?? new Date()).getTime() - SWEEP_GRACE_MS;
   const limit = opts.limit ?? 20_000;
-  const root = storageRoot();
   let seen = 0;
   let removed = 0;
   const pending: string[] = [];
@@ -102,24 +99,17 @@ export async function sweepOrphanFiles(opts: { now?: Date; limit?: number } = {}
       removed++;
     }
   };
-  async function walk(dir: string): Promise<void> {
-    const entries = await readdir(path.join(root, dir), { withFileTypes: true }).catch(() => []);
-    for (const e of entries) {
-      if (seen >= limit) return;
-      const key = `${dir}/${e.name}`;
-      if (e.isDirectory()) {
-        await walk(key);
-        continue;
+  // The backend's listing (a folder walk on disk, ListObjectsV2 on a bucket) never includes temp files.
+  walk: for (const d of ASSET_DIRS) {
+    for await (const page of storage().list(`${d}/`)) {
+      for (const o of page) {
+        if (seen++ >= limit) break walk;
+        if (o.mtime.getTime() >= before) continue;
+        pending.push(o.key);
+        if (pending.length >= BATCH) await flush();
       }
-      if (!e.isFile() || e.name.endsWith(".part") || e.name.endsWith(".incoming")) continue;
-      seen++;
-      const s = await stat(path.join(root, key)).catch(() => undefined);
-      if (!s || s.mtimeMs >= before) continue;
-      pending.push(key);
-      if (pending.length >= BATCH) await flush();
     }
   }
-  for (const d of ASSET_DIRS) await walk(d);
   await flush();
   return removed;
 }

@@ -139,7 +139,7 @@ function zipResponse(fileName: string, title: string, pager: Pager): Response {
       for await (const rows of pages(pager)) {
         for (const r of rows) {
           if (!saved(r) || !r.storageKey || !(await statKey(r.storageKey))) continue;
-          await add(readStream(r.storageKey), entryName(r), r.createdAt);
+          await add(await readStream(r.storageKey), entryName(r), r.createdAt);
         }
       }
       zip.finalize();

@@ -8,7 +8,7 @@ import { log } from "@/lib/log";
 import { metrics } from "@/lib/metrics";
 import { safeFetch } from "@/lib/net/safe-fetch";
 import { trustedOrigins } from "@/lib/net/trusted-origins";
-import { pathForKey, removePartials, writeBuffer, writeStream } from "@/lib/storage";
+import { removePartials, withLocalFile, writeBuffer, writeStream } from "@/lib/storage";
 import { settleSaving } from "./finish";
 import { probeMedia, videoPoster } from "@/lib/assets/media";
 import { makeThumbnail } from "@/lib/assets/thumbnail";
@@ -110,7 +110,12 @@ export async function archiveAsset(id: string): Promise<void> {
       throw new Error("TD's link has expired");
     const res = await safeFetch(asset.upstreamUrl, { allowOrigins: trustedOrigins(), timeoutMs: 15 * 60_000 });
     if (!res.ok || !res.body) throw new Error(`download answered HTTP ${res.status}`);
-    const stored = await writeStream(key, Readable.fromWeb(res.body as unknown as WebReadableStream), MAX_OUTPUT_BYTES);
+    const stored = await writeStream(
+      key,
+      Readable.fromWeb(res.body as unknown as WebReadableStream),
+      MAX_OUTPUT_BYTES,
+      asset.mime ?? undefined,
+    );
     const facts: {
       width?: number;
       height?: number;
@@ -119,31 +124,33 @@ export async function archiveAsset(id: string): Promise<void> {
       thumbKey?: string;
       thumbhash?: string;
     } = {};
-    const file = pathForKey(key);
-    if (asset.kind === "image") {
-      const meta = await sharp(file).metadata();
-      facts.width = meta.width;
-      facts.height = meta.height;
-      // The gallery's thumbnail doubles as the image's poster (the key the poster route has always served).
-      const thumb = await makeThumbnail(key, file);
-      facts.posterKey = facts.thumbKey = thumb.key;
-      facts.thumbhash = thumb.thumbhash;
-    } else if (asset.kind === "video") {
-      const probe = await probeMedia(file);
-      facts.width = probe.width;
-      facts.height = probe.height;
-      facts.durationSeconds = probe.durationSeconds;
-      // Written like every other file (temp + fsync + rename): a crash never leaves half a poster.
-      const poster = await videoPoster(file);
-      if (poster) {
-        facts.posterKey = (await writeBuffer(`${key}.poster.jpg`, poster)).key;
-        const thumb = await makeThumbnail(key, poster);
-        facts.thumbKey = thumb.key;
+    // sharp and ffmpeg read a file: the stored one on disk, a temporary copy when the store is a bucket.
+    await withLocalFile(key, async (file) => {
+      if (asset.kind === "image") {
+        const meta = await sharp(file).metadata();
+        facts.width = meta.width;
+        facts.height = meta.height;
+        // The gallery's thumbnail doubles as the image's poster (the key the poster route has always served).
+        const thumb = await makeThumbnail(key, file);
+        facts.posterKey = facts.thumbKey = thumb.key;
         facts.thumbhash = thumb.thumbhash;
+      } else if (asset.kind === "video") {
+        const probe = await probeMedia(file);
+        facts.width = probe.width;
+        facts.height = probe.height;
+        facts.durationSeconds = probe.durationSeconds;
+        // Written like every other file (temp + fsync + rename): a crash never leaves half a poster.
+        const poster = await videoPoster(file);
+        if (poster) {
+          facts.posterKey = (await writeBuffer(`${key}.poster.jpg`, poster)).key;
+          const thumb = await makeThumbnail(key, poster);
+          facts.thumbKey = thumb.key;
+          facts.thumbhash = thumb.thumbhash;
+        }
+      } else if (asset.kind === "audio") {
+        facts.durationSeconds = (await probeMedia(file)).durationSeconds;
       }
-    } else if (asset.kind === "audio") {
-      facts.durationSeconds = (await probeMedia(file)).durationSeconds;
-    }
+    });
     const saved = await db().asset.updateMany({
       where: ours,
       data: {

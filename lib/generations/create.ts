@@ -3,7 +3,7 @@ import type { Scope } from "@/lib/auth/scope";
 import { randomUUID } from "node:crypto";
 import { getModeSpec, getModel, type InputSpec } from "@/lib/catalog";
 import { checkInputCounts, checkMedia, checkPromptFor, parseParams } from "@/lib/catalog/validate";
-import { config } from "@/lib/config";
+import { canGiveFetchableUrl } from "@/lib/assets/signed-links";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { libraryAssetByUpstreamId } from "@/lib/seedance/library";
@@ -90,7 +90,7 @@ export async function createGeneration(req: CreateGenerationRequest, scope: Scop
           `inputs.${idx} (${input.role}): ${problems.join("; ")}`,
           `inputs.${idx}.assetId`,
         );
-      if (!roleSpec.transport.inline && !config().PUBLIC_BASE_URL) {
+      if (!roleSpec.transport.inline && !canGiveFetchableUrl()) {
         throw new AppError(
           "public_url_required",
           `inputs.${idx} (${input.role}): ${model.name.en} only accepts this file by public URL and PUBLIC_BASE_URL is not set. Set it to the address where TD can reach this studio, or paste a public URL instead.`,

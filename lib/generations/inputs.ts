@@ -1,10 +1,9 @@
 import "server-only";
-import { readFile } from "node:fs/promises";
-import { publicAssetUrl } from "@/lib/assets/signed-links";
+import { fetchableAssetUrl } from "@/lib/assets/signed-links";
 import type { InputSpec } from "@/lib/catalog";
 import type { Asset } from "@/lib/db";
 import { AppError } from "@/lib/errors";
-import { pathForKey } from "@/lib/storage";
+import { readBuffer } from "@/lib/storage";
 
 /** The reference the upstream gets for an input: inline base64 where accepted, else a public URL. */
 export async function referenceFor(
@@ -16,8 +15,8 @@ export async function referenceFor(
   if (!asset || !asset.storageKey)
     throw new AppError("validation_failed", `inputs: asset ${input.assetId} has no stored file yet`, "inputs");
   if (spec.transport.inline) {
-    const bytes = await readFile(pathForKey(asset.storageKey));
+    const bytes = await readBuffer(asset.storageKey);
     return `data:${asset.mime ?? "application/octet-stream"};base64,${bytes.toString("base64")}`;
   }
-  return publicAssetUrl(asset.id);
+  return fetchableAssetUrl(asset);
 }

@@ -1,9 +1,7 @@
 import "server-only";
-import { constants } from "node:fs";
-import { access, mkdir } from "node:fs/promises";
 import { config } from "@/lib/config";
 import { db } from "@/lib/db";
-import { storageRoot } from "@/lib/storage";
+import { localDisk, storage } from "@/lib/storage";
 import { isShuttingDown } from "./shutdown";
 
 /** Each part gets this long; a part that takes longer is reported as not ready (`timeout`). */
@@ -52,11 +50,14 @@ async function tdReachable(): Promise<void> {
   await res.body?.cancel();
 }
 
-/** The storage answers: the files folder exists (made if missing, as the first write would) and is writable. */
+/**
+ * The storage answers: the local files folder (the store, or the staging area of uploads on S3) is writable, and on
+ * S3 the bucket exists and the credentials may use it (HeadBucket).
+ */
 async function storageWritable(): Promise<void> {
-  const root = storageRoot();
-  await mkdir(root, { recursive: true });
-  await access(root, constants.W_OK);
+  await localDisk().ping();
+  const store = storage();
+  if (store.kind !== "local") await store.ping();
 }
 
 export async function readiness(): Promise<Readiness> {

@@ -7,7 +7,7 @@ import { checkMedia } from "@/lib/catalog/validate";
 import { config } from "@/lib/config";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
-import { publicAssetUrl } from "@/lib/assets/signed-links";
+import { fetchableAssetUrl } from "@/lib/assets/signed-links";
 import { td, TdError } from "@/lib/td";
 import { ARK_ASSET_TYPES } from "@/lib/td/ark";
 import type { SeedanceAsset } from "@/lib/generated/prisma/client";
@@ -98,7 +98,7 @@ export async function registerSeedanceAsset(
     const problems = roleSpec ? checkMedia(roleSpec, asset) : [];
     if (problems.length)
       throw new AppError("validation_failed", `${assetType.toLowerCase()}: ${problems.join("; ")}`, "assetId");
-    url = publicAssetUrl(asset.id, SOURCE_LINK_TTL_S);
+    url = await fetchableAssetUrl(asset, SOURCE_LINK_TTL_S);
     name ??= `${assetType.toLowerCase()}-${asset.id.slice(0, 8)}`;
   }
   name ||= new URL(url!).pathname.split("/").pop()?.slice(0, 64) || "asset";

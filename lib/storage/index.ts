@@ -1,134 +1,92 @@
 import "server-only";
-import { createHash, randomUUID } from "node:crypto";
-import { createReadStream, createWriteStream } from "node:fs";
-import { mkdir, open, readdir, rename, rm, stat } from "node:fs/promises";
 import path from "node:path";
-import { Transform, type Readable } from "node:stream";
-import { pipeline } from "node:stream/promises";
+import { Readable } from "node:stream";
 import { config } from "@/lib/config";
+import { LocalStorage } from "./local";
+import { S3Storage } from "./s3";
+import type { StorageBackend, StoredObject } from "./types";
 
-/** Local disk storage under STUDIO_DATA_DIR/files; keys are relative paths we generate ourselves. */
+export { syncDir } from "./local";
+export type { ListedObject, ObjectInfo, StorageBackend, StoredObject } from "./types";
+
+/** STUDIO_DATA_DIR/files: the local backend's root, and where uploads are staged on any backend. */
 export function storageRoot(): string {
   return path.resolve(config().STUDIO_DATA_DIR, "files");
 }
 
-const KEY = /^[a-z0-9][a-z0-9/_.-]{0,200}$/i;
+let local: LocalStorage | undefined;
+let chosen: StorageBackend | undefined;
 
-/** Absolute path for a key, refusing anything that could leave the storage root. */
+/** The local disk, whatever STORAGE_URL says: uploads are staged here (sniffing and probing need a file). */
+export function localDisk(): LocalStorage {
+  if (local?.root !== storageRoot()) local = new LocalStorage(storageRoot());
+  return local;
+}
+
+/** The backend STORAGE_URL names: the local disk (default) or an S3-compatible bucket. */
+export function storage(): StorageBackend {
+  const loc = config().STORAGE_URL;
+  if (loc.kind === "local") return localDisk();
+  chosen ??= new S3Storage(loc, path.resolve(config().STUDIO_DATA_DIR, "tmp"));
+  return chosen;
+}
+
+/** Absolute path of a key on the local disk (the staging area, or the store itself when it is local). */
 export function pathForKey(key: string): string {
-  if (!KEY.test(key) || key.includes("..") || key.includes("//")) throw new Error(`Invalid storage key: ${key}`);
-  const root = storageRoot();
-  const full = path.resolve(root, key);
-  if (!full.startsWith(root + path.sep)) throw new Error(`Invalid storage key: ${key}`);
-  return full;
+  return localDisk().pathForKey(key);
 }
 
-export interface StoredObject {
-  key: string;
-  size: number;
-  sha256: string;
+export function writeStream(
+  key: string,
+  source: Readable,
+  maxBytes = Infinity,
+  contentType?: string,
+): Promise<StoredObject> {
+  return storage().writeStream(key, source, { maxBytes, contentType });
 }
 
-/**
- * Stream to disk atomically: temp file → fsync → rename → fsync of the folder (so the rename itself survives
- * a power loss). Never holds the whole file in memory.
- * `maxBytes` aborts (and removes the temp file) past the limit.
- */
-export async function writeStream(key: string, source: Readable, maxBytes = Infinity): Promise<StoredObject> {
-  const final = pathForKey(key);
-  await mkdir(path.dirname(final), { recursive: true });
-  const tmp = `${final}.${randomUUID()}.part`;
-  const hash = createHash("sha256");
-  let size = 0;
-  const meter = new Transform({
-    transform(chunk: Buffer, _enc, cb) {
-      size += chunk.length;
-      if (size > maxBytes) return cb(new Error(`File is larger than ${maxBytes} bytes`));
-      hash.update(chunk);
-      cb(null, chunk);
-    },
-  });
-  try {
-    await pipeline(source, meter, createWriteStream(tmp, { flags: "wx" }));
-    const fh = await open(tmp, "r+");
-    try {
-      await fh.sync();
-    } finally {
-      await fh.close();
-    }
-    await rename(tmp, final);
-  } catch (e) {
-    await rm(tmp, { force: true });
-    throw e;
-  }
-  await syncDir(path.dirname(final));
-  return { key, size, sha256: hash.digest("hex") };
+export function writeBuffer(key: string, bytes: Buffer): Promise<StoredObject> {
+  return storage().writeStream(key, Readable.from([bytes]));
 }
 
-/** fsync a folder, making a rename in it durable; a platform that cannot open folders (Windows) is left as is. */
-export async function syncDir(dir: string): Promise<void> {
-  let fh;
-  try {
-    fh = await open(dir, "r");
-    await fh.sync();
-  } catch {
-    /* not supported here */
-  } finally {
-    await fh?.close();
-  }
+export function statKey(key: string) {
+  return storage().stat(key);
 }
 
-export async function writeBuffer(key: string, bytes: Buffer): Promise<StoredObject> {
-  const { Readable } = await import("node:stream");
-  return writeStream(key, Readable.from([bytes]));
+export function readStream(key: string, range?: { start: number; end: number }): Promise<Readable> {
+  return storage().readStream(key, range);
 }
 
-export async function statKey(key: string): Promise<{ size: number; mtime: Date } | undefined> {
-  try {
-    const s = await stat(pathForKey(key));
-    return { size: s.size, mtime: s.mtime };
-  } catch {
-    return undefined;
-  }
+export async function readBuffer(key: string): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  for await (const c of await readStream(key)) chunks.push(c as Buffer);
+  return Buffer.concat(chunks);
 }
 
-export function readStream(key: string, range?: { start: number; end: number }): Readable {
-  return createReadStream(pathForKey(key), range);
+export function removeKey(key: string): Promise<void> {
+  return storage().remove(key);
 }
 
-export async function removeKey(key: string): Promise<void> {
-  await rm(pathForKey(key), { force: true });
+/** Remove what a killed writer of this key left behind. */
+export function removePartials(key: string): Promise<void> {
+  return storage().removePartials(key);
 }
 
-/** Remove the temp files (`<key>.<uuid>.part`) a killed writer of this key left behind. */
-export async function removePartials(key: string): Promise<void> {
-  const final = pathForKey(key);
-  const dir = path.dirname(final);
-  const base = path.basename(final);
-  const names = await readdir(dir).catch(() => [] as string[]);
-  await Promise.all(
-    names
-      .filter((n) => n.startsWith(`${base}.`) && n.endsWith(".part"))
-      .map((n) => rm(path.join(dir, n), { force: true })),
-  );
+/** A local file holding the key's bytes while `fn` runs (sharp, ffprobe and ffmpeg read files). */
+export function withLocalFile<T>(key: string, fn: (file: string) => Promise<T>): Promise<T> {
+  return storage().withLocalFile(key, fn);
 }
+
+/** A multipart upload only knows when it began (no "last touched"): one older than a day is surely dead. */
+const STALE_MULTIPART_MS = 24 * 3600_000;
 
 /**
- * At start: remove temp files (`*.part`, `*.incoming`) in a storage folder untouched for `olderThanMs` — a
- * killed upload's leftovers (a live writer keeps its file's mtime fresh). Returns how many were removed.
+ * At start: remove temp leftovers under a storage folder untouched for `olderThanMs` — a killed upload's staged files
+ * on the local disk — and, on a bucket, every multipart upload (any folder) begun more than a day ago and never
+ * finished. Returns how many were removed.
  */
-export async function sweepStalePartials(dirKey: string, olderThanMs: number): Promise<number> {
-  const dir = pathForKey(dirKey);
-  const names = await readdir(dir).catch(() => [] as string[]);
-  const before = Date.now() - olderThanMs;
-  let removed = 0;
-  for (const n of names.filter((x) => x.endsWith(".part") || x.endsWith(".incoming"))) {
-    const file = path.join(dir, n);
-    const s = await stat(file).catch(() => undefined);
-    if (s?.isFile() && s.mtimeMs < before) {
-      await rm(file, { force: true });
-      removed++;
-    }
-  }
-  return removed;
+export async function sweepStalePartials(prefix: string, olderThanMs: number): Promise<number> {
+  const staged = await localDisk().sweepStalePartials(prefix, olderThanMs);
+  const s = storage();
+  return staged + (s.kind === "local" ? 0 : await s.sweepStalePartials("", Math.max(olderThanMs, STALE_MULTIPART_MS)));
 }

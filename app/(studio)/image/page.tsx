@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { ImageStudio } from "@/components/image/image-studio";
 import { PageContainer, PageHeader } from "@/components/ui";
 import { modeFormSpec } from "@/lib/catalog/form-spec";
-import { config } from "@/lib/config";
+import { canGiveFetchableUrl } from "@/lib/assets/signed-links";
 import { modelInfos } from "@/lib/generations/page-data";
 import { getGeneration, listGenerations } from "@/lib/generations/queries";
 import { requirePageCaller } from "@/lib/auth/page";
@@ -40,7 +40,7 @@ export default async function ImagePage({
         i2i={modeFormSpec(MODEL, "image-to-image")!}
         recent={recent.items}
         model={modelInfos()[MODEL]}
-        publicUrl={!!config().PUBLIC_BASE_URL}
+        publicUrl={canGiveFetchableUrl()}
         draft={draft?.model === MODEL ? draft : undefined}
         refs={refs}
         versionOf={version}

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { PageContainer, PageHeader } from "@/components/ui";
 import { VideoStudio } from "@/components/video/video-studio";
 import { CATALOG } from "@/lib/catalog";
-import { config } from "@/lib/config";
+import { canGiveFetchableUrl } from "@/lib/assets/signed-links";
 import { listAssetsById } from "@/lib/assets/list";
 import { modelInfos, runnableModes } from "@/lib/generations/page-data";
 import { getGeneration, listGenerations } from "@/lib/generations/queries";
@@ -52,7 +52,7 @@ export default async function VideoPage({
         draftAssets={draftAssets}
         initial={{ mode, model }}
         versionOf={version}
-        publicUrl={!!config().PUBLIC_BASE_URL}
+        publicUrl={canGiveFetchableUrl()}
       />
     </PageContainer>
   );
