@@ -12,6 +12,7 @@ import { checkPromptVersion } from "@/lib/prompts/library";
 import { budgetStates } from "@/lib/spend/budgets";
 import { estimateChatTurn, estimateRun } from "@/lib/spend/estimate";
 import { currentPrices } from "@/lib/spend/prices";
+import { makespan } from "./plan-math";
 import { countCells, expandRows, planCells, type ExpandedRow, type PlannedCell } from "./expand";
 import type { ExperimentDefinition } from "./schema";
 import type { CellEstimate, ExperimentPlanView } from "./types";
@@ -171,16 +172,6 @@ export async function planExperiment(scope: Scope, def: ExperimentDefinition): P
       limits: { maxCells: limit, concurrency },
     },
   };
-}
-
-/** How long the cells take with `slots` running at once, each slot taking the next waiting cell (listing order). */
-export function makespan(durations: number[], slots: number): number {
-  const free = Array.from({ length: Math.max(1, slots) }, () => 0);
-  for (const d of durations) {
-    const i = free.indexOf(Math.min(...free));
-    free[i] += d;
-  }
-  return Math.ceil(Math.max(...free));
 }
 
 /** The budgets the estimate would overrun (read only: the run checks again inside its transaction). */

@@ -114,20 +114,23 @@ async function pumpOnce(teamId: string): Promise<void> {
       await closeFinished(teamId);
       return;
     }
-    let claimed = 0;
+    const claimed: Promise<void>[] = [];
+    let any = 0;
     for (const cell of next) {
       const c = await db().experimentCell.updateMany({
         where: { id: cell.id, state: "waiting" },
         data: { state: "sending", startedAt: new Date(), attempts: { increment: 1 } },
       });
       if (!c.count) continue;
-      claimed++;
+      any++;
       const def = JSON.parse(cell.experiment.definition) as ExperimentDefinition;
       const scope = { teamId, userId: cell.experiment.createdById ?? "" };
       if (getChat(def, cell.variant)) void runChatCell(scope, def, cell).finally(() => void pumpTeam(teamId));
-      else await sendMediaCell(scope, def, cell);
+      else claimed.push(sendMediaCell(scope, def, cell));
     }
-    if (!claimed) return;
+    // The batch's creates go together (each is still recorded before it is sent).
+    await Promise.all(claimed);
+    if (!any) return;
   }
 }
 
