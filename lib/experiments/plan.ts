@@ -44,7 +44,7 @@ function variantError(i: number, v: ExperimentDefinition["variants"][number], e:
     e.code,
     `variant ${i + 1} (${name}, ${v.mode}): ${e.message}`,
     `variants.${i}${e.field ? `.${e.field}` : ""}`,
-    { reason: "variant_invalid", variant: i + 1, model: v.model, mode: v.mode, ...(e.details ?? {}) },
+    { ...(e.details ?? {}), reason: "variant_invalid", variant: i, position: i + 1, model: v.model, mode: v.mode },
   );
 }
 
@@ -65,7 +65,15 @@ async function validateVariant(
         "validation_failed",
         `variant ${i + 1} (${model!.name.en}, ${v.mode}) cannot take the shared input ${input.role} (inputs.${k})`,
         `variants.${i}`,
-        { reason: "variant_input", variant: i + 1, model: v.model, mode: v.mode, input: input.role },
+        {
+          reason: "variant_input",
+          variant: i,
+          position: i + 1,
+          model: v.model,
+          mode: v.mode,
+          input: input.role,
+          role: input.role,
+        },
       );
   }
   const seeds = [...new Set(rows.map((r) => r.seed))];
