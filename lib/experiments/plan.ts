@@ -48,6 +48,32 @@ function variantError(i: number, v: ExperimentDefinition["variants"][number], e:
   );
 }
 
+/** Every variant against the shared inputs first, so the error names the variant and the input its mode cannot take. */
+function checkSharedInputs(def: ExperimentDefinition): void {
+  for (const [i, v] of def.variants.entries()) {
+    const model = getModel(v.model);
+    const spec = model && getModeSpec(v.model, v.mode);
+    const chat = model?.family === "chat";
+    for (const [k, input] of (def.inputs ?? []).entries()) {
+      if (spec && (chat || !spec.inputs.some((s) => s.role === input.role)))
+        throw new AppError(
+          "validation_failed",
+          `variant ${i + 1} (${model!.name.en}, ${v.mode}) cannot take the shared input ${input.role} (inputs.${k})`,
+          `variants.${i}`,
+          {
+            reason: "variant_input",
+            variant: i,
+            position: i + 1,
+            model: v.model,
+            mode: v.mode,
+            input: input.role,
+            role: input.role,
+          },
+        );
+    }
+  }
+}
+
 async function validateVariant(
   scope: Scope,
   def: ExperimentDefinition,
@@ -58,24 +84,6 @@ async function validateVariant(
   const model = getModel(v.model);
   const spec = model && getModeSpec(v.model, v.mode);
   const chat = model?.family === "chat";
-  // Shared inputs first, so the error names the variant and the input its mode cannot take.
-  for (const [k, input] of (def.inputs ?? []).entries()) {
-    if (spec && (chat || !spec.inputs.some((s) => s.role === input.role)))
-      throw new AppError(
-        "validation_failed",
-        `variant ${i + 1} (${model!.name.en}, ${v.mode}) cannot take the shared input ${input.role} (inputs.${k})`,
-        `variants.${i}`,
-        {
-          reason: "variant_input",
-          variant: i,
-          position: i + 1,
-          model: v.model,
-          mode: v.mode,
-          input: input.role,
-          role: input.role,
-        },
-      );
-  }
   const seeds = [...new Set(rows.map((r) => r.seed))];
   let valid: ValidGeneration | undefined;
   try {
@@ -115,6 +123,7 @@ export async function planExperiment(scope: Scope, def: ExperimentDefinition): P
     );
   if (def.promptVersionId) await checkPromptVersion(scope, def.promptVersionId);
   const rows = expandRows(def);
+  checkSharedInputs(def);
   const variants: ValidVariant[] = [];
   for (let i = 0; i < def.variants.length; i++) variants.push(await validateVariant(scope, def, i, rows));
   const prices = await currentPrices();
