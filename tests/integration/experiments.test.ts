@@ -7,7 +7,7 @@ import type { CreateExperimentRequest } from "@/lib/experiments/schema";
 // estimate, the budget refusal, the team's experiment concurrency, votes and results, team scoping, and the
 // prompt library's versions.
 
-const CONCURRENCY = 4;
+const CONCURRENCY = 5;
 const bed = studioTestbed({
   taskSeconds: 0.4,
   env: { STUDIO_EXPERIMENT_CONCURRENCY: String(CONCURRENCY), STUDIO_EXPERIMENT_MAX_CELLS: "40" },
@@ -89,7 +89,7 @@ describe("experiments", () => {
     const done = await until(
       () => s.view.getExperiment(TEST_SCOPE, made.id),
       (x) => x.status === "finished",
-      90_000,
+      150_000,
     );
     expect(done.cells.map((c) => c.status)).toEqual(Array(18).fill("succeeded"));
     expect(creates() - before).toBe(18);
@@ -138,7 +138,7 @@ describe("experiments", () => {
     const { listGallery } = await import("@/lib/gallery/list");
     const page = await listGallery(TEST_SCOPE, { experiment: made.id, limit: 100 } as never);
     expect(page.items).toHaveLength(18);
-  }, 60_000);
+  }, 180_000);
 
   it("a budget that fits 10 cells refuses a 12-cell run before anything is sent or written", async () => {
     const s = await studio();
