@@ -10,7 +10,12 @@ import type { CreateExperimentRequest } from "@/lib/experiments/schema";
 const CONCURRENCY = 5;
 const bed = studioTestbed({
   taskSeconds: 0.4,
-  env: { STUDIO_EXPERIMENT_CONCURRENCY: String(CONCURRENCY), STUDIO_EXPERIMENT_MAX_CELLS: "40" },
+  // A generous TD timeout: on a loaded machine the emulator's answers can take seconds.
+  env: {
+    STUDIO_EXPERIMENT_CONCURRENCY: String(CONCURRENCY),
+    STUDIO_EXPERIMENT_MAX_CELLS: "40",
+    TD_TIMEOUT_MS: "15000",
+  },
 });
 const OTHER = { teamId: "team-other", userId: "user-other" };
 
@@ -91,7 +96,7 @@ describe("experiments", () => {
       (x) => x.status === "finished",
       150_000,
     );
-    expect(done.cells.map((c) => c.status)).toEqual(Array(18).fill("succeeded"));
+    expect(done.cells.map((c) => [c.status, c.error?.code])).toEqual(Array(18).fill(["succeeded", undefined]));
     expect(creates() - before).toBe(18);
 
     // What TD received: each create with its own model, its row's prompt and its variant's parameters + seed.
