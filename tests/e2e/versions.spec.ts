@@ -31,6 +31,12 @@ test.describe("Versions and compare", () => {
     const tile = grid.locator(`[data-testid="gallery-item"][data-asset-id="${v2}"]`);
     await expect(tile.getByTestId("version-badge")).toHaveText("v2 · 2");
     await expect(grid.locator(`[data-testid="gallery-item"][data-asset-id="${v1}"]`)).toHaveCount(0);
+    // The "every version" switch lists v1 as well, in the URL; Back hides it again.
+    await page.getByRole("switch", { name: /显示所有版本|Every version/ }).click();
+    await expect(page).toHaveURL(/[?&]versions=all/);
+    await expect(grid.locator(`[data-testid="gallery-item"][data-asset-id="${v1}"]`)).toBeVisible();
+    await page.goBack();
+    await expect(grid.locator(`[data-testid="gallery-item"][data-asset-id="${v1}"]`)).toHaveCount(0);
 
     // The detail: v2 over v1, what changed, then compare with v1.
     await tile.click();
