@@ -2,7 +2,7 @@
 
 import { GitCompareArrowsIcon, LayoutGridIcon } from "lucide-react";
 import Link from "next/link";
-import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from "react";
+import { Suspense, useCallback, useEffect, useMemo, useState } from "react";
 import { useTranslations } from "use-intl";
 import { useCan } from "@/components/auth/caller-context";
 import { Button, buttonClasses, EmptyState, Input, Select } from "@/components/ui";

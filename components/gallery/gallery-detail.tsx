@@ -8,6 +8,7 @@ import { useLocale, useTranslations } from "use-intl";
 import { useCan } from "@/components/auth/caller-context";
 import { api } from "@/lib/client/api";
 import { Badge, Button, buttonClasses, Input } from "@/components/ui";
+import { DetailGeneration } from "./detail-generation";
 import { DetailLineage, DetailUseAsInput } from "./detail-lineage";
 import { ShareDialog } from "./share-dialog";
 import { VersionStack } from "@/components/versions/version-stack";
@@ -169,6 +170,7 @@ export function GalleryDetail({
             </dd>
           </dl>
 
+          <DetailGeneration item={item} />
           <VersionStack assetId={item.assetId} kind={item.kind} models={models} onOpen={onOpenAsset} />
           <DetailLineage assetId={item.assetId} onOpen={onOpenAsset} />
 
