@@ -118,13 +118,29 @@ test.describe("Gallery", () => {
       (o) => o.role !== "last_frame",
     )!.assetId;
 
-    // The video's detail: made from the image (a click opens it); the image's: used in the video.
+    // The video's detail: the full generation, frame step and speed; made from the image (a click opens it); the
+    // image's: used in the video, zoom and pan.
     await page.goto(`/gallery?asset=${videoAsset}`);
+    await expect(detail.getByTestId("detail-generation")).toContainText(/完成于|Finished/);
+    await expect(detail.getByTestId("archive-state")).toContainText(/已保存|Saved/);
+    const player = detail.getByTestId("review-video");
+    await expect.poll(() => player.evaluate((v: HTMLVideoElement) => v.readyState)).toBeGreaterThan(0);
+    await detail.getByTestId("review-speed").selectOption("2");
+    expect(await player.evaluate((v: HTMLVideoElement) => v.playbackRate)).toBe(2);
+    await detail.getByRole("button", { name: /前进一帧|One frame forward/ }).click();
+    await expect.poll(() => player.evaluate((v: HTMLVideoElement) => v.currentTime)).toBeCloseTo(1 / 24, 3);
     const from = detail.getByTestId("lineage-from").locator(`[data-asset-id="${imgAsset}"]`);
     await expect(from).toBeVisible();
     await from.click();
     await expect(page).toHaveURL(new RegExp(`asset=${imgAsset}`));
     await expect(detail.getByTestId("lineage-in").locator(`[data-asset-id="${videoAsset}"]`)).toBeVisible();
+    await expect(detail.getByTestId("detail-params")).toContainText("1K");
+    const zoom = detail.getByTestId("review-zoom");
+    await expect(zoom).toHaveAttribute("data-scale", "1.00");
+    await detail.getByRole("button", { name: /^(放大|Zoom in)$/ }).click();
+    await expect(zoom).toHaveAttribute("data-scale", "1.50");
+    await detail.getByTestId("review-zoom-reset").click();
+    await expect(zoom).toHaveAttribute("data-scale", "1.00");
     await detail.getByTestId("lineage-in").locator(`[data-asset-id="${videoAsset}"]`).click();
     await expect(page).toHaveURL(new RegExp(`asset=${videoAsset}`));
   });
