@@ -128,7 +128,7 @@ test.describe("Gallery", () => {
     await detail.getByTestId("review-speed").selectOption("2");
     expect(await player.evaluate((v: HTMLVideoElement) => v.playbackRate)).toBe(2);
     await detail.getByRole("button", { name: /前进一帧|One frame forward/ }).click();
-    await expect.poll(() => player.evaluate((v: HTMLVideoElement) => v.currentTime)).toBeCloseTo(1 / 24, 3);
+    await expect.poll(() => player.evaluate((v: HTMLVideoElement) => v.currentTime)).toBeCloseTo(1 / 24, 2);
     const from = detail.getByTestId("lineage-from").locator(`[data-asset-id="${imgAsset}"]`);
     await expect(from).toBeVisible();
     await from.click();
