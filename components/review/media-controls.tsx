@@ -76,7 +76,8 @@ export function ZoomPan({ children, panning }: { children: ReactNode; panning: b
         else zoomAt(2.5, ...fromCentre(e));
       }}
       onPointerDown={(e) => {
-        if (!panning || z.s === 1) return;
+        // The zoom buttons keep their clicks (a capture would take them), and at 1× there is nothing to pan.
+        if (!panning || z.s === 1 || (e.target as HTMLElement).closest("button")) return;
         drag.current = { px: e.clientX, py: e.clientY, x: z.x, y: z.y };
         e.currentTarget.setPointerCapture(e.pointerId);
       }}
