@@ -64,8 +64,12 @@ test.describe("Gallery", () => {
     await tagBox.fill(tag);
     await tagBox.press("Enter");
     await expect(detail.getByTestId("gallery-tags")).toContainText(tag);
-    const saved = await (await request.get(`/api/v1/gallery?tag=${encodeURIComponent(tag)}`)).json();
-    expect(saved.items.map((i: { assetId: string }) => i.assetId)).toEqual([catAsset]);
+    // The tag shows at once (optimistic); the server has it when the PATCH lands.
+    const tagged = () => request.get(`/api/v1/gallery?tag=${encodeURIComponent(tag)}`).then((r) => r.json());
+    await expect
+      .poll(async () => (await tagged()).items.map((i: { assetId: string }) => i.assetId))
+      .toEqual([catAsset]);
+    const saved = await tagged();
     expect(saved.items[0]).toMatchObject({
       tags: [tag],
       prompt: catPrompt,
