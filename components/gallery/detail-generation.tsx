@@ -27,12 +27,14 @@ export function DetailGeneration({ item }: { item: GalleryItem }) {
   const asset = g.outputs.find((o) => o.assetId === item.assetId)?.asset;
   const params = Object.entries(g.params).filter(([, v]) => v !== null && v !== undefined && v !== "");
   const label = (k: string) => (hasKey(tp, `params.${k}`) ? tKey(tp, `params.${k}`) : k);
-  const value = (v: unknown) =>
-    typeof v === "boolean"
-      ? tKey(tp, v ? "params.on" : "params.off", undefined, String(v))
-      : typeof v === "object"
-        ? JSON.stringify(v)
-        : String(v);
+  const value = (k: string, v: unknown) =>
+    k === "duration" && typeof v === "number"
+      ? tKey(tp, "params.durationValue", { seconds: v }, String(v))
+      : typeof v === "boolean"
+        ? tKey(tp, v ? "params.on" : "params.off", undefined, String(v))
+        : typeof v === "object"
+          ? JSON.stringify(v)
+          : String(v);
   const took = g.finishedAt
     ? Math.round((new Date(g.finishedAt).getTime() - new Date(g.submittedAt ?? g.createdAt).getTime()) / 1000)
     : null;
@@ -45,7 +47,7 @@ export function DetailGeneration({ item }: { item: GalleryItem }) {
             {params.map(([k, v]) => (
               <div key={k} className="contents">
                 <dt className="text-muted">{label(k)}</dt>
-                <dd className="break-all text-fg">{value(v)}</dd>
+                <dd className="break-all text-fg">{value(k, v)}</dd>
               </div>
             ))}
           </dl>
