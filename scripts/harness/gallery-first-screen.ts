@@ -10,6 +10,7 @@ import { launchChromium, watchScripts, type FirstLoadJs } from "./first-load";
  */
 export interface FirstScreen {
   viewport: string;
+  /** Tiles in sight that show a thumbnail (speech tiles show an icon). */
   tilesVisible: number;
   thumbnails: number;
   thumbnailBytes: number;
@@ -21,6 +22,8 @@ const VIEWPORTS = [
   { name: "desktop 1440×900", width: 1440, height: 900 },
   { name: "phone 390×844", width: 390, height: 844 },
 ];
+// The tiles in sight: inside the grid's scroll box and the window (a browser expression, run in the page).
+const IN_SIGHT = `(() => { const g = document.querySelector('[data-testid="gallery-grid"]').getBoundingClientRect(); return [...document.querySelectorAll('[data-testid="gallery-item"]')].filter((t) => { const r = t.getBoundingClientRect(); return r.bottom > Math.max(0, g.top) && r.top < Math.min(innerHeight, g.bottom); }); })()`;
 const THUMB = /^\/api\/v1\/assets\/[^/]+\/thumbnail$/;
 
 export async function galleryFirstScreen(n: number): Promise<FirstScreen[]> {
@@ -88,32 +91,15 @@ export async function galleryFirstScreen(n: number): Promise<FirstScreen[]> {
       const res = await page.goto(`${studio.url}/gallery`, { waitUntil: "networkidle" });
       if (!res?.ok() || new URL(page.url()).pathname !== "/gallery")
         throw new Error(`/gallery: HTTP ${res?.status()} at ${page.url()} (expected the signed-in gallery)`);
-      // The first screen is there when every tile in the viewport shows its decoded thumbnail.
+      // The first screen is there when every tile in sight (inside the grid's scroll box and the window) that has a
+      // thumbnail shows it decoded; speech tiles have none (their icon over the ThumbHash).
       await page.waitForFunction(
-        () => {
-          const tiles = [...document.querySelectorAll('[data-testid="gallery-item"]')].filter((t) => {
-            const r = t.getBoundingClientRect();
-            return r.bottom > 0 && r.top < innerHeight;
-          });
-          return (
-            tiles.length > 0 &&
-            tiles.every((t) => {
-              const img = t.querySelector("img");
-              return !!img && img.complete && img.naturalWidth > 0;
-            })
-          );
-        },
+        `(() => { const tiles = ${IN_SIGHT}; return tiles.length > 0 && tiles.every((t) => { const img = t.querySelector("img"); return !img || (img.complete && img.naturalWidth > 0); }); })()`,
         undefined,
         { timeout: 30_000 },
       );
       await page.waitForLoadState("networkidle");
-      const tilesVisible = await page.evaluate(
-        () =>
-          [...document.querySelectorAll('[data-testid="gallery-item"]')].filter((t) => {
-            const r = t.getBoundingClientRect();
-            return r.bottom > 0 && r.top < innerHeight;
-          }).length,
-      );
+      const tilesVisible = (await page.evaluate(`${IN_SIGHT}.filter((t) => t.querySelector("img")).length`)) as number;
       const html = await res.text();
       const shot: FirstScreen = {
         viewport: vp.name,
