@@ -1,5 +1,7 @@
 import { execFileSync } from "node:child_process";
 import { randomUUID } from "node:crypto";
+import { requireBuild } from "./harness";
+import { galleryFirstScreen } from "./harness/gallery-first-screen";
 import { freshStudioEnv } from "./harness/studio-env";
 
 /**
@@ -8,10 +10,15 @@ import { freshStudioEnv } from "./harness/studio-env";
  * query function (lib/gallery/list.ts, the route's whole server work but HTTP): the first page, page 50 following
  * cursors, a model + kind page, and searches for a Chinese and an English word and a two-character Chinese word
  * (the LIKE fallback). Prints p50/p95 at 1k and 100k, and the 100k/1k ratio.
- *   npm run bench:gallery            (BENCH_SIZES=1000,100000 BENCH_RUNS=40)
+ * Then the grid's first screen in real Chromium against a production build (scripts/harness/gallery-first-screen.ts):
+ * the thumbnails it fetched and their bytes — it fails if anything else (an original, a video) was fetched — and
+ * the gallery page's first-load JS, measured as bench:pages does. The last line prints the figures.
+ *   npm run bench:gallery            (BENCH_SIZES=1000,100000 BENCH_RUNS=40 BENCH_SCREEN_N=1000; needs `npm run build`,
+ *                                     or BENCH_NETWORK=0 for the queries alone)
  */
 const RUNS = Number(process.env.BENCH_RUNS ?? 40);
 const SIZES = (process.env.BENCH_SIZES ?? "1000,100000").split(",").map(Number);
+const NETWORK = process.env.BENCH_NETWORK !== "0";
 
 type Result = Record<string, { p50: number; p95: number }>;
 
@@ -63,6 +70,9 @@ if (process.env.BENCH_CHILD) {
   process.exit(0);
 }
 
+// Fail before the long seeding, not after it.
+if (NETWORK) requireBuild("bench:gallery");
+
 // Each size in its own process: one database per process (lib/db keeps one client).
 const results: Record<number, Result> = {};
 for (const n of SIZES) {
@@ -88,6 +98,23 @@ for (const name of Object.keys(results[small])) {
   worstRatio = Math.max(worstRatio, ratio);
   console.log(`${name.padEnd(27)}${cols}   ${ratio.toFixed(2)}`);
 }
+const queries = `worst p95 at ${big}: ${worst.toFixed(1)} ms (goal ≤ 100), worst ratio ${worstRatio.toFixed(2)} (goal ≤ 1.5)`;
+if (!NETWORK) {
+  console.log(`bench:gallery ${queries}`);
+  process.exit(0);
+}
+
+const kB = (b: number) => `${(b / 1000).toFixed(1)} kB`;
+const screens = await galleryFirstScreen(Number(process.env.BENCH_SCREEN_N ?? 1000));
+for (const s of screens) {
+  console.log(
+    `first screen ${s.viewport}: ${s.tilesVisible} tiles visible, ${s.thumbnails} thumbnails fetched (${kB(s.thumbnailBytes)}), ` +
+      `no originals or video; other images: ${s.otherImages.join(", ") || "none"}; ` +
+      `first-load JS ${kB(s.js.firstLoadBytes)} gzip in ${s.js.firstLoadScripts} scripts, later ${kB(s.js.laterBytes)}`,
+  );
+}
+const d = screens[0];
 console.log(
-  `bench:gallery worst p95 at ${big}: ${worst.toFixed(1)} ms (goal ≤ 100), worst ratio ${worstRatio.toFixed(2)} (goal ≤ 1.5)`,
+  `bench:gallery ${queries}; first screen: thumbnails only, ${screens.map((s) => `${s.viewport} ${s.thumbnails} = ${kB(s.thumbnailBytes)}`).join(", ")}; ` +
+    `gallery first-load JS ${kB(d.js.firstLoadBytes)} (gzip, target ≤ 180 kB)`,
 );

@@ -1,8 +1,7 @@
-import { existsSync, mkdirSync, writeFileSync } from "node:fs";
+import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { gzipSync } from "node:zlib";
-import { chromium } from "@playwright/test";
 import { APP_DIR, firstRun, freePort, freshDataDir, requireBuild, Studio } from "./harness";
+import { launchChromium, watchScripts, type FirstLoadJs } from "./harness/first-load";
 
 /**
  * First-load JavaScript per page, as a browser sees it: real Chromium opens each studio page of a
@@ -34,53 +33,23 @@ const { cookies } = await firstRun(studio.url, {
   teamName: "Bench",
 });
 
-const executablePath = ["/usr/bin/chromium", "/usr/bin/chromium-browser"].find((p) => existsSync(p));
-const browser = await chromium.launch({ executablePath, args: ["--no-sandbox", "--disable-gpu"] });
-const gz = (b: Buffer) => gzipSync(b).length;
+const browser = await launchChromium();
 
-interface PageWeight {
-  page: string;
-  firstLoadBytes: number;
-  firstLoadScripts: number;
-  laterBytes: number;
-  laterScripts: string[];
-}
+type PageWeight = FirstLoadJs & { page: string };
 const results: PageWeight[] = [];
 try {
   for (const p of PAGES) {
     const ctx = await browser.newContext({ viewport: { width: 1440, height: 900 } });
     await ctx.addCookies(cookies.map((c) => ({ ...c, url: studio.url })));
     const page = await ctx.newPage();
-    const scripts = new Map<string, Promise<number>>();
-    page.on("response", (r) => {
-      if (r.request().resourceType() === "script" || /\.js(\?|$)/.test(r.url()))
-        scripts.set(
-          r.url(),
-          r.body().then(gz, () => 0),
-        );
-    });
+    const measure = watchScripts(page);
     // The answer after redirects (e.g. /settings opens its first tab).
     const res = await page.goto(studio.url + p, { waitUntil: "networkidle" });
     if (!res?.ok() || !new URL(page.url()).pathname.startsWith(p))
       throw new Error(`${p}: HTTP ${res?.status()} at ${page.url()} (expected the signed-in page)`);
     const html = await res.text();
     await page.waitForTimeout(500);
-    const sizes = new Map<string, number>();
-    for (const [u, s] of scripts) sizes.set(u, await s);
-    const w: PageWeight = { page: p, firstLoadBytes: 0, firstLoadScripts: 0, laterBytes: 0, laterScripts: [] };
-    for (const [u, n] of sizes) {
-      // A script is first-load when the HTML names it (script tag, preload or the RSC payload's chunk list).
-      const rel = new URL(u).pathname;
-      if (process.env.VERBOSE)
-        console.log(`  ${html.includes(rel) ? "first" : "later"} ${(n / 1000).toFixed(1)} kB ${rel}`);
-      if (html.includes(rel)) {
-        w.firstLoadBytes += n;
-        w.firstLoadScripts++;
-      } else {
-        w.laterBytes += n;
-        w.laterScripts.push(`${path.basename(rel)} ${(n / 1000).toFixed(1)} kB`);
-      }
-    }
+    const w: PageWeight = { page: p, ...(await measure(html)) };
     results.push(w);
     console.log(
       `${p.padEnd(10)} first load ${(w.firstLoadBytes / 1000).toFixed(1).padStart(6)} kB in ${w.firstLoadScripts} scripts` +

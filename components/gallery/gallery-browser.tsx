@@ -2,11 +2,12 @@
 
 import { GitCompareArrowsIcon, LayoutGridIcon } from "lucide-react";
 import Link from "next/link";
-import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from "react";
+import { Suspense, useCallback, useEffect, useMemo, useState } from "react";
 import { useTranslations } from "use-intl";
 import { useCan } from "@/components/auth/caller-context";
 import { Button, buttonClasses, EmptyState, Input, Select } from "@/components/ui";
 import { RequestReviewDialog, type ReviewTarget } from "@/components/review/request-review-dialog";
+import { BoardBar } from "./board-bar";
 import { GalleryDetail } from "./gallery-detail";
 import { useDeepLink } from "@/components/review/use-deep-link";
 import { compareHref } from "@/components/versions/version-stack";
@@ -30,7 +31,6 @@ export function GalleryBrowser({ models, members, trashDays }: GalleryBrowserPro
   const boards = useBoards();
   const actions = useGalleryActions();
   const canOrganize = useCan("gallery:organize");
-  const canShare = useCan("share:create");
   const [sharingBoard, setSharingBoard] = useState(false);
   const canRequest = useCan("review:request");
   const tr = useTranslations("review.requests.request");
@@ -107,38 +107,17 @@ export function GalleryBrowser({ models, members, trashDays }: GalleryBrowserPro
       />
 
       {board && (
-        <div
-          className="flex flex-wrap items-center gap-2 rounded-xl border border-border bg-surface p-3"
-          data-testid="gallery-board-bar"
-        >
-          <h2 className="mr-auto min-w-0 truncate text-sm font-semibold text-fg">
-            {board.name} <span className="font-normal text-muted">· {t("boards.items", { n: board.itemCount })}</span>
-          </h2>
-          {board.itemCount > 0 && (
-            <a
-              href={`/api/v1/boards/${board.id}/zip`}
-              download
-              className={buttonClasses({ variant: "secondary", size: "sm" })}
-            >
-              {t("boards.zip")}
-            </a>
-          )}
-          {canRequest && board.itemCount > 0 && (
-            <Button
-              size="sm"
-              variant="secondary"
-              data-testid="board-request-review"
-              onClick={() => setReviewing({ boardId: board.id, name: board.name, count: board.itemCount })}
-            >
-              {tr("action")}
-            </Button>
-          )}
-          {canShare && (
-            <Button size="sm" variant="secondary" onClick={() => setSharingBoard(true)}>
-              {t("share.open")}
-            </Button>
-          )}
-        </div>
+        <BoardBar
+          board={board}
+          selected={ids}
+          onRequestReview={() => setReviewing({ boardId: board.id, name: board.name, count: board.itemCount })}
+          onShare={() => setSharingBoard(true)}
+          onDeleted={() => setFilters({ board: "" })}
+          onChanged={(n) => {
+            setSelected(new Set());
+            setNotice(n);
+          }}
+        />
       )}
       {filters.trashed === "true" && canOrganize && items.length > 0 && (
         <div className="flex flex-wrap items-center gap-2 rounded-xl border border-border bg-surface p-3">

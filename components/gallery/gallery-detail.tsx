@@ -8,6 +8,8 @@ import { useLocale, useTranslations } from "use-intl";
 import { useCan } from "@/components/auth/caller-context";
 import { api } from "@/lib/client/api";
 import { Badge, Button, buttonClasses, Input } from "@/components/ui";
+import { DetailGeneration } from "./detail-generation";
+import { DetailLineage, DetailUseAsInput } from "./detail-lineage";
 import { ShareDialog } from "./share-dialog";
 import { VersionStack } from "@/components/versions/version-stack";
 import { useDetailReview } from "@/components/review/detail-review";
@@ -168,7 +170,9 @@ export function GalleryDetail({
             </dd>
           </dl>
 
+          <DetailGeneration item={item} />
           <VersionStack assetId={item.assetId} kind={item.kind} models={models} onOpen={onOpenAsset} />
+          <DetailLineage assetId={item.assetId} onOpen={onOpenAsset} />
 
           <form
             className="flex flex-col gap-1.5"
@@ -258,6 +262,7 @@ export function GalleryDetail({
                 {t("detail.useSettings")}
               </Link>
             )}
+            <DetailUseAsInput item={item} />
             {item.fileUrl && (
               <a href={item.fileUrl} download className={buttonClasses({ variant: "secondary" })}>
                 {t("detail.download")}

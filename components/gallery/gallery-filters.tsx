@@ -6,6 +6,9 @@ import { useLocale, useTranslations } from "use-intl";
 import { Button, Input, Select, Switch } from "@/components/ui";
 import type { BoardView, Filters, GalleryMember, GalleryModel } from "./types";
 
+// The review states as GET /api/v1/gallery?review= takes them (lib/gallery/schema.ts), in the order of the workflow.
+const REVIEW_STATES = ["none", "in_review", "approved", "changes_requested", "rejected"] as const;
+
 export interface GalleryFiltersProps {
   filters: Filters;
   setFilters: (patch: Filters, opts?: { replace?: boolean }) => void;
@@ -19,6 +22,7 @@ export interface GalleryFiltersProps {
 export function GalleryFilters({ filters, setFilters, clear, models, members, boards }: GalleryFiltersProps) {
   const t = useTranslations("gallery");
   const th = useTranslations("history");
+  const tr = useTranslations("review");
   const locale = useLocale() as "zh" | "en";
   const [q, setQ] = useState(filters.q ?? "");
   // The URL changed under us (Back, a tag link): the box follows it.
@@ -80,7 +84,7 @@ export function GalleryFilters({ filters, setFilters, clear, models, members, bo
           data-testid="gallery-search"
         />
       </div>
-      <div className="grid grid-cols-2 gap-2 sm:grid-cols-4 lg:grid-cols-7">
+      <div className="grid grid-cols-2 gap-2 sm:grid-cols-3 lg:grid-cols-5">
         {select(
           "kind",
           t("filters.kind"),
@@ -111,6 +115,16 @@ export function GalleryFilters({ filters, setFilters, clear, models, members, bo
           t("filters.archive"),
           (["archived", "pending", "failed"] as const).map((a) => [a, t(`filters.archiveStates.${a}`)]),
         )}
+        {select(
+          "review",
+          t("filters.review"),
+          REVIEW_STATES.map((r) => [r, tr(`states.${r}`)]),
+        )}
+        {select(
+          "rating_gte",
+          t("filters.rating"),
+          [5, 4, 3, 2, 1].map((n) => [String(n), t("filters.ratingAtLeast", { n })]),
+        )}
         <Select
           aria-label={t("filters.sort")}
           value={filters.sort ?? "newest"}
@@ -119,6 +133,7 @@ export function GalleryFilters({ filters, setFilters, clear, models, members, bo
         >
           <option value="newest">{t("filters.newest")}</option>
           <option value="oldest">{t("filters.oldest")}</option>
+          <option value="rating">{t("filters.byRating")}</option>
         </Select>
       </div>
       <div className="flex flex-wrap items-center gap-x-5 gap-y-2 text-sm">
@@ -159,6 +174,11 @@ export function GalleryFilters({ filters, setFilters, clear, models, members, bo
           label={t("filters.uploads")}
           checked={filters.origin === "all"}
           onCheckedChange={(v) => setFilters({ origin: v ? "all" : "" })}
+        />
+        <Switch
+          label={t("filters.versions")}
+          checked={filters.versions === "all"}
+          onCheckedChange={(v) => setFilters({ versions: v ? "all" : "" })}
         />
         <Switch
           label={t("filters.trash")}

@@ -1,7 +1,8 @@
 "use client";
 
+import { ArrowLeftIcon, MessageSquareIcon } from "lucide-react";
 import Link from "next/link";
-import { useRouter } from "next/navigation";
+import { useRouter, useSearchParams } from "next/navigation";
 import { Fragment, useState, type ReactNode } from "react";
 import { useLocale, useTranslations } from "use-intl";
 import { hasKey, tKey } from "@/lib/i18n/dynamic-key";
@@ -207,6 +208,25 @@ export interface ShareContentProps {
 
 export function ShareContent({ kind, boardName, items, nextHref, models, reviewer }: ShareContentProps) {
   const t = useTranslations("gallery.sharePage");
+  const sp = useSearchParams();
+  // A board's item opened for review (`?item=`, so Back returns to the board); only a team member gets it.
+  const withItem = (id: string | null) => {
+    const next = new URLSearchParams(sp.toString());
+    if (id) next.set("item", id);
+    else next.delete("item");
+    return `?${next}`;
+  };
+  const opened = reviewer && kind === "board" ? items.find((i) => i.assetId === sp.get("item")) : undefined;
+  if (opened && reviewer)
+    return (
+      <ShareFrame>
+        <Link href={withItem(null)} className={buttonClasses({ variant: "ghost", size: "sm" }) + " self-start"}>
+          <ArrowLeftIcon aria-hidden="true" />
+          {t("backToBoard", { name: boardName ?? "" })}
+        </Link>
+        <ShareReview item={opened} caller={reviewer} facts={<Facts item={opened} models={models} />} />
+      </ShareFrame>
+    );
   if (kind === "asset" && items[0] && reviewer)
     return (
       <ShareFrame>
@@ -233,6 +253,16 @@ export function ShareContent({ kind, boardName, items, nextHref, models, reviewe
             <li key={i.assetId} className="flex flex-col gap-2">
               <Media item={i} large={false} />
               <Facts item={i} models={models} />
+              {reviewer && (
+                <Link
+                  href={withItem(i.assetId)}
+                  className={buttonClasses({ variant: "secondary", size: "sm" }) + " self-start"}
+                  data-testid="share-board-review"
+                >
+                  <MessageSquareIcon aria-hidden="true" />
+                  {t("review")}
+                </Link>
+              )}
             </li>
           ))}
         </ul>

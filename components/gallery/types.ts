@@ -27,7 +27,10 @@ export const FILTER_KEYS = [
   "from",
   "to",
   "archive",
+  "review",
+  "rating_gte",
   "sort",
+  "versions",
   "origin",
   "trashed",
 ] as const;

@@ -3,6 +3,7 @@
 import { useTranslations } from "use-intl";
 import type { GalleryItem } from "@/components/gallery/types";
 import type { ReviewState } from "./review-state";
+import { PlayerControls, ZoomPan } from "./media-controls";
 import { ShapesOverlay } from "./shapes-overlay";
 import { timecode, type CommentView } from "./use-review";
 
@@ -83,22 +84,27 @@ export function ReviewMedia({
           {overlay}
         </div>
       ) : item.kind === "audio" ? (
-        <audio
-          key={item.assetId}
-          {...onMediaEvents}
-          ref={attach}
-          src={item.fileUrl}
-          controls
-          preload="metadata"
-          data-testid="review-audio"
-          className="w-4/5"
-        />
-      ) : (
-        <div className="relative inline-block max-w-full">
+        <>
+          {/* The waveform made at archive time, as large as the pane. */}
           {/* eslint-disable-next-line @next/next/no-img-element */}
-          <img src={item.fileUrl} alt={item.prompt ?? ""} className="block max-h-[66vh] max-w-full" />
+          <img src={item.thumbnailUrl} alt="" className="max-h-48 w-4/5 object-contain" data-testid="review-waveform" />
+          <audio
+            key={item.assetId}
+            {...onMediaEvents}
+            ref={attach}
+            src={item.fileUrl}
+            controls
+            preload="metadata"
+            data-testid="review-audio"
+            className="w-4/5"
+          />
+        </>
+      ) : (
+        <ZoomPan panning={tool === "none"}>
+          {/* eslint-disable-next-line @next/next/no-img-element */}
+          <img src={item.fileUrl} alt={item.prompt ?? ""} className="block max-h-[66vh] max-w-full" draggable={false} />
           {overlay}
-        </div>
+        </ZoomPan>
       )}
       {(item.kind === "video" || item.kind === "audio") && item.fileUrl && (
         <div className="w-full max-w-3xl px-1">
@@ -137,6 +143,7 @@ export function ReviewMedia({
             <span className="hidden sm:inline">{t("keys")}</span>
             <span>{timecode(duration)}</span>
           </p>
+          {item.kind === "video" && <PlayerControls state={state} />}
         </div>
       )}
     </div>

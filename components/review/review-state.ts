@@ -42,6 +42,9 @@ export function useReviewState(initial: { commentId?: string; time?: number } = 
     media.current = el;
   }, []);
   const currentTime = useCallback(() => media.current?.currentTime ?? 0, []);
+  const setRate = useCallback((r: number) => {
+    if (media.current) media.current.playbackRate = r;
+  }, []);
 
   /** J/K/L and ,/. on the media; true when the key was one of them. */
   const onKey = useCallback((key: string): boolean => {
@@ -92,6 +95,7 @@ export function useReviewState(initial: { commentId?: string; time?: number } = 
     pause,
     onKey,
     onLoaded,
+    setRate,
   };
 }
 export type ReviewState = ReturnType<typeof useReviewState>;

@@ -3,7 +3,7 @@ import type { InputRole, MediaKind } from "@/lib/catalog/types";
 import { api } from "@/lib/client/api";
 import type { GenerationView } from "@/lib/client/api";
 
-const ROLE_KIND: Record<string, MediaKind> = {
+export const ROLE_KIND: Record<string, MediaKind> = {
   first_frame: "image",
   last_frame: "image",
   reference_image: "image",
@@ -45,4 +45,14 @@ export function inputsOfSync(g: GenerationView, assets: StudioAsset[]): MediaIte
         ];
       return [];
     });
+}
+
+/**
+ * `/video?mode=first-frame&first_frame=<asset id>` ("use as input" from the gallery or a result card): the named
+ * studio assets as form items in their roles; one of the wrong kind for its role is left out.
+ */
+export function presetItems(preset: { role: string; asset: StudioAsset }[]): MediaItem[] {
+  return preset
+    .filter((p) => ROLE_KIND[p.role] === p.asset.kind)
+    .map((p) => itemFromAsset(p.asset, p.role as InputRole));
 }

@@ -21,7 +21,7 @@ import type { ModeFormSpec, ParamField } from "@/lib/catalog/form-spec";
 import { checkPrompt } from "@/lib/catalog/prompt";
 import { api, ApiError, type GenerationView } from "@/lib/client/api";
 import { useInputReadiness } from "./checks";
-import { inputsOf, inputsOfSync } from "./draft";
+import { inputsOf, inputsOfSync, presetItems } from "./draft";
 import { ModeTabs, shortName } from "./mode-tabs";
 import { PromptField } from "./prompt-field";
 import { checkMentions, insertAt, mentionStyle, moveOrder, renumber } from "./references";
@@ -45,6 +45,8 @@ export interface VideoStudioProps {
   initial?: { mode?: string; model?: string };
   /** `?version=<asset id>`: the asset "add as a new version" stacks onto (default: the draft's main output). */
   versionOf?: string;
+  /** `?<role>=<asset id>` ("use as input"): studio assets to start with in those roles. */
+  preset?: { role: string; asset: StudioAsset }[];
 }
 
 /** Keep the values that are still valid for the new model's fields; the rest take their defaults. */
@@ -75,6 +77,7 @@ export function VideoStudio({
   publicUrl,
   initial,
   versionOf,
+  preset = [],
 }: VideoStudioProps) {
   const t = useTranslations("video");
   const errorText = useErrorText();
@@ -89,7 +92,7 @@ export function VideoStudio({
   const spec = specs.find((s) => s.modelId === modelId) ?? specs[0];
   const [prompt, setPrompt] = useState(draft?.prompt ?? "");
   const [params, setParams] = useState<ParamValues>(() => (draft ? draft.params : spec ? defaultsOf(spec.params) : {}));
-  const inputs = useMediaInputs(draft ? inputsOfSync(draft, draftAssets) : []);
+  const inputs = useMediaInputs(draft ? inputsOfSync(draft, draftAssets) : presetItems(preset));
   const [results, setResults] = useState<GenerationView[]>(recent);
   const [touched, setTouched] = useState(false);
   const [sentNotice, setSentNotice] = useState(false);

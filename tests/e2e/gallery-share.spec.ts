@@ -181,6 +181,27 @@ test.describe("Gallery sharing", () => {
     expect(manifest.items.map((i: { prompt: string }) => i.prompt).sort()).toEqual(["zip: second", "zip: 第一张"]);
     for (const i of manifest.items) expect(zip.get(i.file)?.subarray(1, 4).toString()).toBe("PNG");
 
+    // Organise the board: the item that is not the cover yet becomes it, the board is renamed, the other item is
+    // removed (it stays in the gallery).
+    const boardBar = page.getByTestId("gallery-board-bar");
+    const boardGrid = page.getByTestId("gallery-grid");
+    const firstCover = (await (await request.get(`/api/v1/boards/${board!.id}`)).json()).coverAssetId;
+    const [cover, other] = firstCover === a ? [b, a] : [a, b];
+    await boardGrid.locator(`[data-asset-id="${cover}"]`).click({ modifiers: ["ControlOrMeta"] });
+    await boardBar.getByRole("button", { name: /设为封面|Use as cover/ }).click();
+    await expect
+      .poll(async () => (await (await request.get(`/api/v1/boards/${board!.id}`)).json()).coverAssetId)
+      .toBe(cover);
+    page.once("dialog", (d) => void d.accept(`${name} (final)`));
+    await boardBar.getByTestId("board-rename").click();
+    await expect(boardBar.getByRole("heading")).toContainText(`${name} (final)`);
+    await boardGrid.locator(`[data-asset-id="${other}"]`).click({ modifiers: ["ControlOrMeta"] });
+    await boardBar.getByTestId("board-remove").click();
+    await expect(boardGrid.locator(`[data-asset-id="${other}"]`)).toHaveCount(0);
+    await expect(boardGrid.locator(`[data-asset-id="${cover}"]`)).toBeVisible();
+    const after = await (await request.get(`/api/v1/boards/${board!.id}`)).json();
+    expect(after).toMatchObject({ name: `${name} (final)`, itemCount: 1, coverAssetId: cover });
+
     // Trash and restore from the detail view.
     await page.goto("/gallery");
     await grid.locator(`[data-asset-id="${a}"]`).click();

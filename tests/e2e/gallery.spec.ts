@@ -1,6 +1,7 @@
 import { STUDIO_URL } from "../../playwright.config";
 import { cliAccount } from "./access-helpers";
 import { expect, test } from "./fixtures";
+import { expectReady, field, generate, generationOf, promptBox } from "./video-helpers";
 
 // The shared gallery as a person uses it: outputs of the team appear with thumbnails, a Chinese search
 // and a filter live in the URL (back works), an item opens with its prompt and can be favourited and
@@ -63,8 +64,12 @@ test.describe("Gallery", () => {
     await tagBox.fill(tag);
     await tagBox.press("Enter");
     await expect(detail.getByTestId("gallery-tags")).toContainText(tag);
-    const saved = await (await request.get(`/api/v1/gallery?tag=${encodeURIComponent(tag)}`)).json();
-    expect(saved.items.map((i: { assetId: string }) => i.assetId)).toEqual([catAsset]);
+    // The tag shows at once (optimistic); the server has it when the PATCH lands.
+    const tagged = () => request.get(`/api/v1/gallery?tag=${encodeURIComponent(tag)}`).then((r) => r.json());
+    await expect
+      .poll(async () => (await tagged()).items.map((i: { assetId: string }) => i.assetId))
+      .toEqual([catAsset]);
+    const saved = await tagged();
     expect(saved.items[0]).toMatchObject({
       tags: [tag],
       prompt: catPrompt,
@@ -88,5 +93,59 @@ test.describe("Gallery", () => {
         })
       ).status,
     ).toBe(404);
+  });
+
+  test("use as input from the detail starts a first-frame video with the image; lineage shows both directions", async ({
+    page,
+    request,
+  }) => {
+    test.setTimeout(180_000);
+    const img = await image(request, "lineage: a paper lantern on a pond");
+    const imgAsset = img.outputs[0].assetId;
+    await page.goto(`/gallery?asset=${imgAsset}`);
+    const detail = page.getByTestId("gallery-detail");
+    await detail
+      .getByTestId("detail-use-as-input")
+      .getByText(/用作输入|Use as input/)
+      .click();
+    await detail.getByRole("menuitem", { name: /^(视频首帧|Video first frame)$/ }).click();
+    await expect(page).toHaveURL(new RegExp(`/video\\?mode=first-frame&first_frame=${imgAsset}`));
+    await expect(page.getByTestId("video-form")).toHaveAttribute("data-mode", "first-frame");
+    await expectReady(page, "first_frame", 1);
+    await expect(field(page, "first_frame").getByTestId("media-chip")).toContainText(/来自工作室|From the studio/);
+    await promptBox(page).fill("the lantern drifts slowly");
+    const card = await generate(page);
+    await expect(card).toHaveAttribute("data-status", "succeeded", { timeout: 60_000 });
+    const gen = await generationOf(request, card);
+    expect(gen.inputs).toEqual([{ role: "first_frame", position: 0, assetId: imgAsset }]);
+    const videoAsset = (gen.outputs as { assetId: string; role?: string }[]).find(
+      (o) => o.role !== "last_frame",
+    )!.assetId;
+
+    // The video's detail: the full generation, frame step and speed; made from the image (a click opens it); the
+    // image's: used in the video, zoom and pan.
+    await page.goto(`/gallery?asset=${videoAsset}`);
+    await expect(detail.getByTestId("detail-generation")).toContainText(/完成于|Finished/);
+    await expect(detail.getByTestId("archive-state")).toContainText(/已保存|Saved/);
+    const player = detail.getByTestId("review-video");
+    await expect.poll(() => player.evaluate((v: HTMLVideoElement) => v.readyState)).toBeGreaterThan(0);
+    await detail.getByTestId("review-speed").selectOption("2");
+    expect(await player.evaluate((v: HTMLVideoElement) => v.playbackRate)).toBe(2);
+    await detail.getByRole("button", { name: /前进一帧|One frame forward/ }).click();
+    await expect.poll(() => player.evaluate((v: HTMLVideoElement) => v.currentTime)).toBeCloseTo(1 / 24, 2);
+    const from = detail.getByTestId("lineage-from").locator(`[data-asset-id="${imgAsset}"]`);
+    await expect(from).toBeVisible();
+    await from.click();
+    await expect(page).toHaveURL(new RegExp(`asset=${imgAsset}`));
+    await expect(detail.getByTestId("lineage-in").locator(`[data-asset-id="${videoAsset}"]`)).toBeVisible();
+    await expect(detail.getByTestId("detail-params")).toContainText("1K");
+    const zoom = detail.getByTestId("review-zoom");
+    await expect(zoom).toHaveAttribute("data-scale", "1.00");
+    await detail.getByRole("button", { name: /^(放大|Zoom in)$/ }).click();
+    await expect(zoom).toHaveAttribute("data-scale", "1.50");
+    await detail.getByTestId("review-zoom-reset").click();
+    await expect(zoom).toHaveAttribute("data-scale", "1.00");
+    await detail.getByTestId("lineage-in").locator(`[data-asset-id="${videoAsset}"]`).click();
+    await expect(page).toHaveURL(new RegExp(`asset=${videoAsset}`));
   });
 });

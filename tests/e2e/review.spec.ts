@@ -2,34 +2,42 @@ import sharp from "sharp";
 import { STUDIO_URL } from "../../playwright.config";
 import { cliAccount } from "./access-helpers";
 import { expect, test } from "./fixtures";
+import { expectComparePlaysInSync, outputOf, rerunAsVersion } from "./version-helpers";
 
-// Team review as two people do it, in two browsers: A (the admin who made a video) and B (a reviewer). B pins a
-// comment at 2.5 s with a rectangle and mentions A; A's bell shows it without a reload, the inbox link opens the
-// video at 2.5 s with the rectangle drawn; A replies and resolves; B requests changes and the history shows it;
-// a person of another team reaches none of it.
+// Team review as two people do it, in two browsers (issue 13's Tests paragraph, in one test): A (the admin) generates
+// a video in the studio; B (a reviewer) pins a comment at 2.5 s with a rectangle and mentions A; A's bell shows it
+// without a reload, the inbox link opens the video at 2.5 s with the rectangle drawn; A replies and resolves; B
+// requests changes; A re-runs it as a new version and compares v1/v2 playing in sync; B approves v2; the history
+// shows all of it; a person of another team reaches none of it.
 
 test.describe("Review", () => {
-  test("comment at 2.5 s with a rectangle and a mention, the bell, the deep link, reply, resolve, decision, history; another team reaches nothing", async ({
+  test("two people: A generates a video; B comments at 2.5 s with a rectangle and a mention; A's bell, the seek and the rectangle; reply, resolve; changes requested; A re-runs it as v2 and compares in sync; B approves v2; the history; another team reaches nothing", async ({
     page,
     request,
     browser,
   }) => {
-    test.setTimeout(300_000);
-    const gen = await (
-      await request.post("/api/v1/generations", {
-        data: {
-          model: "T0401001",
-          mode: "text-to-video",
-          prompt: "review: a lighthouse in fog",
-          params: { duration: 5 },
-        },
-      })
-    ).json();
-    await expect
-      .poll(async () => (await (await request.get(`/api/v1/generations/${gen.id}`)).json()).status, { timeout: 60_000 })
-      .toBe("succeeded");
-    const assetId = (await (await request.get(`/api/v1/generations/${gen.id}`)).json()).outputs[0].assetId as string;
+    test.setTimeout(420_000);
+    // A generates the video in the studio, as a person does.
+    const prompt = "review: a lighthouse in fog";
+    await page.goto("/video");
+    await page.getByRole("textbox", { name: /提示词|Prompt/ }).fill(prompt);
+    const created = page.waitForResponse(
+      (r) => r.url().endsWith("/api/v1/generations") && r.request().method() === "POST",
+    );
+    await page.getByRole("button", { name: /^(生成|Generate)$/ }).click();
+    const gen = await (await created).json();
+    await expect(page.locator(`[data-generation-id="${gen.id}"]`)).toHaveAttribute("data-status", "succeeded", {
+      timeout: 60_000,
+    });
+    const assetId = await outputOf(request, gen.id);
     // A's own "generation finished" notification is read first, so the mention is the one new thing.
+    await expect
+      .poll(async () =>
+        (await (await request.get("/api/v1/notifications")).json()).items.some(
+          (n: { generationId?: string }) => n.generationId === gen.id,
+        ),
+      )
+      .toBe(true);
     await request.post("/api/v1/notifications/read", { data: { all: true } });
 
     // A has a page open before anything happens: the bell must change without a reload.
@@ -139,7 +147,45 @@ test.describe("Review", () => {
       state: "changes_requested",
       note: "more fog, please",
     });
+
+    // A re-runs it as a new version (v2) and compares v1 and v2 side by side, playing in sync.
+    const v2 = await rerunAsVersion(page, request, assetId, `${prompt}, thicker fog`);
+    await page.goto(`/gallery?asset=${v2}`);
+    const stack = aDetail.getByTestId("version-stack");
+    await expect(stack.getByTestId("version-row")).toHaveCount(2);
+    await expect(stack.getByTestId("version-row").first()).toHaveAttribute("data-version", "2");
+    await page.getByTestId("compare-previous").click();
+    await expect(page).toHaveURL(new RegExp(`/gallery/compare\\?ids=${assetId},${v2}`));
+    const { view } = await expectComparePlaysInSync(page);
+    await expect(view.getByTestId("compare-diff")).toContainText(`${prompt}, thicker fog`);
+
+    // B approves v2 in their own browser.
+    await b.goto(`/gallery?asset=${v2}`);
+    await expect(detail.getByTestId("review-state")).toContainText(/未审阅|Not reviewed/);
+    await detail.getByTestId("review-decision").selectOption("approved");
+    await detail.getByRole("button", { name: /^(记录|Record)$/ }).click();
+    await expect(detail.getByTestId("review-state")).toContainText(/已通过|Approved/);
     await bCtx.close();
+
+    // The history shows all of it: v2 approved by B over v1; v1 keeps its thread (reply, resolved) and its decision.
+    await page.goto(`/gallery?asset=${v2}`);
+    await expect(aDetail.getByTestId("review-state")).toContainText(/已通过|Approved/);
+    await aDetail.getByRole("button", { name: /历史|History/ }).click();
+    await expect(aDetail.getByTestId("review-history")).toContainText("reviewer-b");
+    await expect(aDetail.getByTestId("review-comment")).toHaveCount(0);
+    await stack.getByRole("button", { name: /打开 v1|Open v1/ }).click();
+    await expect(page).toHaveURL(new RegExp(`asset=${assetId}`));
+    await expect(aDetail.getByTestId("review-state")).toContainText(/需修改|Changes requested/);
+    await expect(thread).toContainText("the fog is too thin here");
+    await expect(thread.getByTestId("review-reply")).toContainText("thicker fog in the next run");
+    await expect(thread).toContainText(/已解决|Resolved/);
+    await aDetail.getByRole("button", { name: /历史|History/ }).click();
+    await expect(aDetail.getByTestId("review-history")).toContainText("more fog, please");
+    const v2Asset = await (await request.get(`/api/v1/assets/${v2}`)).json();
+    expect(v2Asset.review).toMatchObject({ state: "approved", decidedBy: { name: "reviewer-b" } });
+    expect(v2Asset.review.history[0]).toMatchObject({ from: "none", state: "approved" });
+    expect(v2Asset.stack).toBeTruthy();
+    expect(v2Asset.versions.map((v: { assetId: string }) => v.assetId)).toEqual([v2, assetId]);
 
     // Another team: every route answers 404, their inbox is empty, their gallery search finds nothing.
     const other = cliAccount("review-other@e2e.test", "Review outsiders", "admin");
@@ -156,10 +202,25 @@ test.describe("Review", () => {
     expect(
       (await as(`/api/v1/assets/${assetId}/review`, { method: "POST", body: '{"decision":"approved"}' })).status,
     ).toBe(404);
+    for (const id of [assetId, v2]) {
+      expect((await as(`/api/v1/assets/${id}`)).status).toBe(404);
+      expect((await as(`/api/v1/assets/${id}/versions`)).status).toBe(404);
+      expect((await as(`/api/v1/assets/${id}/file`)).status).toBe(404);
+    }
+    expect(
+      (
+        await as(`/api/v1/generations`, {
+          method: "POST",
+          body: JSON.stringify({ model: "T0401001", mode: "text-to-video", prompt: "x", versionOf: v2 }),
+        })
+      ).status,
+    ).toBe(404);
     expect((await (await as("/api/v1/notifications")).json()).items).toEqual([]);
     expect((await (await as(`/api/v1/gallery?q=${encodeURIComponent("fog is too thin")}`)).json()).items).toEqual([]);
-    // Our own search finds the comment's words.
-    const found = await (await request.get(`/api/v1/gallery?q=${encodeURIComponent("fog is too thin")}`)).json();
+    // Our own search finds the comment's words (on v1: a stack shows v2 alone unless every version is asked for).
+    const found = await (
+      await request.get(`/api/v1/gallery?q=${encodeURIComponent("fog is too thin")}&versions=all`)
+    ).json();
     expect(found.items.map((i: { assetId: string }) => i.assetId)).toEqual([assetId]);
   });
   test("review request: A asks two people from a gallery selection; each decides in their own browser; the overall state follows Ziflow's rule; A is told live; the share page shows comments to the team only", async ({
@@ -294,6 +355,36 @@ test.describe("Review", () => {
     await expect(outsider.getByTestId("share-asset")).toBeVisible();
     await expect(outsider.getByTestId("review-panel")).toHaveCount(0);
     await expect(outsider.getByText("seen from the share page")).toHaveCount(0);
+
+    // A shared board: the member opens each item's comments and review from the board (and writes one there);
+    // the signed-out viewer gets no way in, not even with the item in the URL.
+    const board = await (await request.post("/api/v1/boards", { data: { name: "Poster colours" } })).json();
+    await request.post(`/api/v1/boards/${board.id}/items`, { data: { assetIds: [a1, a2] } });
+    const boardShare = await (await request.post("/api/v1/shares", { data: { boardId: board.id } })).json();
+    const boardPath = new URL(boardShare.url).pathname;
+    await c.p.goto(boardPath);
+    await expect(c.p.getByTestId("share-board-review")).toHaveCount(2);
+    await c.p
+      .locator("li", { has: c.p.locator(`img[src*="${a1}"]`) })
+      .getByTestId("share-board-review")
+      .click();
+    await expect(c.p).toHaveURL(new RegExp(`\\?item=${a1}`));
+    await expect(c.p.getByTestId("review-comment")).toContainText("seen from the share page");
+    const input = c.p.getByTestId("review-comment-input");
+    await input.fill("written on the board's share page");
+    await c.p.getByTestId("review-send").click();
+    await expect(c.p.getByTestId("review-comment")).toHaveCount(2);
+    const onA1 = await (await request.get(`/api/v1/assets/${a1}/comments`)).json();
+    expect(onA1.items.map((x: { body: string }) => x.body)).toContain("written on the board's share page");
+    await c.p.goBack();
+    await expect(c.p.getByTestId("share-board")).toBeVisible();
+    await outsider.goto(boardPath);
+    await expect(outsider.getByTestId("share-board")).toBeVisible();
+    await expect(outsider.getByTestId("share-board-review")).toHaveCount(0);
+    await outsider.goto(`${boardPath}?item=${a1}`);
+    await expect(outsider.getByTestId("share-board")).toBeVisible();
+    await expect(outsider.getByTestId("review-panel")).toHaveCount(0);
+    await expect(outsider.getByText("written on the board's share page")).toHaveCount(0);
     await request.patch("/api/v1/me/notification-settings", { data: { decision: { inbox: true } } });
     await Promise.all([b.ctx.close(), c.ctx.close(), anon.close()]);
   });

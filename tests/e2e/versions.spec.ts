@@ -1,23 +1,12 @@
-import type { APIRequestContext, Locator } from "@playwright/test";
 import { STUDIO_URL } from "../../playwright.config";
 import { cliAccount } from "./access-helpers";
 import { expect, test } from "./fixtures";
+import { expectComparePlaysInSync, generate, rerunAsVersion, videoTime as time } from "./version-helpers";
 
 // Version stacks and compare as a person uses them: A makes a video, reopens its settings from the gallery and runs
 // it again as a new version (v2); the gallery shows the stack once with its badge; the detail lists v2 over v1 with
 // what changed; compare plays both in step, a seek on one side moves both, each side has its own sound; two images
 // compare with a slider; another team's asset is a 404.
-
-async function generate(request: APIRequestContext, data: Record<string, unknown>) {
-  const g = await (await request.post("/api/v1/generations", { data })).json();
-  await expect
-    .poll(async () => (await (await request.get(`/api/v1/generations/${g.id}`)).json()).status, { timeout: 60_000 })
-    .toBe("succeeded");
-  const done = await (await request.get(`/api/v1/generations/${g.id}`)).json();
-  return done.outputs.find((o: { role?: string }) => o.role !== "last_frame").assetId as string;
-}
-
-const time = (v: Locator) => v.evaluate((el: HTMLVideoElement) => el.currentTime);
 
 test.describe("Versions and compare", () => {
   test("re-run as a new version, the stack in the grid and the detail, compare v1/v2 playing in sync", async ({
@@ -33,41 +22,20 @@ test.describe("Versions and compare", () => {
       params: { duration: 5 },
     });
 
-    // "Use these settings" from the gallery offers "add as a new version", on.
-    await page.goto(`/gallery?asset=${v1}`);
-    await page
-      .getByTestId("gallery-detail")
-      .getByRole("link", { name: /使用这些设置|Use these settings/ })
-      .click();
-    await expect(page).toHaveURL(new RegExp(`/video\\?from=.*&version=${v1}`));
-    const option = page.getByTestId("version-option");
-    await expect(option.getByRole("switch")).toHaveAttribute("aria-checked", "true");
-    const promptBox = page.getByRole("textbox", { name: /提示词|Prompt/ }).first();
-    await expect(promptBox).toHaveValue(prompt);
-    await promptBox.fill(`${prompt} at dusk`);
-    const created = page.waitForResponse(
-      (r) => r.url().endsWith("/api/v1/generations") && r.request().method() === "POST",
-    );
-    await page.getByRole("button", { name: /^(生成|Generate)$/ }).click();
-    const body = await (await created).json();
-    expect(body.versionOf).toBe(v1);
-    await expect
-      .poll(async () => (await (await request.get(`/api/v1/generations/${body.id}`)).json()).status, {
-        timeout: 60_000,
-      })
-      .toBe("succeeded");
-    const v2 = (
-      (await (await request.get(`/api/v1/generations/${body.id}`)).json()).outputs as {
-        assetId: string;
-        role?: string;
-      }[]
-    ).find((o) => o.role !== "last_frame")!.assetId;
+    // "Use these settings" from the gallery offers "add as a new version", on; it runs as v2.
+    const v2 = await rerunAsVersion(page, request, v1, `${prompt} at dusk`);
 
     // The grid shows the stack once, by v2, with the badge.
     await page.goto("/gallery");
     const grid = page.getByTestId("gallery-grid");
     const tile = grid.locator(`[data-testid="gallery-item"][data-asset-id="${v2}"]`);
     await expect(tile.getByTestId("version-badge")).toHaveText("v2 · 2");
+    await expect(grid.locator(`[data-testid="gallery-item"][data-asset-id="${v1}"]`)).toHaveCount(0);
+    // The "every version" switch lists v1 as well, in the URL; Back hides it again.
+    await page.getByRole("switch", { name: /显示所有版本|Every version/ }).click();
+    await expect(page).toHaveURL(/[?&]versions=all/);
+    await expect(grid.locator(`[data-testid="gallery-item"][data-asset-id="${v1}"]`)).toBeVisible();
+    await page.goBack();
     await expect(grid.locator(`[data-testid="gallery-item"][data-asset-id="${v1}"]`)).toHaveCount(0);
 
     // The detail: v2 over v1, what changed, then compare with v1.
@@ -83,12 +51,8 @@ test.describe("Versions and compare", () => {
     await page.getByTestId("compare-previous").click();
     await expect(page).toHaveURL(new RegExp(`/gallery/compare\\?ids=${v1},${v2}`));
 
-    const view = page.getByTestId("compare-view");
-    const [left, right] = [view.getByTestId("compare-video").nth(0), view.getByTestId("compare-video").nth(1)];
-    for (const v of [left, right])
-      await expect
-        .poll(() => v.evaluate((el: HTMLVideoElement) => el.readyState), { timeout: 45_000 })
-        .toBeGreaterThanOrEqual(2);
+    // Play: both advance together and stay within 0.3 s of each other (the emulator's clips are 3 s long).
+    const { view, left, right } = await expectComparePlaysInSync(page);
     await expect(view.getByTestId("compare-diff")).toContainText(`${prompt} at dusk`);
     // Per-side sound: the left is heard, the right muted until its toggle.
     expect(await left.evaluate((el: HTMLVideoElement) => el.muted)).toBe(false);
@@ -97,20 +61,6 @@ test.describe("Versions and compare", () => {
     expect(await right.evaluate((el: HTMLVideoElement) => el.muted)).toBe(false);
     await view.getByTestId("compare-mute").nth(0).click();
     expect(await left.evaluate((el: HTMLVideoElement) => el.muted)).toBe(true);
-
-    // Play: both advance together and stay within 0.3 s of each other (the emulator's clips are 3 s long).
-    await view.getByTestId("compare-play").click();
-    await expect.poll(() => time(left), { timeout: 15_000 }).toBeGreaterThan(0.3);
-    const start = await time(right);
-    for (let i = 0; i < 3; i++) {
-      const [a, b] = await Promise.all([time(left), time(right)]);
-      expect(Math.abs(a - b)).toBeLessThan(0.3);
-      await page.waitForTimeout(150);
-    }
-    expect(await time(right)).toBeGreaterThan(start);
-    await view.getByTestId("compare-play").click();
-    await expect.poll(() => right.evaluate((el: HTMLVideoElement) => el.paused)).toBe(true);
-    expect(await left.evaluate((el: HTMLVideoElement) => el.paused)).toBe(true);
 
     // A seek on one side seeks both; so does the shared position.
     await right.evaluate((el: HTMLVideoElement) => (el.currentTime = 2.2));

@@ -17,20 +17,38 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: t("title") };
 }
 
+const INPUT_ROLES = ["first_frame", "last_frame", "reference_image", "reference_video", "video", "reference_audio"];
 const VIDEO_MODELS = CATALOG.filter((m) => m.kind === "video").map((m) => m.id);
 
 export default async function VideoPage({
   searchParams,
 }: {
-  searchParams: Promise<{ from?: string; mode?: string; model?: string; version?: string }>;
+  searchParams: Promise<{ from?: string; mode?: string; model?: string; version?: string } & Record<string, unknown>>;
 }) {
   const caller = await requirePageCaller();
-  const { from, mode, model, version } = await searchParams;
+  const sp = await searchParams;
+  const { from, mode, model, version } = sp;
   const found = from ? await getGeneration(caller, from).catch(() => undefined) : undefined;
   const draft = found && VIDEO_MODELS.includes(found.model) ? found : undefined;
   // `?from=<id>` reopens everything: the assets it used are loaded here so its inputs show at once.
   const inputIds = draft?.inputs.flatMap((i) => (i.assetId ? [i.assetId] : [])) ?? [];
   const draftAssets = inputIds.length ? (await listAssetsById(caller, inputIds)).map(assetView) : [];
+  // `?first_frame=<asset id>` and the other roles ("use as input"): the team's assets, in those roles.
+  const wantedInputs = draft
+    ? []
+    : INPUT_ROLES.flatMap((role) => (typeof sp[role] === "string" ? [{ role, id: sp[role] as string }] : []));
+  const presetAssets = wantedInputs.length
+    ? (
+        await listAssetsById(
+          caller,
+          wantedInputs.map((w) => w.id),
+        )
+      ).map(assetView)
+    : [];
+  const preset = wantedInputs.flatMap((w) => {
+    const asset = presetAssets.find((a) => a.id === w.id);
+    return asset ? [{ role: w.role, asset }] : [];
+  });
   const t = await getT("video");
   const modes = runnableModes("video", [
     "text-to-video",
@@ -52,6 +70,7 @@ export default async function VideoPage({
         draftAssets={draftAssets}
         initial={{ mode, model }}
         versionOf={version}
+        preset={preset}
         publicUrl={canGiveFetchableUrl()}
       />
     </PageContainer>
