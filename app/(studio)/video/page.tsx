@@ -22,10 +22,10 @@ const VIDEO_MODELS = CATALOG.filter((m) => m.kind === "video").map((m) => m.id);
 export default async function VideoPage({
   searchParams,
 }: {
-  searchParams: Promise<{ from?: string; mode?: string; model?: string; version?: string }>;
+  searchParams: Promise<{ from?: string; mode?: string; model?: string; version?: string; prompt?: string }>;
 }) {
   const caller = await requirePageCaller();
-  const { from, mode, model, version } = await searchParams;
+  const { from, mode, model, version, prompt } = await searchParams;
   const found = from ? await getGeneration(caller, from).catch(() => undefined) : undefined;
   const draft = found && VIDEO_MODELS.includes(found.model) ? found : undefined;
   // `?from=<id>` reopens everything: the assets it used are loaded here so its inputs show at once.
@@ -50,7 +50,7 @@ export default async function VideoPage({
         models={modelInfos()}
         draft={draft}
         draftAssets={draftAssets}
-        initial={{ mode, model }}
+        initial={{ mode, model, prompt: prompt?.slice(0, 20_000) }}
         versionOf={version}
         publicUrl={!!config().PUBLIC_BASE_URL}
       />
