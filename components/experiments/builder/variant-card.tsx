@@ -44,7 +44,9 @@ export function VariantCard({
     : [];
 
   return (
-    <section
+    // A form of its own: its parameters' radio groups (same names in every variant) stay apart from the others'.
+    <form
+      onSubmit={(e) => e.preventDefault()}
       className="flex min-w-0 flex-col gap-3 rounded-xl border border-border bg-surface p-4 shadow-xs"
       aria-label={t("variantN", { n: index + 1 })}
       data-testid="variant-card"
@@ -127,6 +129,6 @@ export function VariantCard({
           </div>
         </details>
       )}
-    </section>
+    </form>
   );
 }

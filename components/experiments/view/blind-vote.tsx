@@ -20,6 +20,7 @@ const letter = (i: number) => String.fromCharCode(65 + i);
  */
 export function BlindVote({ exp, models, onDone }: { exp: ExperimentView; models: ModelNames; onDone: () => void }) {
   const t = useTranslations("experiments.blind");
+  const tb = useTranslations("experiments.builder");
   const errorText = useErrorText();
   const qc = useQueryClient();
   const title = useVariantTitle(models);
@@ -101,7 +102,12 @@ export function BlindVote({ exp, models, onDone }: { exp: ExperimentView; models
               {cells.map((c) => {
                 const col = columnOf(c);
                 const v = c.variant !== undefined ? exp.variants[c.variant] : undefined;
-                const revealed = done && v && !v.hidden ? title(v).name : undefined;
+                const revealed =
+                  done && c.variant !== undefined
+                    ? v && !v.hidden && v.model
+                      ? title(v).name
+                      : tb("variantN", { n: c.variant + 1 })
+                    : undefined;
                 return (
                   <CellCard
                     key={c.n}
