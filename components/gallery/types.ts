@@ -30,6 +30,8 @@ export const FILTER_KEYS = [
   "sort",
   "origin",
   "trashed",
+  /** One experiment's outputs as a group (issue 15). */
+  "experiment",
 ] as const;
 export type FilterKey = (typeof FILTER_KEYS)[number];
 export type Filters = Partial<Record<FilterKey, string>>;

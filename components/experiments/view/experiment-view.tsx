@@ -1,6 +1,6 @@
 "use client";
 
-import { CopyPlusIcon, FlaskConicalIcon, GitCompareArrowsIcon, OctagonXIcon } from "lucide-react";
+import { CopyPlusIcon, FlaskConicalIcon, GitCompareArrowsIcon, LayoutGridIcon, OctagonXIcon } from "lucide-react";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
 import { useState } from "react";
@@ -117,6 +117,10 @@ export function ExperimentView({
                 {cancel.isPending ? tv("canceling") : tv("cancelRest")}
               </Button>
             )}
+            <Link href={`/gallery?experiment=${exp.id}`} className={buttonClasses({ variant: "ghost" })}>
+              <LayoutGridIcon />
+              {tv("gallery")}
+            </Link>
             {canRun && (
               <Link href={`/experiments/new?from=${exp.id}`} className={buttonClasses({ variant: "secondary" })}>
                 <CopyPlusIcon />
