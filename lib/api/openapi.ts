@@ -11,6 +11,7 @@ import { createShareRequest, unlockShareRequest } from "@/lib/gallery/share-sche
 import { createGenerationRequest } from "@/lib/generations/schema";
 import { STATUSES } from "@/lib/generations/status";
 import { MODES } from "@/lib/catalog/types";
+import { experimentPaths } from "@/lib/experiments/openapi";
 import { reviewPaths } from "@/lib/review/openapi";
 import { ROUTE_TABLE } from "./route-table";
 
@@ -317,6 +318,7 @@ const detailed = {
     },
   },
   ...reviewPaths(body, ok, idParam),
+  ...experimentPaths(body, ok, idParam),
 } as Record<string, Record<string, Record<string, unknown>>>;
 
 const CALLER = [{ bearer: [] }, { cookie: [] }];

@@ -30,6 +30,62 @@ export const ROUTE_TABLE: Record<string, Methods> = {
       access: "public",
     },
   },
+  "/api/v1/experiments": {
+    post: {
+      summary:
+        "An experiment: prompts (or a template × variables) × variants × seeds. dryRun → 200 {cells, estimate}; else 201 {id, cells} (nothing is sent without it)",
+      access: "generation:create",
+    },
+    get: { summary: "The team's experiments, newest first, keyset pages", access: "team:read" },
+  },
+  "/api/v1/experiments/{id}": {
+    get: {
+      summary:
+        "The grid: variants, rows, cells with status, outputs, time and cost (?blind=1: shuffled, names hidden until voted)",
+      access: "team:read",
+    },
+  },
+  "/api/v1/experiments/{id}/votes": {
+    post: { summary: 'Vote on a row: {row, winner: variantIndex | "tie", against?}', access: "review:decide" },
+  },
+  "/api/v1/experiments/{id}/results": {
+    get: {
+      summary: "Per variant: wins, win rate, votes, average cost and time; per-person breakdown",
+      access: "team:read",
+    },
+  },
+  "/api/v1/experiments/{id}/cancel": {
+    post: {
+      summary: "Cancel the rest: waiting cells dropped, sent ones cancelled where TD allows",
+      access: "generation:create",
+    },
+  },
+  "/api/v1/experiments/{id}/cells/{n}/retry": {
+    post: { summary: "Run one failed cell again", access: "generation:create" },
+  },
+  "/api/v1/experiments/{id}/duplicate": {
+    post: {
+      summary: "Duplicate with changes: a new version of the experiment (dryRun supported)",
+      access: "generation:create",
+    },
+  },
+  "/api/v1/prompts": {
+    get: { summary: "The team's prompt library (?q, ?tag), keyset pages", access: "team:read" },
+    post: {
+      summary: "Save a prompt (text or template with variables, tags, notes) as version 1",
+      access: "generation:create",
+    },
+  },
+  "/api/v1/prompts/{id}": {
+    get: { summary: "A prompt with its versions and which generations used which version", access: "team:read" },
+    patch: { summary: "Name, tags, notes", access: "generation:create" },
+  },
+  "/api/v1/prompts/{id}/versions": {
+    post: {
+      summary: "A new version of a prompt (source improve: the prompt helper's suggestion)",
+      access: "generation:create",
+    },
+  },
   "/api/v1/assets": {
     post: {
       summary: "Upload a file (multipart field `file`, optional model/mode/role) or import a public URL (JSON {url})",

@@ -111,6 +111,10 @@ export const envSchema = z.object({
   /** Diagnostics: Prisma emits an event per query (lib/db onDbQuery), for counting what a code path costs. */
   STUDIO_DB_QUERY_EVENTS: bool,
   // Days an asset stays in the trash before it and its files are purged.
+  // Experiments: the most cells one experiment may have, and how many experiment cells of one team run at once
+  // (the rest wait, queued, and are sent as others finish) so one big experiment cannot starve the team.
+  STUDIO_EXPERIMENT_MAX_CELLS: z.coerce.number().int().min(1).max(10_000).default(100),
+  STUDIO_EXPERIMENT_CONCURRENCY: z.coerce.number().int().min(1).max(256).default(4),
   STUDIO_TRASH_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
 });
 

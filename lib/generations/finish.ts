@@ -8,6 +8,15 @@ import { saveClonedVoice } from "@/lib/voices/store";
 import type { PollResult } from "./adapters/types";
 import { nextPollDelay } from "./schedule";
 import { generationFinished } from "@/lib/review/generation-finished";
+
+/** A generation may have reached its end: its creator hears it, and an experiment's next cells may go. */
+function generationEnded(id: string): void {
+  generationFinished(id);
+  // Imported when needed: experiments create generations, so a static import would be a cycle.
+  void import("@/lib/experiments/run")
+    .then((m) => m.experimentGenerationEnded(id))
+    .catch((e) => console.error("[experiments] after generation end:", e));
+}
 import { wakeArchiver } from "./wake";
 import { joinStack } from "@/lib/versions/stacks";
 
@@ -57,7 +66,7 @@ export async function recordFailure(
     },
   });
   if (r.count === 1) await syncLedger(id);
-  if (r.count === 1) generationFinished(id);
+  if (r.count === 1) generationEnded(id);
   return r.count === 1;
 }
 
@@ -131,7 +140,7 @@ export async function applyPollResult(id: string, r: PollResult, opts: { revive?
       },
     });
     await syncLedger(id);
-    if (ended.count) generationFinished(id);
+    if (ended.count) generationEnded(id);
     return;
   }
   // Inline outputs (synchronous TTS) are written at once; the others keep TD's link until the archiver saves them.
@@ -193,7 +202,7 @@ export async function applyPollResult(id: string, r: PollResult, opts: { revive?
   if (!applied) await Promise.all(outputs.map((x) => (x.stored ? removeKey(x.stored.key) : undefined)));
   // A voice-clone's VoiceId becomes a named team voice; it also stays in `usage`, so a failure here loses nothing.
   else await saveClonedVoice(id, r.usage).catch((e) => console.error("[voices] could not save the cloned voice", e));
-  if (applied && !saving) generationFinished(id);
+  if (applied && !saving) generationEnded(id);
   wakeArchiver();
 }
 
@@ -217,7 +226,7 @@ export async function settleSaving(generationId: string): Promise<void> {
   if (!lost) {
     const done = await db().generation.updateMany({ where, data: { status: "succeeded", phase: null, finishedAt } });
     await syncLedger(generationId);
-    if (done.count) generationFinished(generationId);
+    if (done.count) generationEnded(generationId);
     // A voice-clone whose audio came as a link is only now succeeded: keep its VoiceId as a team voice.
     const usage = done.count
       ? (await db().generation.findUnique({ where: { id: generationId }, select: { usage: true } }))?.usage
@@ -239,5 +248,5 @@ export async function settleSaving(generationId: string): Promise<void> {
     },
   });
   await syncLedger(generationId);
-  generationFinished(generationId);
+  generationEnded(generationId);
 }

@@ -30,6 +30,8 @@ export const createGenerationRequest = z.object({
     .optional(),
   /** "Add as a new version": the asset this is a new version of; the outputs join its version stack. */
   versionOf: z.string().min(1).max(64).optional(),
+  /** The prompt library version this prompt came from (its history lists the generations that used it). */
+  promptVersionId: z.string().min(1).max(100).optional(),
 });
 export type CreateGenerationRequest = z.infer<typeof createGenerationRequest>;
 

@@ -1,10 +1,11 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
 import type { Scope } from "@/lib/auth/scope";
-import { chatEstimateUnits, costOf, sumUnits } from "@/lib/catalog/units";
+import { sumUnits, type chatEstimateUnits } from "@/lib/catalog/units";
 import { db } from "@/lib/db";
 import { alertBudgets } from "./budget-alerts";
 import { checkLimits, type BudgetState } from "./budgets";
+import { estimateChatTurn } from "./estimate";
 import { settleChat } from "./ledger";
 import { currentPrices } from "./prices";
 
@@ -30,14 +31,13 @@ export async function reserveChatTurn(
   body: Parameters<typeof chatEstimateUnits>[0],
 ): Promise<ChatReservation> {
   const id = `chat-${randomUUID()}`;
-  const units = chatEstimateUnits(body);
   const near: BudgetState[] = [];
   await db().$transaction(
     async (tx) => {
       // The write lock first, so the check sees every reservation made before it (as reserveInTx does).
       await tx.$executeRaw`UPDATE "Team" SET "updatedAt" = "updatedAt" WHERE "id" = ${scope.teamId}`;
       const prices = await currentPrices(tx);
-      const cost = prices.version ? costOf(prices, model, units, {}) : undefined;
+      const { units, cost } = estimateChatTurn(model, body, prices);
       near.push(...(await checkLimits(tx, scope, cost ?? 0, prices.currency)));
       await tx.ledgerEntry.create({
         data: {

@@ -1,9 +1,10 @@
 import "server-only";
 import type { Scope } from "@/lib/auth/scope";
-import { actual, chatUnits, costOf, estimate, unitOf, type Estimate, type Units } from "@/lib/catalog/units";
+import { actual, chatUnits, costOf, unitOf, type Estimate, type Units } from "@/lib/catalog/units";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { checkLimits, type BudgetState } from "./budgets";
+import { estimateRun } from "./estimate";
 import { STILL_RESERVED_CODES } from "./ledger-view";
 import { currentPrices, pricesOfVersion } from "./prices";
 
@@ -38,7 +39,7 @@ export async function reserveInTx(
 ): Promise<Estimate | undefined> {
   await tx.$executeRaw`UPDATE "Team" SET "updatedAt" = "updatedAt" WHERE "id" = ${a.scope.teamId}`;
   const prices = await currentPrices(tx);
-  const est = estimate(a.model, a.mode, a.params, 1, { prompt: a.prompt, prices: prices.version ? prices : null });
+  const est = estimateRun(a, prices);
   const charge = est?.cost ?? 0;
   // (Not `near?.push(...await …)`: optional chaining would skip the check itself when nobody collects.)
   const crossed = await checkLimits(tx, a.scope, charge, prices.currency);
