@@ -16,7 +16,7 @@ test.describe("Experiments", () => {
       .getByRole("link", { name: /^(新建实验|New experiment)$/ })
       .first()
       .click();
-    await expect(page).toHaveURL(/\/experiments\/new$/);
+    await expect(page).toHaveURL(/\/experiments\/new$/, { timeout: 60_000 });
     const builder = page.getByTestId("experiment-builder");
 
     await builder.getByTestId("experiment-name").fill(`e2e ${run}`);
@@ -54,10 +54,10 @@ test.describe("Experiments", () => {
     await expect(estimate.getByTestId("estimate-cells")).toHaveText("4");
     await expect(estimate.getByTestId("estimate-units")).not.toBeEmpty();
     await expect(estimate.getByTestId("estimate-time")).not.toBeEmpty();
-    expect((await emulator.requests(before)).filter((r) => r.method === "POST")).toHaveLength(0);
+    expect((await emulator.requests(before)).filter((r) => r.op === "create")).toHaveLength(0);
 
     await estimate.getByTestId("experiment-run").click();
-    await expect(page).toHaveURL(/\/experiments\/(?!new)[^/?]+$/);
+    await expect(page).toHaveURL(/\/experiments\/(?!new)[^/?]+$/, { timeout: 60_000 });
     const id = new URL(page.url()).pathname.split("/").pop()!;
 
     // The grid fills in: 2 rows × 2 columns, every cell done with its image, time shown.
@@ -69,8 +69,9 @@ test.describe("Experiments", () => {
       timeout: 60_000,
     });
     await expect(grid.locator('[data-testid="experiment-cell"] img')).toHaveCount(4);
-    const creates = (await emulator.requests(before)).filter((r) => r.method === "POST" && r.model === "T0302007");
+    const creates = (await emulator.requests(before)).filter((r) => r.op === "create");
     expect(creates).toHaveLength(4);
+    expect(creates.every((r) => r.model === "T0302007")).toBe(true);
 
     // Blind: names hidden, pick per row; after the vote the row's names show.
     await page.getByText(/^(盲投|Blind vote)$/).click();
@@ -99,7 +100,7 @@ test.describe("Experiments", () => {
     const genId = new URL(href, "http://x").searchParams.get("from")!;
     const gen = await (await request.get(`/api/v1/generations/${genId}`)).json();
     await use.click();
-    await expect(page).toHaveURL(/\/image\?from=/);
+    await expect(page).toHaveURL(/\/image\?from=/, { timeout: 60_000 });
     await expect(page.locator('textarea[name="prompt"]')).toHaveValue(gen.prompt);
     expect(gen.prompt).toContain(run);
     await expect(page.locator(`input[name="quality"][value="${gen.params.quality}"]`)).toBeChecked();
