@@ -33,6 +33,8 @@ export interface DryRunAnswer {
   rows?: number;
   variants?: number;
   estimate: { units: Units | number; unit?: string; cost?: number; currency?: string; seconds: number };
+  limits?: { maxCells: number; concurrency: number };
+  budget?: { fits: boolean };
 }
 
 export type CellStatus = "waiting" | "queued" | "running" | "succeeded" | "failed" | "canceled" | "expired";

@@ -56,12 +56,19 @@ export function EstimatePanel({
       </dl>
       {stale ? (
         <p className="text-sm text-warning">{t("stale")}</p>
+      ) : answer.budget?.fits === false ? (
+        <p role="alert" className="text-sm text-danger">
+          {t("overBudget")}
+        </p>
       ) : (
         <div className="flex flex-col gap-2 sm:flex-row sm:items-center sm:justify-between">
           <p className="flex items-center gap-1.5 text-sm text-success">
             <CircleCheckIcon className="size-4" />
             {t("budgetOk")}
-            <span className="text-muted">· {t("confirmHint")}</span>
+            <span className="text-muted">
+              · {t("confirmHint")}
+              {answer.limits ? ` · ${t("concurrency", { count: answer.limits.concurrency })}` : ""}
+            </span>
           </p>
           <Button variant="primary" onClick={onRun} loading={running} data-testid="experiment-run">
             {t("run", { count: answer.cells })}

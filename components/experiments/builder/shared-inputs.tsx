@@ -56,6 +56,7 @@ export function SharedInputs({
           ))}
         </ul>
       )}
+      {roles.size === 0 && <p className="text-sm text-muted">{t("noInputs")}</p>}
       <div className="flex flex-wrap gap-2">
         {[...roles].map(([r, { kind, max }]) => (
           <Button
