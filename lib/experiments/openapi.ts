@@ -84,7 +84,11 @@ const results = {
 };
 const prompt = {
   type: "object",
-  properties: { id: { type: "string" }, name: { type: "string" }, current: { type: "object" } },
+  properties: {
+    id: { type: "string" },
+    name: { type: "string" },
+    latest: { type: "object", description: "the newest version" },
+  },
 };
 
 /** The experiment and prompt library routes' shapes (merged into the OpenAPI document). */

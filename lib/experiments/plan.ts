@@ -12,6 +12,7 @@ import { checkPromptVersion } from "@/lib/prompts/library";
 import { budgetStates } from "@/lib/spend/budgets";
 import { estimateChatTurn, estimateRun } from "@/lib/spend/estimate";
 import { currentPrices } from "@/lib/spend/prices";
+import { makespan } from "./plan-math";
 import { countCells, expandRows, planCells, type ExpandedRow, type PlannedCell } from "./expand";
 import type { ExperimentDefinition } from "./schema";
 import type { CellEstimate, ExperimentPlanView } from "./types";
@@ -43,8 +44,34 @@ function variantError(i: number, v: ExperimentDefinition["variants"][number], e:
     e.code,
     `variant ${i + 1} (${name}, ${v.mode}): ${e.message}`,
     `variants.${i}${e.field ? `.${e.field}` : ""}`,
-    { reason: "variant_invalid", variant: i + 1, model: v.model, mode: v.mode, ...(e.details ?? {}) },
+    { ...(e.details ?? {}), reason: "variant_invalid", variant: i, position: i + 1, model: v.model, mode: v.mode },
   );
+}
+
+/** Every variant against the shared inputs first, so the error names the variant and the input its mode cannot take. */
+function checkSharedInputs(def: ExperimentDefinition): void {
+  for (const [i, v] of def.variants.entries()) {
+    const model = getModel(v.model);
+    const spec = model && getModeSpec(v.model, v.mode);
+    const chat = model?.family === "chat";
+    for (const [k, input] of (def.inputs ?? []).entries()) {
+      if (spec && (chat || !spec.inputs.some((s) => s.role === input.role)))
+        throw new AppError(
+          "validation_failed",
+          `variant ${i + 1} (${model!.name.en}, ${v.mode}) cannot take the shared input ${input.role} (inputs.${k})`,
+          `variants.${i}`,
+          {
+            reason: "variant_input",
+            variant: i,
+            position: i + 1,
+            model: v.model,
+            mode: v.mode,
+            input: input.role,
+            role: input.role,
+          },
+        );
+    }
+  }
 }
 
 async function validateVariant(
@@ -57,16 +84,6 @@ async function validateVariant(
   const model = getModel(v.model);
   const spec = model && getModeSpec(v.model, v.mode);
   const chat = model?.family === "chat";
-  // Shared inputs first, so the error names the variant and the input its mode cannot take.
-  for (const [k, input] of (def.inputs ?? []).entries()) {
-    if (spec && (chat || !spec.inputs.some((s) => s.role === input.role)))
-      throw new AppError(
-        "validation_failed",
-        `variant ${i + 1} (${model!.name.en}, ${v.mode}) cannot take the shared input ${input.role} (inputs.${k})`,
-        `variants.${i}`,
-        { reason: "variant_input", variant: i + 1, model: v.model, mode: v.mode, input: input.role },
-      );
-  }
   const seeds = [...new Set(rows.map((r) => r.seed))];
   let valid: ValidGeneration | undefined;
   try {
@@ -106,6 +123,7 @@ export async function planExperiment(scope: Scope, def: ExperimentDefinition): P
     );
   if (def.promptVersionId) await checkPromptVersion(scope, def.promptVersionId);
   const rows = expandRows(def);
+  checkSharedInputs(def);
   const variants: ValidVariant[] = [];
   for (let i = 0; i < def.variants.length; i++) variants.push(await validateVariant(scope, def, i, rows));
   const prices = await currentPrices();
@@ -171,16 +189,6 @@ export async function planExperiment(scope: Scope, def: ExperimentDefinition): P
       limits: { maxCells: limit, concurrency },
     },
   };
-}
-
-/** How long the cells take with `slots` running at once, each slot taking the next waiting cell (listing order). */
-export function makespan(durations: number[], slots: number): number {
-  const free = Array.from({ length: Math.max(1, slots) }, () => 0);
-  for (const d of durations) {
-    const i = free.indexOf(Math.min(...free));
-    free[i] += d;
-  }
-  return Math.ceil(Math.max(...free));
 }
 
 /** The budgets the estimate would overrun (read only: the run checks again inside its transaction). */

@@ -7,6 +7,7 @@ import { GPT54_MODEL } from "@/lib/td/chat-schema";
 import { config } from "@/lib/config";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
+import { cancelGeneration } from "@/lib/generations/cancel";
 import { createGeneration } from "@/lib/generations/create";
 import { checkLimits } from "@/lib/spend/budgets";
 import { releaseChatTurn, reserveChatTurn, settleChatTurn } from "@/lib/spend/chat-ledger";
@@ -23,6 +24,8 @@ import type { ExperimentPlanView } from "./types";
 // next waiting one of the team goes (pump).
 
 const ACTIVE_GEN = ["queued", "running"];
+/** How long one chat cell's non-streamed completion may take. */
+const CHAT_CELL_TIMEOUT_MS = 10 * 60_000;
 
 export type DryRunAnswer = ExperimentPlanView & { budget: Awaited<ReturnType<typeof budgetFit>> };
 
@@ -114,20 +117,23 @@ async function pumpOnce(teamId: string): Promise<void> {
       await closeFinished(teamId);
       return;
     }
-    let claimed = 0;
+    const claimed: Promise<void>[] = [];
+    let any = 0;
     for (const cell of next) {
       const c = await db().experimentCell.updateMany({
         where: { id: cell.id, state: "waiting" },
         data: { state: "sending", startedAt: new Date(), attempts: { increment: 1 } },
       });
       if (!c.count) continue;
-      claimed++;
+      any++;
       const def = JSON.parse(cell.experiment.definition) as ExperimentDefinition;
       const scope = { teamId, userId: cell.experiment.createdById ?? "" };
       if (getChat(def, cell.variant)) void runChatCell(scope, def, cell).finally(() => void pumpTeam(teamId));
-      else await sendMediaCell(scope, def, cell);
+      else claimed.push(sendMediaCell(scope, def, cell));
     }
-    if (!claimed) return;
+    // The batch's creates go together (each is still recorded before it is sent).
+    await Promise.all(claimed);
+    if (!any) return;
   }
 }
 
@@ -154,6 +160,9 @@ async function sendMediaCell(scope: Scope, def: ExperimentDefinition, cell: Cell
       { experimentId: cell.experimentId },
     );
     await db().experimentCell.update({ where: { id: cell.id }, data: { state: "sent", generationId: gen.id } });
+    // Cancelled while this create was on its way: stop it too, where TD allows it.
+    const x = await db().experiment.findUnique({ where: { id: cell.experimentId }, select: { status: true } });
+    if (x?.status === "canceled") await cancelGeneration(scope, gen.id).catch(() => undefined);
   } catch (e) {
     const err = e instanceof AppError ? e : undefined;
     if (!err) console.error(`[experiments] cell ${cell.id} could not be created:`, e);
@@ -185,7 +194,10 @@ async function runChatCell(scope: Scope, def: ExperimentDefinition, cell: CellRo
     );
     turn = await reserveChatTurn(scope, v.model, body);
     await db().experimentCell.update({ where: { id: cell.id }, data: { state: "running" } });
-    const r = await td().chat.complete(body);
+    // A whole answer (thinking included) may take minutes; TD_TIMEOUT_MS is sized for a stream's first byte.
+    const r = await td().chat.complete(body, undefined, {
+      timeoutMs: Math.max(config().TD_TIMEOUT_MS, CHAT_CELL_TIMEOUT_MS),
+    });
     const usage = r.data.usage ?? undefined;
     if (usage) await settleChatTurn(turn, usage as Record<string, unknown>);
     else await releaseChatTurn(turn, false);

@@ -56,14 +56,15 @@ export interface ExperimentRowView {
   values?: Record<string, string>;
   seed?: number;
   repeat: number;
-  /** Blind mode: the caller's column order (variant indices) for this row, stable per person. */
+  /** Blind mode, once the caller voted on the row: its column order (column → variant index), stable per person. */
   order?: number[];
   /** Blind mode: whether the caller has voted on this row (then its names are shown). */
   voted?: boolean;
 }
 
 export interface ExperimentCellView {
-  n: number;
+  /** The cell's number (retry: …/cells/{n}/retry). Missing in blind mode until the caller has voted on the row. */
+  n?: number;
   row: number;
   /** Missing in blind mode until the caller has voted on the row (then `column` places it). */
   variant?: number;
@@ -78,6 +79,8 @@ export interface ExperimentCellView {
   tokens?: { prompt?: number; completion?: number; reasoning?: number };
   cost?: number;
   currency?: string;
+  /** What it is reserved at or charged for, by unit (media cells). */
+  units?: Units;
   seconds?: number;
   error?: { code: string; message: string };
 }
@@ -108,6 +111,7 @@ export interface ExperimentSummary {
   cells: number;
   done: number;
   coverAssetId?: string;
+  variants: { model: string; mode: Mode; params?: Record<string, unknown>; label?: string }[];
 }
 
 export interface VariantResult {
@@ -132,4 +136,6 @@ export interface ExperimentResults {
   variants: VariantResult[];
   voters: { userId: string; name?: string; votes: number; wins: Record<string, number>; ties: number }[];
   totalVotes: number;
+  /** The caller's own votes (winner null: a tie; against: an A/B pair's other variant). */
+  myVotes: { row: number; winner: number | null; against?: number; pair?: [number, number] }[];
 }

@@ -2,6 +2,7 @@ import "server-only";
 import type { z } from "zod";
 import type { Scope } from "@/lib/auth/scope";
 import type { Mode } from "@/lib/catalog/types";
+import type { Units } from "@/lib/catalog/units";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { decodeCursor, encodeCursor } from "@/lib/gallery/cursor";
@@ -30,7 +31,7 @@ const CELL_INCLUDE = {
         select: { id: true, kind: true, mime: true, role: true, trashedAt: true },
         orderBy: { createdAt: "asc" as const },
       },
-      ledger: { select: { state: true, cost: true, currency: true } },
+      ledger: { select: { state: true, cost: true, currency: true, units: true } },
     },
   },
 } satisfies Prisma.ExperimentCellInclude;
@@ -104,6 +105,9 @@ function cellView(c: CellRowFull): ExperimentCellView {
         }
       : {}),
     ...cellCost(c),
+    ...(c.generation?.ledger && c.generation.ledger.state !== "released"
+      ? { units: JSON.parse(c.generation.ledger.units) as Units }
+      : {}),
     ...(seconds !== undefined ? { seconds } : {}),
     ...(error ? { error } : {}),
   };
@@ -149,7 +153,7 @@ export async function getExperiment(scope: Scope, id: string, opts: { blind?: bo
     if (voted.has(c.row)) return { ...view, column };
     // Not voted yet: nothing that tells the model apart.
     const rest: ExperimentCellView = { ...view };
-    for (const k of ["variant", "generationId", "cost", "currency", "seconds"] as const) delete rest[k];
+    for (const k of ["n", "variant", "generationId", "cost", "currency", "units", "seconds"] as const) delete rest[k];
     return { ...rest, column };
   });
   if (opts.blind) cellViews.sort((a, b) => a.row - b.row || a.column! - b.column!);
@@ -175,7 +179,8 @@ export async function getExperiment(scope: Scope, id: string, opts: { blind?: bo
       ...(r.values ? { values: r.values } : {}),
       ...(r.seed !== undefined ? { seed: r.seed } : {}),
       repeat: r.repeat,
-      ...(orders[row] ? { order: orders[row], voted: voted.has(row) } : {}),
+      // Blind: the order (column → variant) only once voted; before, the cells' `column` places them.
+      ...(orders[row] ? { voted: voted.has(row), ...(voted.has(row) ? { order: orders[row] } : {}) } : {}),
     })),
     cells: cellViews,
     counts,
@@ -240,6 +245,12 @@ export async function listExperiments(
         cells: totals.find((t) => t.experimentId === x.id)?._count ?? 0,
         done: done.find((t) => t.experimentId === x.id)?._count ?? 0,
         ...(cover ? { coverAssetId: cover.id } : {}),
+        variants: (JSON.parse(x.definition) as ExperimentDefinition).variants.map((v) => ({
+          model: v.model,
+          mode: v.mode as Mode,
+          ...(v.params ? { params: v.params } : {}),
+          ...(v.label ? { label: v.label } : {}),
+        })),
       };
     }),
     nextCursor: rows.length > q.limit ? encodeCursor({ createdAt: last.createdAt.toISOString(), id: last.id }) : null,

@@ -145,5 +145,13 @@ export async function getResults(scope: Scope, id: string): Promise<ExperimentRe
     variants: results,
     voters: [...voters.values()].map((v) => ({ ...v, name: people.find((p) => p.id === v.userId)?.name })),
     totalVotes: votes.length,
+    myVotes: votes
+      .filter((v) => v.userId === scope.userId)
+      .map((v) => ({
+        row: v.row,
+        winner: v.winner,
+        ...(v.against !== null ? { against: v.against } : {}),
+        ...(v.pairKey ? { pair: v.pairKey.split("-").map(Number) as [number, number] } : {}),
+      })),
   };
 }

@@ -118,10 +118,18 @@ export async function listGallery(scope: Scope, input: GalleryQuery | Parsed): P
   if (q.archive)
     add(`a."archiveState" IN (${ARCHIVE_STATES[q.archive].map(() => "?").join(",")})`, ...ARCHIVE_STATES[q.archive]);
   if (q.asset) add(`a."id" = ?`, q.asset);
+  if (q.experiment) {
+    const x = await db().experiment.findFirst({
+      where: { id: q.experiment, teamId: scope.teamId },
+      select: { id: true },
+    });
+    if (!x) throw new AppError("not_found", `experiment ${q.experiment} does not exist`);
+    add(`a."generationId" IN (SELECT g."id" FROM "Generation" g WHERE g."experimentId" = ?)`, q.experiment);
+  }
   if (q.review) add(`a."reviewState" = ?`, q.review);
   if (q.rating_gte) add(`a."ratingAverage" >= ?`, q.rating_gte);
   // One tile per stack: a version is hidden while a newer one of its stack is out of the trash (an index seek).
-  if (q.versions === "latest" && !q.trashed && !q.asset && !q.board)
+  if (q.versions === "latest" && !q.trashed && !q.asset && !q.board && !q.experiment)
     add(
       `(a."stackId" IS NULL OR NOT EXISTS (SELECT 1 FROM "Asset" v WHERE v."stackId" = a."stackId" AND v."stackVersion" > a."stackVersion" AND v."trashedAt" IS NULL))`,
     );

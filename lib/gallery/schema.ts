@@ -20,6 +20,8 @@ export const galleryQuery = z.object({
   creator: z.string().max(64).optional(),
   tag: z.string().trim().min(1).max(40).optional(),
   board: z.string().max(64).optional(),
+  /** An experiment's outputs, as a group (every cell's, retries included). */
+  experiment: z.string().max(64).optional(),
   favorite: flag.optional(),
   q: z.string().max(200).optional(),
   /** Inclusive; a bare date means that day's start (UTC). */

@@ -21,7 +21,7 @@ function versionView(v: VersionRow): PromptVersionView {
     version: v.version,
     body: v.body,
     variables: JSON.parse(v.variables) as Record<string, string[]>,
-    ...(v.note ? { note: v.note } : {}),
+    ...(v.note ? { notes: v.note } : {}),
     source: v.source === "improve" ? "improve" : "manual",
     createdAt: v.createdAt.toISOString(),
     used: v._count.generations,
@@ -34,10 +34,9 @@ function promptView(p: PromptRow, current: VersionRow): PromptView {
     name: p.name,
     tags: JSON.parse(p.tags) as string[],
     ...(p.notes ? { notes: p.notes } : {}),
-    latest: p.latest,
+    latest: versionView(current),
     createdAt: p.createdAt.toISOString(),
     updatedAt: p.updatedAt.toISOString(),
-    current: versionView(current),
   };
 }
 
@@ -174,7 +173,7 @@ export async function addPromptVersion(scope: Scope, id: string, req: CreateProm
         version: p.latest,
         body: req.body,
         variables: JSON.stringify(req.variables ?? {}),
-        note: req.note ?? null,
+        note: req.notes ?? null,
         source: req.source ?? "manual",
         createdById: scope.userId || null,
       },

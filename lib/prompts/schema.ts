@@ -27,7 +27,7 @@ export type UpdatePromptRequest = z.infer<typeof updatePromptRequest>;
 export const createPromptVersionRequest = z.object({
   body: z.string().trim().min(1).max(20_000),
   variables: variables.optional(),
-  note: z.string().max(2_000).optional(),
+  notes: z.string().max(2_000).optional(),
   /** manual, or improve (the "improve prompt" helper saving its suggestion). */
   source: z.enum(["manual", "improve"]).optional(),
 });

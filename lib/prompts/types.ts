@@ -6,7 +6,7 @@ export interface PromptVersionView {
   version: number;
   body: string;
   variables: Record<string, string[]>;
-  note?: string;
+  notes?: string;
   source: "manual" | "improve";
   createdAt: string;
   /** How many generations used this version (the detail lists them under `generations`). */
@@ -18,10 +18,10 @@ export interface PromptView {
   name: string;
   tags: string[];
   notes?: string;
-  latest: number;
+  /** The newest version. */
+  latest: PromptVersionView;
   createdAt: string;
   updatedAt: string;
-  current: PromptVersionView;
   versions?: PromptVersionView[];
   /** Which generations used which version, newest first (detail only, at most 100). */
   generations?: { id: string; versionId: string; version: number; model: string; status: string; createdAt: string }[];
