@@ -27,11 +27,7 @@ export function ExperimentList({ canCreate }: { canCreate: boolean }) {
       api<Page>(`/api/v1/experiments${pageParam ? `?cursor=${encodeURIComponent(pageParam)}` : ""}`),
     getNextPageParam: (p) => p.nextCursor,
     refetchInterval: (query) =>
-      live.interval(
-        query.state.data?.pages.some((p) => p.items.some((e) => e.status === "running" || e.status === "queued"))
-          ? 3000
-          : false,
-      ),
+      live.interval(query.state.data?.pages.some((p) => p.items.some((e) => e.status === "running")) ? 3000 : false),
   });
   if (q.isPending) return <Spinner className="mx-auto my-12" />;
   if (q.isError)

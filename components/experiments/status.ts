@@ -16,3 +16,7 @@ export const EXPERIMENT_TONE: Record<string, BadgeTone> = {
   partial: "warning",
   canceled: "neutral",
 };
+
+/** A cell's number (…/cells/{n}/retry): given by the server, else its place in the listing (row by row). */
+export const cellNumber = (c: Pick<ExperimentCell, "n" | "row" | "variant" | "column">, variants: number) =>
+  c.n ?? c.row * variants + (c.variant ?? c.column ?? 0);

@@ -37,24 +37,24 @@ export function PromptDetail({ id }: { id: string }) {
       </p>
     );
   const p = q.data;
-  const text = encodeURIComponent(p.current.body);
+  const text = encodeURIComponent(p.latest.body);
   return (
     <div className="flex min-w-0 flex-col gap-4" data-testid="prompt-detail">
       <Card>
         <CardHeader
           title={p.name}
           description={t("versionOf", {
-            version: p.latest,
+            version: p.latest.version,
             time: format.dateTime(new Date(p.updatedAt), { dateStyle: "medium" }),
           })}
         />
         <CardBody className="flex flex-col gap-4">
           <p className="text-sm whitespace-pre-wrap text-fg" data-testid="prompt-current">
-            {p.current.body}
+            {p.latest.body}
           </p>
-          {Object.keys(p.current.variables).length > 0 && (
+          {Object.keys(p.latest.variables).length > 0 && (
             <dl className="grid gap-1 text-xs">
-              {Object.entries(p.current.variables).map(([k, v]) => (
+              {Object.entries(p.latest.variables).map(([k, v]) => (
                 <div key={k} className="flex gap-2">
                   <dt className="font-medium text-muted">{`{${k}}`}</dt>
                   <dd className="text-fg">{v.join(" · ")}</dd>
@@ -87,10 +87,10 @@ export function PromptDetail({ id }: { id: string }) {
       <Card>
         <CardHeader title={t("versions")} />
         <ol className="divide-y divide-border" data-testid="prompt-versions">
-          {(p.versions ?? [p.current]).map((v) => (
+          {(p.versions ?? [p.latest]).map((v) => (
             <li key={v.id} className="flex flex-col gap-1.5 px-5 py-3">
               <div className="flex flex-wrap items-center gap-2 text-xs text-muted">
-                <Badge tone={v.id === p.current.id ? "accent" : "neutral"}>v{v.version}</Badge>
+                <Badge tone={v.id === p.latest.id ? "accent" : "neutral"}>v{v.version}</Badge>
                 {v.source === "improve" && <Badge tone="success">{t("improved")}</Badge>}
                 <time dateTime={v.createdAt}>
                   {format.dateTime(new Date(v.createdAt), { dateStyle: "medium", timeStyle: "short" })}
@@ -98,7 +98,7 @@ export function PromptDetail({ id }: { id: string }) {
                 <span>{t("used", { count: v.used })}</span>
               </div>
               <p className="text-sm whitespace-pre-wrap text-fg">{v.body}</p>
-              {v.note && <p className="text-xs text-muted">{v.note}</p>}
+              {v.notes && <p className="text-xs text-muted">{v.notes}</p>}
             </li>
           ))}
         </ol>
@@ -173,8 +173,8 @@ function NewVersion({ prompt }: { prompt: PromptView }) {
   const t = useTranslations("experiments.prompts");
   const errorText = useErrorText();
   const qc = useQueryClient();
-  const [body, setBody] = useState(prompt.current.body);
-  const [values, setValues] = useState(valuesText(prompt.current.variables));
+  const [body, setBody] = useState(prompt.latest.body);
+  const [values, setValues] = useState(valuesText(prompt.latest.variables));
   const [note, setNote] = useState("");
   const [improved, setImproved] = useState(false);
   const add = useMutation({
@@ -184,7 +184,7 @@ function NewVersion({ prompt }: { prompt: PromptView }) {
         json: {
           body: body.trim(),
           variables: variablesOf(body, values),
-          ...(note.trim() ? { note: note.trim() } : {}),
+          ...(note.trim() ? { notes: note.trim() } : {}),
           source: improved ? "improve" : "manual",
         },
       }),
@@ -198,8 +198,8 @@ function NewVersion({ prompt }: { prompt: PromptView }) {
     },
   });
   const unchanged =
-    body.trim() === prompt.current.body &&
-    JSON.stringify(variablesOf(body, values)) === JSON.stringify(prompt.current.variables);
+    body.trim() === prompt.latest.body &&
+    JSON.stringify(variablesOf(body, values)) === JSON.stringify(prompt.latest.variables);
   return (
     <Card>
       <CardHeader title={t("newVersion")} />

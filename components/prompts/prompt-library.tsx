@@ -88,9 +88,9 @@ export function PromptLibrary({ canEdit }: { canEdit: boolean }) {
                 >
                   <span className="flex items-center gap-2">
                     <span className="min-w-0 flex-1 truncate font-medium text-fg">{p.name}</span>
-                    <Badge className="h-5 px-2">v{p.latest}</Badge>
+                    <Badge className="h-5 px-2">v{p.latest.version}</Badge>
                   </span>
-                  <span className="line-clamp-2 text-sm text-muted">{p.current.body}</span>
+                  <span className="line-clamp-2 text-sm text-muted">{p.latest.body}</span>
                   {p.tags.length > 0 && (
                     <span className="flex flex-wrap gap-1">
                       {p.tags.map((tag) => (

@@ -90,7 +90,7 @@ export function ExperimentBuilder({
   if (parent.data?.definition)
     initial = fromRequest(parent.data.definition as ExperimentRequest, t("duplicateOf", { name: parent.data.name }));
   else if (prompt.data) {
-    const v = prompt.data.current;
+    const v = prompt.data.latest;
     const vars = Object.entries(v?.variables ?? {});
     initial = {
       ...initial,

@@ -110,7 +110,7 @@ export function BlindVote({ exp, models, onDone }: { exp: ExperimentView; models
                     : undefined;
                 return (
                   <CellCard
-                    key={c.n}
+                    key={`${c.row}-${col}`}
                     cell={c}
                     header={
                       <div className="flex items-center justify-between gap-2 px-0.5">

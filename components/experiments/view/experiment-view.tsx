@@ -10,7 +10,7 @@ import { Badge, Button, buttonClasses, EmptyState, PageHeader, Segmented, Spinne
 import { api, ApiError } from "@/lib/client/api";
 import { useErrorText } from "@/lib/client/error-text";
 import { tKey } from "@/lib/i18n/dynamic-key";
-import { cellActive, EXPERIMENT_TONE } from "../status";
+import { cellActive, cellNumber, EXPERIMENT_TONE } from "../status";
 import type { ExperimentView as Experiment } from "../types";
 import { BlindVote } from "./blind-vote";
 import { mainOutput } from "./cell-card";
@@ -83,7 +83,7 @@ export function ExperimentView({
   const exp = q.data;
   const done = exp.cells.filter((c) => !cellActive(c)).length;
   const active = exp.cells.some(cellActive);
-  const picked = exp.cells.filter((c) => selected.has(c.n) && mainOutput(c));
+  const picked = exp.cells.filter((c) => selected.has(cellNumber(c, exp.variants.length)) && mainOutput(c));
   const assetIds = picked.map((c) => mainOutput(c)!.assetId);
 
   return (

@@ -5,6 +5,7 @@ import { useRef, useState } from "react";
 import { useLocale, useTranslations } from "use-intl";
 import { Button } from "@/components/ui";
 import { tKey } from "@/lib/i18n/dynamic-key";
+import { cellNumber } from "../status";
 import type { ExperimentCell, ExperimentView } from "../types";
 import { CellCard, mainOutput } from "./cell-card";
 
@@ -79,10 +80,10 @@ export function ExperimentGrid({
                 <CellCard
                   cell={cell}
                   kind={exp.variants[i].model ? models[exp.variants[i].model!]?.kind : undefined}
-                  selected={selected.has(cell.n)}
-                  onSelect={(on) => onSelect(cell.n, on)}
-                  onRetry={() => onRetry(cell.n)}
-                  retrying={retrying === cell.n}
+                  selected={selected.has(cellNumber(cell, cols))}
+                  onSelect={(on) => onSelect(cellNumber(cell, cols), on)}
+                  onRetry={() => onRetry(cellNumber(cell, cols))}
+                  retrying={retrying === cellNumber(cell, cols)}
                 />
               ) : (
                 <div className="rounded-lg border border-dashed border-border" />
