@@ -103,7 +103,8 @@ test.describe("Experiments", () => {
     await expect(page).toHaveURL(/\/image\?from=/, { timeout: 60_000 });
     await expect(page.locator('textarea[name="prompt"]')).toHaveValue(gen.prompt);
     expect(gen.prompt).toContain(run);
-    await expect(page.locator(`input[name="quality"][value="${gen.params.quality}"]`)).toBeChecked();
+    // The Image studio's quality tiles (low / medium / high): the winner's quality is the one chosen.
+    await expect(page.locator(`input[type="radio"][value="${gen.params.quality}"]`)).toBeChecked();
 
     // Promote two cells to a new board.
     await page.goto(`/experiments/${id}`);
