@@ -107,23 +107,3 @@ export function countCells(def: Pick<ExperimentDefinition, "prompts" | "seeds" |
   const runs = def.seeds?.length ? def.seeds.length : (def.repeats ?? 1);
   return prompts * runs * def.variants.length;
 }
-
-/** A stable shuffle of 0..n-1 for one person and row (blind mode): the same order on every load. */
-export function blindOrder(n: number, key: string): number[] {
-  let h = 2166136261;
-  for (const ch of key) h = Math.imul(h ^ ch.charCodeAt(0), 16777619) >>> 0;
-  const next = () => {
-    // mulberry32
-    h = (h + 0x6d2b79f5) >>> 0;
-    let t = h;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  const order = Array.from({ length: n }, (_, i) => i);
-  for (let i = n - 1; i > 0; i--) {
-    const j = Math.floor(next() * (i + 1));
-    [order[i], order[j]] = [order[j], order[i]];
-  }
-  return order;
-}

@@ -102,8 +102,68 @@ export async function activeCells(teamId: string): Promise<number> {
   });
 }
 
+/** How long a cell may stay "sending" (its create cannot take longer): after that the process sending it died. */
+const SENDING_STALE_MS = 10 * 60_000;
+
+/**
+ * Cells whose sender died (a restart between the claim and the link): a "sending" cell with its generation is
+ * linked; one without was never written and is failed as not sent; a chat cell past its timeout is failed.
+ */
+async function recoverStale(teamId: string): Promise<void> {
+  const now = Date.now();
+  const stale = await db().experimentCell.findMany({
+    where: {
+      teamId,
+      OR: [
+        { state: "sending", startedAt: { lt: new Date(now - SENDING_STALE_MS) } },
+        { state: "running", startedAt: { lt: new Date(now - CHAT_CELL_TIMEOUT_MS - SENDING_STALE_MS) } },
+      ],
+    },
+    select: { id: true, experimentId: true, state: true },
+  });
+  for (const c of stale) {
+    const orphan =
+      c.state === "sending"
+        ? await db().generation.findFirst({
+            where: {
+              experimentId: c.experimentId,
+              experimentCell: null,
+              createdAt: { gte: new Date(now - 2 * SENDING_STALE_MS) },
+            },
+            select: { id: true },
+          })
+        : null;
+    await db().experimentCell.updateMany({
+      where: { id: c.id, state: c.state },
+      data: orphan
+        ? { state: "sent", generationId: orphan.id }
+        : {
+            state: "failed",
+            errorCode: "NotSent",
+            errorMessage: "The studio stopped while sending this cell; run it again.",
+            finishedAt: new Date(),
+          },
+    });
+  }
+}
+
+let lastSweep = 0;
+
+/** The engine's safety net (every few seconds): teams with waiting cells get a pass, after a restart too. */
+export async function pumpWaiting(): Promise<void> {
+  if (Date.now() - lastSweep < 5_000) return;
+  lastSweep = Date.now();
+  const teams = await db().experimentCell.findMany({
+    where: { state: { in: ["waiting", "sending", "running"] } },
+    distinct: ["teamId"],
+    select: { teamId: true },
+  });
+  for (const t of teams) await pumpTeam(t.teamId);
+}
+
 async function pumpOnce(teamId: string): Promise<void> {
   const limit = config().STUDIO_EXPERIMENT_CONCURRENCY;
+  await recoverStale(teamId);
   for (;;) {
     const free = limit - (await activeCells(teamId));
     if (free <= 0) return;

@@ -7,7 +7,8 @@ import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { decodeCursor, encodeCursor } from "@/lib/gallery/cursor";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { blindOrder, type ExpandedRow } from "./expand";
+import { blindOrder } from "./blind";
+import type { ExpandedRow } from "./expand";
 import type { ExperimentDefinition, listExperimentsQuery } from "./schema";
 import type { CellStatus, ExperimentCellView, ExperimentStatus, ExperimentSummary, ExperimentView } from "./types";
 

@@ -384,6 +384,10 @@ async function recoverCreates(): Promise<number> {
       );
     }
   }
+  // Experiment cells waiting for a slot (a restart, another process's ends): imported late, experiments create generations.
+  void import("@/lib/experiments/run")
+    .then((m) => m.pumpWaiting())
+    .catch((e) => console.error("[engine] experiments:", (e as Error).message));
   return unsent.length;
 }
 

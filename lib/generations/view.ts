@@ -34,6 +34,8 @@ export function generationView(
       ...(i.url ? { url: i.url } : {}),
     })),
     ...(g.versionOf ? { versionOf: g.versionOf } : {}),
+    ...(g.experimentId ? { experimentId: g.experimentId } : {}),
+    ...(g.promptVersionId ? { promptVersionId: g.promptVersionId } : {}),
     upstreamTaskId: g.upstreamTaskId,
     upstreamStatus: g.upstreamStatus,
     requestIds: JSON.parse(g.requestIds || "[]") as string[],

@@ -23,6 +23,7 @@ const BODIES: Record<string, unknown> = {
   "PATCH /api/v1/comments/[id]": { body: "edited by someone else" },
   "PUT /api/v1/assets/[id]/rating": { stars: 3 },
   "POST /api/v1/assets/[id]/review": { decision: "approved" },
+  "POST /api/v1/experiments/[id]/votes": { row: 0, winner: 0 },
 };
 const itemBodies = () => ({
   "POST /api/v1/boards/[id]/items": { assetIds: [ids["api/v1/assets"]] },
@@ -93,6 +94,18 @@ test.describe("Access control on every route and page", () => {
     ).json();
     const invite = await (await api.post("/api/v1/team/invites", { data: { role: "member" } })).json();
     const board = await (await api.post("/api/v1/boards", { data: { name: "access: team E2E board" } })).json();
+    const experiment = await (
+      await api.post("/api/v1/experiments", {
+        data: {
+          name: "access: team E2E experiment",
+          prompts: ["access: team E2E experiment"],
+          variants: [{ model: "T0401001", mode: "text-to-video" }],
+        },
+      })
+    ).json();
+    const prompt = await (
+      await api.post("/api/v1/prompts", { data: { name: `access prompt ${Date.now()}`, body: "team E2E only" } })
+    ).json();
     const tokens = await (await api.get("/api/v1/tokens")).json();
     const team = await (await api.get("/api/v1/team")).json();
     const reviewerId = team.members.find((m: { email: string }) => m.email === "reviewer@e2e.test").userId;
@@ -105,6 +118,8 @@ test.describe("Access control on every route and page", () => {
       "api/v1/team/members": reviewerId,
       "api/v1/tokens": tokens.items[0].id,
       "api/v1/boards": board.id,
+      "api/v1/experiments": experiment.id,
+      "api/v1/prompts": prompt.id,
     };
     for (const [k, v] of Object.entries(ids)) expect(v, k).toBeTruthy();
     await api.dispose();
@@ -154,6 +169,8 @@ test.describe("Access control on every route and page", () => {
       "/api/v1/voices",
       "/api/v1/gallery?origin=all",
       "/api/v1/boards",
+      "/api/v1/experiments",
+      "/api/v1/prompts",
     ];
     for (const l of lists) {
       const text = await (await fetch(STUDIO_URL + l, { headers: { Authorization: `Bearer ${other}` } })).text();

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { AppError } from "@/lib/errors";
+import { blindOrder } from "@/lib/experiments/blind";
 import {
-  blindOrder,
   countCells,
   expandRows,
   expandTemplate,
@@ -85,6 +85,16 @@ describe("template expansion", () => {
     expect(blindOrder(5, "exp:user-a:0")).toEqual(a);
     const others = Array.from({ length: 20 }, (_, i) => blindOrder(5, `exp:user-${i}:0`).join());
     expect(new Set(others).size).toBeGreaterThan(5);
+    // Rows of one person vary too, and every order of three turns up about equally often.
+    const rows = Array.from({ length: 12 }, (_, r) => blindOrder(3, `exp:user-a:${r}`).join());
+    expect(new Set(rows).size).toBeGreaterThanOrEqual(4);
+    const counts = new Map<string, number>();
+    for (let r = 0; r < 600; r++) {
+      const k = blindOrder(3, `exp:user-${r % 7}:${r}`).join();
+      counts.set(k, (counts.get(k) ?? 0) + 1);
+    }
+    expect(counts.size).toBe(6);
+    for (const c of counts.values()) expect(c).toBeGreaterThan(60);
   });
 
   it("the time estimate: cells over the concurrency slots", () => {
