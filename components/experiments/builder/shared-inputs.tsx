@@ -1,14 +1,16 @@
 "use client";
 
 import { PlusIcon, XIcon } from "lucide-react";
-import { useState } from "react";
+import { lazy, Suspense, useState } from "react";
 import { useTranslations } from "use-intl";
-import { AssetPicker } from "@/components/inputs/asset-picker";
 import type { StudioAsset } from "@/components/inputs/types";
 import { Button } from "@/components/ui";
 import type { ModeFormSpec } from "@/lib/catalog/form-spec";
 import type { MediaKind } from "@/lib/catalog/types";
 import { tKey } from "@/lib/i18n/dynamic-key";
+
+// The picker (a dialog with its own queries) loads when it is first opened: the builder's first load stays small.
+const AssetPicker = lazy(() => import("@/components/inputs/asset-picker").then((m) => ({ default: m.AssetPicker })));
 
 /** Inputs every variant that takes them shares (one first frame for every image-to-video variant…), picked from the studio's assets. */
 export function SharedInputs({
@@ -71,16 +73,20 @@ export function SharedInputs({
           </Button>
         ))}
       </div>
-      <AssetPicker
-        open={!!picking}
-        kind={picking?.kind ?? "image"}
-        title={picking ? t("addInput", { role: role(picking.role) }) : ""}
-        onClose={() => setPicking(undefined)}
-        onPick={(asset) => {
-          if (picking) onChange([...inputs, { asset, role: picking.role }]);
-          setPicking(undefined);
-        }}
-      />
+      {picking && (
+        <Suspense>
+          <AssetPicker
+            open={!!picking}
+            kind={picking?.kind ?? "image"}
+            title={picking ? t("addInput", { role: role(picking.role) }) : ""}
+            onClose={() => setPicking(undefined)}
+            onPick={(asset) => {
+              if (picking) onChange([...inputs, { asset, role: picking.role }]);
+              setPicking(undefined);
+            }}
+          />
+        </Suspense>
+      )}
     </div>
   );
 }
