@@ -2,7 +2,7 @@
 
 import { CircleCheckIcon } from "lucide-react";
 import { useTranslations } from "use-intl";
-import { useMoney, useUnitText } from "@/components/spend/spend-estimate";
+import { useMoney, useUnitText } from "@/components/spend/format";
 import { Button } from "@/components/ui";
 import { formatDuration } from "@/lib/client/use-now";
 import type { DryRunAnswer } from "../types";

@@ -5,7 +5,7 @@ import Link from "next/link";
 import type { ReactNode } from "react";
 import { useTranslations } from "use-intl";
 import { STATUS_TONE } from "@/components/generations/card-parts";
-import { useMoney } from "@/components/spend/spend-estimate";
+import { useMoney } from "@/components/spend/format";
 import { Badge, Button, buttonClasses, cn } from "@/components/ui";
 import { formatDuration } from "@/lib/client/use-now";
 import { tKey } from "@/lib/i18n/dynamic-key";

@@ -4,7 +4,7 @@ import { SlidersHorizontalIcon, TrophyIcon } from "lucide-react";
 import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { useFormatter, useTranslations } from "use-intl";
-import { useMoney } from "@/components/spend/spend-estimate";
+import { useMoney } from "@/components/spend/format";
 import { buttonClasses, cn, EmptyState, Spinner } from "@/components/ui";
 import { api } from "@/lib/client/api";
 import { useErrorText } from "@/lib/client/error-text";
