@@ -72,6 +72,7 @@ export function ResultsTable({ exp, models }: { exp: ExperimentView; models: Mod
                   <td className="px-3 py-2">
                     <span className="flex items-center gap-1.5 font-medium text-fg">
                       {win && <TrophyIcon className="size-4 text-success" aria-label={t("winner")} />}
+                      <span className="text-muted tabular-nums">#{v.variant + 1}</span>
                       {name(v.variant)}
                     </span>
                     <span className="text-xs text-muted">
@@ -116,8 +117,8 @@ export function ResultsTable({ exp, models }: { exp: ExperimentView; models: Mod
                     {t("useWinner")}
                   </Link>
                 )}
-                <PromoteBar assetIds={winnerCells.map((c) => mainOutput(c)!.assetId)} label={t("promoteWinner")} />
               </div>
+              <PromoteBar assetIds={winnerCells.map((c) => mainOutput(c)!.assetId)} label={t("promoteWinner")} />
             </section>
           )}
           {res.voters.length > 0 && (
@@ -129,8 +130,8 @@ export function ResultsTable({ exp, models }: { exp: ExperimentView; models: Mod
                     <tr>
                       <th className={TH}>{t("person")}</th>
                       {res.variants.map((v) => (
-                        <th key={v.variant} className={TH}>
-                          {name(v.variant)}
+                        <th key={v.variant} className={TH} title={name(v.variant)}>
+                          #{v.variant + 1}
                         </th>
                       ))}
                       <th className={TH}>{t("ties")}</th>
