@@ -2,6 +2,7 @@
 // The request schemas are in ./schema.ts.
 import type { Mode } from "@/lib/catalog/types";
 import type { Units } from "@/lib/catalog/units";
+import type { ExperimentDefinition } from "./schema";
 
 export type { CreateExperimentRequest, DuplicateExperimentRequest, ExperimentDefinition, VoteRequest } from "./schema";
 
@@ -98,7 +99,8 @@ export interface ExperimentView {
   rows: ExperimentRowView[];
   cells: ExperimentCellView[];
   counts: Record<CellStatus, number>;
-  definition?: unknown;
+  /** The definition as accepted (for "duplicate with changes"). */
+  definition: ExperimentDefinition;
 }
 
 export interface ExperimentSummary {
