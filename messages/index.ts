@@ -17,6 +17,7 @@ import enSpeech from "./en/speech.json";
 import enUpstream from "./en/upstream.json";
 import enReview from "./en/review.json";
 import enVideo from "./en/video.json";
+import enExperiments from "./en/experiments.json";
 import zhAuth from "./zh/auth.json";
 import zhChat from "./zh/chat.json";
 import zhCommon from "./zh/common.json";
@@ -32,6 +33,7 @@ import zhSpeech from "./zh/speech.json";
 import zhUpstream from "./zh/upstream.json";
 import zhReview from "./zh/review.json";
 import zhVideo from "./zh/video.json";
+import zhExperiments from "./zh/experiments.json";
 
 const zh = {
   common: zhCommon,
@@ -49,6 +51,7 @@ const zh = {
   gallery: zhGallery,
   spend: zhSpend,
   review: zhReview,
+  experiments: zhExperiments,
 };
 // Typed as zh's shape so a key missing from English is a compile error, not a runtime fallback.
 const en: typeof zh = {
@@ -67,6 +70,7 @@ const en: typeof zh = {
   gallery: enGallery,
   spend: enSpend,
   review: enReview,
+  experiments: enExperiments,
 };
 
 export const MESSAGE_FILES = { zh, en } as const;

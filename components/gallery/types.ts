@@ -33,6 +33,8 @@ export const FILTER_KEYS = [
   "versions",
   "origin",
   "trashed",
+  /** One experiment's outputs as a group (issue 15). */
+  "experiment",
 ] as const;
 export type FilterKey = (typeof FILTER_KEYS)[number];
 export type Filters = Partial<Record<FilterKey, string>>;

@@ -48,13 +48,25 @@ export interface ImageStudioProps {
   /** A generation to start from (?from=<id>), and studio assets to use as references (?ref=<id>). */
   draft?: GenerationView;
   refs?: string[];
+  /** `?prompt=`: a prompt from the library to start with (when there is no draft). */
+  initialPrompt?: string;
   /** `?version=<asset id>`: the asset "add as a new version" stacks onto (default: the draft's main output). */
   versionOf?: string;
 }
 
 const VARIATIONS = [1, 2, 3, 4];
 
-export function ImageStudio({ t2i, i2i, recent, model, publicUrl, draft, refs = [], versionOf }: ImageStudioProps) {
+export function ImageStudio({
+  t2i,
+  i2i,
+  recent,
+  model,
+  publicUrl,
+  draft,
+  refs = [],
+  versionOf,
+  initialPrompt,
+}: ImageStudioProps) {
   const t = useTranslations("image");
   const errorText = useErrorText();
   const refSpec = i2i.inputs.find((i) => i.role === "reference_image")!;
@@ -62,7 +74,7 @@ export function ImageStudio({ t2i, i2i, recent, model, publicUrl, draft, refs = 
     draft?.mode === "image-to-image" || refs.length ? "image-to-image" : "text-to-image",
   );
   const spec = mode === "text-to-image" ? t2i : i2i;
-  const [prompt, setPrompt] = useState(draft?.prompt ?? "");
+  const [prompt, setPrompt] = useState(draft?.prompt ?? initialPrompt ?? "");
   const [params, setParams] = useState<ParamValues>(() => (draft ? draft.params : defaultsOf(t2i.params)));
   const [count, setCount] = useState(1);
   const inputs = useMediaInputs();

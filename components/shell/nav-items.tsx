@@ -1,15 +1,18 @@
 import {
   AudioLinesIcon,
   ClipboardCheckIcon,
+  FlaskConicalIcon,
   HistoryIcon,
   ImageIcon,
   LayoutGridIcon,
+  LibraryBigIcon,
   MessageCircleMoreIcon,
   VideoIcon,
 } from "lucide-react";
 import type { ComponentType, SVGProps } from "react";
 
-export type NavKey = "chat" | "video" | "image" | "speech" | "gallery" | "history" | "reviews";
+export type NavKey =
+  "chat" | "video" | "image" | "speech" | "experiments" | "gallery" | "history" | "reviews" | "prompts";
 export type NavItem = { key: NavKey; href: string; icon: ComponentType<SVGProps<SVGSVGElement>> };
 
 /** The studio's sections, grouped as the sidebar shows them; labels live in messages (shell.nav.*). */
@@ -21,6 +24,7 @@ export const NAV_GROUPS: ReadonlyArray<{ key: "create" | "library"; items: Reado
       { key: "video", href: "/video", icon: VideoIcon },
       { key: "image", href: "/image", icon: ImageIcon },
       { key: "speech", href: "/speech", icon: AudioLinesIcon },
+      { key: "experiments", href: "/experiments", icon: FlaskConicalIcon },
     ],
   },
   {
@@ -29,6 +33,7 @@ export const NAV_GROUPS: ReadonlyArray<{ key: "create" | "library"; items: Reado
       { key: "gallery", href: "/gallery", icon: LayoutGridIcon },
       { key: "history", href: "/history", icon: HistoryIcon },
       { key: "reviews", href: "/reviews", icon: ClipboardCheckIcon },
+      { key: "prompts", href: "/prompts", icon: LibraryBigIcon },
     ],
   },
 ];

@@ -1,24 +1,15 @@
 "use client";
 
 import { estimate, type Estimate } from "@/lib/catalog/units";
-import { useFormatter, useTranslations } from "@/lib/i18n/client";
+import { useTranslations } from "@/lib/i18n/client";
+import { useMoney, useUnitText } from "./format";
 import type { ReactNode } from "react";
 import { usePrices } from "./use-prices";
 
 /** Error codes whose text comes from the messages (which budget, how much is left), not the server's English. */
 export const SPEND_CODES = ["budget_exceeded", "quota_exceeded"];
 
-/** "10 video seconds" in the reader's language. */
-export function useUnitText() {
-  const t = useTranslations("spend.unitCount");
-  return (unit: string, count: number) => t(unit as "image", { count: Math.round(count * 100) / 100 });
-}
-
-export function useMoney() {
-  const format = useFormatter();
-  return (amount: number, currency: string) =>
-    format.number(amount, { style: "currency", currency, maximumFractionDigits: amount > 0 && amount < 0.1 ? 4 : 2 });
-}
+export { useMoney, useUnitText } from "./format";
 
 /**
  * What a Generate click will spend for the current settings — units from the catalog, cost from the price

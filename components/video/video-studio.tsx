@@ -42,7 +42,8 @@ export interface VideoStudioProps {
   /** Whether the studio has a public address (PUBLIC_BASE_URL) for URL-only inputs. */
   publicUrl: boolean;
   /** `?mode=&model=`: open in this mode with this model (links, "make a video from this image"). */
-  initial?: { mode?: string; model?: string };
+  /** `?mode=&model=&prompt=` (a prompt from the library): where the form starts when there is no draft. */
+  initial?: { mode?: string; model?: string; prompt?: string };
   /** `?version=<asset id>`: the asset "add as a new version" stacks onto (default: the draft's main output). */
   versionOf?: string;
   /** `?<role>=<asset id>` ("use as input"): studio assets to start with in those roles. */
@@ -90,7 +91,7 @@ export function VideoStudio({
     wanted?.model && specs.some((s) => s.modelId === wanted.model) ? wanted.model : specs[0]?.modelId,
   );
   const spec = specs.find((s) => s.modelId === modelId) ?? specs[0];
-  const [prompt, setPrompt] = useState(draft?.prompt ?? "");
+  const [prompt, setPrompt] = useState(draft?.prompt ?? initial?.prompt ?? "");
   const [params, setParams] = useState<ParamValues>(() => (draft ? draft.params : spec ? defaultsOf(spec.params) : {}));
   const inputs = useMediaInputs(draft ? inputsOfSync(draft, draftAssets) : presetItems(preset));
   const [results, setResults] = useState<GenerationView[]>(recent);

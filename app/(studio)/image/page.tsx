@@ -21,10 +21,10 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function ImagePage({
   searchParams,
 }: {
-  searchParams: Promise<{ from?: string; ref?: string | string[]; version?: string }>;
+  searchParams: Promise<{ from?: string; ref?: string | string[]; version?: string; prompt?: string }>;
 }) {
   const caller = await requirePageCaller();
-  const { from, ref, version } = await searchParams;
+  const { from, ref, version, prompt } = await searchParams;
   const t = await getT("image");
   const draft = from ? await getGeneration(caller, from).catch(() => undefined) : undefined;
   const recent = await listGenerations(caller, { model: MODEL, limit: 12 });
@@ -44,6 +44,7 @@ export default async function ImagePage({
         draft={draft?.model === MODEL ? draft : undefined}
         refs={refs}
         versionOf={version}
+        initialPrompt={prompt?.slice(0, 20_000)}
       />
     </PageContainer>
   );

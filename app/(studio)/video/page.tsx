@@ -23,11 +23,14 @@ const VIDEO_MODELS = CATALOG.filter((m) => m.kind === "video").map((m) => m.id);
 export default async function VideoPage({
   searchParams,
 }: {
-  searchParams: Promise<{ from?: string; mode?: string; model?: string; version?: string } & Record<string, unknown>>;
+  searchParams: Promise<
+    { from?: string; mode?: string; model?: string; version?: string; prompt?: string } & Record<string, unknown>
+  >;
 }) {
   const caller = await requirePageCaller();
   const sp = await searchParams;
   const { from, mode, model, version } = sp;
+  const prompt = typeof sp.prompt === "string" ? sp.prompt : undefined;
   const found = from ? await getGeneration(caller, from).catch(() => undefined) : undefined;
   const draft = found && VIDEO_MODELS.includes(found.model) ? found : undefined;
   // `?from=<id>` reopens everything: the assets it used are loaded here so its inputs show at once.
@@ -68,7 +71,7 @@ export default async function VideoPage({
         models={modelInfos()}
         draft={draft}
         draftAssets={draftAssets}
-        initial={{ mode, model }}
+        initial={{ mode, model, prompt: prompt?.slice(0, 20_000) }}
         versionOf={version}
         preset={preset}
         publicUrl={canGiveFetchableUrl()}
