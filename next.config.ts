@@ -2,7 +2,15 @@ import type { NextConfig } from "next";
 
 const nextConfig: NextConfig = {
   // Native modules and Prisma must load from node_modules at run time, not be bundled.
-  serverExternalPackages: ["better-sqlite3", "sharp", "@prisma/adapter-better-sqlite3", "@prisma/client", "undici"],
+  serverExternalPackages: [
+    "better-sqlite3",
+    "sharp",
+    "@prisma/adapter-better-sqlite3",
+    "@prisma/adapter-pg",
+    "pg",
+    "@prisma/client",
+    "undici",
+  ],
   typedRoutes: false,
   // A second build folder lets a test run build while another server still serves the first.
   distDir: process.env.NEXT_DIST_DIR || ".next",
