@@ -8,6 +8,7 @@ import { PrismaClient } from "@/lib/generated/prisma/client";
 import { PrismaClient as PgPrismaClient } from "@/lib/generated/prisma-pg/client";
 import { databaseFileFromUrl, databaseKind, type DatabaseKind } from "@/lib/config/database-url";
 import { config } from "@/lib/config";
+import { numberedParams } from "@/lib/db/dialect";
 import { forgetCallers } from "@/lib/auth/caller-cache";
 import { noteWrite } from "@/lib/events/team-events";
 
@@ -45,6 +46,11 @@ export function db(): PrismaClient {
     client.$on("query" as never, (e: { query: string }) => queryListeners.forEach((fn) => fn(e.query)));
   globalForDb.__studioDb = withChangeNotes(client);
   return globalForDb.__studioDb;
+}
+
+/** Raw SQL written with `?` placeholders, as this database wants it (PostgreSQL: $1, $2, …). */
+export function sql(text: string): string {
+  return dbKind() === "postgres" ? numberedParams(text) : text;
 }
 
 const queryListeners = new Set<(sql: string) => void>();

@@ -1,5 +1,5 @@
 import "server-only";
-import { db } from "@/lib/db";
+import { db, sql } from "@/lib/db";
 import { generationView, type GenerationView } from "@/lib/generations/view";
 
 // Per-team change events for the browsers (GET /api/v1/events). One in-process bus: a status write anywhere
@@ -177,10 +177,10 @@ async function settle() {
 /** One statement: the stamps of the teams owning these generations, each bumped once. */
 async function bumpForGenerations(ids: string[]): Promise<Map<string, number>> {
   const rows = await db().$queryRawUnsafe<{ teamId: string; version: number | bigint }[]>(
-    `INSERT INTO "TeamEventStamp" ("teamId", "version")
+    sql(`INSERT INTO "TeamEventStamp" ("teamId", "version")
      SELECT DISTINCT "teamId", 1 FROM "Generation" WHERE "teamId" IS NOT NULL AND "id" IN (${ids.map(() => "?").join(", ")})
      ON CONFLICT ("teamId") DO UPDATE SET "version" = "TeamEventStamp"."version" + 1
-     RETURNING "teamId", "version"`,
+     RETURNING "teamId", "version"`),
     ...ids,
   );
   return remember(rows);
@@ -188,10 +188,10 @@ async function bumpForGenerations(ids: string[]): Promise<Map<string, number>> {
 
 async function bump(teamIds: string[]): Promise<Map<string, number>> {
   const rows = await db().$queryRawUnsafe<{ teamId: string; version: number | bigint }[]>(
-    `INSERT INTO "TeamEventStamp" ("teamId", "version")
+    sql(`INSERT INTO "TeamEventStamp" ("teamId", "version")
      SELECT "id", 1 FROM "Team" WHERE "id" IN (${teamIds.map(() => "?").join(", ")})
      ON CONFLICT ("teamId") DO UPDATE SET "version" = "TeamEventStamp"."version" + 1
-     RETURNING "teamId", "version"`,
+     RETURNING "teamId", "version"`),
     ...teamIds,
   );
   return remember(rows);
