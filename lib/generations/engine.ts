@@ -2,12 +2,13 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import { CATALOG, getModel } from "@/lib/catalog";
 import { config } from "@/lib/config";
-import { db } from "@/lib/db";
+import { db, dbKind } from "@/lib/db";
+import { Prisma } from "@/lib/generated/prisma/client";
 import { TdError } from "@/lib/td/errors";
 import { adapterFor } from "./adapters";
 import type { PollResult } from "./adapters/types";
 import { sweepStalePartials } from "@/lib/storage";
-import { archiveAsset } from "./archive";
+import { archiveAsset, claimArchivesPg } from "./archive";
 import { applyPollResult, mergeIds, recordFailure, settleSaving } from "./finish";
 import { nextPollDelay, statusLimiter } from "./schedule";
 import { submitGeneration } from "./submit";
@@ -156,6 +157,10 @@ class PollPool {
     const now = new Date();
     const free = { OR: [{ leaseExpiresAt: null }, { leaseExpiresAt: { lt: now } }] };
     const held = this.held();
+    if (dbKind() === "postgres") {
+      const mine = await claimPg(this.owner, now, held);
+      return mine.map((gen) => new Promise<void>((done) => this.ready.push({ gen, done })));
+    }
     // nextPollAt first: the claim is a range scan of the nextPollAt index in due order (terminal rows have none).
     const due = await db().generation.findMany({
       where: {
@@ -211,6 +216,25 @@ class PollPool {
       data: { leaseExpiresAt: new Date(Date.now() + LEASE_MS) },
     });
   }
+}
+
+/**
+ * PostgreSQL: one statement picks the due rows in nextPollAt order, skips the ones another process is claiming at
+ * this moment (FOR UPDATE SKIP LOCKED: no waiting, no two processes on the same row), leases them and returns what
+ * each poll needs.
+ */
+async function claimPg(owner: string, now: Date, held: string[]): Promise<Claimed[]> {
+  const until = new Date(now.getTime() + LEASE_MS);
+  return db().$queryRaw<Claimed[]>`
+    UPDATE "Generation" SET "leaseOwner" = ${owner}, "leaseExpiresAt" = ${until}
+    WHERE "id" IN (
+      SELECT "id" FROM "Generation"
+      WHERE "nextPollAt" <= ${now} AND "status" IN (${Prisma.join(ACTIVE)}) AND "upstreamTaskId" IS NOT NULL
+        AND ("leaseExpiresAt" IS NULL OR "leaseExpiresAt" < ${now})
+        ${held.length ? Prisma.sql`AND "id" NOT IN (${Prisma.join(held)})` : Prisma.empty}
+      ORDER BY "nextPollAt" LIMIT ${CLAIM_BATCH}
+      FOR UPDATE SKIP LOCKED)
+    RETURNING "id", "model", "status", "upstreamTaskId", "upstreamStatus", "progress", "submittedAt", "callback"`;
 }
 
 const pools = new Map<string, PollPool>();
@@ -476,6 +500,13 @@ async function pollOne(owner: string, gen: Claimed): Promise<void> {
 
 export async function archiveTick(): Promise<number> {
   const now = new Date();
+  if (dbKind() === "postgres") {
+    // One statement claims a batch no other process is claiming (SKIP LOCKED); each download then runs on its claim.
+    const claimed = await claimArchivesPg(now, 20);
+    await eachLimit(claimed, ARCHIVE_CONCURRENCY, (a) => archiveAsset(a.id, a.archiveClaim));
+    await settleSaved();
+    return claimed.length;
+  }
   const due = await db().asset.findMany({
     where: {
       origin: "output",
@@ -488,7 +519,12 @@ export async function archiveTick(): Promise<number> {
     take: 20,
   });
   await eachLimit(due, ARCHIVE_CONCURRENCY, (a) => archiveAsset(a.id));
-  // Generations whose outputs are all settled (normally done by the archiver itself; this covers a crash in between).
+  await settleSaved();
+  return due.length;
+}
+
+/** Generations whose outputs are all settled (normally done by the archiver itself; this covers a crash in between). */
+async function settleSaved() {
   const saved = await db().generation.findMany({
     where: {
       status: "running",
@@ -506,5 +542,4 @@ export async function archiveTick(): Promise<number> {
     take: 50,
   });
   await eachLimit(saved, 4, (s) => settleSaving(s.id));
-  return due.length;
 }
