@@ -12,7 +12,8 @@ import { archiveAsset, claimArchivesPg } from "./archive";
 import { applyPollResult, mergeIds, recordFailure, settleSaving } from "./finish";
 import { nextPollDelay, statusLimiter } from "./schedule";
 import { submitGeneration } from "./submit";
-import { onWake, onWakeTask } from "./wake";
+import { onWake, onWakeTask, setWakeRelay, wakeFromElsewhere } from "./wake";
+import { listenPg } from "@/lib/db/pg-listen";
 
 const LEASE_MS = 60_000;
 /** Leases of claimed work are renewed this often while it waits or its call is in flight. */
@@ -276,6 +277,20 @@ export function startEngine(): { owner: string; stop: () => void } {
   onWake("archiver", archiver.wake);
   onWake("poller", poller.wake);
   onWakeTask((id) => pool.markAgain(id));
+  // PostgreSQL: a callback or a finished download seen by one process wakes every process's engine (the task may be
+  // leased by another one). Payload "<owner> <what>"; a process ignores its own.
+  let unlisten: (() => void) | undefined;
+  if (dbKind() === "postgres") {
+    unlisten = listenPg("studio_wake", (payload) => {
+      const [from, what] = payload.split(" ");
+      if (from !== owner && what) wakeFromElsewhere(what);
+    });
+    setWakeRelay((what) => {
+      void db().$executeRaw`SELECT pg_notify('studio_wake', ${`${owner} ${what}`})`.catch((e) =>
+        console.error("[engine] could not relay a wake-up:", (e as Error).message),
+      );
+    });
+  }
   g.__studioEngine = {
     owner,
     stop: () => {
@@ -284,6 +299,8 @@ export function startEngine(): { owner: string; stop: () => void } {
       clearInterval(renewal);
       clearInterval(housekeeping);
       clearTimeout(firstSweep);
+      unlisten?.();
+      setWakeRelay(undefined);
       g.__studioEngine = undefined;
     },
   };
