@@ -1,5 +1,5 @@
 import { spawnSync } from "node:child_process";
-import { chownSync, existsSync, mkdtempSync, rmSync } from "node:fs";
+import { chownSync, existsSync, mkdtempSync, realpathSync, rmSync } from "node:fs";
 import net from "node:net";
 import os from "node:os";
 import path from "node:path";
@@ -21,7 +21,8 @@ const BIN_DIRS = ["/usr/lib/postgresql/17/bin", "/usr/lib/postgresql/16/bin", "/
 export function postgresBin(): string | undefined {
   if (process.env.STUDIO_PG_BIN) return process.env.STUDIO_PG_BIN;
   const onPath = spawnSync("sh", ["-c", "command -v initdb"], { encoding: "utf8" }).stdout.trim();
-  if (onPath) return path.dirname(onPath);
+  // (A symlink on PATH, e.g. /usr/local/bin/initdb, points at the folder that also holds psql and pg_ctl.)
+  if (onPath) return path.dirname(realpathSync(onPath));
   return BIN_DIRS.find((d) => existsSync(path.join(d, "initdb")));
 }
 

@@ -1,7 +1,7 @@
 import Database from "better-sqlite3";
 import { spawnSync } from "node:child_process";
 import { randomUUID } from "node:crypto";
-import { mkdtempSync, readdirSync, readFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, readFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 
@@ -23,7 +23,8 @@ export const testPgUrl = () => process.env.STUDIO_TEST_PG_URL || undefined;
 /** A fresh PostgreSQL database for one test file, copied from the template (milliseconds, no migrations to run). */
 function freshPgDatabase(base: string): string {
   const name = `t_${randomUUID().replaceAll("-", "").slice(0, 16)}`;
-  const psql = process.env.STUDIO_PG_BIN ? path.join(process.env.STUDIO_PG_BIN, "psql") : "psql";
+  const bin = process.env.STUDIO_PG_BIN;
+  const psql = bin && existsSync(path.join(bin, "psql")) ? path.join(bin, "psql") : "psql";
   const r = spawnSync(
     psql,
     [base, "-v", "ON_ERROR_STOP=1", "-qc", `CREATE DATABASE "${name}" TEMPLATE "${PG_TEMPLATE}"`],
