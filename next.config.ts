@@ -6,6 +6,8 @@ const nextConfig: NextConfig = {
     "better-sqlite3",
     "sharp",
     "@prisma/adapter-better-sqlite3",
+    "@prisma/adapter-pg",
+    "pg",
     "@prisma/client",
     "undici",
     "pino",

@@ -5,7 +5,8 @@ import { databaseFileFromUrl, defaultDatabaseUrl } from "./lib/config/database-u
 
 // The CLI (generate, migrate deploy/diff, db push) runs on the WASM engines with
 // this driver adapter, so nothing is downloaded on an offline machine.
-process.env.DATABASE_URL ??= defaultDatabaseUrl();
+// This is SQLite's config; PostgreSQL's is prisma/postgres/prisma.config.ts (`--config`).
+if (!process.env.DATABASE_URL?.startsWith("file:")) process.env.DATABASE_URL = defaultDatabaseUrl();
 
 export default defineConfig({
   experimental: { adapter: true },

@@ -18,6 +18,8 @@ export default defineConfig({
       "emulator/**/*.test.ts",
     ],
     environment: "node",
+    // PostgreSQL run only (STUDIO_TEST_PG_URL): the template database the fresh ones are copied from.
+    globalSetup: ["tests/helpers/pg-global-setup.ts"],
     testTimeout: 20_000,
     hookTimeout: 30_000,
     pool: "forks",

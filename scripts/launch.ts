@@ -1,7 +1,8 @@
-import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync, mkdirSync } from "node:fs";
 import net from "node:net";
 import path from "node:path";
+import { deployMigrations } from "./db/deploy";
 
 /**
  * Shared by `npm run dev` and `npm start`: load .env, start the TD emulator when no TD key is set
@@ -69,12 +70,7 @@ export async function launch(kind: "dev" | "start") {
   mkdirSync(dataDir, { recursive: true });
   if (env.DATABASE_URL?.startsWith("file:"))
     mkdirSync(path.dirname(path.resolve(env.DATABASE_URL.slice(5))), { recursive: true });
-  const migrate = spawnSync(
-    process.execPath,
-    [path.resolve("node_modules/prisma/build/index.js"), "migrate", "deploy"],
-    { env, stdio: "inherit" },
-  );
-  if (migrate.status !== 0) {
+  if (!(await deployMigrations(env))) {
     console.error("[studio] database migration failed; see above.");
     stopAll(1);
   }

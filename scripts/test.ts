@@ -1,6 +1,7 @@
 import { spawnSync } from "node:child_process";
 import { existsSync, readFileSync, rmSync } from "node:fs";
 import path from "node:path";
+import { postgresBin, startPgCluster } from "./db/pg-cluster";
 
 // `npm test`: typecheck + lint, unit tests (Vitest, against a real emulator), a production build, the end-to-end
 // tests (Playwright, real Chromium, real studio server + emulator), then the system tests (crash, fault soak).
@@ -26,6 +27,8 @@ const runCapture = (argv: string[]) => {
 };
 
 const results: { stage: string; passed: number; failed: number; ok: boolean }[] = [];
+/** Test files that read the SQLite file itself; skipped on the PostgreSQL run. */
+const SQLITE_ONLY: string[] = [];
 rmSync("test-results", { recursive: true, force: true });
 
 const tsc = run([bin("typescript/bin/tsc"), "--noEmit", "-p", "."]);
@@ -50,6 +53,49 @@ results.push({
   failed: unit.failed || (unitStatus !== 0 ? Math.max(1, unit.failed) : 0),
   ok: unitStatus === 0,
 });
+
+// The same unit and integration tests on PostgreSQL: a throw-away cluster (scripts/db/pg-cluster.ts), every test file
+// on a fresh database copied from a migrated template (scripts/harness/studio-env.ts). Required in CI (CI=true);
+// on a machine without PostgreSQL it is skipped, and says so.
+const cluster = postgresBin()
+  ? await startPgCluster().catch((e: Error) => {
+      console.error(`✗ could not start a PostgreSQL test cluster: ${e.message}`);
+      return null;
+    })
+  : undefined;
+if (cluster === null) results.push({ stage: "unit (PostgreSQL)", passed: 0, failed: 1, ok: false });
+else if (cluster) {
+  try {
+    const pgStatus = run(
+      [
+        bin("vitest/vitest.mjs"),
+        "run",
+        "--reporter=default",
+        "--reporter=json",
+        "--outputFile.json=test-results/unit-postgres.json",
+        // The SQLite-only files (they open the database file itself) have their PostgreSQL counterparts elsewhere.
+        ...SQLITE_ONLY.flatMap((f) => ["--exclude", f]),
+      ],
+      { STUDIO_TEST_PG_URL: cluster.url(), STUDIO_PG_BIN: postgresBin()! },
+    );
+    const pgUnit = counts("test-results/unit-postgres.json", "vitest");
+    results.push({
+      stage: "unit (PostgreSQL)",
+      ...pgUnit,
+      failed: pgUnit.failed || (pgStatus !== 0 ? Math.max(1, pgUnit.failed) : 0),
+      ok: pgStatus === 0,
+    });
+  } finally {
+    cluster.stop();
+  }
+} else if (process.env.CI === "true") {
+  console.error("✗ PostgreSQL is not installed, and CI requires the PostgreSQL stage (apt-get install postgresql)");
+  results.push({ stage: "unit (PostgreSQL)", passed: 0, failed: 1, ok: false });
+} else {
+  console.log(
+    "- unit (PostgreSQL): skipped — PostgreSQL is not installed here (apt-get install postgresql); CI runs it",
+  );
+}
 
 if (!unitOnly) {
   const buildStatus = process.env.E2E_DEV

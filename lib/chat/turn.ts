@@ -38,6 +38,11 @@ interface Plan {
   continued?: Message;
 }
 
+const busy = () =>
+  new AppError("conflict", "this conversation is already being answered; stop that answer or wait for it", undefined, {
+    reason: "conversation_busy",
+  });
+
 export async function runTurn(
   scope: Scope,
   conversationId: string,
@@ -57,6 +62,9 @@ export async function runTurn(
     if (c.over)
       throw new AppError("validation_failed", `content is longer than the model accepts (${c.limit})`, "content");
   };
+  // Only the messages read above are replaced: a turn another process wrote meanwhile stays, and this one's rows then
+  // collide with it on (conversationId, position), unique — the loser is answered conversation_busy.
+  const seenFrom = (position: number) => messages.filter((m) => m.position >= position).map((m) => m.id);
   const newAssistant = (position: number, id: string) =>
     db().message.create({ data: { id, conversationId, position, role: "assistant", model: b.model } });
   let plan: Plan;
@@ -77,7 +85,7 @@ export async function runTurn(
       history: [...before.map(asHistory), user],
       userMessage: true,
       writes: (assistantId, userId) => [
-        db().message.deleteMany({ where: { conversationId, position: { gte: position } } }),
+        db().message.deleteMany({ where: { conversationId, id: { in: seenFrom(position) } } }),
         db().message.create({
           data: {
             id: userId,
@@ -110,7 +118,7 @@ export async function runTurn(
       history: before.map(asHistory),
       userMessage: false,
       writes: (assistantId) => [
-        db().message.deleteMany({ where: { conversationId, position: { gte: target.position } } }),
+        db().message.deleteMany({ where: { conversationId, id: { in: seenFrom(target.position) } } }),
         newAssistant(target.position, assistantId),
       ],
     };
@@ -156,13 +164,7 @@ export async function runTurn(
   const abort = new AbortController();
   let finished!: () => void;
   const turn = { messageId: assistantId, abort, finished: new Promise<void>((r) => (finished = r)) };
-  if (!beginTurn(conversationId, turn))
-    throw new AppError(
-      "conflict",
-      "this conversation is already being answered; stop that answer or wait for it",
-      undefined,
-      { reason: "conversation_busy" },
-    );
+  if (!beginTurn(conversationId, turn)) throw busy();
   let released = false;
   const release = () => {
     if (!released) endTurn(conversationId, assistantId);
@@ -184,6 +186,7 @@ export async function runTurn(
     ]);
   } catch (e) {
     release();
+    if ((e as { code?: string }).code === "P2002") throw busy();
     throw e;
   }
 

@@ -61,7 +61,10 @@ export const envSchema = z.object({
   TD_API_KEY: z
     .string({ error: "is required (set it, or run `npm run dev` without it to use the emulator)" })
     .min(1, "must not be empty"),
-  DATABASE_URL: z.string().startsWith("file:", "must be a SQLite file: URL").default(defaultDatabaseUrl()),
+  DATABASE_URL: z
+    .string()
+    .regex(/^(file:|postgres(ql)?:\/\/)/, "must be a SQLite file: URL or a postgresql:// URL")
+    .default(defaultDatabaseUrl()),
   STUDIO_DATA_DIR: z.string().min(1).default("./data"),
   PUBLIC_BASE_URL: optionalUrl,
   STUDIO_DEMO_MODE: bool,
@@ -111,6 +114,8 @@ export const envSchema = z.object({
   STUDIO_TYPICAL_SCALE: z.coerce.number().min(0.001).max(10).default(1),
   /** Diagnostics: Prisma emits an event per query (lib/db onDbQuery), for counting what a code path costs. */
   STUDIO_DB_QUERY_EVENTS: bool,
+  /** PostgreSQL only: connections in this process's pool (each process has its own). */
+  STUDIO_DB_POOL_SIZE: z.coerce.number().int().min(2).max(200).default(10),
   // Days an asset stays in the trash before it and its files are purged.
   // Experiments: the most cells one experiment may have, and how many experiment cells of one team run at once
   // (the rest wait, queued, and are sent as others finish) so one big experiment cannot starve the team.

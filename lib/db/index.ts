@@ -1,33 +1,56 @@
 import "server-only";
 import Database from "better-sqlite3";
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
+import { PrismaPg } from "@prisma/adapter-pg";
 import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { PrismaClient } from "@/lib/generated/prisma/client";
-import { databaseFileFromUrl } from "@/lib/config/database-url";
+import { PrismaClient as PgPrismaClient } from "@/lib/generated/prisma-pg/client";
+import { databaseFileFromUrl, databaseKind, type DatabaseKind } from "@/lib/config/database-url";
 import { config } from "@/lib/config";
+import { numberedParams } from "@/lib/db/dialect";
 import { forgetCallers } from "@/lib/auth/caller-cache";
 import { noteWrite } from "@/lib/events/team-events";
 
 const globalForDb = globalThis as unknown as { __studioDb?: PrismaClient };
 
-/** One Prisma client per process (kept across dev hot reloads), SQLite in WAL mode. */
+/** Which database this process talks to (DATABASE_URL's scheme): raw SQL that differs between the two asks this. */
+export function dbKind(): DatabaseKind {
+  return databaseKind(config().DATABASE_URL);
+}
+
+/**
+ * One Prisma client per process (kept across dev hot reloads): SQLite in WAL mode, or PostgreSQL through a pool of
+ * STUDIO_DB_POOL_SIZE connections. Both clients come from the same models (prisma/postgres/schema.prisma is derived
+ * from prisma/schema.prisma), so callers see one PrismaClient type.
+ */
 export function db(): PrismaClient {
   if (globalForDb.__studioDb) return globalForDb.__studioDb;
-  const file = databaseFileFromUrl(config().DATABASE_URL);
-  mkdirSync(path.dirname(file), { recursive: true });
-  // WAL is a property of the database file: readers never block the poller's writes.
-  const raw = new Database(file);
-  raw.pragma("journal_mode = WAL");
-  raw.close();
-  const adapter = new PrismaBetterSQLite3({ url: file, timeout: 10_000 });
-  const client = config().STUDIO_DB_QUERY_EVENTS
-    ? new PrismaClient({ adapter, log: [{ emit: "event", level: "query" }] })
-    : new PrismaClient({ adapter });
+  const log: { log?: { emit: "event"; level: "query" }[] } = config().STUDIO_DB_QUERY_EVENTS
+    ? { log: [{ emit: "event", level: "query" }] }
+    : {};
+  let client: PrismaClient;
+  if (dbKind() === "postgres") {
+    const adapter = new PrismaPg({ connectionString: config().DATABASE_URL, max: config().STUDIO_DB_POOL_SIZE });
+    client = new PgPrismaClient({ adapter, ...log }) as unknown as PrismaClient;
+  } else {
+    const file = databaseFileFromUrl(config().DATABASE_URL);
+    mkdirSync(path.dirname(file), { recursive: true });
+    // WAL is a property of the database file: readers never block the poller's writes.
+    const raw = new Database(file);
+    raw.pragma("journal_mode = WAL");
+    raw.close();
+    client = new PrismaClient({ adapter: new PrismaBetterSQLite3({ url: file, timeout: 10_000 }), ...log });
+  }
   if (config().STUDIO_DB_QUERY_EVENTS)
     client.$on("query" as never, (e: { query: string }) => queryListeners.forEach((fn) => fn(e.query)));
   globalForDb.__studioDb = withChangeNotes(client);
   return globalForDb.__studioDb;
+}
+
+/** Raw SQL written with `?` placeholders, as this database wants it (PostgreSQL: $1, $2, …). */
+export function sql(text: string): string {
+  return dbKind() === "postgres" ? numberedParams(text) : text;
 }
 
 const queryListeners = new Set<(sql: string) => void>();

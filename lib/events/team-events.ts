@@ -1,5 +1,6 @@
 import "server-only";
-import { db } from "@/lib/db";
+import { db, dbKind, sql } from "@/lib/db";
+import { listenPg } from "@/lib/db/pg-listen";
 import { generationView, type GenerationView } from "@/lib/generations/view";
 
 // Per-team change events for the browsers (GET /api/v1/events). One in-process bus: a status write anywhere
@@ -22,6 +23,7 @@ const FLUSH_MS = 20;
 /** A write inside a transaction is noted before it commits: what was pushed is checked once more this much later. */
 const SETTLE_MS = 300;
 const STAMP_WATCH_MS = 2000;
+const NOTIFY_SETTLE_MS = 50;
 
 interface Hub {
   listeners: Map<string, Set<Listener>>;
@@ -33,9 +35,11 @@ interface Hub {
   dirtyUnknown: boolean;
   flushTimer?: ReturnType<typeof setTimeout>;
   /** updatedAt of each record as pushed, until the settle check has looked at it again. */
-  pushed: Map<string, number>;
+  pushed: Map<string, string>;
   settleTimer?: ReturnType<typeof setTimeout>;
   watchTimer?: ReturnType<typeof setInterval>;
+  /** PostgreSQL: this process LISTENs to the stamp bumps of every process. */
+  unlisten?: () => void;
 }
 
 const g = globalThis as unknown as { __studioTeamEvents?: Hub };
@@ -55,6 +59,19 @@ export function subscribeTeam(teamId: string, listener: Listener): () => void {
   let set = h.listeners.get(teamId);
   if (!set) h.listeners.set(teamId, (set = new Set()));
   set.add(listener);
+  if (dbKind() === "postgres") {
+    // Other processes' bumps arrive by NOTIFY (prisma/postgres/migrations/0003_team_events_notify); after a dropped
+    // connection the stamps are read once, for what was missed meanwhile.
+    h.unlisten ??= listenPg(
+      "studio_team_events",
+      onStampNotify,
+      () => void watchStamps().catch((e) => console.error("[events] stamp catch-up", e)),
+    );
+    return () => {
+      set.delete(listener);
+      if (set.size === 0) h.listeners.delete(teamId);
+    };
+  }
   h.watchTimer ??= setInterval(
     () => void watchStamps().catch((e) => console.error("[events] stamp watch", e)),
     STAMP_WATCH_MS,
@@ -147,7 +164,7 @@ async function flush() {
       include: { outputs: true, inputs: { orderBy: { position: "asc" } }, ledger: true },
     });
     for (const row of rows) {
-      h.pushed.set(row.id, row.updatedAt.getTime());
+      h.pushed.set(row.id, shownOf(row));
       emit(row.teamId!, { type: "generation", version: versions.get(row.teamId!)!, generation: generationView(row) });
     }
     h.settleTimer ??= setTimeout(() => {
@@ -161,26 +178,42 @@ async function flush() {
   }
 }
 
-/** A record whose row moved on since it was pushed (its transaction committed later) is pushed again. */
+/** What a page shows of a generation's row (lib/db notes writes to these), as one comparable string. */
+const SHOWN = {
+  status: true,
+  phase: true,
+  progress: true,
+  errorCode: true,
+  errorMessage: true,
+  finishedAt: true,
+  upstreamStatus: true,
+} as const;
+const shownOf = (r: Record<keyof typeof SHOWN, unknown>) =>
+  JSON.stringify(Object.keys(SHOWN).map((k) => r[k as keyof typeof SHOWN]));
+
+/**
+ * A record whose shown fields moved on since it was pushed (its transaction committed later) is pushed again. Only
+ * those fields count: a write the page does not show (the next poll time) is no event, however the timers fall.
+ */
 async function settle() {
   const h = hub();
   const pushed = new Map(h.pushed);
   h.pushed.clear();
   const rows = await db().generation.findMany({
     where: { id: { in: [...pushed.keys()] } },
-    select: { id: true, updatedAt: true },
+    select: { id: true, ...SHOWN },
   });
-  const moved = rows.filter((r) => r.updatedAt.getTime() !== pushed.get(r.id)).map((r) => r.id);
+  const moved = rows.filter((r) => shownOf(r) !== pushed.get(r.id)).map((r) => r.id);
   if (moved.length) noteWrite("generation", moved);
 }
 
 /** One statement: the stamps of the teams owning these generations, each bumped once. */
 async function bumpForGenerations(ids: string[]): Promise<Map<string, number>> {
   const rows = await db().$queryRawUnsafe<{ teamId: string; version: number | bigint }[]>(
-    `INSERT INTO "TeamEventStamp" ("teamId", "version")
+    sql(`INSERT INTO "TeamEventStamp" ("teamId", "version")
      SELECT DISTINCT "teamId", 1 FROM "Generation" WHERE "teamId" IS NOT NULL AND "id" IN (${ids.map(() => "?").join(", ")})
      ON CONFLICT ("teamId") DO UPDATE SET "version" = "TeamEventStamp"."version" + 1
-     RETURNING "teamId", "version"`,
+     RETURNING "teamId", "version"`),
     ...ids,
   );
   return remember(rows);
@@ -188,10 +221,10 @@ async function bumpForGenerations(ids: string[]): Promise<Map<string, number>> {
 
 async function bump(teamIds: string[]): Promise<Map<string, number>> {
   const rows = await db().$queryRawUnsafe<{ teamId: string; version: number | bigint }[]>(
-    `INSERT INTO "TeamEventStamp" ("teamId", "version")
+    sql(`INSERT INTO "TeamEventStamp" ("teamId", "version")
      SELECT "id", 1 FROM "Team" WHERE "id" IN (${teamIds.map(() => "?").join(", ")})
      ON CONFLICT ("teamId") DO UPDATE SET "version" = "TeamEventStamp"."version" + 1
-     RETURNING "teamId", "version"`,
+     RETURNING "teamId", "version"`),
     ...teamIds,
   );
   return remember(rows);
@@ -206,6 +239,20 @@ function remember(rows: { teamId: string; version: number | bigint }[]): Map<str
     if (v > (h.seen.get(r.teamId) ?? 0)) h.seen.set(r.teamId, v);
   }
   return out;
+}
+
+/**
+ * A bump announced by NOTIFY ("<teamId> <version>"), from any process. Our own bumps are remembered (seen) as their
+ * statement returns, which can be a moment after the NOTIFY arrives: the check waits NOTIFY_SETTLE_MS, so only
+ * another process's bump becomes `changed` here.
+ */
+function onStampNotify(payload: string) {
+  const [teamId, v] = payload.split(" ");
+  const version = Number(v);
+  if (!teamId || !Number.isFinite(version) || !hub().listeners.has(teamId)) return;
+  setTimeout(() => {
+    if (version > (hub().seen.get(teamId) ?? 0)) emit(teamId, { type: "changed", version, topic: "any" });
+  }, NOTIFY_SETTLE_MS).unref?.();
 }
 
 /** Another process published: its bump shows in the stamp table. (PostgreSQL: LISTEN/NOTIFY instead.) */

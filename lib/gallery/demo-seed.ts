@@ -2,7 +2,7 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import sharp from "sharp";
 import { thumbhashOf } from "@/lib/assets/thumbnail";
-import { db } from "@/lib/db";
+import { db, sql } from "@/lib/db";
 import { removeKey, statKey, writeBuffer } from "@/lib/storage";
 import { sqlTime } from "./cursor";
 
@@ -135,12 +135,12 @@ export async function removeDemoGallery(teamId: string): Promise<number> {
   const assets = `SELECT "id" FROM "Asset" WHERE "generationId" IN (${demo})`;
   // What people attached to demo rows goes with them (spelled out: not every connection enforces foreign keys).
   const children = ["AssetTag", "Favorite", "BoardItem", "Share"].map((t) =>
-    db().$executeRawUnsafe(`DELETE FROM "${t}" WHERE "assetId" IN (${assets})`, teamId, DEMO_TASK),
+    db().$executeRawUnsafe(sql(`DELETE FROM "${t}" WHERE "assetId" IN (${assets})`), teamId, DEMO_TASK),
   );
   const [, , , , removed] = await db().$transaction([
     ...children,
-    db().$executeRawUnsafe(`DELETE FROM "Asset" WHERE "generationId" IN (${demo})`, teamId, DEMO_TASK),
-    db().$executeRawUnsafe(`DELETE FROM "Generation" WHERE "id" IN (${demo})`, teamId, DEMO_TASK),
+    db().$executeRawUnsafe(sql(`DELETE FROM "Asset" WHERE "generationId" IN (${demo})`), teamId, DEMO_TASK),
+    db().$executeRawUnsafe(sql(`DELETE FROM "Generation" WHERE "id" IN (${demo})`), teamId, DEMO_TASK),
   ]);
   const left = await db().generation.count({ where: { upstreamTaskId: DEMO_TASK } });
   if (!left)

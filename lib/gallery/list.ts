@@ -1,11 +1,11 @@
 import "server-only";
 import type { z } from "zod";
 import type { Scope } from "@/lib/auth/scope";
-import { db } from "@/lib/db";
+import { db, dbKind, sql } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { decodeCursor, encodeCursor, sqlTime } from "./cursor";
 import { galleryQuery, type GalleryQuery } from "./schema";
-import { searchCondition, searchProbe } from "./search";
+import { searchCondition, searchKey, searchProbe } from "./search";
 
 export { galleryQuery, type GalleryQuery };
 
@@ -64,6 +64,8 @@ const SEARCH_WINDOW = 1500;
  */
 export async function listGallery(scope: Scope, input: GalleryQuery | Parsed): Promise<GalleryPage> {
   const q: Parsed = galleryQuery.parse(input);
+  // A time is bound as the ISO text SQLite stores (sqlTime); PostgreSQL is told it is a timestamp.
+  const T = dbKind() === "postgres" ? "CAST(? AS TIMESTAMP(3))" : "?";
   const where: string[] = [];
   const args: unknown[] = [];
   const add = (sql: string, ...a: unknown[]) => {
@@ -108,12 +110,12 @@ export async function listGallery(scope: Scope, input: GalleryQuery | Parsed): P
     add(`EXISTS (SELECT 1 FROM "Favorite" f WHERE f."userId" = ? AND f."assetId" = a."id")`, scope.userId);
   if (q.favorite === false)
     add(`NOT EXISTS (SELECT 1 FROM "Favorite" f WHERE f."userId" = ? AND f."assetId" = a."id")`, scope.userId);
-  if (q.from) add(`${kc} >= ?`, sqlTime(new Date(q.from)));
+  if (q.from) add(`${kc} >= ${T}`, sqlTime(new Date(q.from)));
   if (q.to) {
     const end = new Date(q.to);
     if (dateOnly.test(q.to)) end.setUTCDate(end.getUTCDate() + 1);
     else end.setTime(end.getTime() + 1);
-    add(`${kc} < ?`, sqlTime(end));
+    add(`${kc} < ${T}`, sqlTime(end));
   }
   if (q.archive)
     add(`a."archiveState" IN (${ARCHIVE_STATES[q.archive].map(() => "?").join(",")})`, ...ARCHIVE_STATES[q.archive]);
@@ -144,14 +146,14 @@ export async function listGallery(scope: Scope, input: GalleryQuery | Parsed): P
     const [lt, le] = desc ? ["<", "<="] : [">", ">="];
     if (byRating)
       add(
-        `(${rc} < ? OR (${rc} = ? AND (${kc} < ? OR (${kc} = ? AND ${kid} < ?))))`,
+        `(${rc} < ? OR (${rc} = ? AND (${kc} < ${T} OR (${kc} = ${T} AND ${kid} < ?))))`,
         c.rating ?? 0,
         c.rating ?? 0,
         at,
         at,
         c.id,
       );
-    else add(`${kc} ${le} ? AND (${kc} ${lt} ? OR ${kid} ${lt} ?)`, at, at, c.id);
+    else add(`${kc} ${le} ${T} AND (${kc} ${lt} ${T} OR ${kid} ${lt} ?)`, at, at, c.id);
   }
   const dir = desc ? "DESC" : "ASC";
   const order = `ORDER BY ${byRating ? `${rc} DESC, ` : ""}${kc} ${dir}, ${kid} ${dir}`;
@@ -160,7 +162,7 @@ export async function listGallery(scope: Scope, input: GalleryQuery | Parsed): P
   let keys: Key[];
   if (!q.q?.trim()) {
     keys = await db().$queryRawUnsafe<Key[]>(
-      `SELECT ${cols} FROM ${from} WHERE ${where.join(" AND ")} ${order} LIMIT ?`,
+      sql(`SELECT ${cols} FROM ${from} WHERE ${where.join(" AND ")} ${order} LIMIT ?`),
       ...args,
       q.limit + 1,
     );
@@ -170,7 +172,9 @@ export async function listGallery(scope: Scope, input: GalleryQuery | Parsed): P
     // ends without a full page (a rare word) does it collect the word's FTS matches — few, by then.
     const probe = searchProbe(q.q, `w."rid"`)!;
     const windowed = await db().$queryRawUnsafe<Key[]>(
-      `SELECT w."id", w."createdAt", w."rating" FROM (SELECT ${cols}, a."rowid" AS "rid" FROM ${from} WHERE ${where.join(" AND ")} ${order} LIMIT ?) w WHERE ${probe.sql} ORDER BY ${byRating ? `w."rating" DESC, ` : ""}w."createdAt" ${dir}, w."id" ${dir} LIMIT ?`,
+      sql(
+        `SELECT w."id", w."createdAt", w."rating" FROM (SELECT ${cols}, ${searchKey()} AS "rid" FROM ${from} WHERE ${where.join(" AND ")} ${order} LIMIT ?) w WHERE ${probe.sql} ORDER BY ${byRating ? `w."rating" DESC, ` : ""}w."createdAt" ${dir}, w."id" ${dir} LIMIT ?`,
+      ),
       ...args,
       SEARCH_WINDOW,
       ...probe.args,
@@ -181,7 +185,9 @@ export async function listGallery(scope: Scope, input: GalleryQuery | Parsed): P
       Number(
         (
           await db().$queryRawUnsafe<{ n: number | bigint }[]>(
-            `SELECT count(*) AS "n" FROM (SELECT 1 FROM ${from} WHERE ${where.join(" AND ")} ${order} LIMIT ?)`,
+            sql(
+              `SELECT count(*) AS "n" FROM (SELECT 1 FROM ${from} WHERE ${where.join(" AND ")} ${order} LIMIT ?) AS "x"`,
+            ),
             ...args,
             SEARCH_WINDOW,
           )
@@ -191,7 +197,7 @@ export async function listGallery(scope: Scope, input: GalleryQuery | Parsed): P
     else {
       const search = searchCondition(q.q)!;
       keys = await db().$queryRawUnsafe<Key[]>(
-        `SELECT ${cols} FROM ${from} WHERE ${[...where, search.sql].join(" AND ")} ${order} LIMIT ?`,
+        sql(`SELECT ${cols} FROM ${from} WHERE ${[...where, search.sql].join(" AND ")} ${order} LIMIT ?`),
         ...args,
         ...search.args,
         q.limit + 1,
@@ -252,15 +258,19 @@ export async function hydrate(scope: Scope, ids: string[]): Promise<GalleryItem[
   if (!ids.length) return [];
   // One statement (a page is the hot path; Prisma's include would be five round trips). The unary + keeps SQLite
   // on the primary key: with an IN list it would otherwise walk the team's index, every row of the team.
+  const pg = dbKind() === "postgres";
+  const tags = pg
+    ? `(SELECT coalesce(json_agg(t."tag" ORDER BY t."tag"), '[]'::json)::text FROM "AssetTag" t WHERE t."assetId" = a."id")`
+    : `(SELECT json_group_array(x."tag") FROM (SELECT t."tag" FROM "AssetTag" t WHERE t."assetId" = a."id" ORDER BY t."tag") x)`;
   const rows = await db().$queryRawUnsafe<HydrateRow[]>(
-    `SELECT a."id", a."kind", a."mime", a."width", a."height", a."durationSeconds", a."thumbhash", a."generationId",
+    sql(`SELECT a."id", a."kind", a."mime", a."width", a."height", a."durationSeconds", a."thumbhash", a."generationId",
             a."model", a."mode", a."title", a."origin", a."archiveState", a."storageKey", a."trashedAt", a."createdAt",
             a."reviewState", a."ratingAverage", a."ratingCount", a."stackId", a."stackVersion", g."prompt",
             (SELECT count(*) FROM "Asset" v WHERE v."stackId" = a."stackId" AND v."trashedAt" IS NULL) AS "stackCount", u."id" AS "creatorId", u."name" AS "creatorName",
-            (SELECT json_group_array(x."tag") FROM (SELECT t."tag" FROM "AssetTag" t WHERE t."assetId" = a."id" ORDER BY t."tag") x) AS "tags",
+            ${tags} AS "tags",
             EXISTS (SELECT 1 FROM "Favorite" f WHERE f."userId" = ? AND f."assetId" = a."id") AS "favorite"
      FROM "Asset" a LEFT JOIN "Generation" g ON g."id" = a."generationId" LEFT JOIN "User" u ON u."id" = a."createdById"
-     WHERE +a."teamId" = ? AND a."id" IN (${ids.map(() => "?").join(",")})`,
+     WHERE ${pg ? "" : "+"}a."teamId" = ? AND a."id" IN (${ids.map(() => "?").join(",")})`),
     scope.userId,
     scope.teamId,
     ...ids,
@@ -287,7 +297,7 @@ export async function hydrate(scope: Scope, ids: string[]): Promise<GalleryItem[
       creator: a.creatorId ? { id: a.creatorId, name: a.creatorName ?? "" } : null,
       createdAt: new Date(a.createdAt).toISOString(),
       tags: JSON.parse(a.tags ?? "[]") as string[],
-      favorite: Number(a.favorite) === 1,
+      favorite: a.favorite === true || Number(a.favorite) === 1,
       ...(a.title ? { title: a.title } : {}),
       origin: a.origin,
       archiveState: a.archiveState,

@@ -1,5 +1,5 @@
 import "server-only";
-import { db } from "@/lib/db";
+import { db, dbKind } from "@/lib/db";
 
 /** Body of one asset's search row: title, the generation's prompt, the tags, the comments (the SQL the migration's triggers repeat). */
 const BODY_SQL = `coalesce(a."title", '') || char(10) || coalesce((SELECT g."prompt" FROM "Generation" g WHERE g."id" = a."generationId"), '') || char(10) || coalesce((SELECT group_concat(t."tag", ' ') FROM "AssetTag" t WHERE t."assetId" = a."id"), '') || char(10) || coalesce((SELECT group_concat(c."body", char(10)) FROM "Comment" c WHERE c."assetId" = a."id"), '')`;
@@ -17,6 +17,7 @@ export interface SqlPart {
 export function searchCondition(q: string, assetAlias = "a"): SqlPart | undefined {
   const words = q.trim().split(/\s+/u).filter(Boolean).slice(0, 8);
   if (!words.length) return undefined;
+  if (dbKind() === "postgres") return pgSearchCondition(words, assetAlias);
   const long = words.filter((w) => [...w].length >= 3);
   const short = words.filter((w) => [...w].length < 3);
   const parts: string[] = [];
@@ -44,18 +45,56 @@ export function searchCondition(q: string, assetAlias = "a"): SqlPart | undefine
 export function searchProbe(q: string, rowidExpr: string): SqlPart | undefined {
   const words = q.trim().split(/\s+/u).filter(Boolean).slice(0, 8);
   if (!words.length) return undefined;
+  // PostgreSQL's search rows are keyed by the asset's id (rowidExpr names it there: searchKey).
+  const [key, like] = dbKind() === "postgres" ? [`"assetId"`, "ILIKE"] : [`"rowid"`, "LIKE"];
   return {
     sql: words
       .map(
-        () => `EXISTS (SELECT 1 FROM "asset_search" s WHERE s."rowid" = ${rowidExpr} AND s."body" LIKE ? ESCAPE '\\')`,
+        () =>
+          `EXISTS (SELECT 1 FROM "asset_search" s WHERE s.${key} = ${rowidExpr} AND s."body" ${like} ? ESCAPE '\\')`,
       )
       .join(" AND "),
-    args: words.map((w) => `%${w.replace(/[\\%_]/g, (c) => `\\${c}`)}%`),
+    args: words.map(likePattern),
   };
+}
+
+/** The column an asset's search row is found by: SQLite's rowid (FTS5), the asset's id on PostgreSQL. */
+export function searchKey(assetAlias = "a"): string {
+  return dbKind() === "postgres" ? `${assetAlias}."id"` : `${assetAlias}."rowid"`;
+}
+
+const likePattern = (w: string) => `%${w.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+
+/**
+ * PostgreSQL (prisma/postgres/migrations/0002_search): words of three or more characters are ILIKE over the search
+ * rows through the pg_trgm GIN index (Chinese included); shorter words probe the asset's own row, as on SQLite.
+ */
+function pgSearchCondition(words: string[], assetAlias: string): SqlPart {
+  const long = words.filter((w) => [...w].length >= 3);
+  const short = words.filter((w) => [...w].length < 3);
+  const parts: string[] = [];
+  if (long.length)
+    parts.push(
+      `${assetAlias}."id" IN (SELECT s."assetId" FROM "asset_search" s WHERE ${long.map(() => `s."body" ILIKE ? ESCAPE '\\'`).join(" AND ")})`,
+    );
+  parts.push(
+    ...short.map(
+      () =>
+        `EXISTS (SELECT 1 FROM "asset_search" s WHERE s."assetId" = ${assetAlias}."id" AND s."body" ILIKE ? ESCAPE '\\')`,
+    ),
+  );
+  return { sql: parts.join(" AND "), args: [...long, ...short].map(likePattern) };
 }
 
 /** Refill the search index from the tables (after a restore or a VACUUM, which may renumber rowids). */
 export async function rebuildSearchIndex(): Promise<void> {
+  if (dbKind() === "postgres") {
+    await db().$executeRawUnsafe(
+      `INSERT INTO "asset_search" ("assetId", "body") SELECT a."id", "asset_search_body"(a."id") FROM "Asset" a
+       ON CONFLICT ("assetId") DO UPDATE SET "body" = EXCLUDED."body"`,
+    );
+    return;
+  }
   await db().$transaction([
     db().$executeRawUnsafe(`DELETE FROM "asset_search"`),
     db().$executeRawUnsafe(`INSERT INTO "asset_search"("rowid", "body") SELECT a."rowid", ${BODY_SQL} FROM "Asset" a`),

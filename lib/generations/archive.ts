@@ -6,6 +6,7 @@ import sharp from "sharp";
 import { db } from "@/lib/db";
 import { log } from "@/lib/log";
 import { metrics } from "@/lib/metrics";
+import { noteWrite } from "@/lib/events/team-events";
 import { safeFetch } from "@/lib/net/safe-fetch";
 import { trustedOrigins } from "@/lib/net/trusted-origins";
 import { removePartials, withLocalFile, writeBuffer, writeStream } from "@/lib/storage";
@@ -80,6 +81,31 @@ export async function releaseArchiveClaims(): Promise<number> {
   return released;
 }
 
+/**
+ * PostgreSQL: claim up to `limit` due outputs in one statement, skipping rows another process is claiming at this
+ * moment (FOR UPDATE SKIP LOCKED); the same conditions and lease as claimArchive. → each claimed id and its claim.
+ */
+export async function claimArchivesPg(now: Date, limit: number): Promise<{ id: string; archiveClaim: string }[]> {
+  const until = new Date(now.getTime() + LEASE_MS);
+  const rows = await db().$queryRaw<{ id: string; archiveClaim: string }[]>`
+    UPDATE "Asset" SET "archiveState" = 'archiving', "archiveClaim" = gen_random_uuid()::text,
+      "nextArchiveAt" = ${until}, "archiveAttempts" = "archiveAttempts" + 1, "updatedAt" = ${now}
+    WHERE "id" IN (
+      SELECT "id" FROM "Asset"
+      WHERE "origin" = 'output' AND ("archiveState" = 'temporary'
+        OR ("archiveState" IN ('failed', 'archiving') AND "nextArchiveAt" <= ${now}))
+      LIMIT ${limit}
+      FOR UPDATE SKIP LOCKED)
+    RETURNING "id", "archiveClaim"`;
+  // The state a page shows moved (raw SQL passes by lib/db's change notes).
+  if (rows.length)
+    noteWrite(
+      "asset",
+      rows.map((r) => r.id),
+    );
+  return rows;
+}
+
 /** Extend our claim; false once another process has taken it over (our lease had run out). */
 export async function renewArchiveClaim(id: string, claim: string): Promise<boolean> {
   const r = await db().asset.updateMany({
@@ -90,8 +116,8 @@ export async function renewArchiveClaim(id: string, claim: string): Promise<bool
 }
 
 /** Stream TD's output to our storage (never whole in memory), then record size, sha256, dimensions and a poster. */
-export async function archiveAsset(id: string): Promise<void> {
-  const claim = await claimArchive(id);
+export async function archiveAsset(id: string, claimed?: string): Promise<void> {
+  const claim = claimed ?? (await claimArchive(id));
   if (!claim) return;
   held.set(id, claim);
   const t0 = performance.now();

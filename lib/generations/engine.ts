@@ -2,18 +2,20 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import { CATALOG, getModel } from "@/lib/catalog";
 import { config } from "@/lib/config";
-import { db } from "@/lib/db";
+import { db, dbKind } from "@/lib/db";
+import { Prisma } from "@/lib/generated/prisma/client";
 import { log } from "@/lib/log";
 import { metrics } from "@/lib/metrics";
 import { TdError } from "@/lib/td/errors";
 import { adapterFor } from "./adapters";
 import type { PollResult } from "./adapters/types";
 import { sweepStalePartials } from "@/lib/storage";
-import { archiveAsset, releaseArchiveClaims } from "./archive";
+import { archiveAsset, claimArchivesPg, releaseArchiveClaims } from "./archive";
 import { applyPollResult, mergeIds, recordFailure, settleSaving } from "./finish";
 import { nextPollDelay, statusLimiter } from "./schedule";
 import { submitGeneration } from "./submit";
-import { onWake, onWakeTask } from "./wake";
+import { onWake, onWakeTask, setWakeRelay, wakeFromElsewhere } from "./wake";
+import { listenPg } from "@/lib/db/pg-listen";
 
 const LEASE_MS = 60_000;
 /** Leases of claimed work are renewed this often while it waits or its call is in flight. */
@@ -175,6 +177,10 @@ class PollPool {
     const now = new Date();
     const free = { OR: [{ leaseExpiresAt: null }, { leaseExpiresAt: { lt: now } }] };
     const held = this.held();
+    if (dbKind() === "postgres") {
+      const mine = await claimPg(this.owner, now, held);
+      return mine.map((gen) => new Promise<void>((done) => this.ready.push({ gen, done })));
+    }
     // nextPollAt first: the claim is a range scan of the nextPollAt index in due order (terminal rows have none).
     const due = await db().generation.findMany({
       where: {
@@ -245,6 +251,25 @@ class PollPool {
   }
 }
 
+/**
+ * PostgreSQL: one statement picks the due rows in nextPollAt order, skips the ones another process is claiming at
+ * this moment (FOR UPDATE SKIP LOCKED: no waiting, no two processes on the same row), leases them and returns what
+ * each poll needs.
+ */
+async function claimPg(owner: string, now: Date, held: string[]): Promise<Claimed[]> {
+  const until = new Date(now.getTime() + LEASE_MS);
+  return db().$queryRaw<Claimed[]>`
+    UPDATE "Generation" SET "leaseOwner" = ${owner}, "leaseExpiresAt" = ${until}
+    WHERE "id" IN (
+      SELECT "id" FROM "Generation"
+      WHERE "nextPollAt" <= ${now} AND "status" IN (${Prisma.join(ACTIVE)}) AND "upstreamTaskId" IS NOT NULL
+        AND ("leaseExpiresAt" IS NULL OR "leaseExpiresAt" < ${now})
+        ${held.length ? Prisma.sql`AND "id" NOT IN (${Prisma.join(held)})` : Prisma.empty}
+      ORDER BY "nextPollAt" LIMIT ${CLAIM_BATCH}
+      FOR UPDATE SKIP LOCKED)
+    RETURNING "id", "model", "status", "upstreamTaskId", "upstreamStatus", "progress", "submittedAt", "callback"`;
+}
+
 const pools = new Map<string, PollPool>();
 function poolOf(owner: string): PollPool {
   let p = pools.get(owner);
@@ -284,12 +309,28 @@ export function startEngine(): Engine {
   onWake("archiver", archiver.wake);
   onWake("poller", poller.wake);
   onWakeTask((id) => pool.markAgain(id));
+  // PostgreSQL: a callback or a finished download seen by one process wakes every process's engine (the task may be
+  // leased by another one). Payload "<owner> <what>"; a process ignores its own.
+  let unlisten: (() => void) | undefined;
+  if (dbKind() === "postgres") {
+    unlisten = listenPg("studio_wake", (payload) => {
+      const [from, what] = payload.split(" ");
+      if (from !== owner && what) wakeFromElsewhere(what);
+    });
+    setWakeRelay((what) => {
+      void db().$executeRaw`SELECT pg_notify('studio_wake', ${`${owner} ${what}`})`.catch((e) =>
+        elog().error({ err: (e as Error).message }, "could not relay a wake-up"),
+      );
+    });
+  }
   const stop = () => {
     void poller.stop();
     void archiver.stop();
     clearInterval(renewal);
     clearInterval(housekeeping);
     clearTimeout(firstSweep);
+    unlisten?.();
+    setWakeRelay(undefined);
     if (g.__studioEngine?.owner === owner) g.__studioEngine = undefined;
   };
   /**
@@ -550,6 +591,13 @@ async function pollOne(owner: string, gen: Claimed): Promise<void> {
 
 export async function archiveTick(): Promise<number> {
   const now = new Date();
+  if (dbKind() === "postgres") {
+    // One statement claims a batch no other process is claiming (SKIP LOCKED); each download then runs on its claim.
+    const claimed = await claimArchivesPg(now, 20);
+    await eachLimit(claimed, ARCHIVE_CONCURRENCY, (a) => archiveAsset(a.id, a.archiveClaim));
+    await settleSaved();
+    return claimed.length;
+  }
   const due = await db().asset.findMany({
     where: {
       origin: "output",
@@ -562,7 +610,12 @@ export async function archiveTick(): Promise<number> {
     take: 20,
   });
   await eachLimit(due, ARCHIVE_CONCURRENCY, (a) => archiveAsset(a.id));
-  // Generations whose outputs are all settled (normally done by the archiver itself; this covers a crash in between).
+  await settleSaved();
+  return due.length;
+}
+
+/** Generations whose outputs are all settled (normally done by the archiver itself; this covers a crash in between). */
+async function settleSaved() {
   const saved = await db().generation.findMany({
     where: {
       status: "running",
@@ -580,5 +633,4 @@ export async function archiveTick(): Promise<number> {
     take: 50,
   });
   await eachLimit(saved, 4, (s) => settleSaving(s.id));
-  return due.length;
 }

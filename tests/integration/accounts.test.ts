@@ -1,4 +1,3 @@
-import Database from "better-sqlite3";
 import { spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import path from "node:path";
@@ -8,7 +7,7 @@ import { freshStudioEnv } from "../../scripts/harness/studio-env";
 // Accounts against a real database: the first run, invites, roles, tokens, sign-in limits and the CLI.
 // Each test file gets its own modules, so the configuration read below is this file's fresh database.
 
-let env: { dir: string; file: string };
+let env: { dir: string; file: string; databaseUrl: string };
 let accounts: typeof import("@/lib/auth/accounts");
 let team: typeof import("@/lib/auth/team");
 let tokens: typeof import("@/lib/auth/tokens");
@@ -22,10 +21,15 @@ beforeAll(async () => {
     STUDIO_RATE_SIGNIN_PER_IP: "1000",
   });
   // Start empty, as a new studio does: no seeded team or person, but a record from before accounts.
-  const sqlite = new Database(env.file);
-  sqlite.exec(`DELETE FROM "Membership"; DELETE FROM "Team"; DELETE FROM "User";
-    INSERT INTO "Generation" ("id", "model", "mode", "updatedAt") VALUES ('gen-before-accounts', 'T0401001', 'text-to-video', CURRENT_TIMESTAMP);`);
-  sqlite.close();
+  // (Through the studio's client, one statement at a time: the same on SQLite and PostgreSQL.)
+  const { db } = await import("@/lib/db");
+  for (const stmt of [
+    `DELETE FROM "Membership"`,
+    `DELETE FROM "Team"`,
+    `DELETE FROM "User"`,
+    `INSERT INTO "Generation" ("id", "model", "mode", "updatedAt") VALUES ('gen-before-accounts', 'T0401001', 'text-to-video', CURRENT_TIMESTAMP)`,
+  ])
+    await db().$executeRawUnsafe(stmt);
   accounts = await import("@/lib/auth/accounts");
   team = await import("@/lib/auth/team");
   tokens = await import("@/lib/auth/tokens");
@@ -167,7 +171,7 @@ describe("accounts", () => {
         process.execPath,
         [path.resolve("node_modules/tsx/dist/cli.mjs"), "--conditions=react-server", "scripts/cli.ts", ...args],
         {
-          env: { ...process.env, STUDIO_ENV_FILE: "none", STUDIO_DATA_DIR: env.dir, DATABASE_URL: `file:${env.file}` },
+          env: { ...process.env, STUDIO_ENV_FILE: "none", STUDIO_DATA_DIR: env.dir, DATABASE_URL: env.databaseUrl },
           encoding: "utf8",
         },
       );

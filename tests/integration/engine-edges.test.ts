@@ -186,10 +186,12 @@ describe("engine edges (issue #11)", () => {
       () => getGeneration(TEST_SCOPE, g.id),
       (x) => x.status === "succeeded",
     );
-    expect(await db().voice.findFirst({ where: { generationId: g.id } })).toMatchObject({
-      name: "Linked",
-      source: "clone",
-    });
+    // The voice is written right after the status (settleSaving): wait for it rather than race it.
+    const voice = await until(
+      () => db().voice.findFirst({ where: { generationId: g.id } }),
+      (v) => v !== null,
+    );
+    expect(voice).toMatchObject({ name: "Linked", source: "clone" });
   });
 
   it("derives the stuck-submit window per model: a 100 s old TTS create is still awaited, a 40 s old video create is interrupted", async () => {

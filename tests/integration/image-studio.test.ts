@@ -64,7 +64,8 @@ describe("image studio · requests TD receives (T0302007)", () => {
     expect(mid.progress).toBeGreaterThan(0);
     const done = await until(
       () => getGeneration(TEST_SCOPE, g.id),
-      (x) => x.outputs[0]?.asset.archiveState === "archived",
+      // The output is stored first, the record succeeds right after (settleSaving): wait for both, not race them.
+      (x) => x.outputs[0]?.asset.archiveState === "archived" && x.status === "succeeded",
     );
     expect(done).toMatchObject({ status: "succeeded", progress: 100 });
     expect(done.outputs[0].asset).toMatchObject({ kind: "image", mime: "image/png", width: 1024 });

@@ -154,8 +154,11 @@ describe("team event stream", () => {
   it("another process's bump (the stamp moved, no local event) becomes `changed` within the watch interval", async () => {
     const a = await listen(tokenA);
     const ready = await a.wait((e) => e.event === "ready");
+    // PostgreSQL: the bump arrives by NOTIFY, on this process's LISTEN connection once it is up.
+    if (process.env.DATABASE_URL?.startsWith("postgres")) await (await import("@/lib/db/pg-listen")).pgListenReady();
+    const { sql } = await import("@/lib/db");
     await db().$executeRawUnsafe(
-      `UPDATE "TeamEventStamp" SET "version" = "version" + 1 WHERE "teamId" = ?`,
+      sql(`UPDATE "TeamEventStamp" SET "version" = "version" + 1 WHERE "teamId" = ?`),
       TEST_SCOPE.teamId,
     );
     const c = await a.wait((e) => e.event === "changed" && e.data.topic === "any", 5000);
