@@ -2,7 +2,8 @@
 
 import { useQueryClient } from "@tanstack/react-query";
 import { lazy, Suspense, useEffect, useRef, useState } from "react";
-import { Button, Spinner } from "@/components/ui";
+import { Button } from "@/components/ui/button";
+import { Spinner } from "@/components/ui/spinner";
 import { SIGNED_OUT_EVENT } from "@/lib/client/api";
 import { useTranslations } from "@/lib/i18n/client";
 import { useCaller } from "./caller-context";

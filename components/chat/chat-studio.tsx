@@ -4,7 +4,8 @@ import { ListIcon, MessageCircleMoreIcon, SlidersHorizontalIcon } from "lucide-r
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { lazy, Suspense, useCallback, useEffect, useRef, useState } from "react";
 import { useLocale, useTranslations } from "use-intl";
-import { useMediaInputs, type MediaItem } from "@/components/inputs";
+import type { MediaItem } from "@/components/inputs/types";
+import { useMediaInputs } from "@/components/inputs/use-media-inputs";
 import { Button, cn, EmptyState, Select, Spinner } from "@/components/ui";
 import type { ParamField } from "@/lib/catalog/form-spec";
 import type { InputSpec, PromptSpec } from "@/lib/catalog/types";

@@ -1,22 +1,23 @@
 "use client";
 
 import { ArrowUpIcon, PaperclipIcon, SquareIcon } from "lucide-react";
-import { useRef, useState, type ClipboardEvent, type DragEvent, type KeyboardEvent } from "react";
+import { Suspense, useRef, useState, type ClipboardEvent, type DragEvent, type KeyboardEvent } from "react";
 import { useTranslations } from "use-intl";
-import {
-  AssetPicker,
-  itemFromAsset,
-  MediaChip,
-  useLimitText,
-  type MediaInputs,
-  type StudioAsset,
-} from "@/components/inputs";
-import { Button, cn, Input, Segmented, Textarea } from "@/components/ui";
+// Straight from the modules, not the `@/components/inputs` index, which would bring the input fields along.
+import { AssetPicker } from "@/components/inputs/lazy-asset-picker";
+import { useLimitText } from "@/components/inputs/limits";
+import type { StudioAsset } from "@/components/inputs/types";
+import { itemFromAsset, type MediaInputs } from "@/components/inputs/use-media-inputs";
+import { lazyPart, usePreloadWhenIdle } from "@/lib/client/lazy";
+import { Button, cn, Input, Segmented, Spinner, Textarea } from "@/components/ui";
 import { checkPrompt } from "@/lib/catalog/prompt";
 import type { InputSpec, PromptSpec } from "@/lib/catalog/types";
 import { CanCreate } from "@/components/auth/can-create";
 import { DEEPSEEK_LIMITS, IMAGE_DETAILS } from "@/lib/catalog/limits";
 import { tKey } from "@/lib/i18n/dynamic-key";
+
+// Attachment chips show only once something is attached: their code loads when the page is idle.
+const Chip = lazyPart(() => import("@/components/inputs/media-chip").then((m) => m.MediaChip));
 
 export interface AttachmentOptions {
   detail?: (typeof IMAGE_DETAILS)[number];
@@ -58,6 +59,7 @@ export function Composer({
 }: ComposerProps) {
   const t = useTranslations("chat.composer");
   const limits = useLimitText();
+  usePreloadWhenIdle(Chip.preload);
   const fileRef = useRef<HTMLInputElement>(null);
   const [picker, setPicker] = useState<"image" | "video" | null>(null);
   const [menu, setMenu] = useState(false);
@@ -126,17 +128,19 @@ export function Composer({
     <div className="flex flex-col gap-2" onDragOver={(e) => e.preventDefault()} onDrop={onDrop}>
       {items.length > 0 && (
         <div className="flex flex-col gap-2 rounded-xl border border-border bg-surface p-2">
-          <ul className="grid gap-2 sm:grid-cols-2" aria-label={t("attachments")} data-testid="composer-attachments">
-            {items.map((item, i) => (
-              <MediaChip
-                key={item.key}
-                item={item}
-                problems={problems[i]}
-                onRemove={() => inputs.remove(item.key)}
-                onRetry={item.state === "rejected" && !problems[i].length ? () => inputs.retry(item, use) : undefined}
-              />
-            ))}
-          </ul>
+          <Suspense fallback={<Spinner size="sm" />}>
+            <ul className="grid gap-2 sm:grid-cols-2" aria-label={t("attachments")} data-testid="composer-attachments">
+              {items.map((item, i) => (
+                <Chip.Part
+                  key={item.key}
+                  item={item}
+                  problems={problems[i]}
+                  onRemove={() => inputs.remove(item.key)}
+                  onRetry={item.state === "rejected" && !problems[i].length ? () => inputs.retry(item, use) : undefined}
+                />
+              ))}
+            </ul>
+          </Suspense>
           {counts.map((c) => (
             <p key={c} role="alert" className="text-xs text-danger">
               {c}

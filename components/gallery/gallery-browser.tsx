@@ -2,19 +2,26 @@
 
 import { GitCompareArrowsIcon, LayoutGridIcon } from "lucide-react";
 import Link from "next/link";
-import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from "react";
+import { Suspense, useCallback, useEffect, useMemo, useState } from "react";
 import { useTranslations } from "use-intl";
 import { useCan } from "@/components/auth/caller-context";
 import { Button, buttonClasses, EmptyState, Input, Select } from "@/components/ui";
-import { RequestReviewDialog, type ReviewTarget } from "@/components/review/request-review-dialog";
-import { GalleryDetail } from "./gallery-detail";
+import type { ReviewTarget } from "@/components/review/request-review-dialog";
 import { useDeepLink } from "@/components/review/use-deep-link";
-import { compareHref } from "@/components/versions/version-stack";
+import { compareHref } from "@/components/versions/compare-href";
+import { lazyPart, usePreloadWhenIdle } from "@/lib/client/lazy";
 import { GalleryFilters } from "./gallery-filters";
 import { GalleryGrid } from "./gallery-grid";
-import { ShareDialog } from "./share-dialog";
 import type { GalleryItem, GalleryMember, GalleryModel } from "./types";
 import { useBoards, useGalleryActions, useGalleryFilters, useGalleryItems } from "./use-gallery";
+
+// What opens on a choice loads when the page is idle, not with the grid: the detail view (its player and
+// review), the share dialog and the review request dialog. A deep link renders the detail as soon as it arrives.
+const Detail = lazyPart(() => import("./gallery-detail").then((m) => m.GalleryDetail));
+const Share = lazyPart(() => import("./share-dialog").then((m) => m.ShareDialog));
+const RequestReview = lazyPart(() =>
+  import("@/components/review/request-review-dialog").then((m) => m.RequestReviewDialog),
+);
 
 export interface GalleryBrowserProps {
   models: Record<string, GalleryModel>;
@@ -29,6 +36,7 @@ export function GalleryBrowser({ models, members, trashDays }: GalleryBrowserPro
   const q = useGalleryItems(filters);
   const boards = useBoards();
   const actions = useGalleryActions();
+  usePreloadWhenIdle(Detail.preload, Share.preload, RequestReview.preload);
   const canOrganize = useCan("gallery:organize");
   const canShare = useCan("share:create");
   const [sharingBoard, setSharingBoard] = useState(false);
@@ -156,11 +164,12 @@ export function GalleryBrowser({ models, members, trashDays }: GalleryBrowserPro
           </Button>
         </div>
       )}
-      {sharingBoard && board && (
-        <ShareDialog target={{ boardId: board.id, name: board.name }} onClose={() => setSharingBoard(false)} />
-      )}
-
-      {reviewing && <RequestReviewDialog target={reviewing} onClose={() => setReviewing(null)} />}
+      <Suspense fallback={null}>
+        {sharingBoard && board && (
+          <Share.Part target={{ boardId: board.id, name: board.name }} onClose={() => setSharingBoard(false)} />
+        )}
+        {reviewing && <RequestReview.Part target={reviewing} onClose={() => setReviewing(null)} />}
+      </Suspense>
       {selected.size > 0 && (
         <div
           role="toolbar"
@@ -343,7 +352,7 @@ export function GalleryBrowser({ models, members, trashDays }: GalleryBrowserPro
 
       <Suspense fallback={null}>
         {deepLink.item && !openItem && (
-          <GalleryDetail
+          <Detail.Part
             key={deepLink.key}
             item={items.find((i) => i.assetId === deepLink.item?.assetId) ?? deepLink.item}
             models={models}
@@ -355,7 +364,7 @@ export function GalleryBrowser({ models, members, trashDays }: GalleryBrowserPro
           />
         )}
         {openItem && (
-          <GalleryDetail
+          <Detail.Part
             key={openItem.assetId}
             item={openItem}
             models={models}

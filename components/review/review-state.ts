@@ -38,9 +38,23 @@ export function useReviewState(initial: { commentId?: string; time?: number } = 
   );
 
   const pause = useCallback(() => media.current?.pause(), []);
-  const attach = useCallback((el: HTMLVideoElement | HTMLAudioElement | null) => {
-    media.current = el;
+  /** A deep link's time, applied once the player knows its duration (it cannot seek before). */
+  const applyPendingSeek = useCallback((m: HTMLVideoElement | HTMLAudioElement) => {
+    if (pendingSeek.current === null || m.readyState < HTMLMediaElement.HAVE_METADATA) return;
+    m.currentTime = pendingSeek.current;
+    setTime(m.currentTime);
+    pendingSeek.current = null;
   }, []);
+  // The ref comes and goes with the element: a Suspense boundary that re-suspends (a lazily loaded part of the
+  // detail) detaches it while the media keeps loading. So the seek is applied on whichever comes last, the
+  // metadata or the (re)attached element.
+  const attach = useCallback(
+    (el: HTMLVideoElement | HTMLAudioElement | null) => {
+      media.current = el;
+      if (el) applyPendingSeek(el);
+    },
+    [applyPendingSeek],
+  );
   const currentTime = useCallback(() => media.current?.currentTime ?? 0, []);
 
   /** J/K/L and ,/. on the media; true when the key was one of them. */
@@ -64,16 +78,15 @@ export function useReviewState(initial: { commentId?: string; time?: number } = 
     return true;
   }, []);
 
-  const onLoaded = useCallback(() => {
-    const m = media.current;
-    if (!m) return;
-    setDuration(Number.isFinite(m.duration) ? m.duration : 0);
-    if (pendingSeek.current !== null) {
-      m.currentTime = pendingSeek.current;
-      setTime(m.currentTime);
-      pendingSeek.current = null;
-    }
-  }, []);
+  const onLoaded = useCallback(
+    (e: { currentTarget: HTMLMediaElement }) => {
+      // The event's own element: the ref may be detached at this moment (see `attach`).
+      const m = e.currentTarget as HTMLVideoElement | HTMLAudioElement;
+      setDuration(Number.isFinite(m.duration) ? m.duration : 0);
+      applyPendingSeek(m);
+    },
+    [applyPendingSeek],
+  );
 
   return {
     attach,

@@ -1,7 +1,8 @@
 "use client";
 
 import { useTranslations } from "use-intl";
-import { useLimitText, type MediaItem } from "@/components/inputs";
+import { useLimitText } from "@/components/inputs/limits";
+import type { MediaItem } from "@/components/inputs/types";
 import type { ModeFormSpec } from "@/lib/catalog/form-spec";
 import { ARK_LIMITS } from "@/lib/catalog/limits";
 import { tKey } from "@/lib/i18n/dynamic-key";
