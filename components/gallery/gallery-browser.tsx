@@ -11,12 +11,14 @@ import { useDeepLink } from "@/components/review/use-deep-link";
 import { compareHref } from "@/components/versions/compare-href";
 import { lazyPart, usePreloadWhenIdle } from "@/lib/client/lazy";
 import { GalleryFilters } from "./gallery-filters";
-import { GalleryGrid } from "./gallery-grid";
 import type { GalleryItem, GalleryMember, GalleryModel } from "./types";
 import { useBoards, useGalleryActions, useGalleryFilters, useGalleryItems } from "./use-gallery";
 
 // What opens on a choice loads when the page is idle, not with the grid: the detail view (its player and
 // review), the share dialog and the review request dialog. A deep link renders the detail as soon as it arrives.
+// The grid (with its virtualizer, thumbnails and hover preview) loads beside the first page of items, which the
+// browser asks for at the same moment: until both are there the page shows "loading" either way.
+const Grid = lazyPart(() => import("./gallery-grid").then((m) => m.GalleryGrid));
 const Detail = lazyPart(() => import("./gallery-detail").then((m) => m.GalleryDetail));
 const Share = lazyPart(() => import("./share-dialog").then((m) => m.ShareDialog));
 const RequestReview = lazyPart(() =>
@@ -37,6 +39,7 @@ export function GalleryBrowser({ models, members, trashDays }: GalleryBrowserPro
   const boards = useBoards();
   const actions = useGalleryActions();
   usePreloadWhenIdle(Detail.preload, Share.preload, RequestReview.preload);
+  useEffect(() => void Grid.preload().catch(() => undefined), []);
   const canOrganize = useCan("gallery:organize");
   const canShare = useCan("share:create");
   const [sharingBoard, setSharingBoard] = useState(false);
@@ -335,17 +338,19 @@ export function GalleryBrowser({ models, members, trashDays }: GalleryBrowserPro
         />
       ) : (
         <>
-          <GalleryGrid
-            items={items}
-            hasMore={!!hasNextPage}
-            loadingMore={isFetchingNextPage}
-            onLoadMore={loadMore}
-            selected={selected}
-            onSelect={setSelected}
-            onOpen={setOpen}
-            onFavorite={favorite}
-            positionKey={filterKey}
-          />
+          <Suspense fallback={<p className="py-12 text-center text-sm text-muted">{t("loading")}</p>}>
+            <Grid.Part
+              items={items}
+              hasMore={!!hasNextPage}
+              loadingMore={isFetchingNextPage}
+              onLoadMore={loadMore}
+              selected={selected}
+              onSelect={setSelected}
+              onOpen={setOpen}
+              onFavorite={favorite}
+              positionKey={filterKey}
+            />
+          </Suspense>
           <p className="hidden text-xs text-muted sm:block">{t("selection.hint")}</p>
         </>
       )}

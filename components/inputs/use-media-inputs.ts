@@ -4,8 +4,10 @@ import { useCallback, useMemo, useRef, useState } from "react";
 import type { InputRole, InputSpec, MediaKind } from "@/lib/catalog/types";
 import { mediaIssues } from "@/lib/catalog/validate";
 import { api, ApiError } from "@/lib/client/api";
-import { readFileFacts, readUrlMp4Facts } from "./media-facts";
 import type { IntendedUse, MediaItem, StudioAsset } from "./types";
+
+// The file readers (image/video/audio metadata, MP4 boxes) load when a file is first added, not with the form.
+const facts = () => import("./media-facts");
 
 let counter = 0;
 const newKey = () => `in-${Date.now().toString(36)}-${(counter++).toString(36)}`;
@@ -132,7 +134,7 @@ export function useMediaInputs(initial: MediaItem[] = []) {
       await Promise.all(
         fresh.map(async (item, i) => {
           const file = taken[i];
-          const read = await readFileFacts(file);
+          const read = await (await facts()).readFileFacts(file);
           const wrongKind = read.kind && read.kind !== spec.kind;
           const issues = wrongKind ? [] : mediaIssues(spec, read.facts);
           const next = { ...item, facts: read.facts, kind: read.kind ?? spec.kind };
@@ -195,7 +197,7 @@ export function useMediaInputs(initial: MediaItem[] = []) {
   const completeFacts = useCallback(
     async (item: MediaItem) => {
       if (item.kind !== "video" || item.facts.fps != null || !item.assetId || !item.facts.size) return;
-      const boxes = await readUrlMp4Facts(`/api/v1/assets/${item.assetId}/file`, item.facts.size);
+      const boxes = await (await facts()).readUrlMp4Facts(`/api/v1/assets/${item.assetId}/file`, item.facts.size);
       if (boxes?.fps)
         setItems((xs) => xs.map((x) => (x.key === item.key ? { ...x, facts: { ...x.facts, fps: boxes.fps } } : x)));
     },

@@ -10,7 +10,7 @@ import { useErrorText } from "@/lib/client/error-text";
 import type { ModelInfo } from "@/components/generations/generation-card";
 import { defaultsOf, ParamFields, type ParamValues } from "@/components/generations/param-fields";
 // Straight from the modules, not the `@/components/inputs` index, which would bring the input fields along.
-import { kindOf, mimeOf } from "@/components/inputs/media-facts";
+import { kindOf, mimeOf } from "@/components/inputs/media-kind";
 import { toGenerationInputs } from "@/components/inputs/to-request";
 import type { StudioAsset } from "@/components/inputs/types";
 import { itemFromAsset, useMediaInputs } from "@/components/inputs/use-media-inputs";
