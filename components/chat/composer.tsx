@@ -1,14 +1,13 @@
 "use client";
 
 import { ArrowUpIcon, PaperclipIcon, SquareIcon } from "lucide-react";
-import { Suspense, useRef, useState, type ClipboardEvent, type DragEvent, type KeyboardEvent } from "react";
+import { Suspense, useMemo, useRef, useState, type ClipboardEvent, type DragEvent, type KeyboardEvent } from "react";
 import { useTranslations } from "use-intl";
 // Straight from the modules, not the `@/components/inputs` index, which would bring the input fields along.
 import { AssetPicker } from "@/components/inputs/lazy-asset-picker";
-import { useLimitText } from "@/components/inputs/limits";
 import type { StudioAsset } from "@/components/inputs/types";
 import { itemFromAsset, type MediaInputs } from "@/components/inputs/use-media-inputs";
-import { lazyPart, usePreloadWhenIdle } from "@/lib/client/lazy";
+import { lazyPart, moduleLoader, useModuleWhen, usePreloadWhenIdle } from "@/lib/client/lazy";
 import { Button, cn, Input, Segmented, Spinner, Textarea } from "@/components/ui";
 import { checkPrompt } from "@/lib/catalog/prompt";
 import type { InputSpec, PromptSpec } from "@/lib/catalog/types";
@@ -16,8 +15,10 @@ import { CanCreate } from "@/components/auth/can-create";
 import { DEEPSEEK_LIMITS, IMAGE_DETAILS } from "@/lib/catalog/limits";
 import { tKey } from "@/lib/i18n/dynamic-key";
 
-// Attachment chips show only once something is attached: their code loads when the page is idle.
+// Attachment chips and their limit checks are needed only once something is attached: their code loads when the
+// page is idle (and at the latest with the first attachment, which counts as "still checking" until it is there).
 const Chip = lazyPart(() => import("@/components/inputs/media-chip").then((m) => m.MediaChip));
+const loadLimits = moduleLoader(() => import("@/components/inputs/limits"));
 
 export interface AttachmentOptions {
   detail?: (typeof IMAGE_DETAILS)[number];
@@ -58,8 +59,8 @@ export function Composer({
   error,
 }: ComposerProps) {
   const t = useTranslations("chat.composer");
-  const limits = useLimitText();
-  usePreloadWhenIdle(Chip.preload);
+  const ti = useTranslations("inputs");
+  usePreloadWhenIdle(Chip.preload, loadLimits);
   const fileRef = useRef<HTMLInputElement>(null);
   const [picker, setPicker] = useState<"image" | "video" | null>(null);
   const [menu, setMenu] = useState(false);
@@ -70,11 +71,15 @@ export function Composer({
 
   const check = checkPrompt(prompt, value);
   const items = inputs.items;
-  const problems = items.map((i) => (specFor(i.kind) ? limits.problems(i, specFor(i.kind)!) : [t("textOnly")]));
-  const counts = roles
-    .map((r) => limits.count(items.filter((i) => i.role === r.role).length, r))
-    .filter(Boolean) as string[];
-  const pending = items.some((i) => i.state === "checking" || i.state === "uploading");
+  const limitsModule = useModuleWhen(loadLimits, items.length > 0);
+  const limits = useMemo(() => limitsModule?.makeLimitText(ti), [limitsModule, ti]);
+  const problems = items.map((i) =>
+    !specFor(i.kind) ? [t("textOnly")] : limits ? limits.problems(i, specFor(i.kind)!) : [],
+  );
+  const counts = (
+    limits ? roles.map((r) => limits.count(items.filter((i) => i.role === r.role).length, r)) : []
+  ).filter(Boolean) as string[];
+  const pending = items.some((i) => i.state === "checking" || i.state === "uploading") || (items.length > 0 && !limits);
   const broken =
     problems.some((p) => p.length > 0) ||
     items.some((i) => i.state === "rejected" || i.state === "failed") ||
@@ -136,7 +141,11 @@ export function Composer({
                   item={item}
                   problems={problems[i]}
                   onRemove={() => inputs.remove(item.key)}
-                  onRetry={item.state === "rejected" && !problems[i].length ? () => inputs.retry(item, use) : undefined}
+                  onRetry={
+                    limits && item.state === "rejected" && !problems[i].length
+                      ? () => inputs.retry(item, use)
+                      : undefined
+                  }
                 />
               ))}
             </ul>

@@ -18,7 +18,7 @@ import { Button, Card, Segmented } from "@/components/ui";
 import type { ModeFormSpec, ParamField } from "@/lib/catalog/form-spec";
 import { checkPrompt } from "@/lib/catalog/prompt";
 import { api, ApiError, type GenerationView } from "@/lib/client/api";
-import { useInputReadiness } from "./checks";
+import { loadInputRules, useInputReadiness } from "./checks";
 import { inputsOf, inputsOfSync } from "./draft";
 import { ModeTabs, shortName } from "./mode-tabs";
 import { PromptField } from "./prompt-field";
@@ -79,7 +79,7 @@ export function VideoStudio({
 }: VideoStudioProps) {
   const t = useTranslations("video");
   const errorText = useErrorText();
-  usePreloadWhenIdle(Inputs.preload);
+  usePreloadWhenIdle(Inputs.preload, loadInputRules);
   const locale = useLocale() as "zh" | "en";
   const wanted = draft ? { mode: draft.mode, model: draft.model } : initial;
   const startMode = wanted?.mode && modes.some((m) => m.mode === wanted.mode) ? wanted.mode : modes[0]?.mode;

@@ -1,6 +1,6 @@
 "use client";
 
-import { lazy, useEffect, type ComponentType } from "react";
+import { lazy, useEffect, useState, type ComponentType } from "react";
 
 /**
  * A component whose code is not in its page's first load, for parts shown only after a choice (a tab, a mode,
@@ -40,4 +40,45 @@ export function usePreloadWhenIdle(...preloads: Array<() => Promise<unknown>>) {
     // The preloads are module-level functions: run once per mount.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
+}
+
+/** A module loader that remembers its module once loaded (`loader.current()`), for `useModuleWhen`. */
+export interface ModuleLoader<T> {
+  (): Promise<T>;
+  current: () => T | undefined;
+}
+
+export function moduleLoader<T>(load: () => Promise<T>): ModuleLoader<T> {
+  let value: T | undefined;
+  let pending: Promise<T> | undefined;
+  const get = () =>
+    (pending ??= load().then(
+      (m) => (value = m),
+      (e: unknown) => {
+        pending = undefined;
+        throw e;
+      },
+    ));
+  return Object.assign(get, { current: () => value });
+}
+
+/**
+ * A module a component needs only in some states (`when`): undefined until it has loaded, then the module, at
+ * once on later renders and mounts. The caller treats "not loaded yet" as "still checking".
+ */
+export function useModuleWhen<T>(load: ModuleLoader<T>, when: boolean): T | undefined {
+  const [, setLoaded] = useState(0);
+  const mod = load.current();
+  useEffect(() => {
+    if (!when || mod) return;
+    let live = true;
+    load().then(
+      () => live && setLoaded((n) => n + 1),
+      () => undefined,
+    );
+    return () => {
+      live = false;
+    };
+  }, [load, when, mod]);
+  return mod;
 }
