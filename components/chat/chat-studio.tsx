@@ -26,7 +26,8 @@ import { Composer, type AttachmentOptions } from "./composer";
 import { ConversationDrawer, ConversationTitle } from "./conversation-header";
 import { ConversationList } from "./conversation-list";
 import { preloadMarkdown } from "./lazy-markdown";
-import { MessageItem, UsageLine } from "./message-item";
+import { Editor, MessageItem, UsageLine } from "./message-item";
+import { usePreloadWhenIdle } from "@/lib/client/lazy";
 import type { Params } from "./param-check";
 import { pendingMessage, useChatTurn } from "./use-chat-turn";
 import { useErrorText } from "@/lib/client/error-text";
@@ -56,6 +57,7 @@ const setUrl = (id?: string) => window.history.replaceState(null, "", id ? `/cha
 export function ChatStudio({ models, initial, requestedId }: ChatStudioProps) {
   const t = useTranslations("chat");
   const errorText = useErrorText();
+  usePreloadWhenIdle(Editor.preload);
   const locale = useLocale() as "zh" | "en";
   const qc = useQueryClient();
   const names = Object.fromEntries(models.map((m) => [m.id, m.name[locale]]));

@@ -9,13 +9,18 @@ import {
   RefreshCwIcon,
   TriangleAlertIcon,
 } from "lucide-react";
-import { useState, type ReactNode } from "react";
+import { Suspense, useState, type ReactNode } from "react";
 import { useTranslations } from "use-intl";
-import { Button, cn, Textarea } from "@/components/ui";
+import { Button, cn } from "@/components/ui";
+import { lazyPart } from "@/lib/client/lazy";
 import type { MessageView, UsageView } from "@/lib/chat/types";
 import { copyText } from "./copy";
 import { LazyMarkdown } from "./lazy-markdown";
+
 import { hasKey, tKey } from "@/lib/i18n/dynamic-key";
+
+// The editors (a question, an answer to continue) load when someone first edits; the page preloads them when idle.
+export const Editor = lazyPart(() => import("./message-editor").then((m) => m.MessageEditor));
 
 export interface MessageActions {
   /** Replace a question and answer it again (later messages go). */
@@ -41,7 +46,6 @@ export function MessageItem(props: MessageItemProps) {
 function UserMessage({ m, busy, onEdit }: MessageItemProps) {
   const t = useTranslations("chat.message");
   const [editing, setEditing] = useState(false);
-  const [draft, setDraft] = useState(m.content);
   return (
     <article
       className="group flex flex-col items-end gap-1.5"
@@ -86,39 +90,24 @@ function UserMessage({ m, busy, onEdit }: MessageItemProps) {
         </ul>
       )}
       {editing ? (
-        <form
-          className="flex w-full max-w-2xl flex-col gap-2"
-          onSubmit={(e) => {
-            e.preventDefault();
-            if (!draft.trim() && !m.attachments.length) return;
-            setEditing(false);
-            onEdit(m, draft);
-          }}
-        >
-          <Textarea
-            value={draft}
-            onChange={(e) => setDraft(e.target.value)}
+        <Suspense fallback={null}>
+          <Editor.Part
+            className="flex w-full max-w-2xl flex-col gap-2"
+            initial={m.content}
             rows={4}
-            aria-label={t("editLabel")}
-            autoFocus
+            label={t("editLabel")}
+            hint={t("editHint")}
+            cancelText={t("cancel")}
+            submitText={t("saveAndSend")}
+            busy={busy}
+            allowEmpty={m.attachments.length > 0}
+            onCancel={() => setEditing(false)}
+            onSubmit={(text) => {
+              setEditing(false);
+              onEdit(m, text);
+            }}
           />
-          <p className="text-xs text-muted">{t("editHint")}</p>
-          <div className="flex justify-end gap-2">
-            <Button
-              size="sm"
-              variant="ghost"
-              onClick={() => {
-                setDraft(m.content);
-                setEditing(false);
-              }}
-            >
-              {t("cancel")}
-            </Button>
-            <Button size="sm" variant="primary" type="submit" disabled={busy}>
-              {t("saveAndSend")}
-            </Button>
-          </div>
-        </form>
+        </Suspense>
       ) : (
         m.content && (
           <div
@@ -132,14 +121,7 @@ function UserMessage({ m, busy, onEdit }: MessageItemProps) {
       {!editing && (
         <div className="flex gap-0.5 opacity-0 transition-opacity group-hover:opacity-100 focus-within:opacity-100 max-md:opacity-100">
           <CopyButton text={m.content} />
-          <Action
-            label={t("edit")}
-            onClick={() => {
-              setDraft(m.content);
-              setEditing(true);
-            }}
-            disabled={busy}
-          >
+          <Action label={t("edit")} onClick={() => setEditing(true)} disabled={busy}>
             <PencilIcon />
           </Action>
         </div>
@@ -151,7 +133,6 @@ function UserMessage({ m, busy, onEdit }: MessageItemProps) {
 function AssistantMessage({ m, isLast, busy, canContinue, modelName, onRegenerate, onContinue }: MessageItemProps) {
   const t = useTranslations("chat.message");
   const [continuing, setContinuing] = useState(false);
-  const [prefix, setPrefix] = useState(m.content);
   const streaming = m.state === "streaming";
   const thinkingNow = streaming && !!m.reasoning && !m.content;
   return (
@@ -208,33 +189,29 @@ function AssistantMessage({ m, isLast, busy, canContinue, modelName, onRegenerat
       )}
       <Outcome m={m} />
       {continuing ? (
-        <form
-          className="flex flex-col gap-2"
-          onSubmit={(e) => {
-            e.preventDefault();
-            if (!prefix.trim()) return;
-            setContinuing(false);
-            onContinue(m, prefix);
-          }}
-        >
-          <Textarea
-            value={prefix}
-            onChange={(e) => setPrefix(e.target.value)}
+        <Suspense fallback={null}>
+          <Editor.Part
+            className="flex flex-col gap-2"
+            initial={m.content}
             rows={5}
-            aria-label={t("continueLabel")}
-            autoFocus
+            label={t("continueLabel")}
+            hint={t("continueHint")}
+            cancelText={t("cancel")}
+            submitText={
+              <>
+                <ArrowRightToLineIcon />
+                {t("continueGo")}
+              </>
+            }
+            busy={busy}
+            disableWhenEmpty
+            onCancel={() => setContinuing(false)}
+            onSubmit={(text) => {
+              setContinuing(false);
+              onContinue(m, text);
+            }}
           />
-          <p className="text-xs text-muted">{t("continueHint")}</p>
-          <div className="flex justify-end gap-2">
-            <Button size="sm" variant="ghost" onClick={() => setContinuing(false)}>
-              {t("cancel")}
-            </Button>
-            <Button size="sm" variant="primary" type="submit" disabled={busy || !prefix.trim()}>
-              <ArrowRightToLineIcon />
-              {t("continueGo")}
-            </Button>
-          </div>
-        </form>
+        </Suspense>
       ) : (
         !streaming && (
           <div className="flex flex-wrap items-center gap-x-3 gap-y-1">
@@ -248,10 +225,7 @@ function AssistantMessage({ m, isLast, busy, canContinue, modelName, onRegenerat
               {isLast && m.content && (
                 <Action
                   label={canContinue ? t("continue") : t("continueUnavailable")}
-                  onClick={() => {
-                    setPrefix(m.content);
-                    setContinuing(true);
-                  }}
+                  onClick={() => setContinuing(true)}
                   disabled={busy || !canContinue}
                 >
                   <ArrowRightToLineIcon />
