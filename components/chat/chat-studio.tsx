@@ -23,15 +23,18 @@ import {
   titleFrom,
 } from "@/lib/chat/types";
 import { Composer, type AttachmentOptions } from "./composer";
-import { ConversationDrawer, ConversationTitle } from "./conversation-header";
+import { ConversationTitle } from "./conversation-header";
 import { ConversationList } from "./conversation-list";
 import { preloadMarkdown } from "./lazy-markdown";
 import { Editor, MessageItem, UsageLine } from "./message-item";
-import { usePreloadWhenIdle } from "@/lib/client/lazy";
+import { lazyPart, usePreloadWhenIdle } from "@/lib/client/lazy";
 import type { Params } from "./param-check";
 import { pendingMessage, useChatTurn } from "./use-chat-turn";
 import { useErrorText } from "@/lib/client/error-text";
 import { DEEPSEEK_LIMITS } from "@/lib/catalog/limits";
+
+// Phones and tablets: the conversation list's drawer loads when it is first opened.
+const Drawer = lazyPart(() => import("./conversation-drawer").then((m) => m.ConversationDrawer));
 
 // The settings panel (and the catalog schemas it checks with) loads when it is first opened.
 const SettingsPanel = lazy(() => import("./settings-panel").then((m) => ({ default: m.SettingsPanel })));
@@ -75,6 +78,8 @@ export function ChatStudio({ models, initial, requestedId }: ChatStudioProps) {
   const [composerError, setComposerError] = useState<string>();
   const [settingsOpen, setSettingsOpen] = useState(false);
   const [drawer, setDrawer] = useState(false);
+  const [drawerUsed, setDrawerUsed] = useState(false);
+  if (drawer && !drawerUsed) setDrawerUsed(true);
   const inputs = useMediaInputs();
   const scroller = useRef<HTMLDivElement>(null);
   const info = models.find((m) => m.id === model) ?? models[0];
@@ -234,9 +239,13 @@ export function ChatStudio({ models, initial, requestedId }: ChatStudioProps) {
       <aside className="hidden w-72 shrink-0 flex-col border-e border-border bg-surface px-3 py-4 lg:flex">
         {list}
       </aside>
-      <ConversationDrawer open={drawer} onClose={() => setDrawer(false)} title={t("list.title")}>
-        {list}
-      </ConversationDrawer>
+      {drawerUsed && (
+        <Suspense fallback={null}>
+          <Drawer.Part open={drawer} onClose={() => setDrawer(false)} title={t("list.title")}>
+            {list}
+          </Drawer.Part>
+        </Suspense>
+      )}
 
       <section className="flex min-w-0 flex-1 flex-col" aria-label={t("title")}>
         <header className="flex flex-wrap items-center gap-2 border-b border-border px-3 py-2.5 sm:px-5">
