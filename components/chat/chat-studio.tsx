@@ -26,7 +26,7 @@ import { Composer, type AttachmentOptions } from "./composer";
 import { ConversationTitle } from "./conversation-header";
 import { ConversationList } from "./conversation-list";
 import { preloadMarkdown } from "./lazy-markdown";
-import { Editor, MessageItem, UsageLine } from "./message-item";
+import { Attachments, Editor, MessageItem, OutcomePart, UsageLine } from "./message-item";
 import { lazyPart, usePreloadWhenIdle } from "@/lib/client/lazy";
 import type { Params } from "./param-check";
 import { pendingMessage, useChatTurn } from "./use-chat-turn";
@@ -60,7 +60,7 @@ const setUrl = (id?: string) => window.history.replaceState(null, "", id ? `/cha
 export function ChatStudio({ models, initial, requestedId }: ChatStudioProps) {
   const t = useTranslations("chat");
   const errorText = useErrorText();
-  usePreloadWhenIdle(Editor.preload);
+  usePreloadWhenIdle(Editor.preload, OutcomePart.preload, Attachments.preload);
   const locale = useLocale() as "zh" | "en";
   const qc = useQueryClient();
   const names = Object.fromEntries(models.map((m) => [m.id, m.name[locale]]));

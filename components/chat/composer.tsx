@@ -8,16 +8,16 @@ import { AssetPicker } from "@/components/inputs/lazy-asset-picker";
 import type { StudioAsset } from "@/components/inputs/types";
 import { itemFromAsset, type MediaInputs } from "@/components/inputs/use-media-inputs";
 import { lazyPart, moduleLoader, useModuleWhen, usePreloadWhenIdle } from "@/lib/client/lazy";
-import { Button, cn, Input, Segmented, Spinner, Textarea } from "@/components/ui";
+import { Button, cn, Spinner, Textarea } from "@/components/ui";
 import { checkPrompt } from "@/lib/catalog/prompt";
 import type { InputSpec, PromptSpec } from "@/lib/catalog/types";
 import { CanCreate } from "@/components/auth/can-create";
-import { DEEPSEEK_LIMITS, IMAGE_DETAILS } from "@/lib/catalog/limits";
-import { tKey } from "@/lib/i18n/dynamic-key";
+import type { IMAGE_DETAILS } from "@/lib/catalog/limits";
 
 // Attachment chips and their limit checks are needed only once something is attached: their code loads when the
 // page is idle (and at the latest with the first attachment, which counts as "still checking" until it is there).
 const Chip = lazyPart(() => import("@/components/inputs/media-chip").then((m) => m.MediaChip));
+const Options = lazyPart(() => import("./attachment-options").then((m) => m.AttachmentOptionsRow));
 const loadLimits = moduleLoader(() => import("@/components/inputs/limits"));
 
 export interface AttachmentOptions {
@@ -60,7 +60,7 @@ export function Composer({
 }: ComposerProps) {
   const t = useTranslations("chat.composer");
   const ti = useTranslations("inputs");
-  usePreloadWhenIdle(Chip.preload, loadLimits);
+  usePreloadWhenIdle(Chip.preload, Options.preload, loadLimits);
   const fileRef = useRef<HTMLInputElement>(null);
   const [picker, setPicker] = useState<"image" | "video" | null>(null);
   const [menu, setMenu] = useState(false);
@@ -156,45 +156,9 @@ export function Composer({
             </p>
           ))}
           {(hasImages || hasVideos) && (
-            <div className="flex flex-wrap items-center gap-x-4 gap-y-2 px-1 text-xs text-muted">
-              {hasImages && (
-                <span className="flex items-center gap-2">
-                  {t("detail")}
-                  <Segmented
-                    legend={t("detail")}
-                    value={options.detail ?? "default"}
-                    onChange={(v) =>
-                      onOptions({
-                        ...options,
-                        detail: v === "default" ? undefined : (v as AttachmentOptions["detail"]),
-                      })
-                    }
-                    options={[
-                      { value: "default", label: t("detailDefault") },
-                      ...IMAGE_DETAILS.map((d) => ({ value: d, label: tKey(t, `details.${d}`) })),
-                    ]}
-                  />
-                </span>
-              )}
-              {hasVideos && (
-                <label className="flex items-center gap-2">
-                  {t("fps")}
-                  <Input
-                    type="number"
-                    min={DEEPSEEK_LIMITS.fpsMin}
-                    max={DEEPSEEK_LIMITS.fpsMax}
-                    step={0.1}
-                    value={options.fps}
-                    onChange={(e) => onOptions({ ...options, fps: Number(e.target.value) })}
-                    className="h-7 w-20"
-                    aria-invalid={
-                      !(options.fps >= DEEPSEEK_LIMITS.fpsMin && options.fps <= DEEPSEEK_LIMITS.fpsMax) || undefined
-                    }
-                  />
-                  <span>{t("fpsRange", { min: DEEPSEEK_LIMITS.fpsMin, max: DEEPSEEK_LIMITS.fpsMax })}</span>
-                </label>
-              )}
-            </div>
+            <Suspense fallback={null}>
+              <Options.Part hasImages={hasImages} hasVideos={hasVideos} options={options} onOptions={onOptions} />
+            </Suspense>
           )}
         </div>
       )}

@@ -1,14 +1,6 @@
 "use client";
 
-import {
-  ArrowRightToLineIcon,
-  BrainIcon,
-  CheckIcon,
-  CopyIcon,
-  PencilIcon,
-  RefreshCwIcon,
-  TriangleAlertIcon,
-} from "lucide-react";
+import { ArrowRightToLineIcon, BrainIcon, CheckIcon, CopyIcon, PencilIcon, RefreshCwIcon } from "lucide-react";
 import { Suspense, useState, type ReactNode } from "react";
 import { useTranslations } from "use-intl";
 import { Button, cn } from "@/components/ui";
@@ -17,10 +9,11 @@ import type { MessageView, UsageView } from "@/lib/chat/types";
 import { copyText } from "./copy";
 import { LazyMarkdown } from "./lazy-markdown";
 
-import { hasKey, tKey } from "@/lib/i18n/dynamic-key";
-
 // The editors (a question, an answer to continue) load when someone first edits; the page preloads them when idle.
 export const Editor = lazyPart(() => import("./message-editor").then((m) => m.MessageEditor));
+// How an answer ended (stopped, cut, failed) and a question's media: shown for few messages, loaded then.
+export const OutcomePart = lazyPart(() => import("./message-outcome").then((m) => m.Outcome));
+export const Attachments = lazyPart(() => import("./message-attachments").then((m) => m.MessageAttachments));
 
 export interface MessageActions {
   /** Replace a question and answer it again (later messages go). */
@@ -55,39 +48,9 @@ function UserMessage({ m, busy, onEdit }: MessageItemProps) {
       aria-label={t("you")}
     >
       {m.attachments.length > 0 && (
-        <ul className="flex flex-wrap justify-end gap-2" aria-label={t("attachments")}>
-          {m.attachments.map((a, i) => (
-            <li
-              key={`${a.assetId}-${i}`}
-              className="overflow-hidden rounded-lg border border-border bg-surface-2"
-              data-testid="message-attachment"
-              data-kind={a.kind}
-            >
-              {a.missing ? (
-                <span className="flex size-24 items-center justify-center p-2 text-center text-xs text-muted">
-                  {t("attachmentGone")}
-                </span>
-              ) : a.kind === "image" ? (
-                // eslint-disable-next-line @next/next/no-img-element
-                <img src={a.fileUrl} alt={t("imageN", { n: i + 1 })} className="h-24 max-w-48 object-cover" />
-              ) : (
-                <video
-                  src={a.fileUrl}
-                  poster={a.posterUrl}
-                  controls
-                  preload="metadata"
-                  className="h-24 max-w-48 bg-black"
-                  aria-label={t("videoN", { n: i + 1 })}
-                />
-              )}
-              <span className="block px-1.5 py-0.5 text-[11px] text-muted">
-                {a.kind === "image"
-                  ? t("detail", { value: a.detail ?? t("default") })
-                  : t("fps", { value: a.fps ?? 1 })}
-              </span>
-            </li>
-          ))}
-        </ul>
+        <Suspense fallback={null}>
+          <Attachments.Part m={m} />
+        </Suspense>
       )}
       {editing ? (
         <Suspense fallback={null}>
@@ -187,7 +150,11 @@ function AssistantMessage({ m, isLast, busy, canContinue, modelName, onRegenerat
           )}
         </div>
       )}
-      <Outcome m={m} />
+      {(m.error || m.state === "interrupted" || (m.finishReason && m.finishReason !== "stop")) && (
+        <Suspense fallback={null}>
+          <OutcomePart.Part m={m} />
+        </Suspense>
+      )}
       {continuing ? (
         <Suspense fallback={null}>
           <Editor.Part
@@ -237,51 +204,6 @@ function AssistantMessage({ m, isLast, busy, canContinue, modelName, onRegenerat
         )
       )}
     </article>
-  );
-}
-
-/** How the answer ended, when that is not simply "done": stopped, cut at the limit, filtered, failed, lost. */
-function Outcome({ m }: { m: MessageView }) {
-  const t = useTranslations("chat");
-  let body: ReactNode = null;
-  let tone: "warn" | "danger" = "warn";
-  if (m.error) {
-    tone = "danger";
-    body = (
-      <>
-        <p className="font-medium">{tKey(t, `errors.${m.error.kind}.title`)}</p>
-        <p>{tKey(t, `errors.${m.error.kind}.hint`)}</p>
-        {m.content && <p>{t("errors.partialKept")}</p>}
-        <p className="mt-1 font-mono text-[11px] break-all opacity-80" data-testid="error-detail">
-          {[m.error.status ? `HTTP ${m.error.status}` : null, m.error.code, m.error.message]
-            .filter(Boolean)
-            .join(" · ")}
-          {m.error.requestId ? ` · requestId ${m.error.requestId}` : ""}
-        </p>
-      </>
-    );
-  } else if (m.state === "interrupted") body = <p>{t("finish.interrupted")}</p>;
-  else if (m.finishReason && m.finishReason !== "stop")
-    body = (
-      <p>
-        {hasKey(t, `finish.${m.finishReason}`)
-          ? tKey(t, `finish.${m.finishReason}`)
-          : t("finish.other", { reason: m.finishReason })}
-      </p>
-    );
-  if (!body) return null;
-  return (
-    <div
-      role={tone === "danger" ? "alert" : "status"}
-      data-testid="message-outcome"
-      className={cn(
-        "flex gap-2 rounded-lg border px-3 py-2 text-[13px] leading-5",
-        tone === "danger" ? "border-danger/25 bg-danger/5 text-danger" : "border-warning/30 bg-warning/10 text-warning",
-      )}
-    >
-      <TriangleAlertIcon className="mt-0.5 size-4 shrink-0" />
-      <div className="min-w-0">{body}</div>
-    </div>
   );
 }
 
