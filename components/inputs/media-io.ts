@@ -5,7 +5,7 @@ import { mediaIssues } from "@/lib/catalog/validate";
 import { api, ApiError } from "@/lib/client/api";
 import { readFileFacts, readUrlMp4Facts } from "./media-facts";
 import type { IntendedUse, MediaItem, StudioAsset } from "./types";
-import type { AddResult } from "./use-media-inputs";
+import { assetFacts, type AddResult } from "./use-media-inputs";
 
 // Reading, checking and uploading files for useMediaInputs: loaded when a form first adds one, not with the form.
 
@@ -110,14 +110,7 @@ export async function addUrl(ctx: IoContext, url: string, spec: InputSpec, use: 
       assetId: a.id,
       kind: a.kind as MediaKind,
       previewUrl: a.fileUrl,
-      facts: {
-        mime: a.mime,
-        size: a.size,
-        width: a.width,
-        height: a.height,
-        durationSeconds: a.durationSeconds,
-        fps: a.fps,
-      },
+      facts: assetFacts(a),
     });
   } catch (e) {
     patch(item.key, { state: "failed", error: (e as ApiError).message });

@@ -12,6 +12,18 @@ const io = () => import("./media-io");
 let counter = 0;
 const newKey = () => `in-${Date.now().toString(36)}-${(counter++).toString(36)}`;
 
+/** What the studio knows of a stored asset, as an input's facts. */
+export function assetFacts(a: StudioAsset): MediaItem["facts"] {
+  return {
+    mime: a.mime,
+    size: a.size,
+    width: a.width,
+    height: a.height,
+    durationSeconds: a.durationSeconds,
+    fps: a.fps,
+  };
+}
+
 /** A studio asset as an input item (nothing to upload: the studio already holds it). */
 export function itemFromAsset(a: StudioAsset, role: InputRole, name?: string): MediaItem {
   return {
@@ -21,14 +33,7 @@ export function itemFromAsset(a: StudioAsset, role: InputRole, name?: string): M
     source: "studio",
     name: name ?? (a.generation?.prompt?.slice(0, 40) || `#${a.id.slice(0, 8)}`),
     previewUrl: a.kind === "video" ? (a.posterUrl ?? a.fileUrl) : a.fileUrl,
-    facts: {
-      mime: a.mime,
-      size: a.size,
-      width: a.width,
-      height: a.height,
-      durationSeconds: a.durationSeconds,
-      fps: a.fps,
-    },
+    facts: assetFacts(a),
     state: "ready",
     assetId: a.id,
   };
