@@ -38,22 +38,26 @@ export function useReviewState(initial: { commentId?: string; time?: number } = 
   );
 
   const pause = useCallback(() => media.current?.pause(), []);
-  /** A deep link's time, applied once the player knows its duration (it cannot seek before). */
-  const applyPendingSeek = useCallback((m: HTMLVideoElement | HTMLAudioElement) => {
-    if (pendingSeek.current === null || m.readyState < HTMLMediaElement.HAVE_METADATA) return;
+  /**
+   * The player knows its duration: note it, and apply a deep link's time (it cannot seek before). Called on
+   * `loadedmetadata` and when the element is (re)attached, whichever comes last: an element created while a lazily
+   * loaded part of the detail was still suspended can load its metadata before React has mounted it, and React
+   * drops events of elements it has not mounted yet.
+   */
+  const ready = useCallback((m: HTMLVideoElement | HTMLAudioElement) => {
+    if (m.readyState < HTMLMediaElement.HAVE_METADATA) return;
+    setDuration(Number.isFinite(m.duration) ? m.duration : 0);
+    if (pendingSeek.current === null) return;
     m.currentTime = pendingSeek.current;
     setTime(m.currentTime);
     pendingSeek.current = null;
   }, []);
-  // The ref comes and goes with the element: a Suspense boundary that re-suspends (a lazily loaded part of the
-  // detail) detaches it while the media keeps loading. So the seek is applied on whichever comes last, the
-  // metadata or the (re)attached element.
   const attach = useCallback(
     (el: HTMLVideoElement | HTMLAudioElement | null) => {
       media.current = el;
-      if (el) applyPendingSeek(el);
+      if (el) ready(el);
     },
-    [applyPendingSeek],
+    [ready],
   );
   const currentTime = useCallback(() => media.current?.currentTime ?? 0, []);
 
@@ -79,13 +83,9 @@ export function useReviewState(initial: { commentId?: string; time?: number } = 
   }, []);
 
   const onLoaded = useCallback(
-    (e: { currentTarget: HTMLMediaElement }) => {
-      // The event's own element: the ref may be detached at this moment (see `attach`).
-      const m = e.currentTarget as HTMLVideoElement | HTMLAudioElement;
-      setDuration(Number.isFinite(m.duration) ? m.duration : 0);
-      applyPendingSeek(m);
-    },
-    [applyPendingSeek],
+    // The event's own element: the ref may be detached at this moment (see `ready`).
+    (e: { currentTarget: HTMLMediaElement }) => ready(e.currentTarget as HTMLVideoElement | HTMLAudioElement),
+    [ready],
   );
 
   return {
