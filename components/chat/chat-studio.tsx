@@ -31,7 +31,6 @@ import { lazyPart, usePreloadWhenIdle } from "@/lib/client/lazy";
 import type { Params } from "./param-check";
 import { pendingMessage, useChatTurn } from "./use-chat-turn";
 import { useErrorText } from "@/lib/client/error-text";
-import { DEEPSEEK_LIMITS } from "@/lib/catalog/limits";
 
 // Phones and tablets: the conversation list's drawer loads when it is first opened.
 const Drawer = lazyPart(() => import("./conversation-drawer").then((m) => m.ConversationDrawer));
@@ -53,11 +52,13 @@ export interface ChatStudioProps {
   initial?: ConversationView;
   /** The conversation in the address (?c=), also when it could not be loaded: the page then says so. */
   requestedId?: string;
+  /** The catalog's default frame rate for video attachments (read on the server: the limits stay off this page). */
+  fpsDefault: number;
 }
 
 const setUrl = (id?: string) => window.history.replaceState(null, "", id ? `/chat?c=${id}` : "/chat");
 
-export function ChatStudio({ models, initial, requestedId }: ChatStudioProps) {
+export function ChatStudio({ models, initial, requestedId, fpsDefault }: ChatStudioProps) {
   const t = useTranslations("chat");
   const errorText = useErrorText();
   usePreloadWhenIdle(Editor.preload, OutcomePart.preload, Attachments.preload);
@@ -74,7 +75,7 @@ export function ChatStudio({ models, initial, requestedId }: ChatStudioProps) {
     return () => clearTimeout(timer);
   }, []);
   const [draft, setDraft] = useState("");
-  const [options, setOptions] = useState<AttachmentOptions>({ fps: DEEPSEEK_LIMITS.fpsDefault });
+  const [options, setOptions] = useState<AttachmentOptions>({ fps: fpsDefault });
   const [composerError, setComposerError] = useState<string>();
   const [settingsOpen, setSettingsOpen] = useState(false);
   const [drawer, setDrawer] = useState(false);
