@@ -24,7 +24,7 @@ import {
 } from "@/lib/chat/types";
 import { Composer, type AttachmentOptions } from "./composer";
 import { ConversationTitle } from "./conversation-header";
-import { Confirm, ConversationList } from "./conversation-list";
+import { ConversationList } from "./conversation-list";
 import { preloadMarkdown } from "./lazy-markdown";
 import { Attachments, Editor, MessageItem, OutcomePart, UsageLine } from "./message-item";
 import { lazyPart, usePreloadWhenIdle } from "@/lib/client/lazy";
@@ -61,7 +61,7 @@ const setUrl = (id?: string) => window.history.replaceState(null, "", id ? `/cha
 export function ChatStudio({ models, initial, requestedId, fpsDefault }: ChatStudioProps) {
   const t = useTranslations("chat");
   const errorText = useErrorText();
-  usePreloadWhenIdle(Editor.preload, OutcomePart.preload, Attachments.preload, Confirm.preload);
+  usePreloadWhenIdle(Editor.preload, OutcomePart.preload, Attachments.preload);
   const locale = useLocale() as "zh" | "en";
   const qc = useQueryClient();
   const names = Object.fromEntries(models.map((m) => [m.id, m.name[locale]]));

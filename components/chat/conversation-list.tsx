@@ -2,8 +2,7 @@
 
 import { PencilIcon, PlusIcon, SearchIcon, Trash2Icon } from "lucide-react";
 import { useInfiniteQuery, useMutation, useQueryClient } from "@tanstack/react-query";
-import { Suspense, useEffect, useRef, useState, type KeyboardEvent } from "react";
-import { lazyPart } from "@/lib/client/lazy";
+import { useEffect, useRef, useState, type KeyboardEvent } from "react";
 import { useFormatter, useTranslations } from "use-intl";
 import { Button, cn, Input, Spinner } from "@/components/ui";
 import { api } from "@/lib/client/api";
@@ -20,9 +19,6 @@ export interface ConversationListProps {
   onDeleted: (id: string) => void;
   modelNames: Record<string, string>;
 }
-
-// The delete confirmation shows after a click on a conversation's delete button: its code loads then (preloaded when idle).
-export const Confirm = lazyPart(() => import("./delete-confirm").then((m) => m.DeleteConfirm));
 
 /** The stored conversations: newest first, searchable (titles and message text), renamable, deletable. */
 export function ConversationList({ activeId, onSelect, onNew, onDeleted, modelNames }: ConversationListProps) {
@@ -201,14 +197,19 @@ function Row({
         </span>
       </button>
       {mode === "delete" ? (
-        <Suspense fallback={null}>
-          <Confirm.Part
-            label={label}
-            pending={remove.isPending}
-            onCancel={() => setMode("view")}
-            onDelete={() => remove.mutate()}
-          />
-        </Suspense>
+        <div
+          className="flex items-center justify-end gap-1 px-2 pb-2"
+          role="group"
+          aria-label={t("deleteConfirm", { title: label })}
+        >
+          <span className="me-auto text-xs text-danger">{t("deleteConfirm", { title: label })}</span>
+          <Button size="sm" variant="ghost" onClick={() => setMode("view")}>
+            {t("cancel")}
+          </Button>
+          <Button size="sm" variant="danger" loading={remove.isPending} onClick={() => remove.mutate()}>
+            {t("delete")}
+          </Button>
+        </div>
       ) : (
         <div className="absolute end-1 top-1.5 flex opacity-0 transition-opacity group-hover:opacity-100 focus-within:opacity-100 max-md:opacity-100">
           <Button
