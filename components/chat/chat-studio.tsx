@@ -4,7 +4,8 @@ import { ListIcon, MessageCircleMoreIcon, SlidersHorizontalIcon } from "lucide-r
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { lazy, Suspense, useCallback, useEffect, useRef, useState } from "react";
 import { useLocale, useTranslations } from "use-intl";
-import { useMediaInputs, type MediaItem } from "@/components/inputs";
+import type { MediaItem } from "@/components/inputs/types";
+import { useMediaInputs } from "@/components/inputs/use-media-inputs";
 import { Button, cn, EmptyState, Select, Spinner } from "@/components/ui";
 import type { ParamField } from "@/lib/catalog/form-spec";
 import type { InputSpec, PromptSpec } from "@/lib/catalog/types";
@@ -22,14 +23,17 @@ import {
   titleFrom,
 } from "@/lib/chat/types";
 import { Composer, type AttachmentOptions } from "./composer";
-import { ConversationDrawer, ConversationTitle } from "./conversation-header";
+import { ConversationTitle } from "./conversation-header";
 import { ConversationList } from "./conversation-list";
 import { preloadMarkdown } from "./lazy-markdown";
-import { MessageItem, UsageLine } from "./message-item";
+import { Attachments, Editor, MessageItem, OutcomePart, UsageLine } from "./message-item";
+import { lazyPart, usePreloadWhenIdle } from "@/lib/client/lazy";
 import type { Params } from "./param-check";
 import { pendingMessage, useChatTurn } from "./use-chat-turn";
 import { useErrorText } from "@/lib/client/error-text";
-import { DEEPSEEK_LIMITS } from "@/lib/catalog/limits";
+
+// Phones and tablets: the conversation list's drawer loads when it is first opened.
+const Drawer = lazyPart(() => import("./conversation-drawer").then((m) => m.ConversationDrawer));
 
 // The settings panel (and the catalog schemas it checks with) loads when it is first opened.
 const SettingsPanel = lazy(() => import("./settings-panel").then((m) => ({ default: m.SettingsPanel })));
@@ -48,13 +52,16 @@ export interface ChatStudioProps {
   initial?: ConversationView;
   /** The conversation in the address (?c=), also when it could not be loaded: the page then says so. */
   requestedId?: string;
+  /** The catalog's default frame rate for video attachments (read on the server: the limits stay off this page). */
+  fpsDefault: number;
 }
 
 const setUrl = (id?: string) => window.history.replaceState(null, "", id ? `/chat?c=${id}` : "/chat");
 
-export function ChatStudio({ models, initial, requestedId }: ChatStudioProps) {
+export function ChatStudio({ models, initial, requestedId, fpsDefault }: ChatStudioProps) {
   const t = useTranslations("chat");
   const errorText = useErrorText();
+  usePreloadWhenIdle(Editor.preload, OutcomePart.preload, Attachments.preload);
   const locale = useLocale() as "zh" | "en";
   const qc = useQueryClient();
   const names = Object.fromEntries(models.map((m) => [m.id, m.name[locale]]));
@@ -68,10 +75,12 @@ export function ChatStudio({ models, initial, requestedId }: ChatStudioProps) {
     return () => clearTimeout(timer);
   }, []);
   const [draft, setDraft] = useState("");
-  const [options, setOptions] = useState<AttachmentOptions>({ fps: DEEPSEEK_LIMITS.fpsDefault });
+  const [options, setOptions] = useState<AttachmentOptions>({ fps: fpsDefault });
   const [composerError, setComposerError] = useState<string>();
   const [settingsOpen, setSettingsOpen] = useState(false);
   const [drawer, setDrawer] = useState(false);
+  const [drawerUsed, setDrawerUsed] = useState(false);
+  if (drawer && !drawerUsed) setDrawerUsed(true);
   const inputs = useMediaInputs();
   const scroller = useRef<HTMLDivElement>(null);
   const info = models.find((m) => m.id === model) ?? models[0];
@@ -231,9 +240,13 @@ export function ChatStudio({ models, initial, requestedId }: ChatStudioProps) {
       <aside className="hidden w-72 shrink-0 flex-col border-e border-border bg-surface px-3 py-4 lg:flex">
         {list}
       </aside>
-      <ConversationDrawer open={drawer} onClose={() => setDrawer(false)} title={t("list.title")}>
-        {list}
-      </ConversationDrawer>
+      {drawerUsed && (
+        <Suspense fallback={null}>
+          <Drawer.Part open={drawer} onClose={() => setDrawer(false)} title={t("list.title")}>
+            {list}
+          </Drawer.Part>
+        </Suspense>
+      )}
 
       <section className="flex min-w-0 flex-1 flex-col" aria-label={t("title")}>
         <header className="flex flex-wrap items-center gap-2 border-b border-border px-3 py-2.5 sm:px-5">

@@ -1,22 +1,24 @@
 "use client";
 
 import { ArrowUpIcon, PaperclipIcon, SquareIcon } from "lucide-react";
-import { useRef, useState, type ClipboardEvent, type DragEvent, type KeyboardEvent } from "react";
+import { Suspense, useMemo, useRef, useState, type ClipboardEvent, type DragEvent, type KeyboardEvent } from "react";
 import { useTranslations } from "use-intl";
-import {
-  AssetPicker,
-  itemFromAsset,
-  MediaChip,
-  useLimitText,
-  type MediaInputs,
-  type StudioAsset,
-} from "@/components/inputs";
-import { Button, cn, Input, Segmented, Textarea } from "@/components/ui";
+// Straight from the modules, not the `@/components/inputs` index, which would bring the input fields along.
+import { AssetPicker } from "@/components/inputs/lazy-asset-picker";
+import type { StudioAsset } from "@/components/inputs/types";
+import { itemFromAsset, type MediaInputs } from "@/components/inputs/use-media-inputs";
+import { lazyPart, moduleLoader, useModuleWhen, usePreloadWhenIdle } from "@/lib/client/lazy";
+import { Button, cn, Spinner, Textarea } from "@/components/ui";
 import { checkPrompt } from "@/lib/catalog/prompt";
 import type { InputSpec, PromptSpec } from "@/lib/catalog/types";
 import { CanCreate } from "@/components/auth/can-create";
-import { DEEPSEEK_LIMITS, IMAGE_DETAILS } from "@/lib/catalog/limits";
-import { tKey } from "@/lib/i18n/dynamic-key";
+import type { IMAGE_DETAILS } from "@/lib/catalog/limits";
+
+// Attachment chips and their limit checks are needed only once something is attached: their code loads when the
+// page is idle (and at the latest with the first attachment, which counts as "still checking" until it is there).
+const Chip = lazyPart(() => import("@/components/inputs/media-chip").then((m) => m.MediaChip));
+const Options = lazyPart(() => import("./attachment-options").then((m) => m.AttachmentOptionsRow));
+const loadLimits = moduleLoader(() => import("@/components/inputs/limits"));
 
 export interface AttachmentOptions {
   detail?: (typeof IMAGE_DETAILS)[number];
@@ -57,7 +59,8 @@ export function Composer({
   error,
 }: ComposerProps) {
   const t = useTranslations("chat.composer");
-  const limits = useLimitText();
+  const ti = useTranslations("inputs");
+  usePreloadWhenIdle(Chip.preload, Options.preload, loadLimits);
   const fileRef = useRef<HTMLInputElement>(null);
   const [picker, setPicker] = useState<"image" | "video" | null>(null);
   const [menu, setMenu] = useState(false);
@@ -68,11 +71,15 @@ export function Composer({
 
   const check = checkPrompt(prompt, value);
   const items = inputs.items;
-  const problems = items.map((i) => (specFor(i.kind) ? limits.problems(i, specFor(i.kind)!) : [t("textOnly")]));
-  const counts = roles
-    .map((r) => limits.count(items.filter((i) => i.role === r.role).length, r))
-    .filter(Boolean) as string[];
-  const pending = items.some((i) => i.state === "checking" || i.state === "uploading");
+  const limitsModule = useModuleWhen(loadLimits, items.length > 0);
+  const limits = useMemo(() => limitsModule?.makeLimitText(ti), [limitsModule, ti]);
+  const problems = items.map((i) =>
+    !specFor(i.kind) ? [t("textOnly")] : limits ? limits.problems(i, specFor(i.kind)!) : [],
+  );
+  const counts = (
+    limits ? roles.map((r) => limits.count(items.filter((i) => i.role === r.role).length, r)) : []
+  ).filter(Boolean) as string[];
+  const pending = items.some((i) => i.state === "checking" || i.state === "uploading") || (items.length > 0 && !limits);
   const broken =
     problems.some((p) => p.length > 0) ||
     items.some((i) => i.state === "rejected" || i.state === "failed") ||
@@ -126,62 +133,32 @@ export function Composer({
     <div className="flex flex-col gap-2" onDragOver={(e) => e.preventDefault()} onDrop={onDrop}>
       {items.length > 0 && (
         <div className="flex flex-col gap-2 rounded-xl border border-border bg-surface p-2">
-          <ul className="grid gap-2 sm:grid-cols-2" aria-label={t("attachments")} data-testid="composer-attachments">
-            {items.map((item, i) => (
-              <MediaChip
-                key={item.key}
-                item={item}
-                problems={problems[i]}
-                onRemove={() => inputs.remove(item.key)}
-                onRetry={item.state === "rejected" && !problems[i].length ? () => inputs.retry(item, use) : undefined}
-              />
-            ))}
-          </ul>
+          <Suspense fallback={<Spinner size="sm" />}>
+            <ul className="grid gap-2 sm:grid-cols-2" aria-label={t("attachments")} data-testid="composer-attachments">
+              {items.map((item, i) => (
+                <Chip.Part
+                  key={item.key}
+                  item={item}
+                  problems={problems[i]}
+                  onRemove={() => inputs.remove(item.key)}
+                  onRetry={
+                    limits && item.state === "rejected" && !problems[i].length
+                      ? () => inputs.retry(item, use)
+                      : undefined
+                  }
+                />
+              ))}
+            </ul>
+          </Suspense>
           {counts.map((c) => (
             <p key={c} role="alert" className="text-xs text-danger">
               {c}
             </p>
           ))}
           {(hasImages || hasVideos) && (
-            <div className="flex flex-wrap items-center gap-x-4 gap-y-2 px-1 text-xs text-muted">
-              {hasImages && (
-                <span className="flex items-center gap-2">
-                  {t("detail")}
-                  <Segmented
-                    legend={t("detail")}
-                    value={options.detail ?? "default"}
-                    onChange={(v) =>
-                      onOptions({
-                        ...options,
-                        detail: v === "default" ? undefined : (v as AttachmentOptions["detail"]),
-                      })
-                    }
-                    options={[
-                      { value: "default", label: t("detailDefault") },
-                      ...IMAGE_DETAILS.map((d) => ({ value: d, label: tKey(t, `details.${d}`) })),
-                    ]}
-                  />
-                </span>
-              )}
-              {hasVideos && (
-                <label className="flex items-center gap-2">
-                  {t("fps")}
-                  <Input
-                    type="number"
-                    min={DEEPSEEK_LIMITS.fpsMin}
-                    max={DEEPSEEK_LIMITS.fpsMax}
-                    step={0.1}
-                    value={options.fps}
-                    onChange={(e) => onOptions({ ...options, fps: Number(e.target.value) })}
-                    className="h-7 w-20"
-                    aria-invalid={
-                      !(options.fps >= DEEPSEEK_LIMITS.fpsMin && options.fps <= DEEPSEEK_LIMITS.fpsMax) || undefined
-                    }
-                  />
-                  <span>{t("fpsRange", { min: DEEPSEEK_LIMITS.fpsMin, max: DEEPSEEK_LIMITS.fpsMax })}</span>
-                </label>
-              )}
-            </div>
+            <Suspense fallback={null}>
+              <Options.Part hasImages={hasImages} hasVideos={hasVideos} options={options} onOptions={onOptions} />
+            </Suspense>
           )}
         </div>
       )}

@@ -1,21 +1,19 @@
 "use client";
 
-import {
-  ArrowRightToLineIcon,
-  BrainIcon,
-  CheckIcon,
-  CopyIcon,
-  PencilIcon,
-  RefreshCwIcon,
-  TriangleAlertIcon,
-} from "lucide-react";
-import { useState, type ReactNode } from "react";
+import { ArrowRightToLineIcon, BrainIcon, CheckIcon, CopyIcon, PencilIcon, RefreshCwIcon } from "lucide-react";
+import { Suspense, useState, type ReactNode } from "react";
 import { useTranslations } from "use-intl";
-import { Button, cn, Textarea } from "@/components/ui";
+import { Button, cn } from "@/components/ui";
+import { lazyPart } from "@/lib/client/lazy";
 import type { MessageView, UsageView } from "@/lib/chat/types";
 import { copyText } from "./copy";
 import { LazyMarkdown } from "./lazy-markdown";
-import { hasKey, tKey } from "@/lib/i18n/dynamic-key";
+
+// The editors (a question, an answer to continue) load when someone first edits; the page preloads them when idle.
+export const Editor = lazyPart(() => import("./message-editor").then((m) => m.MessageEditor));
+// How an answer ended (stopped, cut, failed) and a question's media: shown for few messages, loaded then.
+export const OutcomePart = lazyPart(() => import("./message-outcome").then((m) => m.Outcome));
+export const Attachments = lazyPart(() => import("./message-attachments").then((m) => m.MessageAttachments));
 
 export interface MessageActions {
   /** Replace a question and answer it again (later messages go). */
@@ -41,7 +39,6 @@ export function MessageItem(props: MessageItemProps) {
 function UserMessage({ m, busy, onEdit }: MessageItemProps) {
   const t = useTranslations("chat.message");
   const [editing, setEditing] = useState(false);
-  const [draft, setDraft] = useState(m.content);
   return (
     <article
       className="group flex flex-col items-end gap-1.5"
@@ -51,74 +48,29 @@ function UserMessage({ m, busy, onEdit }: MessageItemProps) {
       aria-label={t("you")}
     >
       {m.attachments.length > 0 && (
-        <ul className="flex flex-wrap justify-end gap-2" aria-label={t("attachments")}>
-          {m.attachments.map((a, i) => (
-            <li
-              key={`${a.assetId}-${i}`}
-              className="overflow-hidden rounded-lg border border-border bg-surface-2"
-              data-testid="message-attachment"
-              data-kind={a.kind}
-            >
-              {a.missing ? (
-                <span className="flex size-24 items-center justify-center p-2 text-center text-xs text-muted">
-                  {t("attachmentGone")}
-                </span>
-              ) : a.kind === "image" ? (
-                // eslint-disable-next-line @next/next/no-img-element
-                <img src={a.fileUrl} alt={t("imageN", { n: i + 1 })} className="h-24 max-w-48 object-cover" />
-              ) : (
-                <video
-                  src={a.fileUrl}
-                  poster={a.posterUrl}
-                  controls
-                  preload="metadata"
-                  className="h-24 max-w-48 bg-black"
-                  aria-label={t("videoN", { n: i + 1 })}
-                />
-              )}
-              <span className="block px-1.5 py-0.5 text-[11px] text-muted">
-                {a.kind === "image"
-                  ? t("detail", { value: a.detail ?? t("default") })
-                  : t("fps", { value: a.fps ?? 1 })}
-              </span>
-            </li>
-          ))}
-        </ul>
+        <Suspense fallback={null}>
+          <Attachments.Part m={m} />
+        </Suspense>
       )}
       {editing ? (
-        <form
-          className="flex w-full max-w-2xl flex-col gap-2"
-          onSubmit={(e) => {
-            e.preventDefault();
-            if (!draft.trim() && !m.attachments.length) return;
-            setEditing(false);
-            onEdit(m, draft);
-          }}
-        >
-          <Textarea
-            value={draft}
-            onChange={(e) => setDraft(e.target.value)}
+        <Suspense fallback={null}>
+          <Editor.Part
+            className="flex w-full max-w-2xl flex-col gap-2"
+            initial={m.content}
             rows={4}
-            aria-label={t("editLabel")}
-            autoFocus
+            label={t("editLabel")}
+            hint={t("editHint")}
+            cancelText={t("cancel")}
+            submitText={t("saveAndSend")}
+            busy={busy}
+            allowEmpty={m.attachments.length > 0}
+            onCancel={() => setEditing(false)}
+            onSubmit={(text) => {
+              setEditing(false);
+              onEdit(m, text);
+            }}
           />
-          <p className="text-xs text-muted">{t("editHint")}</p>
-          <div className="flex justify-end gap-2">
-            <Button
-              size="sm"
-              variant="ghost"
-              onClick={() => {
-                setDraft(m.content);
-                setEditing(false);
-              }}
-            >
-              {t("cancel")}
-            </Button>
-            <Button size="sm" variant="primary" type="submit" disabled={busy}>
-              {t("saveAndSend")}
-            </Button>
-          </div>
-        </form>
+        </Suspense>
       ) : (
         m.content && (
           <div
@@ -132,14 +84,7 @@ function UserMessage({ m, busy, onEdit }: MessageItemProps) {
       {!editing && (
         <div className="flex gap-0.5 opacity-0 transition-opacity group-hover:opacity-100 focus-within:opacity-100 max-md:opacity-100">
           <CopyButton text={m.content} />
-          <Action
-            label={t("edit")}
-            onClick={() => {
-              setDraft(m.content);
-              setEditing(true);
-            }}
-            disabled={busy}
-          >
+          <Action label={t("edit")} onClick={() => setEditing(true)} disabled={busy}>
             <PencilIcon />
           </Action>
         </div>
@@ -151,7 +96,6 @@ function UserMessage({ m, busy, onEdit }: MessageItemProps) {
 function AssistantMessage({ m, isLast, busy, canContinue, modelName, onRegenerate, onContinue }: MessageItemProps) {
   const t = useTranslations("chat.message");
   const [continuing, setContinuing] = useState(false);
-  const [prefix, setPrefix] = useState(m.content);
   const streaming = m.state === "streaming";
   const thinkingNow = streaming && !!m.reasoning && !m.content;
   return (
@@ -206,35 +150,35 @@ function AssistantMessage({ m, isLast, busy, canContinue, modelName, onRegenerat
           )}
         </div>
       )}
-      <Outcome m={m} />
+      {(m.error || m.state === "interrupted" || (m.finishReason && m.finishReason !== "stop")) && (
+        <Suspense fallback={null}>
+          <OutcomePart.Part m={m} />
+        </Suspense>
+      )}
       {continuing ? (
-        <form
-          className="flex flex-col gap-2"
-          onSubmit={(e) => {
-            e.preventDefault();
-            if (!prefix.trim()) return;
-            setContinuing(false);
-            onContinue(m, prefix);
-          }}
-        >
-          <Textarea
-            value={prefix}
-            onChange={(e) => setPrefix(e.target.value)}
+        <Suspense fallback={null}>
+          <Editor.Part
+            className="flex flex-col gap-2"
+            initial={m.content}
             rows={5}
-            aria-label={t("continueLabel")}
-            autoFocus
+            label={t("continueLabel")}
+            hint={t("continueHint")}
+            cancelText={t("cancel")}
+            submitText={
+              <>
+                <ArrowRightToLineIcon />
+                {t("continueGo")}
+              </>
+            }
+            busy={busy}
+            disableWhenEmpty
+            onCancel={() => setContinuing(false)}
+            onSubmit={(text) => {
+              setContinuing(false);
+              onContinue(m, text);
+            }}
           />
-          <p className="text-xs text-muted">{t("continueHint")}</p>
-          <div className="flex justify-end gap-2">
-            <Button size="sm" variant="ghost" onClick={() => setContinuing(false)}>
-              {t("cancel")}
-            </Button>
-            <Button size="sm" variant="primary" type="submit" disabled={busy || !prefix.trim()}>
-              <ArrowRightToLineIcon />
-              {t("continueGo")}
-            </Button>
-          </div>
-        </form>
+        </Suspense>
       ) : (
         !streaming && (
           <div className="flex flex-wrap items-center gap-x-3 gap-y-1">
@@ -248,10 +192,7 @@ function AssistantMessage({ m, isLast, busy, canContinue, modelName, onRegenerat
               {isLast && m.content && (
                 <Action
                   label={canContinue ? t("continue") : t("continueUnavailable")}
-                  onClick={() => {
-                    setPrefix(m.content);
-                    setContinuing(true);
-                  }}
+                  onClick={() => setContinuing(true)}
                   disabled={busy || !canContinue}
                 >
                   <ArrowRightToLineIcon />
@@ -263,51 +204,6 @@ function AssistantMessage({ m, isLast, busy, canContinue, modelName, onRegenerat
         )
       )}
     </article>
-  );
-}
-
-/** How the answer ended, when that is not simply "done": stopped, cut at the limit, filtered, failed, lost. */
-function Outcome({ m }: { m: MessageView }) {
-  const t = useTranslations("chat");
-  let body: ReactNode = null;
-  let tone: "warn" | "danger" = "warn";
-  if (m.error) {
-    tone = "danger";
-    body = (
-      <>
-        <p className="font-medium">{tKey(t, `errors.${m.error.kind}.title`)}</p>
-        <p>{tKey(t, `errors.${m.error.kind}.hint`)}</p>
-        {m.content && <p>{t("errors.partialKept")}</p>}
-        <p className="mt-1 font-mono text-[11px] break-all opacity-80" data-testid="error-detail">
-          {[m.error.status ? `HTTP ${m.error.status}` : null, m.error.code, m.error.message]
-            .filter(Boolean)
-            .join(" · ")}
-          {m.error.requestId ? ` · requestId ${m.error.requestId}` : ""}
-        </p>
-      </>
-    );
-  } else if (m.state === "interrupted") body = <p>{t("finish.interrupted")}</p>;
-  else if (m.finishReason && m.finishReason !== "stop")
-    body = (
-      <p>
-        {hasKey(t, `finish.${m.finishReason}`)
-          ? tKey(t, `finish.${m.finishReason}`)
-          : t("finish.other", { reason: m.finishReason })}
-      </p>
-    );
-  if (!body) return null;
-  return (
-    <div
-      role={tone === "danger" ? "alert" : "status"}
-      data-testid="message-outcome"
-      className={cn(
-        "flex gap-2 rounded-lg border px-3 py-2 text-[13px] leading-5",
-        tone === "danger" ? "border-danger/25 bg-danger/5 text-danger" : "border-warning/30 bg-warning/10 text-warning",
-      )}
-    >
-      <TriangleAlertIcon className="mt-0.5 size-4 shrink-0" />
-      <div className="min-w-0">{body}</div>
-    </div>
   );
 }
 

@@ -2,7 +2,7 @@
 
 import { useCallback, useRef, useState } from "react";
 import { api } from "@/lib/client/api";
-import { streamTurn, type TurnProgress, type TurnResult } from "@/lib/chat/client";
+import type { TurnProgress, TurnResult } from "@/lib/chat/client";
 import type { MessageView, TurnBody } from "@/lib/chat/types";
 
 /** The turn being answered: the stored messages it builds on, the question (if new) and the answer so far. */
@@ -81,6 +81,8 @@ export function useChatTurn(onSettled: (conversationId: string) => Promise<void>
       };
       let result: TurnResult;
       try {
+        // The stream reader (and its SSE parser) loads with the first turn, not with the page.
+        const { streamTurn } = await import("@/lib/chat/client");
         result = await streamTurn(conversationId, body, abort.signal, onProgress, prefix);
       } finally {
         if (frame) cancelAnimationFrame(frame);

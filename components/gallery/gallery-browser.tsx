@@ -6,16 +6,25 @@ import { Suspense, useCallback, useEffect, useMemo, useState } from "react";
 import { useTranslations } from "use-intl";
 import { useCan } from "@/components/auth/caller-context";
 import { Button, buttonClasses, EmptyState, Input, Select } from "@/components/ui";
-import { RequestReviewDialog, type ReviewTarget } from "@/components/review/request-review-dialog";
-import { BoardBar } from "./board-bar";
-import { GalleryDetail } from "./gallery-detail";
+import type { ReviewTarget } from "@/components/review/request-review-dialog";
 import { useDeepLink } from "@/components/review/use-deep-link";
-import { compareHref } from "@/components/versions/version-stack";
+import { compareHref } from "@/components/versions/compare-href";
+import { lazyPart, usePreloadWhenIdle } from "@/lib/client/lazy";
 import { GalleryFilters } from "./gallery-filters";
-import { GalleryGrid } from "./gallery-grid";
-import { ShareDialog } from "./share-dialog";
 import type { GalleryItem, GalleryMember, GalleryModel } from "./types";
 import { useBoards, useGalleryActions, useGalleryFilters, useGalleryItems } from "./use-gallery";
+
+// What opens on a choice loads when the page is idle, not with the grid: the detail view (its player and
+// review), the share dialog and the review request dialog. A deep link renders the detail as soon as it arrives.
+// The grid (with its virtualizer, thumbnails and hover preview) loads beside the first page of items, which the
+// browser asks for at the same moment: until both are there the page shows "loading" either way.
+const Grid = lazyPart(() => import("./gallery-grid").then((m) => m.GalleryGrid));
+const Detail = lazyPart(() => import("./gallery-detail").then((m) => m.GalleryDetail));
+const Bar = lazyPart(() => import("./board-bar").then((m) => m.BoardBar));
+const Share = lazyPart(() => import("./share-dialog").then((m) => m.ShareDialog));
+const RequestReview = lazyPart(() =>
+  import("@/components/review/request-review-dialog").then((m) => m.RequestReviewDialog),
+);
 
 export interface GalleryBrowserProps {
   models: Record<string, GalleryModel>;
@@ -30,6 +39,8 @@ export function GalleryBrowser({ models, members, trashDays }: GalleryBrowserPro
   const q = useGalleryItems(filters);
   const boards = useBoards();
   const actions = useGalleryActions();
+  usePreloadWhenIdle(Detail.preload, Share.preload, RequestReview.preload, Bar.preload);
+  useEffect(() => void Grid.preload().catch(() => undefined), []);
   const canOrganize = useCan("gallery:organize");
   const [sharingBoard, setSharingBoard] = useState(false);
   const canRequest = useCan("review:request");
@@ -106,19 +117,21 @@ export function GalleryBrowser({ models, members, trashDays }: GalleryBrowserPro
         boards={boards.data ?? []}
       />
 
-      {board && (
-        <BoardBar
-          board={board}
-          selected={ids}
-          onRequestReview={() => setReviewing({ boardId: board.id, name: board.name, count: board.itemCount })}
-          onShare={() => setSharingBoard(true)}
-          onDeleted={() => setFilters({ board: "" })}
-          onChanged={(n) => {
-            setSelected(new Set());
-            setNotice(n);
-          }}
-        />
-      )}
+      <Suspense fallback={null}>
+        {board && (
+          <Bar.Part
+            board={board}
+            selected={ids}
+            onRequestReview={() => setReviewing({ boardId: board.id, name: board.name, count: board.itemCount })}
+            onShare={() => setSharingBoard(true)}
+            onDeleted={() => setFilters({ board: "" })}
+            onChanged={(n) => {
+              setSelected(new Set());
+              setNotice(n);
+            }}
+          />
+        )}
+      </Suspense>
       {filters.trashed === "true" && canOrganize && items.length > 0 && (
         <div className="flex flex-wrap items-center gap-2 rounded-xl border border-border bg-surface p-3">
           <p className="mr-auto text-sm text-muted">{t("trash.hint", { days: trashDays })}</p>
@@ -135,11 +148,12 @@ export function GalleryBrowser({ models, members, trashDays }: GalleryBrowserPro
           </Button>
         </div>
       )}
-      {sharingBoard && board && (
-        <ShareDialog target={{ boardId: board.id, name: board.name }} onClose={() => setSharingBoard(false)} />
-      )}
-
-      {reviewing && <RequestReviewDialog target={reviewing} onClose={() => setReviewing(null)} />}
+      <Suspense fallback={null}>
+        {sharingBoard && board && (
+          <Share.Part target={{ boardId: board.id, name: board.name }} onClose={() => setSharingBoard(false)} />
+        )}
+        {reviewing && <RequestReview.Part target={reviewing} onClose={() => setReviewing(null)} />}
+      </Suspense>
       {selected.size > 0 && (
         <div
           role="toolbar"
@@ -305,24 +319,26 @@ export function GalleryBrowser({ models, members, trashDays }: GalleryBrowserPro
         />
       ) : (
         <>
-          <GalleryGrid
-            items={items}
-            hasMore={!!hasNextPage}
-            loadingMore={isFetchingNextPage}
-            onLoadMore={loadMore}
-            selected={selected}
-            onSelect={setSelected}
-            onOpen={setOpen}
-            onFavorite={favorite}
-            positionKey={filterKey}
-          />
+          <Suspense fallback={<p className="py-12 text-center text-sm text-muted">{t("loading")}</p>}>
+            <Grid.Part
+              items={items}
+              hasMore={!!hasNextPage}
+              loadingMore={isFetchingNextPage}
+              onLoadMore={loadMore}
+              selected={selected}
+              onSelect={setSelected}
+              onOpen={setOpen}
+              onFavorite={favorite}
+              positionKey={filterKey}
+            />
+          </Suspense>
           <p className="hidden text-xs text-muted sm:block">{t("selection.hint")}</p>
         </>
       )}
 
       <Suspense fallback={null}>
         {deepLink.item && !openItem && (
-          <GalleryDetail
+          <Detail.Part
             key={deepLink.key}
             item={items.find((i) => i.assetId === deepLink.item?.assetId) ?? deepLink.item}
             models={models}
@@ -334,7 +350,7 @@ export function GalleryBrowser({ models, members, trashDays }: GalleryBrowserPro
           />
         )}
         {openItem && (
-          <GalleryDetail
+          <Detail.Part
             key={openItem.assetId}
             item={openItem}
             models={models}

@@ -1,6 +1,7 @@
 "use client";
 
 import { StarIcon, Trash2Icon, XIcon } from "lucide-react";
+import { tKey } from "@/lib/i18n/dynamic-key";
 import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { useEffect, useRef, useState } from "react";
@@ -157,7 +158,7 @@ export function GalleryDetail({
             {item.mode && (
               <>
                 <dt className="text-muted">{t("detail.mode")}</dt>
-                <dd className="text-fg">{th(`modes.${item.mode}` as never)}</dd>
+                <dd className="text-fg">{tKey(th, `modes.${item.mode}`)}</dd>
               </>
             )}
             <dt className="text-muted">{t("detail.creator")}</dt>

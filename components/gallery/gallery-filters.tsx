@@ -1,6 +1,7 @@
 "use client";
 
 import { SearchIcon } from "lucide-react";
+import { tKey } from "@/lib/i18n/dynamic-key";
 import { useEffect, useState } from "react";
 import { useLocale, useTranslations } from "use-intl";
 import { Button, Input, Select, Switch } from "@/components/ui";
@@ -98,7 +99,7 @@ export function GalleryFilters({ filters, setFilters, clear, models, members, bo
         {select(
           "mode",
           t("filters.mode"),
-          modes.map((m) => [m, th(`modes.${m}` as never)]),
+          modes.map((m) => [m, tKey(th, `modes.${m}`)]),
         )}
         {select(
           "creator",

@@ -176,7 +176,7 @@ function Facts({ item, models }: { item: SharedItem; models: Record<string, { zh
           {item.mode && (
             <>
               <dt className="text-muted">{t("mode")}</dt>
-              <dd className="text-fg">{th(`modes.${item.mode}` as never)}</dd>
+              <dd className="text-fg">{tKey(th, `modes.${item.mode}`)}</dd>
             </>
           )}
           {params.map(([k, v]) => (

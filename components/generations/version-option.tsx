@@ -1,8 +1,7 @@
 "use client";
 
-import { useState } from "react";
-import { useTranslations } from "use-intl";
-import { Switch } from "@/components/ui";
+import { Suspense, useState } from "react";
+import { lazyPart } from "@/lib/client/lazy";
 import type { GenerationView } from "@/lib/client/api";
 
 /** A finished generation's main output (not a last frame): what "add as a new version" stacks onto. */
@@ -30,30 +29,17 @@ export function useVersionSource(initial?: string) {
     versionOf: on ? source : undefined,
   };
 }
+export type VersionSource = ReturnType<typeof useVersionSource>;
+
+// The switch shows only when a studio starts from an earlier result (?from=): its code loads then.
+const Switch = lazyPart(() => import("./version-switch").then((m) => m.VersionSwitch));
 
 /** The "add as a new version" switch with the source's thumbnail; nothing when there is no source. */
-export function VersionOption({ state }: { state: ReturnType<typeof useVersionSource> }) {
-  const t = useTranslations("generation.versionOption");
+export function VersionOption({ state }: { state: VersionSource }) {
   if (!state.source) return null;
   return (
-    <div
-      className="flex items-center gap-3 rounded-lg border border-border bg-surface-2 p-2.5"
-      data-testid="version-option"
-    >
-      {/* eslint-disable-next-line @next/next/no-img-element -- the studio's own thumbnail route, already small */}
-      <img
-        src={`/api/v1/assets/${state.source}/thumbnail`}
-        alt=""
-        onError={(e) => (e.currentTarget.style.visibility = "hidden")}
-        className="size-10 shrink-0 rounded-md bg-surface object-cover"
-      />
-      <Switch
-        className="min-w-0 flex-1"
-        checked={state.on}
-        onCheckedChange={state.setOn}
-        label={t("label")}
-        description={state.on ? t("on") : t("off")}
-      />
-    </div>
+    <Suspense fallback={null}>
+      <Switch.Part state={state} />
+    </Suspense>
   );
 }

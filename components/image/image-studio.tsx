@@ -9,14 +9,11 @@ import { mainOutput, useVersionSource, VersionOption } from "@/components/genera
 import { useTranslations } from "use-intl";
 import { defaultsOf, type ParamValues } from "@/components/generations/param-fields";
 import type { ModelInfo } from "@/components/generations/generation-card";
-import {
-  itemFromAsset,
-  itemFromUrl,
-  MediaInputField,
-  toGenerationInputs,
-  useMediaInputs,
-  type StudioAsset,
-} from "@/components/inputs";
+// Straight from the modules, not the `@/components/inputs` index, which would bring the input field along.
+import { toGenerationInputs } from "@/components/inputs/to-request";
+import type { StudioAsset } from "@/components/inputs/types";
+import { itemFromAsset, itemFromUrl, useMediaInputs } from "@/components/inputs/use-media-inputs";
+import { lazyPart, usePreloadWhenIdle } from "@/lib/client/lazy";
 import { Button, Card, EmptyState, Field, Segmented, Select, Textarea } from "@/components/ui";
 import type { ModeFormSpec } from "@/lib/catalog/form-spec";
 import { api, ApiError, type GenerationView } from "@/lib/client/api";
@@ -26,6 +23,8 @@ import { CanCreate } from "@/components/auth/can-create";
 import { useErrorText } from "@/lib/client/error-text";
 
 // Result cards load beside the results query, after the form: the form is what the page needs first.
+// Text-to-image has no input field: the reference field loads when the page is idle, before image-to-image is chosen.
+const RefField = lazyPart(() => import("@/components/inputs/media-input-field").then((m) => m.MediaInputField));
 const ImageCard = lazy(() => import("./image-card").then((m) => ({ default: m.ImageCard })));
 
 type Mode = "text-to-image" | "image-to-image";
@@ -78,6 +77,7 @@ export function ImageStudio({
   const [params, setParams] = useState<ParamValues>(() => (draft ? draft.params : defaultsOf(t2i.params)));
   const [count, setCount] = useState(1);
   const inputs = useMediaInputs();
+  usePreloadWhenIdle(RefField.preload);
   const [results, setResults] = useState<GenerationView[]>(recent);
   const [inFlight, setInFlight] = useState(0);
   const [error, setError] = useState<ApiError>();
@@ -207,13 +207,15 @@ export function ImageStudio({
           />
           {mode === "image-to-image" && (
             <div className="flex flex-col gap-2">
-              <MediaInputField
-                spec={refSpec}
-                use={{ model: i2i.modelId, mode: "image-to-image" }}
-                inputs={inputs}
-                label={t("refs.label")}
-                numbered
-              />
+              <Suspense fallback={null}>
+                <RefField.Part
+                  spec={refSpec}
+                  use={{ model: i2i.modelId, mode: "image-to-image" }}
+                  inputs={inputs}
+                  label={t("refs.label")}
+                  numbered
+                />
+              </Suspense>
               {!publicUrl && (
                 <p
                   className="rounded-lg border border-warning/30 bg-warning/10 p-2.5 text-xs leading-5 text-warning"

@@ -9,46 +9,8 @@ const loadMp4Facts = () => import("@/lib/assets/mp4-facts").then((m) => m.readMp
 /** How long the browser may take to read a file's metadata before we give up and let the server check it. */
 const METADATA_TIMEOUT_MS = 10_000;
 
-const EXT_MIME: Record<string, string> = {
-  jpg: "image/jpeg",
-  jpeg: "image/jpeg",
-  png: "image/png",
-  webp: "image/webp",
-  gif: "image/gif",
-  bmp: "image/bmp",
-  tif: "image/tiff",
-  tiff: "image/tiff",
-  mp4: "video/mp4",
-  mov: "video/quicktime",
-  webm: "video/webm",
-  wav: "audio/wav",
-  mp3: "audio/mpeg",
-  m4a: "audio/mp4",
-  ogg: "audio/ogg",
-};
-
-/** The browser's type for a file, normalised the way the server names it (audio/x-wav → audio/wav). */
-export function mimeOf(file: File): string | undefined {
-  const t = file.type || EXT_MIME[file.name.split(".").pop()?.toLowerCase() ?? ""];
-  if (!t) return undefined;
-  return (
-    (
-      {
-        "audio/x-wav": "audio/wav",
-        "audio/wave": "audio/wav",
-        "audio/vnd.wave": "audio/wav",
-        "audio/mp3": "audio/mpeg",
-        "audio/x-m4a": "audio/mp4",
-        "image/jpg": "image/jpeg",
-      } as Record<string, string>
-    )[t] ?? t
-  );
-}
-
-export function kindOf(mime: string | undefined): MediaKind | undefined {
-  const k = mime?.split("/")[0];
-  return k === "image" || k === "video" || k === "audio" ? k : undefined;
-}
+export { kindOf, mimeOf } from "./media-kind";
+import { kindOf, mimeOf } from "./media-kind";
 
 function withTimeout<T>(p: Promise<T>): Promise<T | undefined> {
   return Promise.race([p, new Promise<undefined>((r) => setTimeout(() => r(undefined), METADATA_TIMEOUT_MS))]);

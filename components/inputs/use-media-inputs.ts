@@ -2,13 +2,27 @@
 
 import { useCallback, useMemo, useRef, useState } from "react";
 import type { InputRole, InputSpec, MediaKind } from "@/lib/catalog/types";
-import { mediaIssues } from "@/lib/catalog/validate";
-import { api, ApiError } from "@/lib/client/api";
-import { readFileFacts, readUrlMp4Facts } from "./media-facts";
+import type { IoContext } from "./media-io";
 import type { IntendedUse, MediaItem, StudioAsset } from "./types";
+
+// Reading, checking and uploading files (media-io.ts, with the file readers and the limit checks) load when a
+// file is first added, not with the form.
+const io = () => import("./media-io");
 
 let counter = 0;
 const newKey = () => `in-${Date.now().toString(36)}-${(counter++).toString(36)}`;
+
+/** What the studio knows of a stored asset, as an input's facts. */
+export function assetFacts(a: StudioAsset): MediaItem["facts"] {
+  return {
+    mime: a.mime,
+    size: a.size,
+    width: a.width,
+    height: a.height,
+    durationSeconds: a.durationSeconds,
+    fps: a.fps,
+  };
+}
 
 /** A studio asset as an input item (nothing to upload: the studio already holds it). */
 export function itemFromAsset(a: StudioAsset, role: InputRole, name?: string): MediaItem {
@@ -19,14 +33,7 @@ export function itemFromAsset(a: StudioAsset, role: InputRole, name?: string): M
     source: "studio",
     name: name ?? (a.generation?.prompt?.slice(0, 40) || `#${a.id.slice(0, 8)}`),
     previewUrl: a.kind === "video" ? (a.posterUrl ?? a.fileUrl) : a.fileUrl,
-    facts: {
-      mime: a.mime,
-      size: a.size,
-      width: a.width,
-      height: a.height,
-      durationSeconds: a.durationSeconds,
-      fps: a.fps,
-    },
+    facts: assetFacts(a),
     state: "ready",
     assetId: a.id,
   };
@@ -77,129 +84,33 @@ export function useMediaInputs(initial: MediaItem[] = []) {
     [setItems],
   );
 
+  const ctx = useMemo<IoContext>(() => ({ patch, setItems, ref, newKey }), [patch, setItems]);
   const upload = useCallback(
-    async (item: MediaItem, file: File, use: IntendedUse) => {
-      patch(item.key, { state: "uploading", error: undefined });
-      const form = new FormData();
-      // The intended use first, so the studio knows the limits to check while the file streams in.
-      form.append("model", use.model);
-      form.append("mode", use.mode);
-      form.append("role", item.role);
-      form.append("file", file, file.name);
-      try {
-        const a = await api<StudioAsset>("/api/v1/assets", { method: "POST", body: form });
-        const facts = {
-          ...item.facts,
-          mime: a.mime,
-          size: a.size,
-          width: a.width ?? item.facts.width,
-          height: a.height ?? item.facts.height,
-          durationSeconds: a.durationSeconds ?? item.facts.durationSeconds,
-          fps: a.fps ?? item.facts.fps,
-        };
-        patch(item.key, {
-          state: "ready",
-          assetId: a.id,
-          facts,
-          file: undefined,
-          previewUrl: a.kind === "video" ? item.previewUrl : a.fileUrl,
-        });
-      } catch (e) {
-        patch(item.key, { state: "failed", error: (e as ApiError).message });
-      }
-    },
-    [patch],
+    async (item: MediaItem, file: File, use: IntendedUse) => (await io()).upload(ctx, item, file, use),
+    [ctx],
   );
 
   /** Add chosen/dropped/pasted files to a role: read in the browser, checked, uploaded if they pass. */
   const addFiles = useCallback(
-    async (files: File[], spec: InputSpec, use: IntendedUse): Promise<AddResult> => {
-      const room = spec.max - ref.current.filter((i) => i.role === spec.role).length;
-      const taken = files.slice(0, Math.max(0, room));
-      const overCount = files.slice(taken.length).map((f) => f.name);
-      const fresh = taken.map((file): MediaItem => ({
-        key: newKey(),
-        role: spec.role,
-        kind: spec.kind,
-        source: "upload",
-        name: file.name,
-        facts: { size: file.size },
-        state: "checking",
-        file,
-        previewUrl: URL.createObjectURL(file),
-      }));
-      setItems((xs) => [...xs, ...fresh]);
-      await Promise.all(
-        fresh.map(async (item, i) => {
-          const file = taken[i];
-          const read = await readFileFacts(file);
-          const wrongKind = read.kind && read.kind !== spec.kind;
-          const issues = wrongKind ? [] : mediaIssues(spec, read.facts);
-          const next = { ...item, facts: read.facts, kind: read.kind ?? spec.kind };
-          if (wrongKind || issues.length) {
-            patch(item.key, { facts: read.facts, kind: read.kind ?? spec.kind, state: "rejected" });
-            return;
-          }
-          patch(item.key, { facts: read.facts });
-          await upload(next, file, use);
-        }),
-      );
-      return { overCount };
-    },
-    [patch, setItems, upload],
+    async (files: File[], spec: InputSpec, use: IntendedUse): Promise<AddResult> =>
+      (await io()).addFiles(ctx, files, spec, use),
+    [ctx],
   );
 
   /** Import a pasted public URL into the studio (the studio fetches and checks it against the role's limits). */
   const addUrl = useCallback(
-    async (url: string, spec: InputSpec, use: IntendedUse): Promise<AddResult> => {
-      if (ref.current.filter((i) => i.role === spec.role).length >= spec.max) return { overCount: [url] };
-      const item: MediaItem = {
-        key: newKey(),
-        role: spec.role,
-        kind: spec.kind,
-        source: "url",
-        name: url.split("/").pop()?.split("?")[0] || url,
-        facts: {},
-        state: "uploading",
-        sourceUrl: url,
-      };
-      setItems((xs) => [...xs, item]);
-      try {
-        const a = await api<StudioAsset>("/api/v1/assets", {
-          method: "POST",
-          json: { url, model: use.model, mode: use.mode, role: spec.role },
-        });
-        patch(item.key, {
-          state: "ready",
-          assetId: a.id,
-          kind: a.kind as MediaKind,
-          previewUrl: a.fileUrl,
-          facts: {
-            mime: a.mime,
-            size: a.size,
-            width: a.width,
-            height: a.height,
-            durationSeconds: a.durationSeconds,
-            fps: a.fps,
-          },
-        });
-      } catch (e) {
-        patch(item.key, { state: "failed", error: (e as ApiError).message });
-      }
-      return { overCount: [] };
-    },
-    [patch, setItems],
+    async (url: string, spec: InputSpec, use: IntendedUse): Promise<AddResult> =>
+      (await io()).addUrl(ctx, url, spec, use),
+    [ctx],
   );
 
   /** The studio does not keep frame rates: read a stored video's from its boxes, so the limit is checked here too. */
   const completeFacts = useCallback(
     async (item: MediaItem) => {
       if (item.kind !== "video" || item.facts.fps != null || !item.assetId || !item.facts.size) return;
-      const boxes = await readUrlMp4Facts(`/api/v1/assets/${item.assetId}/file`, item.facts.size);
-      if (boxes?.fps)
-        setItems((xs) => xs.map((x) => (x.key === item.key ? { ...x, facts: { ...x.facts, fps: boxes.fps } } : x)));
+      await (await io()).completeFacts(ctx, item);
     },
-    [setItems],
+    [ctx],
   );
 
   /** Add an item made elsewhere (a studio asset, a library asset), if the role has room. */

@@ -4,7 +4,7 @@ import Link from "next/link";
 import { useEffect, useRef } from "react";
 import { useTranslations } from "use-intl";
 import { cn } from "@/components/ui/cn";
-import { useNotificationText } from "./notification-text";
+import type { NotificationTranslators } from "./notification-text";
 import { useNotifySettings, useUnread } from "./use-notifications";
 
 function BellIcon(props: React.SVGProps<SVGSVGElement>) {
@@ -24,7 +24,16 @@ export function NotificationBell({ className }: { className?: string }) {
   const t = useTranslations("review");
   const q = useUnread();
   const settings = useNotifySettings().data;
-  const text = useNotificationText();
+  // The texts' code loads only when there is a browser notification to show (few pages ever have one).
+  const tt: NotificationTranslators = {
+    t: useTranslations("review.inbox"),
+    ts: useTranslations("review.states"),
+    tr: useTranslations("review.requests.states"),
+  };
+  const ttRef = useRef(tt);
+  useEffect(() => {
+    ttRef.current = tt;
+  });
   const seen = useRef<Set<string> | null>(null);
   const count = q.data?.unreadCount ?? 0;
 
@@ -39,16 +48,19 @@ export function NotificationBell({ className }: { className?: string }) {
     const fresh = items.filter((n) => !seen.current!.has(n.id));
     for (const n of fresh) seen.current.add(n.id);
     if (typeof Notification === "undefined" || Notification.permission !== "granted" || !settings) return;
-    for (const n of fresh) {
-      if (!settings[n.type as keyof typeof settings]?.browser || !document.hidden) continue;
-      const { title, detail } = text(n);
-      const shown = new Notification(title, { body: detail, tag: n.id });
-      shown.onclick = () => {
-        window.focus();
-        window.location.assign(n.link);
-      };
-    }
-  }, [q.data, settings, text]);
+    const shown = fresh.filter((n) => settings[n.type as keyof typeof settings]?.browser && document.hidden);
+    if (!shown.length) return;
+    void import("./notification-text").then(({ notificationText }) => {
+      for (const n of shown) {
+        const { title, detail } = notificationText(n, ttRef.current);
+        const note = new Notification(title, { body: detail, tag: n.id });
+        note.onclick = () => {
+          window.focus();
+          window.location.assign(n.link);
+        };
+      }
+    });
+  }, [q.data, settings]);
 
   return (
     <Link

@@ -38,9 +38,27 @@ export function useReviewState(initial: { commentId?: string; time?: number } = 
   );
 
   const pause = useCallback(() => media.current?.pause(), []);
-  const attach = useCallback((el: HTMLVideoElement | HTMLAudioElement | null) => {
-    media.current = el;
+  /**
+   * The player knows its duration: note it, and apply a deep link's time (it cannot seek before). Called on
+   * `loadedmetadata` and when the element is (re)attached, whichever comes last: an element created while a lazily
+   * loaded part of the detail was still suspended can load its metadata before React has mounted it, and React
+   * drops events of elements it has not mounted yet.
+   */
+  const ready = useCallback((m: HTMLVideoElement | HTMLAudioElement) => {
+    if (m.readyState < HTMLMediaElement.HAVE_METADATA) return;
+    setDuration(Number.isFinite(m.duration) ? m.duration : 0);
+    if (pendingSeek.current === null) return;
+    m.currentTime = pendingSeek.current;
+    setTime(m.currentTime);
+    pendingSeek.current = null;
   }, []);
+  const attach = useCallback(
+    (el: HTMLVideoElement | HTMLAudioElement | null) => {
+      media.current = el;
+      if (el) ready(el);
+    },
+    [ready],
+  );
   const currentTime = useCallback(() => media.current?.currentTime ?? 0, []);
   const setRate = useCallback((r: number) => {
     if (media.current) media.current.playbackRate = r;
@@ -67,16 +85,11 @@ export function useReviewState(initial: { commentId?: string; time?: number } = 
     return true;
   }, []);
 
-  const onLoaded = useCallback(() => {
-    const m = media.current;
-    if (!m) return;
-    setDuration(Number.isFinite(m.duration) ? m.duration : 0);
-    if (pendingSeek.current !== null) {
-      m.currentTime = pendingSeek.current;
-      setTime(m.currentTime);
-      pendingSeek.current = null;
-    }
-  }, []);
+  const onLoaded = useCallback(
+    // The event's own element: the ref may be detached at this moment (see `ready`).
+    (e: { currentTarget: HTMLMediaElement }) => ready(e.currentTarget as HTMLVideoElement | HTMLAudioElement),
+    [ready],
+  );
 
   return {
     attach,

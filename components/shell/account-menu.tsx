@@ -1,32 +1,34 @@
 "use client";
 
-import { CheckIcon } from "lucide-react";
-import Link from "next/link";
-import { useRef, useState } from "react";
+import { Suspense, useRef, useState } from "react";
 import { useCaller } from "@/components/auth/caller-context";
 import { cn } from "@/components/ui/cn";
-import { api } from "@/lib/client/api";
+import { lazyPart } from "@/lib/client/lazy";
 import { useTranslations } from "@/lib/i18n/client";
-import { reloadTo } from "@/lib/client/navigate";
+
+// Every page carries the menu, few open it: its contents load on the first hover, focus or open.
+const Panel = lazyPart(() => import("./account-menu-panel").then((m) => m.AccountMenuPanel));
 
 /** Who is signed in and in which team: the team switcher, settings and sign-out, at the foot of the nav. */
 export function AccountMenu({ className }: { className?: string }) {
   const t = useTranslations("auth");
   const caller = useCaller();
   const details = useRef<HTMLDetailsElement>(null);
-  const [switching, setSwitching] = useState<string | null>(null);
+  const [opened, setOpened] = useState(false);
   if (!caller) return null;
 
-  async function switchTo(teamId: string) {
-    setSwitching(teamId);
-    await api("/api/v1/me/team", { method: "PUT", json: { teamId } });
-    // Every page's data belongs to a team: reload so nothing from the old team stays on screen.
-    reloadTo("/");
-  }
-
   return (
-    <details ref={details} className={cn("group relative", className)} data-testid="account-menu">
-      <summary className="flex cursor-pointer list-none items-center gap-2.5 rounded-lg px-1.5 py-1.5 hover:bg-surface-2 [&::-webkit-details-marker]:hidden">
+    <details
+      ref={details}
+      className={cn("group relative", className)}
+      data-testid="account-menu"
+      onToggle={(e) => e.currentTarget.open && setOpened(true)}
+    >
+      <summary
+        onPointerEnter={() => void Panel.preload().catch(() => undefined)}
+        onFocus={() => void Panel.preload().catch(() => undefined)}
+        className="flex cursor-pointer list-none items-center gap-2.5 rounded-lg px-1.5 py-1.5 hover:bg-surface-2 [&::-webkit-details-marker]:hidden"
+      >
         <span
           aria-hidden="true"
           className="grid size-8 shrink-0 place-items-center rounded-full bg-accent/15 text-sm font-semibold text-accent"
@@ -40,49 +42,11 @@ export function AccountMenu({ className }: { className?: string }) {
           </span>
         </span>
       </summary>
-      <div className="absolute inset-x-0 bottom-full z-40 mb-2 rounded-xl border border-border bg-surface p-1.5 shadow-lg">
-        <p className="truncate px-2.5 pt-1.5 pb-1 text-xs text-muted">{caller.user.email}</p>
-        {caller.teams.length > 1 && (
-          <div role="group" aria-label={t("menu.switchTeam")} className="border-t border-border py-1">
-            <p className="px-2.5 py-1 text-[11px] font-medium tracking-wide text-muted uppercase">
-              {t("menu.switchTeam")}
-            </p>
-            {caller.teams.map((team) => (
-              <button
-                key={team.id}
-                type="button"
-                disabled={team.id === caller.team.id || switching !== null}
-                onClick={() => switchTo(team.id)}
-                className="flex w-full items-center gap-2 rounded-lg px-2.5 py-1.5 text-start text-sm text-fg hover:bg-surface-2 disabled:cursor-default"
-              >
-                <span className="min-w-0 flex-1 truncate">{team.name}</span>
-                {team.id === caller.team.id && (
-                  <CheckIcon className="size-4 text-accent" aria-label={t("menu.currentTeam")} />
-                )}
-              </button>
-            ))}
-          </div>
-        )}
-        <div className="border-t border-border pt-1">
-          <Link
-            href="/settings"
-            onClick={() => details.current?.removeAttribute("open")}
-            className="block rounded-lg px-2.5 py-1.5 text-sm text-fg hover:bg-surface-2"
-          >
-            {t("menu.settings")}
-          </Link>
-          <button
-            type="button"
-            onClick={async () => {
-              await api("/api/v1/auth/sign-out", { method: "POST" }).catch(() => undefined);
-              reloadTo("/sign-in");
-            }}
-            className="block w-full rounded-lg px-2.5 py-1.5 text-start text-sm text-fg hover:bg-surface-2"
-          >
-            {t("signOut")}
-          </button>
-        </div>
-      </div>
+      {opened && (
+        <Suspense fallback={null}>
+          <Panel.Part caller={caller} onNavigate={() => details.current?.removeAttribute("open")} />
+        </Suspense>
+      )}
     </details>
   );
 }

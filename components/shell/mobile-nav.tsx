@@ -7,7 +7,7 @@ import { Button } from "@/components/ui/button";
 import { useTranslations } from "@/lib/i18n/client";
 import { NotificationBell } from "@/components/notifications/notification-bell";
 import { Brand } from "./brand";
-import { DemoBadge } from "./demo-badge";
+import { DemoBadge } from "./lazy-demo-badge";
 import { NavList } from "./nav-list";
 import { ShellFooter } from "./shell-footer";
 import type { Theme } from "./theme";

@@ -1,5 +1,5 @@
 import { AccountMenu } from "./account-menu";
-import { DemoBadge } from "./demo-badge";
+import { DemoBadge } from "./lazy-demo-badge";
 import { LanguageSwitch } from "./language-switch";
 import type { Theme } from "./theme";
 import { ThemeSwitch } from "./theme-switch";

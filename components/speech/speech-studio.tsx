@@ -15,13 +15,16 @@ import { SPEND_CODES } from "@/components/spend/spend-estimate";
 import { formatDuration, useNow } from "@/lib/client/use-now";
 import type { AssetView } from "@/lib/assets/view";
 import type { VoiceList } from "@/lib/voices/schema";
-import { CloneForm, type CloneState } from "./clone-form";
+import type { CloneState } from "./clone-form";
 import { splitTags } from "./form-utils";
 import type { Language } from "./pickers";
 import { SpeakForm, type SpeakState } from "./speak-form";
-import { VoiceLibrary } from "./voice-library";
+import { lazyPart, usePreloadWhenIdle } from "@/lib/client/lazy";
 
 // Result cards load beside the results query, after the form: the form is what the page needs first.
+// The clone form and the voice library are tabs: their code (and the waveform player) loads when the page is idle.
+const Clone = lazyPart(() => import("./clone-form").then((m) => m.CloneForm));
+const Voices = lazyPart(() => import("./voice-library").then((m) => m.VoiceLibrary));
 const SpeechCard = lazy(() => import("./speech-card").then((m) => ({ default: m.SpeechCard })));
 
 export interface SpeechStudioProps {
@@ -77,6 +80,7 @@ export function SpeechStudio({
   const [pending, setPending] = useState<Pending[]>([]);
   const [errors, setErrors] = useState<{ speak?: ApiError; clone?: ApiError }>({});
   const errorText = useErrorText();
+  usePreloadWhenIdle(Clone.preload, Voices.preload);
 
   // A clone started from History needs its sample back: the asset's facts are read from the studio.
   useEffect(() => {
@@ -179,18 +183,20 @@ export function SpeechStudio({
               error={errors.speak}
             />
           )}
-          {tab === "clone" && (
-            <CloneForm
-              spec={clone}
-              languages={languages}
-              value={cloneState}
-              onChange={setClone}
-              onSubmit={() => void run("voice-clone")}
-              busy={busy("voice-clone")}
-              error={errors.clone}
-            />
-          )}
-          {tab === "voices" && <VoiceLibrary voices={voices.team} onSpeakWith={speakWith} />}
+          <Suspense fallback={<Spinner className="mx-auto my-6" />}>
+            {tab === "clone" && (
+              <Clone.Part
+                spec={clone}
+                languages={languages}
+                value={cloneState}
+                onChange={setClone}
+                onSubmit={() => void run("voice-clone")}
+                busy={busy("voice-clone")}
+                error={errors.clone}
+              />
+            )}
+            {tab === "voices" && <Voices.Part voices={voices.team} onSpeakWith={speakWith} />}
+          </Suspense>
         </div>
       </Card>
 

@@ -1,5 +1,6 @@
 "use client";
 
+import { compareHref } from "./compare-href";
 import { useQuery } from "@tanstack/react-query";
 import { GitCompareArrowsIcon, MessageSquareIcon } from "lucide-react";
 import Link from "next/link";
@@ -18,7 +19,7 @@ export function useVersions(assetId: string) {
   });
 }
 
-export const compareHref = (ids: string[]) => `/gallery/compare?ids=${ids.map(encodeURIComponent).join(",")}`;
+export { compareHref };
 
 /**
  * The detail view's version stack: v3, v2, v1 with the latest on top, what each changed from the one before, and

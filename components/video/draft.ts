@@ -1,4 +1,5 @@
-import { itemFromAsset, itemFromUrl, type MediaItem, type StudioAsset } from "@/components/inputs";
+import type { MediaItem, StudioAsset } from "@/components/inputs/types";
+import { itemFromAsset, itemFromUrl } from "@/components/inputs/use-media-inputs";
 import type { InputRole, MediaKind } from "@/lib/catalog/types";
 import { api } from "@/lib/client/api";
 import type { GenerationView } from "@/lib/client/api";

@@ -5,7 +5,7 @@ import { lazy, Suspense, useRef } from "react";
 import { useTranslations } from "use-intl";
 import type { ModelInfo } from "@/components/generations/generation-card";
 import { buttonClasses, EmptyState } from "@/components/ui";
-import type { StudioAsset } from "@/components/inputs";
+import type { StudioAsset } from "@/components/inputs/types";
 import type { InputRole } from "@/lib/catalog/types";
 import type { GenerationView } from "@/lib/client/api";
 import { useGeneration } from "@/lib/client/use-generation";

@@ -1,34 +1,35 @@
 "use client";
 
 import { useMutation } from "@tanstack/react-query";
-import { useRef, useState, type KeyboardEvent } from "react";
+import { Suspense, useRef, useState, type KeyboardEvent } from "react";
+import { lazyPart, usePreloadWhenIdle } from "@/lib/client/lazy";
 import { useLocale, useTranslations } from "use-intl";
 import { PromptHelper } from "@/components/chat/prompt-helper";
 import { SPEND_CODES, SpendEstimate } from "@/components/spend/spend-estimate";
 import { useErrorText } from "@/lib/client/error-text";
 import type { ModelInfo } from "@/components/generations/generation-card";
 import { defaultsOf, ParamFields, type ParamValues } from "@/components/generations/param-fields";
-import {
-  itemFromAsset,
-  kindOf,
-  mimeOf,
-  toGenerationInputs,
-  useMediaInputs,
-  type StudioAsset,
-} from "@/components/inputs";
+// Straight from the modules, not the `@/components/inputs` index, which would bring the input fields along.
+import { kindOf, mimeOf } from "@/components/inputs/media-kind";
+import { toGenerationInputs } from "@/components/inputs/to-request";
+import type { StudioAsset } from "@/components/inputs/types";
+import { itemFromAsset, useMediaInputs } from "@/components/inputs/use-media-inputs";
 import { Button, Card, Segmented } from "@/components/ui";
 import type { ModeFormSpec, ParamField } from "@/lib/catalog/form-spec";
 import { checkPrompt } from "@/lib/catalog/prompt";
 import { api, ApiError, type GenerationView } from "@/lib/client/api";
-import { useInputReadiness } from "./checks";
+import { loadInputRules, useInputReadiness } from "./checks";
 import { inputsOf, inputsOfSync, presetItems } from "./draft";
 import { ModeTabs, shortName } from "./mode-tabs";
 import { PromptField } from "./prompt-field";
 import { checkMentions, insertAt, mentionStyle, moveOrder, renumber } from "./references";
 import { ResultsStrip, type InputTarget } from "./results-strip";
-import { VideoInputs } from "./video-inputs";
 import { CanCreate } from "@/components/auth/can-create";
 import { mainOutput, useVersionSource, VersionOption } from "@/components/generations/version-option";
+
+// Text-to-video has no input fields: the media fields (drop zone, chips, limits) load when the page is idle,
+// ready before a mode with inputs is chosen.
+const Inputs = lazyPart(() => import("./video-inputs").then((m) => m.VideoInputs));
 
 export interface VideoStudioProps {
   /** Runnable models per mode, in the order the page offers them. */
@@ -82,6 +83,7 @@ export function VideoStudio({
 }: VideoStudioProps) {
   const t = useTranslations("video");
   const errorText = useErrorText();
+  usePreloadWhenIdle(Inputs.preload, loadInputRules);
   const locale = useLocale() as "zh" | "en";
   const wanted = draft ? { mode: draft.mode, model: draft.model } : initial;
   const startMode = wanted?.mode && modes.some((m) => m.mode === wanted.mode) ? wanted.mode : modes[0]?.mode;
@@ -271,14 +273,16 @@ export function VideoStudio({
                 </p>
               </div>
             )}
-            {spec && (
-              <VideoInputs
-                spec={spec}
-                inputs={inputs}
-                mention={style}
-                onInsert={insert}
-                onReorderImages={reorderImages}
-              />
+            {spec && spec.inputs.length > 0 && (
+              <Suspense fallback={null}>
+                <Inputs.Part
+                  spec={spec}
+                  inputs={inputs}
+                  mention={style}
+                  onInsert={insert}
+                  onReorderImages={reorderImages}
+                />
+              </Suspense>
             )}
             {spec && (
               <PromptField

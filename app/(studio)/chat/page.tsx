@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { ChatStudio, type ChatModelInfo } from "@/components/chat/chat-studio";
 import { getModeSpec } from "@/lib/catalog";
 import { chatModels } from "@/lib/catalog/chat-models";
+import { DEEPSEEK_LIMITS } from "@/lib/catalog/limits";
 import { modeFormSpec } from "@/lib/catalog/form-spec";
 import { getConversation } from "@/lib/chat/conversations";
 import type { ConversationView } from "@/lib/chat/types";
@@ -34,5 +35,5 @@ export default async function ChatPage({ searchParams }: { searchParams: Promise
         params: modeFormSpec(m.id, "chat")!.params,
       };
     });
-  return <ChatStudio models={models} initial={initial} requestedId={c} />;
+  return <ChatStudio models={models} initial={initial} requestedId={c} fpsDefault={DEEPSEEK_LIMITS.fpsDefault} />;
 }
