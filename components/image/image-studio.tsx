@@ -35,6 +35,7 @@ type Body = {
   params: ParamValues;
   inputs?: ({ role: string; assetId: string } | { role: string; url: string })[];
   versionOf?: string;
+  promptVersionId?: string;
 };
 
 export interface ImageStudioProps {
@@ -49,6 +50,8 @@ export interface ImageStudioProps {
   refs?: string[];
   /** `?prompt=`: a prompt from the library to start with (when there is no draft). */
   initialPrompt?: string;
+  /** `?promptVersion=`: the library version `initialPrompt` came from; linked while the prompt is sent unchanged. */
+  promptVersionId?: string;
   /** `?version=<asset id>`: the asset "add as a new version" stacks onto (default: the draft's main output). */
   versionOf?: string;
 }
@@ -65,6 +68,7 @@ export function ImageStudio({
   refs = [],
   versionOf,
   initialPrompt,
+  promptVersionId,
 }: ImageStudioProps) {
   const t = useTranslations("image");
   const errorText = useErrorText();
@@ -150,6 +154,7 @@ export function ImageStudio({
       ...(prompt.trim() ? { prompt } : {}),
       params,
       ...(version.versionOf ? { versionOf: version.versionOf } : {}),
+      ...(promptVersionId && !draft && prompt === initialPrompt ? { promptVersionId } : {}),
     };
     if (mode === "image-to-image") base.inputs = toGenerationInputs(inputs.items, i2i.inputs, { publicUrl });
     const seeds = seedsFor(count, typeof params.seed === "number" ? params.seed : undefined);

@@ -37,7 +37,8 @@ export function PromptDetail({ id }: { id: string }) {
       </p>
     );
   const p = q.data;
-  const text = encodeURIComponent(p.latest.body);
+  // The studio links the generation to this version while the prompt is sent unchanged ("which generations used it").
+  const text = `${encodeURIComponent(p.latest.body)}&promptVersion=${encodeURIComponent(p.latest.id)}`;
   return (
     <div className="flex min-w-0 flex-col gap-4" data-testid="prompt-detail">
       <Card>

@@ -44,7 +44,7 @@ export interface VideoStudioProps {
   publicUrl: boolean;
   /** `?mode=&model=`: open in this mode with this model (links, "make a video from this image"). */
   /** `?mode=&model=&prompt=` (a prompt from the library): where the form starts when there is no draft. */
-  initial?: { mode?: string; model?: string; prompt?: string };
+  initial?: { mode?: string; model?: string; prompt?: string; promptVersionId?: string };
   /** `?version=<asset id>`: the asset "add as a new version" stacks onto (default: the draft's main output). */
   versionOf?: string;
   /** `?<role>=<asset id>` ("use as input"): studio assets to start with in those roles. */
@@ -123,6 +123,9 @@ export function VideoStudio({
           params,
           inputs: toGenerationInputs(inputs.items, spec!.inputs, { publicUrl }),
           ...(version.versionOf ? { versionOf: version.versionOf } : {}),
+          ...(initial?.promptVersionId && !draft && prompt === initial.prompt
+            ? { promptVersionId: initial.promptVersionId }
+            : {}),
         },
       }),
     onSuccess: (g) => {

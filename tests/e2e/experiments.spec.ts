@@ -124,4 +124,38 @@ test.describe("Experiments", () => {
     };
     expect(boards.items.find((b) => b.name === boardName)?.itemCount).toBe(2);
   });
+
+  test("a library prompt used in the Image studio unchanged counts the generation under its version", async ({
+    page,
+    request,
+  }) => {
+    const run = `p${Date.now().toString(36)}`;
+    const created = await request.post("/api/v1/prompts", {
+      data: { name: `library ${run}`, body: `一座纸做的城市 ${run}` },
+    });
+    expect(created.status()).toBe(201);
+    const prompt = (await created.json()) as { id: string; latest: { id: string; version: number } };
+
+    await page.goto(`/prompts?id=${prompt.id}`);
+    await page
+      .getByTestId("prompt-detail")
+      .getByRole("link", { name: /^(用于图片|Use in Image|在图片中使用)$/ })
+      .click();
+    await expect(page).toHaveURL(/\/image\?prompt=.*promptVersion=/, { timeout: 60_000 });
+    await expect(page.getByRole("textbox", { name: /^(提示词|Prompt)/ })).toHaveValue(`一座纸做的城市 ${run}`);
+    await page.getByRole("button", { name: /^(生成|Generate)( \d+|.*张)?$/ }).click();
+
+    // The generation names the version it used; the library counts it there.
+    await expect
+      .poll(
+        async () => {
+          const p = (await (await request.get(`/api/v1/prompts/${prompt.id}`)).json()) as {
+            versions?: { id: string; used: number }[];
+          };
+          return p.versions?.find((v) => v.id === prompt.latest.id)?.used ?? 0;
+        },
+        { timeout: 30_000 },
+      )
+      .toBe(1);
+  });
 });

@@ -21,10 +21,16 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function ImagePage({
   searchParams,
 }: {
-  searchParams: Promise<{ from?: string; ref?: string | string[]; version?: string; prompt?: string }>;
+  searchParams: Promise<{
+    from?: string;
+    ref?: string | string[];
+    version?: string;
+    prompt?: string;
+    promptVersion?: string;
+  }>;
 }) {
   const caller = await requirePageCaller();
-  const { from, ref, version, prompt } = await searchParams;
+  const { from, ref, version, prompt, promptVersion } = await searchParams;
   const t = await getT("image");
   const draft = from ? await getGeneration(caller, from).catch(() => undefined) : undefined;
   const recent = await listGenerations(caller, { model: MODEL, limit: 12 });
@@ -45,6 +51,7 @@ export default async function ImagePage({
         refs={refs}
         versionOf={version}
         initialPrompt={prompt?.slice(0, 20_000)}
+        promptVersionId={promptVersion?.slice(0, 100)}
       />
     </PageContainer>
   );

@@ -31,6 +31,7 @@ export default async function VideoPage({
   const sp = await searchParams;
   const { from, mode, model, version } = sp;
   const prompt = typeof sp.prompt === "string" ? sp.prompt : undefined;
+  const promptVersionId = typeof sp.promptVersion === "string" ? sp.promptVersion.slice(0, 100) : undefined;
   const found = from ? await getGeneration(caller, from).catch(() => undefined) : undefined;
   const draft = found && VIDEO_MODELS.includes(found.model) ? found : undefined;
   // `?from=<id>` reopens everything: the assets it used are loaded here so its inputs show at once.
@@ -71,7 +72,7 @@ export default async function VideoPage({
         models={modelInfos()}
         draft={draft}
         draftAssets={draftAssets}
-        initial={{ mode, model, prompt: prompt?.slice(0, 20_000) }}
+        initial={{ mode, model, prompt: prompt?.slice(0, 20_000), promptVersionId }}
         versionOf={version}
         preset={preset}
         publicUrl={canGiveFetchableUrl()}
