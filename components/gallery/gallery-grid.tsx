@@ -263,7 +263,7 @@ export function GalleryGrid({
                 >
                   <Thumb item={item} />
                   {preview.active === item.assetId && item.fileUrl && <PreviewVideo src={item.fileUrl} />}
-                  {item.kind === "video" && item.durationSeconds ? (
+                  {(item.kind === "video" || item.kind === "audio") && item.durationSeconds ? (
                     <span className="absolute bottom-1.5 left-1.5 rounded bg-black/60 px-1.5 py-0.5 text-[11px] font-medium text-white tabular-nums">
                       {Math.round(item.durationSeconds)}s
                     </span>
