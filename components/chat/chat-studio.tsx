@@ -4,7 +4,7 @@ import { ListIcon, MessageCircleMoreIcon, SlidersHorizontalIcon } from "lucide-r
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { lazy, Suspense, useCallback, useEffect, useRef, useState } from "react";
 import { useLocale, useTranslations } from "use-intl";
-import { useMediaInputs, type MediaItem } from "@/components/inputs";
+import { itemFromAsset, useMediaInputs, type MediaItem, type StudioAsset } from "@/components/inputs";
 import { Button, cn, EmptyState, Select, Spinner } from "@/components/ui";
 import type { ParamField } from "@/lib/catalog/form-spec";
 import type { InputSpec, PromptSpec } from "@/lib/catalog/types";
@@ -48,11 +48,13 @@ export interface ChatStudioProps {
   initial?: ConversationView;
   /** The conversation in the address (?c=), also when it could not be loaded: the page then says so. */
   requestedId?: string;
+  /** `?attach=<asset id>`: studio images or videos the question starts with (the gallery's "use as input"). */
+  attach?: string[];
 }
 
 const setUrl = (id?: string) => window.history.replaceState(null, "", id ? `/chat?c=${id}` : "/chat");
 
-export function ChatStudio({ models, initial, requestedId }: ChatStudioProps) {
+export function ChatStudio({ models, initial, requestedId, attach = [] }: ChatStudioProps) {
   const t = useTranslations("chat");
   const errorText = useErrorText();
   const locale = useLocale() as "zh" | "en";
@@ -73,6 +75,20 @@ export function ChatStudio({ models, initial, requestedId }: ChatStudioProps) {
   const [settingsOpen, setSettingsOpen] = useState(false);
   const [drawer, setDrawer] = useState(false);
   const inputs = useMediaInputs();
+  // Files arriving with the page (?attach=) are read from the studio once, each in its kind's role.
+  useEffect(() => {
+    const roles = models.find((m) => m.id === (initial?.model ?? DEEPSEEK_V32_MODEL))?.roles ?? [];
+    void Promise.all(attach.map((a) => api<StudioAsset>(`/api/v1/assets/${a}`).catch(() => undefined))).then(
+      (assets) => {
+        for (const a of assets) {
+          const spec = a && roles.find((r) => r.kind === a.kind);
+          if (a && spec) inputs.addItem(itemFromAsset(a, spec.role), spec);
+        }
+      },
+    );
+    // Only on arrival; later changes are the user's.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
   const scroller = useRef<HTMLDivElement>(null);
   const info = models.find((m) => m.id === model) ?? models[0];
   const params = paramsBy[model] ?? {};

@@ -179,7 +179,9 @@ export async function listGallery(scope: Scope, input: GalleryQuery | Parsed): P
   let keys: Key[];
   if (!q.q?.trim() && sort === "review" && from === `"Asset" a`) {
     // One index range per state on (teamId, reviewState, createdAt, id), each at most a page, then merged: the
-    // CASE rank alone would make SQLite read and sort every row of the team.
+    // CASE rank alone would make SQLite read and sort every row of the team. On a board, a tag or the favourites
+    // (another driving table) and with a search, the CASE order below is used instead: it sorts that set's rows
+    // (a board's tens to thousands), which is not a range scan but is bounded by the set, not the team.
     const base = keyset ? where.slice(0, -1) : where;
     const baseArgs = keyset ? args.slice(0, args.length - keyset.args.length) : args;
     const c = q.cursor ? decodeCursor(q.cursor) : null;
