@@ -150,8 +150,17 @@ export function GalleryGrid({
     // Past the last loaded item while more pages exist would mean "the board's end": not what was shown.
     if (!rest[j] && hasMore) return;
     onReorder(items[i].assetId, rest[j]?.assetId ?? null);
+    refocus.current = { id: items[i].assetId, at: j };
     moveFocus(j);
   };
+  // The moved item keeps the focus once the list shows it in its new place (moving a node blurs it).
+  const refocus = useRef<{ id: string; at: number } | null>(null);
+  useEffect(() => {
+    const r = refocus.current;
+    if (!r || items[r.at]?.assetId !== r.id) return;
+    refocus.current = null;
+    scrollRef.current?.querySelector<HTMLElement>(`[data-asset-id="${r.id}"]`)?.focus({ preventScroll: true });
+  }, [items]);
 
   const key = (e: KeyboardEvent) => {
     const k = e.key;

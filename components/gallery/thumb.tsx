@@ -30,7 +30,12 @@ export function Thumb({ item, className = "" }: { item: GalleryItem; className?:
   return (
     <div
       className={`relative size-full overflow-hidden bg-surface-2 ${className}`}
-      style={bg ? { backgroundImage: `url(${bg})`, backgroundSize: "cover", backgroundPosition: "center" } : undefined}
+      // Gone once the image is in: a waveform is transparent and would show the blur through it.
+      style={
+        bg && state !== "loaded"
+          ? { backgroundImage: `url(${bg})`, backgroundSize: "cover", backgroundPosition: "center" }
+          : undefined
+      }
     >
       {state !== "failed" && (
         // eslint-disable-next-line @next/next/no-img-element
