@@ -4,8 +4,8 @@ import { ListIcon, MessageCircleMoreIcon, SlidersHorizontalIcon } from "lucide-r
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { lazy, Suspense, useCallback, useEffect, useRef, useState } from "react";
 import { useLocale, useTranslations } from "use-intl";
-import type { MediaItem } from "@/components/inputs/types";
-import { useMediaInputs } from "@/components/inputs/use-media-inputs";
+import type { MediaItem, StudioAsset } from "@/components/inputs/types";
+import { itemFromAsset, useMediaInputs } from "@/components/inputs/use-media-inputs";
 import { Button, cn, EmptyState, Select, Spinner } from "@/components/ui";
 import type { ParamField } from "@/lib/catalog/form-spec";
 import type { InputSpec, PromptSpec } from "@/lib/catalog/types";
@@ -54,11 +54,13 @@ export interface ChatStudioProps {
   requestedId?: string;
   /** The catalog's default frame rate for video attachments (read on the server: the limits stay off this page). */
   fpsDefault: number;
+  /** `?attach=<asset id>`: studio images or videos the question starts with (the gallery's "use as input"). */
+  attach?: string[];
 }
 
 const setUrl = (id?: string) => window.history.replaceState(null, "", id ? `/chat?c=${id}` : "/chat");
 
-export function ChatStudio({ models, initial, requestedId, fpsDefault }: ChatStudioProps) {
+export function ChatStudio({ models, initial, requestedId, fpsDefault, attach = [] }: ChatStudioProps) {
   const t = useTranslations("chat");
   const errorText = useErrorText();
   usePreloadWhenIdle(Editor.preload, OutcomePart.preload, Attachments.preload);
@@ -82,6 +84,20 @@ export function ChatStudio({ models, initial, requestedId, fpsDefault }: ChatStu
   const [drawerUsed, setDrawerUsed] = useState(false);
   if (drawer && !drawerUsed) setDrawerUsed(true);
   const inputs = useMediaInputs();
+  // Files arriving with the page (?attach=) are read from the studio once, each in its kind's role.
+  useEffect(() => {
+    const roles = models.find((m) => m.id === (initial?.model ?? DEEPSEEK_V32_MODEL))?.roles ?? [];
+    void Promise.all(attach.map((a) => api<StudioAsset>(`/api/v1/assets/${a}`).catch(() => undefined))).then(
+      (assets) => {
+        for (const a of assets) {
+          const spec = a && roles.find((r) => r.kind === a.kind);
+          if (a && spec) inputs.addItem(itemFromAsset(a, spec.role), spec);
+        }
+      },
+    );
+    // Only on arrival; later changes are the user's.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
   const scroller = useRef<HTMLDivElement>(null);
   const info = models.find((m) => m.id === model) ?? models[0];
   const params = paramsBy[model] ?? {};

@@ -12,8 +12,9 @@ import type { GalleryItem } from "./types";
 
 /**
  * "Use as input": every place this asset can go as an input, by kind — an image as a new image's reference or a
- * video's first frame, last frame or reference; a video to edit or as a reference; speech as a reference sound.
- * The studios read `?ref=` (image) and `?mode=&<role>=` (video) and start with the asset in that role.
+ * video's first frame, last frame or reference; a video to edit or as a reference; an image or a video as a chat
+ * attachment; speech as a reference sound or a voice-clone sample. The studios read `?ref=` (image),
+ * `?mode=&<role>=` (video), `?attach=` (chat) and `?voice_sample=` (speech) and start with the asset in that role.
  */
 const TARGETS: Record<string, { key: string; href: (id: string) => string }[]> = {
   image: [
@@ -21,12 +22,17 @@ const TARGETS: Record<string, { key: string; href: (id: string) => string }[]> =
     { key: "asFirstFrame", href: (id) => `/video?mode=first-frame&first_frame=${id}` },
     { key: "asLastFrame", href: (id) => `/video?mode=first-last-frame&last_frame=${id}` },
     { key: "asVideoReference", href: (id) => `/video?mode=reference&reference_image=${id}` },
+    { key: "asChatAttachment", href: (id) => `/chat?attach=${id}` },
   ],
   video: [
     { key: "asVideoToEdit", href: (id) => `/video?mode=video-edit&video=${id}` },
     { key: "asReferenceVideo", href: (id) => `/video?mode=multimodal-reference&reference_video=${id}` },
+    { key: "asChatAttachment", href: (id) => `/chat?attach=${id}` },
   ],
-  audio: [{ key: "asReferenceAudio", href: (id) => `/video?mode=multimodal-reference&reference_audio=${id}` }],
+  audio: [
+    { key: "asReferenceAudio", href: (id) => `/video?mode=multimodal-reference&reference_audio=${id}` },
+    { key: "asVoiceSample", href: (id) => `/speech?voice_sample=${id}` },
+  ],
 };
 
 export function DetailUseAsInput({ item }: { item: GalleryItem }) {

@@ -95,6 +95,12 @@ export function GalleryBrowser({ models, members, trashDays }: GalleryBrowserPro
   const filtered = Object.keys(filters).some((k) => k !== "sort");
   const openItem = open !== null ? items[open] : undefined;
   const board = filters.board ? boards.data?.find((b) => b.id === filters.board) : undefined;
+  // Reordering needs the board in its own order with nothing filtered out.
+  const reorderable =
+    !!board &&
+    canOrganize &&
+    (!filters.sort || filters.sort === "position") &&
+    !Object.keys(filters).some((k) => k !== "sort" && k !== "board");
   const deepLink = useDeepLink();
   // Compare: 2–4 images, or two videos / audio clips, in the grid's order.
   const chosen = items.filter((i) => selected.has(i.assetId));
@@ -330,9 +336,21 @@ export function GalleryBrowser({ models, members, trashDays }: GalleryBrowserPro
               onOpen={setOpen}
               onFavorite={favorite}
               positionKey={filterKey}
+              onReorder={
+                reorderable && board
+                  ? (assetId, before) =>
+                      actions.reorder.mutate(
+                        { boardId: board.id, assetId, before },
+                        { onError: () => setNotice(t("reorder.failed")) },
+                      )
+                  : undefined
+              }
             />
           </Suspense>
-          <p className="hidden text-xs text-muted sm:block">{t("selection.hint")}</p>
+          <p className="hidden text-xs text-muted sm:block">
+            {t("selection.hint")}
+            {reorderable ? ` · ${t("reorder.hint")}` : ""}
+          </p>
         </>
       )}
 

@@ -25,6 +25,8 @@ export function GalleryFilters({ filters, setFilters, clear, models, members, bo
   const th = useTranslations("history");
   const tr = useTranslations("review");
   const locale = useLocale() as "zh" | "en";
+  // A board lists in its own order unless another sort is chosen (lib/gallery/schema.ts).
+  const defaultSort = filters.board ? "position" : "newest";
   const [q, setQ] = useState(filters.q ?? "");
   // The URL changed under us (Back, a tag link): the box follows it.
   const [urlQ, setUrlQ] = useState(filters.q ?? "");
@@ -128,13 +130,15 @@ export function GalleryFilters({ filters, setFilters, clear, models, members, bo
         )}
         <Select
           aria-label={t("filters.sort")}
-          value={filters.sort ?? "newest"}
-          onChange={(e) => setFilters({ sort: e.target.value === "newest" ? "" : e.target.value })}
+          value={filters.sort ?? defaultSort}
+          onChange={(e) => setFilters({ sort: e.target.value === defaultSort ? "" : e.target.value })}
           className="col-span-2 sm:col-span-1"
         >
+          {filters.board && <option value="position">{t("filters.byPosition")}</option>}
           <option value="newest">{t("filters.newest")}</option>
           <option value="oldest">{t("filters.oldest")}</option>
           <option value="rating">{t("filters.byRating")}</option>
+          <option value="review">{t("filters.byReview")}</option>
         </Select>
       </div>
       <div className="flex flex-wrap items-center gap-x-5 gap-y-2 text-sm">

@@ -1,6 +1,6 @@
 "use client";
 
-import { StarIcon, LayersIcon } from "lucide-react";
+import { ChevronLeftIcon, ChevronRightIcon, StarIcon, LayersIcon } from "lucide-react";
 import { useVirtualizer } from "@tanstack/react-virtual";
 import { useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent, type MouseEvent } from "react";
 import { useTranslations } from "use-intl";
@@ -27,6 +27,11 @@ export interface GalleryGridProps {
    * there again.
    */
   positionKey?: string;
+  /**
+   * A board in its own order: items can be dragged, moved with Alt+arrows or the tile's earlier/later buttons.
+   * `before` is the item it now precedes, or null for the end.
+   */
+  onReorder?: (assetId: string, before: string | null) => void;
 }
 
 const positionSlot = (key: string) => `gallery-position:${key}`;
@@ -45,6 +50,7 @@ export function GalleryGrid({
   onOpen,
   onFavorite,
   positionKey,
+  onReorder,
 }: GalleryGridProps) {
   const t = useTranslations("gallery");
   const scrollRef = useRef<HTMLDivElement>(null);
@@ -135,9 +141,32 @@ export function GalleryGrid({
     onOpen(i);
   };
 
+  // Reordering: move item i to index j of the list (what it precedes afterwards is sent).
+  const [dragging, setDragging] = useState<number | null>(null);
+  const [dropAt, setDropAt] = useState<number | null>(null);
+  const move = (i: number, j: number) => {
+    if (!onReorder || j < 0 || j >= items.length || i === j) return;
+    const rest = items.filter((_, n) => n !== i);
+    // Past the last loaded item while more pages exist would mean "the board's end": not what was shown.
+    if (!rest[j] && hasMore) return;
+    onReorder(items[i].assetId, rest[j]?.assetId ?? null);
+    refocus.current = { id: items[i].assetId, at: j };
+    moveFocus(j);
+  };
+  // The moved item keeps the focus once the list shows it in its new place (moving a node blurs it).
+  const refocus = useRef<{ id: string; at: number } | null>(null);
+  useEffect(() => {
+    const r = refocus.current;
+    if (!r || items[r.at]?.assetId !== r.id) return;
+    refocus.current = null;
+    scrollRef.current?.querySelector<HTMLElement>(`[data-asset-id="${r.id}"]`)?.focus({ preventScroll: true });
+  }, [items]);
+
   const key = (e: KeyboardEvent) => {
     const k = e.key;
-    if (k === "ArrowRight") moveFocus(focus + 1);
+    if (onReorder && e.altKey && (k === "ArrowLeft" || k === "ArrowUp")) move(focus, focus - 1);
+    else if (onReorder && e.altKey && (k === "ArrowRight" || k === "ArrowDown")) move(focus, focus + 1);
+    else if (k === "ArrowRight") moveFocus(focus + 1);
     else if (k === "ArrowLeft") moveFocus(focus - 1);
     else if (k === "ArrowDown") moveFocus(focus + cols);
     else if (k === "ArrowUp") moveFocus(focus - cols);
@@ -208,16 +237,42 @@ export function GalleryGrid({
                   onBlur={hover.onBlur}
                   onPointerEnter={hover.onPointerEnter}
                   onPointerLeave={hover.onPointerLeave}
+                  draggable={!!onReorder}
+                  onDragStart={(e) => {
+                    if (!onReorder) return;
+                    preview.clear();
+                    setDragging(i);
+                    e.dataTransfer.effectAllowed = "move";
+                    e.dataTransfer.setData("text/plain", item.assetId);
+                  }}
+                  onDragOver={(e) => {
+                    if (dragging === null) return;
+                    e.preventDefault();
+                    e.dataTransfer.dropEffect = "move";
+                    if (dropAt !== i) setDropAt(i);
+                  }}
+                  onDrop={(e) => {
+                    e.preventDefault();
+                    if (dragging !== null) move(dragging, i);
+                    setDragging(null);
+                    setDropAt(null);
+                  }}
+                  onDragEnd={() => {
+                    setDragging(null);
+                    setDropAt(null);
+                  }}
                   className={cn(
                     "group relative shrink-0 cursor-pointer overflow-hidden rounded-lg border border-border outline-none",
                     "focus-visible:ring-2 focus-visible:ring-accent focus-visible:ring-offset-2 focus-visible:ring-offset-bg",
                     isSel && "ring-2 ring-accent ring-offset-2 ring-offset-bg",
+                    dragging === i && "opacity-40",
+                    dropAt === i && dragging !== null && dragging !== i && "ring-2 ring-accent",
                   )}
                   style={{ width: cell, height: cell }}
                 >
                   <Thumb item={item} />
                   {preview.active === item.assetId && item.fileUrl && <PreviewVideo src={item.fileUrl} />}
-                  {item.kind === "video" && item.durationSeconds ? (
+                  {(item.kind === "video" || item.kind === "audio") && item.durationSeconds ? (
                     <span className="absolute bottom-1.5 left-1.5 rounded bg-black/60 px-1.5 py-0.5 text-[11px] font-medium text-white tabular-nums">
                       {Math.round(item.durationSeconds)}s
                     </span>
@@ -255,6 +310,31 @@ export function GalleryGrid({
                   >
                     <StarIcon aria-hidden="true" />
                   </button>
+                  {onReorder && (
+                    <span className="absolute bottom-1.5 left-1/2 flex -translate-x-1/2 gap-1 opacity-0 transition-opacity group-hover:opacity-100 group-focus-visible:opacity-100 pointer-coarse:opacity-100">
+                      {[
+                        { to: i - 1, label: t("item.moveEarlier"), Icon: ChevronLeftIcon },
+                        { to: i + 1, label: t("item.moveLater"), Icon: ChevronRightIcon },
+                      ].map(({ to, label, Icon }) => (
+                        <button
+                          key={label}
+                          type="button"
+                          tabIndex={-1}
+                          aria-label={label}
+                          title={label}
+                          disabled={to < 0 || to >= items.length}
+                          data-testid={to < i ? "move-earlier" : "move-later"}
+                          onClick={(e) => {
+                            e.stopPropagation();
+                            move(i, to);
+                          }}
+                          className="flex size-8 items-center justify-center rounded-full bg-black/55 text-white disabled:opacity-30 [&_svg]:size-4"
+                        >
+                          <Icon aria-hidden="true" />
+                        </button>
+                      ))}
+                    </span>
+                  )}
                 </div>
               );
             })}

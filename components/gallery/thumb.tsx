@@ -18,16 +18,24 @@ function placeholder(hash?: string): string | undefined {
 
 /**
  * A fixed-size cell: the ThumbHash paints at once (decoded here, ~25 bytes from the list), the WebP fades in over
- * it, so nothing moves when it arrives. No thumbnail (audio, not saved yet) shows the kind's icon.
+ * it, so nothing moves when it arrives. Audio's thumbnail is its waveform (made when saved; a ThumbHash says there is
+ * one); no thumbnail (older audio, not saved yet) shows the kind's icon.
  */
 export function Thumb({ item, className = "" }: { item: GalleryItem; className?: string }) {
   const bg = useMemo(() => placeholder(item.thumbhash), [item.thumbhash]);
-  const [state, setState] = useState<"loading" | "loaded" | "failed">(item.kind === "audio" ? "failed" : "loading");
+  const [state, setState] = useState<"loading" | "loaded" | "failed">(
+    item.kind === "audio" && !item.thumbhash ? "failed" : "loading",
+  );
   const Icon = KIND_ICON[item.kind as keyof typeof KIND_ICON] ?? ImageIcon;
   return (
     <div
       className={`relative size-full overflow-hidden bg-surface-2 ${className}`}
-      style={bg ? { backgroundImage: `url(${bg})`, backgroundSize: "cover", backgroundPosition: "center" } : undefined}
+      // Gone once the image is in: a waveform is transparent and would show the blur through it.
+      style={
+        bg && state !== "loaded"
+          ? { backgroundImage: `url(${bg})`, backgroundSize: "cover", backgroundPosition: "center" }
+          : undefined
+      }
     >
       {state !== "failed" && (
         // eslint-disable-next-line @next/next/no-img-element
@@ -39,6 +47,7 @@ export function Thumb({ item, className = "" }: { item: GalleryItem; className?:
           draggable={false}
           onLoad={() => setState("loaded")}
           onError={() => setState("failed")}
+          data-testid={item.kind === "audio" ? "waveform" : undefined}
           className={`size-full object-cover transition-opacity duration-300 ${state === "loaded" ? "opacity-100" : "opacity-0"}`}
         />
       )}

@@ -119,5 +119,46 @@ export function useGalleryActions() {
     mutationFn: () => api<{ purged: number }>("/api/v1/gallery/trash", { method: "DELETE" }),
     onSettled: refresh,
   });
-  return { update, bulk, trash, restore, createBoard, addToBoard, emptyTrash };
+  // A board's order: the item moves at once in every loaded list of that board in its own order, then the server's
+  // order is read again.
+  const reorder = useMutation({
+    mutationFn: ({ boardId, assetId, before }: { boardId: string; assetId: string; before: string | null }) =>
+      api(`/api/v1/boards/${boardId}/items`, { method: "PATCH", json: { assetId, before } }),
+    onMutate: ({ boardId, assetId, before }) =>
+      qc.setQueriesData<InfiniteData<GalleryPage>>(
+        {
+          queryKey: ["gallery"],
+          predicate: (query) => {
+            const f = query.queryKey[1] as Filters | undefined;
+            return f?.board === boardId && (!f.sort || f.sort === "position");
+          },
+        },
+        (data) => (data ? moveInPages(data, assetId, before) : data),
+      ),
+    onSettled: refresh,
+  });
+  return { update, bulk, trash, restore, createBoard, addToBoard, emptyTrash, reorder };
+}
+
+/** `assetId` moved before `before` (or last) across the loaded pages, each page keeping its length. */
+export function moveInPages(
+  data: InfiniteData<GalleryPage>,
+  assetId: string,
+  before: string | null,
+): InfiniteData<GalleryPage> {
+  const all = data.pages.flatMap((p) => p.items);
+  const item = all.find((i) => i.assetId === assetId);
+  if (!item) return data;
+  const rest = all.filter((i) => i.assetId !== assetId);
+  const at = before ? rest.findIndex((i) => i.assetId === before) : -1;
+  rest.splice(at < 0 ? rest.length : at, 0, item);
+  let n = 0;
+  return {
+    ...data,
+    pages: data.pages.map((p) => {
+      const items = rest.slice(n, n + p.items.length);
+      n += p.items.length;
+      return { ...p, items };
+    }),
+  };
 }

@@ -38,6 +38,8 @@ export interface SpeechStudioProps {
   draft?: GenerationView;
   /** `?version=<asset id>`: the asset "add as a new version" stacks onto (default: the draft's main output). */
   versionOf?: string;
+  /** `?voice_sample=<asset id>` (the gallery's "use as input"): the clone form opens with that audio as its sample. */
+  voiceSample?: string;
 }
 
 type Tab = "speak" | "clone" | "voices";
@@ -56,6 +58,7 @@ export function SpeechStudio({
   model,
   draft,
   versionOf,
+  voiceSample,
 }: SpeechStudioProps) {
   const t = useTranslations("speech");
   const qc = useQueryClient();
@@ -65,7 +68,7 @@ export function SpeechStudio({
     initialData: initialVoices,
   });
   const voices = { team: voicesQ.data.items, system: voicesQ.data.system };
-  const [tab, setTab] = useState<Tab>(draft?.mode === "voice-clone" ? "clone" : "speak");
+  const [tab, setTab] = useState<Tab>(draft?.mode === "voice-clone" || voiceSample ? "clone" : "speak");
   const [speakState, setSpeak] = useState<SpeakState>(() =>
     draft?.mode === "speech"
       ? { text: draft.prompt ?? "", params: draft.params }
@@ -85,9 +88,10 @@ export function SpeechStudio({
   // A clone started from History needs its sample back: the asset's facts are read from the studio.
   useEffect(() => {
     const assetId =
-      draft?.mode === "voice-clone" ? draft.inputs.find((i) => i.role === "clone_audio")?.assetId : undefined;
+      voiceSample ??
+      (draft?.mode === "voice-clone" ? draft.inputs.find((i) => i.role === "clone_audio")?.assetId : undefined);
     if (assetId) void loadSample(assetId).then((sample) => sample && setClone((c) => ({ ...c, sample })));
-  }, [draft]);
+  }, [draft, voiceSample]);
 
   // Speech made from an earlier clip ("use these settings", run again) joins that clip's version stack.
   const version = useVersionSource(draft?.mode === "speech" ? (versionOf ?? mainOutput(draft)) : undefined);

@@ -4,6 +4,7 @@ import {
   bulkRequest,
   createBoardRequest,
   galleryQuery,
+  reorderBoardRequest,
   updateAssetRequest,
   updateBoardRequest,
 } from "@/lib/gallery/schema";
@@ -219,6 +220,13 @@ const detailed = {
       parameters: idParam,
       requestBody: body(boardItemsRequest),
       responses: ok({ type: "object", properties: { removed: { type: "integer" }, board } }),
+    },
+    patch: {
+      summary:
+        "Reorder: move assetId just before `before` (an item of the board), or last without it (gallery:organize)",
+      parameters: idParam,
+      requestBody: body(reorderBoardRequest),
+      responses: ok({ type: "object", properties: { board } }),
     },
   },
   "/api/v1/shares": {

@@ -202,6 +202,7 @@ export const ROUTE_TABLE: Record<string, Methods> = {
   "/api/v1/boards/{id}/items": {
     post: { summary: "Add assets to a board", access: "gallery:organize" },
     delete: { summary: "Take assets off a board", access: "gallery:organize" },
+    patch: { summary: "Move a board item before another, or to the end", access: "gallery:organize" },
   },
   "/api/v1/shares": {
     get: { summary: "The team's share links (?assetId or ?boardId), never their tokens", access: "team:read" },

@@ -13,6 +13,7 @@ import { trustedOrigins } from "@/lib/net/trusted-origins";
 import { localDisk, pathForKey, storage } from "@/lib/storage";
 import { ACCEPTED, readMeta, sniffFile } from "./sniff";
 import { makeThumbnail, type Thumbnail } from "./thumbnail";
+import { audioThumbnail } from "./waveform";
 
 export const MAX_UPLOAD_BYTES = 200 * 1024 * 1024;
 
@@ -78,7 +79,11 @@ export async function storeAsset(source: Readable, scope: Scope, use: IntendedUs
     const key = `uploads/${id}.${accepted.ext}`;
     // The gallery shows uploads behind a toggle; an unreadable image simply has no thumbnail.
     const thumb: Thumbnail | undefined =
-      kind === "image" ? await makeThumbnail(key, pathForKey(tmpKey)).catch(() => undefined) : undefined;
+      kind === "image"
+        ? await makeThumbnail(key, pathForKey(tmpKey)).catch(() => undefined)
+        : kind === "audio"
+          ? await audioThumbnail(key, pathForKey(tmpKey))
+          : undefined;
     await storage().adoptFile(key, pathForKey(tmpKey), stored, finalMime);
     const row = await db().asset.create({
       data: {

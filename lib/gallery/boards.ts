@@ -4,9 +4,9 @@ import type { z } from "zod";
 import type { Scope } from "@/lib/auth/scope";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
-import { boardItemsRequest, createBoardRequest, updateBoardRequest } from "./schema";
+import { boardItemsRequest, createBoardRequest, reorderBoardRequest, updateBoardRequest } from "./schema";
 
-export { boardItemsRequest, createBoardRequest, updateBoardRequest };
+export { boardItemsRequest, createBoardRequest, reorderBoardRequest, updateBoardRequest };
 
 export interface BoardView {
   id: string;
@@ -122,10 +122,14 @@ export async function addBoardItems(
       })
     ).map((i) => i.assetId),
   );
-  const fresh = assets.filter((a) => !have.has(a.id));
+  const given = new Map(assetIds.map((a, n) => [a, n]));
+  const fresh = assets.filter((a) => !have.has(a.id)).sort((a, b) => given.get(a.id)! - given.get(b.id)!);
+  // New items go last, in the order they were given.
+  const end = (await db().boardItem.aggregate({ where: { boardId: id }, _max: { position: true } }))._max.position;
+  const first = end == null ? 0 : end + 1;
   await db().$transaction([
     db().boardItem.createMany({
-      data: fresh.map((a) => ({ boardId: id, assetId: a.id, assetCreatedAt: a.createdAt })),
+      data: fresh.map((a, n) => ({ boardId: id, assetId: a.id, assetCreatedAt: a.createdAt, position: first + n })),
     }),
     db().board.update({ where: { id }, data: { updatedAt: new Date() } }),
   ]);
@@ -143,4 +147,45 @@ export async function removeBoardItems(
     db().board.update({ where: { id }, data: { updatedAt: new Date() } }),
   ]);
   return { removed: r.count, board: await getBoard(scope, id) };
+}
+
+/**
+ * Move one item of the board before another (`before`), or to the end (`before: null`). One UPDATE shifts the
+ * items from `before` on by one (an index range on (boardId, position)), then the moved item takes the free slot.
+ */
+export async function reorderBoardItem(
+  scope: Scope,
+  id: string,
+  body: z.infer<typeof reorderBoardRequest>,
+): Promise<{ board: BoardView }> {
+  await getBoard(scope, id);
+  const at = (assetId: string, field: string) =>
+    db()
+      .boardItem.findUnique({ where: { boardId_assetId: { boardId: id, assetId } }, select: { position: true } })
+      .then((r) => {
+        if (!r) throw new AppError("validation_failed", `asset ${assetId} is not on this board`, field);
+        return r.position;
+      });
+  await at(body.assetId, "assetId");
+  if (body.before === body.assetId) return { board: await getBoard(scope, id) };
+  const target = body.before ? await at(body.before, "before") : null;
+  await db().$transaction(async (tx) => {
+    let position: number;
+    if (target !== null) {
+      position = target;
+      await tx.boardItem.updateMany({
+        where: { boardId: id, position: { gte: position }, assetId: { not: body.assetId } },
+        data: { position: { increment: 1 } },
+      });
+    } else {
+      const end = (await tx.boardItem.aggregate({ where: { boardId: id }, _max: { position: true } }))._max.position;
+      position = (end ?? 0) + 1;
+    }
+    await tx.boardItem.update({
+      where: { boardId_assetId: { boardId: id, assetId: body.assetId } },
+      data: { position },
+    });
+    await tx.board.update({ where: { id }, data: { updatedAt: new Date() } });
+  });
+  return { board: await getBoard(scope, id) };
 }

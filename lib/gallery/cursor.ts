@@ -4,7 +4,8 @@ import { AppError } from "@/lib/errors";
 export interface Keyset {
   createdAt: string;
   id: string;
-  /** sort=rating: the last item's average stars (0 when unrated). */
+  /** The sort's leading number: sort=rating the average stars (0 when unrated), sort=review the state's rank, a
+   * board's order the position. */
   rating?: number;
 }
 

@@ -53,6 +53,12 @@ const ARCHIVE_STATES: Record<NonNullable<Parsed["archive"]>, string[]> = {
   failed: ["failed"],
 };
 const dateOnly = /^\d{4}-\d{2}-\d{2}$/;
+/**
+ * sort=review: what needs someone's action first — changes asked for (the creator's turn), then waiting for a
+ * reviewer, then never reviewed, then the settled ones (approved before rejected, which are dead ends).
+ */
+export const REVIEW_SORT = ["changes_requested", "in_review", "none", "approved", "rejected"] as const;
+const REVIEW_RANK_SQL = `(CASE a."reviewState" ${REVIEW_SORT.map((s, i) => `WHEN '${s}' THEN ${i}`).join(" ")} ELSE ${REVIEW_SORT.length} END)`;
 /** Rows a search probes in index order before it falls back to the FTS index (see listGallery). */
 const SEARCH_WINDOW = 1500;
 
@@ -136,31 +142,75 @@ export async function listGallery(scope: Scope, input: GalleryQuery | Parsed): P
       `(a."stackId" IS NULL OR NOT EXISTS (SELECT 1 FROM "Asset" v WHERE v."stackId" = a."stackId" AND v."stackVersion" > a."stackVersion" AND v."trashedAt" IS NULL))`,
     );
 
-  const byRating = q.sort === "rating";
-  const desc = q.sort !== "oldest";
-  const rc = `coalesce(a."ratingAverage", 0)`;
+  const sort = q.sort === "position" && !q.board ? "newest" : (q.sort ?? (q.board ? "position" : "newest"));
+  // A leading number before (createdAt, id): the rating (best first), the review state's rank, or the board position.
+  const lead =
+    sort === "rating"
+      ? { sql: `coalesce(a."ratingAverage", 0)`, dir: "DESC" }
+      : sort === "review"
+        ? { sql: REVIEW_RANK_SQL, dir: "ASC" }
+        : sort === "position"
+          ? { sql: `k."position"`, dir: "ASC" }
+          : null;
+  // A board's own order ties on assetId alone (ascending, like the position).
+  const desc = sort !== "oldest" && sort !== "position";
+  const rc = lead?.sql ?? "0";
+  let keyset: { sql: string; args: unknown[] } | null = null;
   if (q.cursor) {
     const c = decodeCursor(q.cursor);
     const at = sqlTime(new Date(c.createdAt));
+    const n = c.rating ?? 0;
     // Row-value comparison, written so SQLite can use the index range on the first column.
     const [lt, le] = desc ? ["<", "<="] : [">", ">="];
-    if (byRating)
-      add(
-        `(${rc} < ? OR (${rc} = ? AND (${kc} < ${T} OR (${kc} = ${T} AND ${kid} < ?))))`,
-        c.rating ?? 0,
-        c.rating ?? 0,
-        at,
-        at,
-        c.id,
-      );
-    else add(`${kc} ${le} ${T} AND (${kc} ${lt} ${T} OR ${kid} ${lt} ?)`, at, at, c.id);
+    if (sort === "position") keyset = { sql: `${rc} >= ? AND (${rc} > ? OR ${kid} > ?)`, args: [n, n, c.id] };
+    else if (lead)
+      keyset = {
+        sql: `(${rc} ${lead.dir === "DESC" ? "<" : ">"} ? OR (${rc} = ? AND (${kc} < ${T} OR (${kc} = ${T} AND ${kid} < ?))))`,
+        args: [n, n, at, at, c.id],
+      };
+    else keyset = { sql: `${kc} ${le} ${T} AND (${kc} ${lt} ${T} OR ${kid} ${lt} ?)`, args: [at, at, c.id] };
+    add(keyset.sql, ...keyset.args);
   }
   const dir = desc ? "DESC" : "ASC";
-  const order = `ORDER BY ${byRating ? `${rc} DESC, ` : ""}${kc} ${dir}, ${kid} ${dir}`;
+  const order =
+    sort === "position"
+      ? `ORDER BY ${rc} ASC, ${kid} ASC`
+      : `ORDER BY ${lead ? `${rc} ${lead.dir}, ` : ""}${kc} ${dir}, ${kid} ${dir}`;
   const cols = `${kid} AS "id", ${kc} AS "createdAt", ${rc} AS "rating"`;
   type Key = { id: string; createdAt: string | Date; rating: number };
   let keys: Key[];
-  if (!q.q?.trim()) {
+  if (!q.q?.trim() && sort === "review" && from === `"Asset" a`) {
+    // One index range per state on (teamId, reviewState, createdAt, id), each at most a page, then merged: the
+    // CASE rank alone would make SQLite read and sort every row of the team. On a board, a tag or the favourites
+    // (another driving table) and with a search, the CASE order below is used instead: it sorts that set's rows
+    // (a board's tens to thousands), which is not a range scan but is bounded by the set, not the team.
+    const base = keyset ? where.slice(0, -1) : where;
+    const baseArgs = keyset ? args.slice(0, args.length - keyset.args.length) : args;
+    const c = q.cursor ? decodeCursor(q.cursor) : null;
+    const parts: string[] = [];
+    const partArgs: unknown[] = [];
+    REVIEW_SORT.forEach((state, rank) => {
+      if (c && rank < (c.rating ?? 0)) return;
+      const cond = [...base, `a."reviewState" = ?`];
+      const a2: unknown[] = [...baseArgs, state];
+      if (c && rank === (c.rating ?? 0)) {
+        const at = sqlTime(new Date(c.createdAt));
+        cond.push(`a."createdAt" <= ${T} AND (a."createdAt" < ${T} OR a."id" < ?)`);
+        a2.push(at, at, c.id);
+      }
+      parts.push(
+        `SELECT * FROM (SELECT a."id" AS "id", a."createdAt" AS "createdAt", ${rank} AS "rating" FROM ${from} WHERE ${cond.join(" AND ")} ORDER BY a."createdAt" DESC, a."id" DESC LIMIT ?) AS "r${rank}"`,
+      );
+      partArgs.push(...a2, q.limit + 1);
+    });
+    keys = parts.length
+      ? await db().$queryRawUnsafe<Key[]>(
+          sql(`${parts.join(" UNION ALL ")} ORDER BY "rating" ASC, "createdAt" DESC, "id" DESC LIMIT ?`),
+          ...partArgs,
+          q.limit + 1,
+        )
+      : [];
+  } else if (!q.q?.trim()) {
     keys = await db().$queryRawUnsafe<Key[]>(
       sql(`SELECT ${cols} FROM ${from} WHERE ${where.join(" AND ")} ${order} LIMIT ?`),
       ...args,
@@ -171,9 +221,13 @@ export async function listGallery(scope: Scope, input: GalleryQuery | Parsed): P
     // word that is not rare this fills the page at a cost independent of the table's size. Only when the window
     // ends without a full page (a rare word) does it collect the word's FTS matches — few, by then.
     const probe = searchProbe(q.q, `w."rid"`)!;
+    const windowOrder =
+      sort === "position"
+        ? `ORDER BY w."rating" ASC, w."id" ASC`
+        : `ORDER BY ${lead ? `w."rating" ${lead.dir}, ` : ""}w."createdAt" ${dir}, w."id" ${dir}`;
     const windowed = await db().$queryRawUnsafe<Key[]>(
       sql(
-        `SELECT w."id", w."createdAt", w."rating" FROM (SELECT ${cols}, ${searchKey()} AS "rid" FROM ${from} WHERE ${where.join(" AND ")} ${order} LIMIT ?) w WHERE ${probe.sql} ORDER BY ${byRating ? `w."rating" DESC, ` : ""}w."createdAt" ${dir}, w."id" ${dir} LIMIT ?`,
+        `SELECT w."id", w."createdAt", w."rating" FROM (SELECT ${cols}, ${searchKey()} AS "rid" FROM ${from} WHERE ${where.join(" AND ")} ${order} LIMIT ?) w WHERE ${probe.sql} ${windowOrder} LIMIT ?`,
       ),
       ...args,
       SEARCH_WINDOW,
@@ -217,7 +271,7 @@ export async function listGallery(scope: Scope, input: GalleryQuery | Parsed): P
         ? encodeCursor({
             createdAt: last.createdAt instanceof Date ? sqlTime(last.createdAt) : String(last.createdAt),
             id: last.id,
-            ...(byRating ? { rating: Number(last.rating) } : {}),
+            ...(lead ? { rating: Number(last.rating) } : {}),
           })
         : null,
   };

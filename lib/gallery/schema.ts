@@ -41,8 +41,12 @@ export const galleryQuery = z.object({
     .min(1, "rating_gte must be at least 1")
     .max(5, "rating_gte must be at most 5")
     .optional(),
-  /** `rating`: the best rated first (unrated last), newest first among equals. */
-  sort: z.enum(["newest", "oldest", "rating"]).default("newest"),
+  /**
+   * `rating`: the best rated first (unrated last), newest first among equals. `review`: by review state in the order
+   * REVIEW_SORT (what needs action first), newest first within a state. `position`: a board's own order (only with
+   * `board`). Without `sort`: `position` on a board, else `newest`.
+   */
+  sort: z.enum(["newest", "oldest", "rating", "review", "position"]).optional(),
   /** Outputs only by default; `upload` shows uploads, `all` both. */
   origin: z.enum(["output", "upload", "all"]).default("output"),
   /**
@@ -96,4 +100,13 @@ export const boardItemsRequest = z.object({
     .array(z.string().min(1).max(64))
     .min(1, "choose at least one asset")
     .max(500, "at most 500 assets at once"),
+});
+
+/**
+ * PATCH /api/v1/boards/{id}/items — move `assetId` just before `before` (another item of the board), or to the end
+ * when `before` is null or absent.
+ */
+export const reorderBoardRequest = z.object({
+  assetId: z.string().min(1).max(64),
+  before: z.string().min(1).max(64).nullable().optional(),
 });

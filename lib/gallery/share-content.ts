@@ -95,7 +95,7 @@ function item(share: OpenShare, token: string, a: Row): SharedItem {
 
 const PAGE = 60;
 
-/** The shared asset, or one page of the shared board (newest first, keyset on the board's index). */
+/** The shared asset, or one page of the shared board (in the board's order, keyset on (position, assetId)). */
 export async function sharedItems(
   share: OpenShare,
   token: string,
@@ -112,16 +112,13 @@ export async function sharedItems(
       asset: { teamId: share.teamId, trashedAt: null },
       ...(c
         ? {
-            OR: [
-              { assetCreatedAt: { lt: new Date(c.createdAt) } },
-              { assetCreatedAt: new Date(c.createdAt), assetId: { lt: c.id } },
-            ],
+            OR: [{ position: { gt: c.rating ?? 0 } }, { position: c.rating ?? 0, assetId: { gt: c.id } }],
           }
         : {}),
     },
-    orderBy: [{ assetCreatedAt: "desc" }, { assetId: "desc" }],
+    orderBy: [{ position: "asc" }, { assetId: "asc" }],
     take: PAGE + 1,
-    select: { assetCreatedAt: true, assetId: true, asset: { select } },
+    select: { assetCreatedAt: true, assetId: true, position: true, asset: { select } },
   });
   const page = rows.slice(0, PAGE);
   const last = page.at(-1);
@@ -129,7 +126,7 @@ export async function sharedItems(
     items: page.map((r) => item(share, token, r.asset)),
     nextCursor:
       rows.length > PAGE && last
-        ? encodeCursor({ createdAt: last.assetCreatedAt.toISOString(), id: last.assetId })
+        ? encodeCursor({ createdAt: last.assetCreatedAt.toISOString(), id: last.assetId, rating: last.position })
         : null,
   };
 }

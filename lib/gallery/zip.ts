@@ -163,24 +163,25 @@ const safeName = (s: string) => s.replace(/[\\/:*?"<>|\u0000-\u001f]+/g, "_").sl
 export async function boardZip(scope: Scope, boardId: string): Promise<Response> {
   const board = await db().board.findFirst({ where: { id: boardId, teamId: scope.teamId }, select: { name: true } });
   if (!board) throw new AppError("not_found", `board ${boardId} does not exist`);
+  // In the board's own order (position, assetId): the pager keeps the last item's key, as rows carry no position.
+  let last: { position: number; assetId: string } | undefined;
   const pager: Pager = async (after) => {
     const items = await db().boardItem.findMany({
       where: {
         boardId,
         asset: { teamId: scope.teamId, trashedAt: null },
-        ...(after
+        ...(after && last
           ? {
-              OR: [
-                { assetCreatedAt: { lt: after.createdAt } },
-                { assetCreatedAt: after.createdAt, assetId: { lt: after.id } },
-              ],
+              OR: [{ position: { gt: last.position } }, { position: last.position, assetId: { gt: last.assetId } }],
             }
           : {}),
       },
-      orderBy: [{ assetCreatedAt: "desc" }, { assetId: "desc" }],
+      orderBy: [{ position: "asc" }, { assetId: "asc" }],
       take: PAGE,
-      select: { asset: { select } },
+      select: { position: true, assetId: true, asset: { select } },
     });
+    const end = items.at(-1);
+    if (end) last = { position: end.position, assetId: end.assetId };
     return items.map((i) => i.asset);
   };
   return zipResponse(`${safeName(board.name)}.zip`, board.name, pager);

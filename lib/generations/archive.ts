@@ -13,6 +13,7 @@ import { removePartials, withLocalFile, writeBuffer, writeStream } from "@/lib/s
 import { settleSaving } from "./finish";
 import { probeMedia, videoPoster } from "@/lib/assets/media";
 import { makeThumbnail } from "@/lib/assets/thumbnail";
+import { audioThumbnail } from "@/lib/assets/waveform";
 
 const EXT: Record<string, string> = {
   "video/mp4": "mp4",
@@ -175,6 +176,10 @@ export async function archiveAsset(id: string, claimed?: string): Promise<void> 
         }
       } else if (asset.kind === "audio") {
         facts.durationSeconds = (await probeMedia(file)).durationSeconds;
+        // The grid's tile: a waveform (ffmpeg decodes any format; without it a PCM WAV is read directly).
+        const thumb = await audioThumbnail(key, file);
+        facts.thumbKey = thumb?.key;
+        facts.thumbhash = thumb?.thumbhash;
       }
     });
     const saved = await db().asset.updateMany({

@@ -2,7 +2,8 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import { getModel } from "@/lib/catalog";
 import { db } from "@/lib/db";
-import { removeKey, writeBuffer } from "@/lib/storage";
+import { audioThumbnail } from "@/lib/assets/waveform";
+import { removeKey, withLocalFile, writeBuffer } from "@/lib/storage";
 import { syncLedger } from "@/lib/spend/ledger";
 import { saveClonedVoice } from "@/lib/voices/store";
 import type { PollResult } from "./adapters/types";
@@ -149,7 +150,10 @@ export async function applyPollResult(id: string, r: PollResult, opts: { revive?
       const assetId = randomUUID();
       if (!o.data) return { o, assetId };
       const stored = await writeBuffer(`outputs/${id}/${assetId}.${o.mime === "audio/wav" ? "wav" : "bin"}`, o.data);
-      return { o, assetId, stored };
+      // The grid's tile for speech: its waveform (none if the audio cannot be read; the tile shows an icon).
+      const thumb =
+        o.kind === "audio" ? await withLocalFile(stored.key, (file) => audioThumbnail(stored.key, file)) : undefined;
+      return { o, assetId, stored, thumb };
     }),
   );
   const saving = outputs.some((x) => !x.stored);
@@ -159,7 +163,7 @@ export async function applyPollResult(id: string, r: PollResult, opts: { revive?
   const applied = await db().$transaction(async (tx) => {
     const changed = await tx.generation.updateMany({ where: active, data: { ...done, progress: 100 } });
     if (changed.count === 0) return false;
-    for (const { o, assetId, stored } of outputs) {
+    for (const { o, assetId, stored, thumb } of outputs) {
       await tx.asset.create({
         data: {
           id: assetId,
@@ -184,6 +188,7 @@ export async function applyPollResult(id: string, r: PollResult, opts: { revive?
                 size: stored.size,
                 sha256: stored.sha256,
                 nextArchiveAt: null,
+                ...(thumb ? { thumbKey: thumb.key, thumbhash: thumb.thumbhash } : {}),
               }
             : { archiveState: "temporary", nextArchiveAt: new Date() }),
         },
@@ -199,7 +204,8 @@ export async function applyPollResult(id: string, r: PollResult, opts: { revive?
     return true;
   });
   await syncLedger(id);
-  if (!applied) await Promise.all(outputs.map((x) => (x.stored ? removeKey(x.stored.key) : undefined)));
+  if (!applied)
+    await Promise.all(outputs.flatMap((x) => [x.stored && removeKey(x.stored.key), x.thumb && removeKey(x.thumb.key)]));
   // A voice-clone's VoiceId becomes a named team voice; it also stays in `usage`, so a failure here loses nothing.
   else await saveClonedVoice(id, r.usage).catch((e) => console.error("[voices] could not save the cloned voice", e));
   if (applied && !saving) generationEnded(id);

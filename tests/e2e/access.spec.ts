@@ -28,6 +28,7 @@ const BODIES: Record<string, unknown> = {
 const itemBodies = () => ({
   "POST /api/v1/boards/[id]/items": { assetIds: [ids["api/v1/assets"]] },
   "DELETE /api/v1/boards/[id]/items": { assetIds: [ids["api/v1/assets"]] },
+  "PATCH /api/v1/boards/[id]/items": { assetId: ids["api/v1/assets"] },
 });
 
 let ids: Record<string, string> = {};

@@ -204,7 +204,9 @@ describe("filters", () => {
     expect(await all("alice", "favorite=true&tag=draft")).toEqual([vid]);
     const board = (await call("alice", "POST", "/api/v1/boards", { name: "Picks" })).json;
     await call("alice", "POST", `/api/v1/boards/${board.id}/items`, { assetIds: [img, vid] });
-    expect(await all("alice", `board=${board.id}`)).toEqual([vid, img]);
+    expect(await all("alice", `board=${board.id}&sort=newest`)).toEqual([vid, img]);
+    // Without a sort, a board lists in its own order: as added.
+    expect(await all("alice", `board=${board.id}`)).toEqual([img, vid]);
     expect(await all("alice", `board=${board.id}&favorite=true`)).toEqual([vid]);
     expect(await all("alice", `board=${board.id}&tag=Hero shot`)).toEqual([img]);
     expect(await all("alice", `board=${board.id}&kind=video`)).toEqual([vid]);

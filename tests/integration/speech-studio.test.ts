@@ -76,6 +76,38 @@ describe("speech studio · requests TD receives (T0311001)", () => {
     expect(done.outputs[0].asset).toMatchObject({ mime: "audio/wav", archiveState: "archived" });
   });
 
+  it("an archived TTS output has a waveform thumbnail (inline data and a URL output alike), a transparent WebP", async () => {
+    const { createGeneration, getGeneration } = await loadStudio();
+    const { until } = await import("./helpers");
+    const { db } = await import("@/lib/db");
+    const { readFile } = await import("node:fs/promises");
+    const { pathForKey } = await import("@/lib/storage");
+    const sharp = (await import("sharp")).default;
+    for (const outputType of ["data", "url"] as const) {
+      const g = await createGeneration({
+        model: "T0311001",
+        mode: "speech",
+        prompt: `waveform ${outputType}`,
+        params: { outputType, durationSeconds: 2 },
+      });
+      const done = await until(
+        () => getGeneration(TEST_SCOPE, g.id),
+        (x) => x.outputs[0]?.asset.archiveState === "archived",
+      );
+      const a = await db().asset.findUniqueOrThrow({ where: { id: done.outputs[0].assetId } });
+      expect(a.thumbKey, outputType).toMatch(/\.thumb\.webp$/);
+      expect(a.thumbhash, outputType).toBeTruthy();
+      const img = sharp(await readFile(pathForKey(a.thumbKey!)));
+      expect(await img.metadata()).toMatchObject({ format: "webp", width: 400, height: 400, hasAlpha: true });
+      // Bars are drawn: some pixels are opaque, the corners stay transparent.
+      const { data, info } = await img.ensureAlpha().raw().toBuffer({ resolveWithObject: true });
+      let opaque = 0;
+      for (let i = 3; i < data.length; i += 4) if (data[i] > 200) opaque++;
+      expect(opaque).toBeGreaterThan(info.width * info.height * 0.02);
+      expect(data[3]).toBe(0);
+    }
+  });
+
   it("refuses 2001 characters before anything is sent", async () => {
     const { createGeneration } = await loadStudio();
     const n = bed.sent.length;

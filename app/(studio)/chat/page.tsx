@@ -19,9 +19,18 @@ export async function generateMetadata(): Promise<Metadata> {
 /** DeepSeek first: it reads images and videos, and documents continuation. */
 const ORDER = ["T0106004", "T0310001"];
 
-export default async function ChatPage({ searchParams }: { searchParams: Promise<{ c?: string }> }) {
+/** ?c=<conversation id> opens a conversation; ?attach=<asset id> (repeatable) starts the question with those files. */
+export default async function ChatPage({
+  searchParams,
+}: {
+  searchParams: Promise<{ c?: string; attach?: string | string[] }>;
+}) {
   const caller = await requirePageCaller();
-  const { c } = await searchParams;
+  const { c, attach } = await searchParams;
+  const attachIds = (Array.isArray(attach) ? attach : attach ? [attach] : [])
+    .flatMap((a) => a.split(","))
+    .filter(Boolean)
+    .slice(0, 10);
   const initial: ConversationView | undefined = c ? await getConversation(caller, c).catch(() => undefined) : undefined;
   const models: ChatModelInfo[] = [...chatModels]
     .sort((a, b) => ORDER.indexOf(a.id) - ORDER.indexOf(b.id))
@@ -35,5 +44,13 @@ export default async function ChatPage({ searchParams }: { searchParams: Promise
         params: modeFormSpec(m.id, "chat")!.params,
       };
     });
-  return <ChatStudio models={models} initial={initial} requestedId={c} fpsDefault={DEEPSEEK_LIMITS.fpsDefault} />;
+  return (
+    <ChatStudio
+      models={models}
+      initial={initial}
+      requestedId={c}
+      fpsDefault={DEEPSEEK_LIMITS.fpsDefault}
+      attach={attachIds}
+    />
+  );
 }

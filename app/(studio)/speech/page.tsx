@@ -18,13 +18,14 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: t("title") };
 }
 
+/** ?from=<generation id> starts from a generation; ?voice_sample=<asset id> opens the clone form with that sample. */
 export default async function SpeechPage({
   searchParams,
 }: {
-  searchParams: Promise<{ from?: string; version?: string }>;
+  searchParams: Promise<{ from?: string; version?: string; voice_sample?: string }>;
 }) {
   const caller = await requirePageCaller();
-  const { from, version } = await searchParams;
+  const { from, version, voice_sample } = await searchParams;
   const t = await getT("speech");
   const draft = from ? await getGeneration(caller, from).catch(() => undefined) : undefined;
   const [recent, voices] = await Promise.all([
@@ -43,6 +44,7 @@ export default async function SpeechPage({
         model={modelInfos()[MODEL]}
         draft={draft?.model === MODEL ? draft : undefined}
         versionOf={version}
+        voiceSample={voice_sample}
       />
     </PageContainer>
   );
