@@ -1,6 +1,6 @@
 "use client";
 
-import { FlaskConicalIcon, ImageIcon, VideoIcon } from "lucide-react";
+import { AudioLinesIcon, FlaskConicalIcon, ImageIcon, VideoIcon } from "lucide-react";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
 import { useState } from "react";
@@ -79,6 +79,10 @@ export function PromptDetail({ id }: { id: string }) {
             <Link href={`/image?prompt=${text}`} className={buttonClasses({ variant: "secondary", size: "sm" })}>
               <ImageIcon />
               {t("useInImage")}
+            </Link>
+            <Link href={`/speech?prompt=${text}`} className={buttonClasses({ variant: "secondary", size: "sm" })}>
+              <AudioLinesIcon />
+              {t("useInSpeech")}
             </Link>
           </div>
           <MetaEditor prompt={p} />

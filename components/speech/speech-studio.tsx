@@ -40,6 +40,9 @@ export interface SpeechStudioProps {
   versionOf?: string;
   /** `?voice_sample=<asset id>` (the gallery's "use as input"): the clone form opens with that audio as its sample. */
   voiceSample?: string;
+  /** `?prompt=&promptVersion=` (the prompt library): the text to start with, and the version it came from. */
+  initialText?: string;
+  promptVersionId?: string;
 }
 
 type Tab = "speak" | "clone" | "voices";
@@ -59,6 +62,8 @@ export function SpeechStudio({
   draft,
   versionOf,
   voiceSample,
+  initialText,
+  promptVersionId,
 }: SpeechStudioProps) {
   const t = useTranslations("speech");
   const qc = useQueryClient();
@@ -72,7 +77,7 @@ export function SpeechStudio({
   const [speakState, setSpeak] = useState<SpeakState>(() =>
     draft?.mode === "speech"
       ? { text: draft.prompt ?? "", params: draft.params }
-      : { text: "", params: defaultsOf(speak.params) },
+      : { text: initialText ?? "", params: defaultsOf(speak.params) },
   );
   const [cloneState, setClone] = useState<CloneState>(() =>
     draft?.mode === "voice-clone"
@@ -106,6 +111,8 @@ export function SpeechStudio({
             prompt: speakState.text,
             params: stripUnset(speakState.params),
             ...(version.versionOf ? { versionOf: version.versionOf } : {}),
+            // Linked to the library version while its text is sent unchanged.
+            ...(promptVersionId && !draft && speakState.text === initialText ? { promptVersionId } : {}),
           }
         : {
             model: clone.modelId,

@@ -18,14 +18,23 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: t("title") };
 }
 
-/** ?from=<generation id> starts from a generation; ?voice_sample=<asset id> opens the clone form with that sample. */
+/**
+ * ?from=<generation id> starts from a generation; ?voice_sample=<asset id> opens the clone form with that sample;
+ * ?prompt=&promptVersion= starts with a text from the prompt library.
+ */
 export default async function SpeechPage({
   searchParams,
 }: {
-  searchParams: Promise<{ from?: string; version?: string; voice_sample?: string }>;
+  searchParams: Promise<{
+    from?: string;
+    version?: string;
+    voice_sample?: string;
+    prompt?: string;
+    promptVersion?: string;
+  }>;
 }) {
   const caller = await requirePageCaller();
-  const { from, version, voice_sample } = await searchParams;
+  const { from, version, voice_sample, prompt, promptVersion } = await searchParams;
   const t = await getT("speech");
   const draft = from ? await getGeneration(caller, from).catch(() => undefined) : undefined;
   const [recent, voices] = await Promise.all([
@@ -45,6 +54,8 @@ export default async function SpeechPage({
         draft={draft?.model === MODEL ? draft : undefined}
         versionOf={version}
         voiceSample={voice_sample}
+        initialText={prompt?.slice(0, 20_000)}
+        promptVersionId={promptVersion?.slice(0, 100)}
       />
     </PageContainer>
   );
