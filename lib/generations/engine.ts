@@ -267,7 +267,8 @@ async function claimPg(owner: string, now: Date, held: string[]): Promise<Claime
         ${held.length ? Prisma.sql`AND "id" NOT IN (${Prisma.join(held)})` : Prisma.empty}
       ORDER BY "nextPollAt" LIMIT ${CLAIM_BATCH}
       FOR UPDATE SKIP LOCKED)
-    RETURNING "id", "model", "status", "upstreamTaskId", "upstreamStatus", "progress", "submittedAt", "callback"`;
+    RETURNING "id", "model", "status", "upstreamTaskId", "upstreamStatus", "progress", "submittedAt", "callback",
+      "nextPollAt"`;
 }
 
 const pools = new Map<string, PollPool>();

@@ -131,7 +131,7 @@ describe("engine at scale (issue #11)", () => {
     // HappyHorse: typicalSeconds 75 × STUDIO_TYPICAL_SCALE 0.01 = 750 ms; the first poll at 80 % of it,
     // counted from the write that recorded TD's answer (updatedAt), not STUDIO_POLL_MS (100 ms).
     const delay = row.nextPollAt!.getTime() - row.updatedAt.getTime();
-    expect(delay).toBeGreaterThanOrEqual(550);
+    expect(delay).toBeGreaterThanOrEqual(500); // less the time between computing it and the write, under load
     expect(delay).toBeLessThan(700);
     expect(row.callback).toBe(false);
     const model = { typicalSeconds: 75 };

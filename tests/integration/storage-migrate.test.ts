@@ -55,8 +55,9 @@ async function asset(key: string, bytes: Buffer, recordedSha = sha(bytes)) {
 
 beforeAll(async () => {
   s3 = await startS3rver();
-  const { dir, file } = freshStudioEnv("http://127.0.0.1:9", "k", S3RVER_ENV);
-  env = { ...S3RVER_ENV, STUDIO_DATA_DIR: dir, DATABASE_URL: `file:${file}` };
+  const { dir, databaseUrl } = freshStudioEnv("http://127.0.0.1:9", "k", S3RVER_ENV);
+  // The CLI reads the same database as this test: a SQLite file, or the PostgreSQL database of the second stage.
+  env = { ...S3RVER_ENV, STUDIO_DATA_DIR: dir, DATABASE_URL: databaseUrl };
   const loc = parseStorageUrl(s3.url("td"));
   if (loc.kind !== "s3") throw new Error("expected s3");
   bucket = new S3Storage(loc, os.tmpdir());
