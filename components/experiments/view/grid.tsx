@@ -4,17 +4,28 @@ import { PauseIcon, PlayIcon } from "lucide-react";
 import { useRef, useState } from "react";
 import { useLocale, useTranslations } from "use-intl";
 import { Button } from "@/components/ui";
-import { tKey } from "@/lib/i18n/dynamic-key";
+import { hasKey, tKey } from "@/lib/i18n/dynamic-key";
 import { cellNumber } from "../status";
 import type { ExperimentCell, ExperimentView } from "../types";
 import { CellCard, mainOutput } from "./cell-card";
 
 export type ModelNames = Record<string, { name: { zh: string; en: string }; kind: string }>;
 
-/** "GPT Image-2 · quality=high": a column's title, from the variant's model and the parameters that tell it apart. */
+/** "GPT Image-2 · 质量 high": a column's title, from the variant's model and the parameters that tell it apart. */
 export function useVariantTitle(models: ModelNames) {
   const locale = useLocale() as "zh" | "en";
   const th = useTranslations("history");
+  const studios = {
+    video: useTranslations("video"),
+    image: useTranslations("image"),
+    audio: useTranslations("speech"),
+  };
+  // A parameter in the words its studio's form uses (the key itself where the form has no label for it).
+  const paramLabel = (model: string | undefined, k: string) => {
+    const kind = (model && models[model]?.kind) || "video";
+    const tp = studios[kind as keyof typeof studios] ?? studios.video;
+    return hasKey(tp, `params.${k}`) ? tKey(tp, `params.${k}`) : k;
+  };
   return (v: ExperimentView["variants"][number]) => ({
     name: v.label || (v.model ? (models[v.model]?.name[locale] ?? v.model) : ""),
     detail: [
@@ -22,7 +33,7 @@ export function useVariantTitle(models: ModelNames) {
       ...Object.entries(v.params ?? {})
         .filter(([k, x]) => x !== undefined && x !== "" && typeof x !== "object" && k !== "seed")
         .slice(0, 3)
-        .map(([k, x]) => `${k} ${String(x)}`),
+        .map(([k, x]) => `${paramLabel(v.model, k)} ${String(x)}`),
     ]
       .filter(Boolean)
       .join(" · "),
