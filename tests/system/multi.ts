@@ -48,7 +48,12 @@ const log = (m: string) => console.log(`[${secs().padStart(5)} s] ${m}`);
 const KEY = "multi-key";
 const emu = await startEmulator({ port: 0, apiKey: KEY, taskSeconds: 2, quiet: true });
 const cluster = await startPgCluster();
-process.once("exit", () => cluster.stop());
+let clusterUp = true;
+const stopCluster = () => {
+  if (clusterUp) cluster.stop();
+  clusterUp = false;
+};
+process.once("exit", stopCluster);
 const dbUrl = createPgDatabase(cluster.url(), "studio_multi");
 // One data folder for the stored files; each process keeps its own log beside it.
 const dataDir = freshDataDir("studio-multi");
@@ -317,5 +322,5 @@ console.log(`  wall time ${secs()} s\n`);
 await db.close();
 await Promise.all(studios.map((s) => s.kill()));
 await emu.close();
-cluster.stop();
+stopCluster();
 c.finish(dataDir);
