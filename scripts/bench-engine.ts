@@ -184,7 +184,12 @@ const dataDir = freshDataDir("studio-bench");
 process.env.STUDIO_RATE_CREATE_PER_MINUTE ??= "1000000";
 // On PostgreSQL: one database, PROCESSES servers sharing it and one data folder (each keeps its log in its own).
 const cluster = PG ? await startPgCluster() : undefined;
-if (cluster) process.once("exit", () => cluster.stop());
+let clusterUp = !!cluster;
+const stopCluster = () => {
+  if (clusterUp) cluster!.stop();
+  clusterUp = false;
+};
+process.once("exit", stopCluster);
 const pgUrl = cluster ? createPgDatabase(cluster.url(), "studio_bench") : undefined;
 const filesDir = dataDir;
 const rpsEach = process.env.BENCH_RPS
@@ -493,7 +498,7 @@ console.log(`written to ${outFile}`);
 await db.close();
 for (const s of studios) s.child!.off("exit", studioDied);
 await Promise.all(studios.map((s) => s.kill()));
-cluster?.stop();
+stopCluster();
 if (process.env.BENCH_KEEP_DATA !== "1") rmSync(dataDir, { recursive: true, force: true });
 const fig = (p: (typeof phases)[number]) => {
   const short = p.bySeconds[`${SECONDS[0]}s`];
