@@ -310,7 +310,7 @@ console.log(
       ", ",
     )}; upstream creates ${tasks.length}; downloads ${[...downloadsPerFile(emu.log).values()].reduce((a, b) => a + b, 0)}`,
 );
-crashChecks(c, { N, kills, creates, gens, assets, tasks, emuLog: emu.log, held });
+crashChecks(c, { wantKills: KILLS, kills, creates, gens, assets, tasks, emuLog: emu.log, held });
 const storage = await checkStorage(filesDir, assets);
 c.check(
   `every archived file on the shared disk has its recorded size and sha256 (${storage.checked})`,
