@@ -1,6 +1,7 @@
 import { spawn } from "node:child_process";
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import { postgresBin, startPgCluster } from "./db/pg-cluster";
 import {
   countBy,
   freePort,
@@ -13,6 +14,7 @@ import {
   StudioDb,
   TERMINAL,
 } from "./harness";
+import { createPgDatabase, PgStudioDb } from "./harness/pg-db";
 
 /**
  * Engine benchmark: N Seedance generations (half of 30 s tasks, half of 120 s, `[[seconds:N]]`) against the
@@ -22,7 +24,9 @@ import {
  * peak RSS; first at N = 2000, then at N = 200; also the RSS growth while a 100 MB output is archived.
  *   npm run bench:engine   (BENCH_NS=2000,200 BENCH_SECONDS=30,120 BENCH_MODEL=T0101007 BENCH_POLL_MS=2000
  *                           BENCH_CONCURRENCY=16 BENCH_BIG_MB=100 BENCH_RPS=50)
- * Writes bench-results/engine.json; the last line holds the figures.
+ * On PostgreSQL (a throw-away cluster, scripts/db/pg-cluster.ts) with several app processes sharing the database and
+ * the data folder, the creates spread over them: BENCH_DB=postgres BENCH_PROCESSES=3 (BENCH_RPS is divided among them).
+ * Writes bench-results/engine.json (engine-postgres-<processes>.json on PostgreSQL); the last line holds the figures.
  */
 const NS = (process.env.BENCH_NS ?? process.env.BENCH_N ?? "2000,200").split(",").map(Number);
 const SECONDS = (process.env.BENCH_SECONDS ?? "30,120").split(",").map(Number);
@@ -32,6 +36,11 @@ const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 16);
 const BIG_MB = Number(process.env.BENCH_BIG_MB ?? 100);
 const MAX_WAIT_S = Number(process.env.BENCH_MAX_WAIT_S ?? 900);
 const KEY = "bench-key";
+const PG = process.env.BENCH_DB === "postgres";
+const PROCESSES = Number(process.env.BENCH_PROCESSES ?? 1);
+if (!PG && PROCESSES !== 1) throw new Error("BENCH_PROCESSES > 1 needs BENCH_DB=postgres (SQLite is one process)");
+if (PG && !postgresBin())
+  throw new Error("BENCH_DB=postgres: PostgreSQL is not installed (apt-get install postgresql)");
 const CLK_TCK = 100; // USER_HZ: /proc reports CPU time in 1/100 s on Linux
 
 requireBuild("bench:engine");
@@ -94,8 +103,8 @@ interface Sample {
   nodeRssKb: number;
   maxNodeRssKb: number;
 }
-function sample(root: number): Sample {
-  const ps = tree(root);
+function sample(roots: number[]): Sample {
+  const ps = roots.flatMap(tree);
   const node = ps.filter((p) => !/ffmpeg|ffprobe/.test(p.comm));
   return {
     at: Date.now(),
@@ -173,25 +182,62 @@ async function drainLog() {
 const dataDir = freshDataDir("studio-bench");
 // A benchmark fires thousands of creates: the per-person create limit is set out of its way.
 process.env.STUDIO_RATE_CREATE_PER_MINUTE ??= "1000000";
-const studio = new Studio({
-  port: await freePort(Number(process.env.BENCH_PORT ?? 3230)),
-  tdBaseUrl: emuUrl,
-  apiKey: KEY,
-  dataDir,
-  pollMs: POLL_MS,
-  timeoutMs: 60_000,
-  typicalScale: 1,
-  env: process.env.BENCH_RPS ? { STUDIO_STATUS_CALLS_PER_SECOND: process.env.BENCH_RPS } : {},
-});
-say(`emulator ${emuUrl}, studio ${studio.url}, data ${dataDir}`);
+// On PostgreSQL: one database, PROCESSES servers sharing it and one data folder (each keeps its log in its own).
+const cluster = PG ? await startPgCluster() : undefined;
+let clusterUp = !!cluster;
+const stopCluster = () => {
+  if (clusterUp) cluster!.stop();
+  clusterUp = false;
+};
+process.once("exit", stopCluster);
+const pgUrl = cluster ? createPgDatabase(cluster.url(), "studio_bench") : undefined;
+const filesDir = dataDir;
+const rpsEach = process.env.BENCH_RPS
+  ? String(Math.max(1, Math.floor(Number(process.env.BENCH_RPS) / PROCESSES)))
+  : undefined;
+let nextPort = Number(process.env.BENCH_PORT ?? 3230);
+const studios: Studio[] = [];
+for (let p = 0; p < PROCESSES; p++) {
+  const own = pgUrl ? path.join(dataDir, `process-${p}`) : dataDir;
+  mkdirSync(own, { recursive: true });
+  nextPort = (await freePort(nextPort)) + 1;
+  studios.push(
+    new Studio({
+      port: nextPort - 1,
+      tdBaseUrl: emuUrl,
+      apiKey: KEY,
+      dataDir: own,
+      pollMs: POLL_MS,
+      timeoutMs: 60_000,
+      typicalScale: 1,
+      env: {
+        ...(rpsEach ? { STUDIO_STATUS_CALLS_PER_SECOND: rpsEach } : {}),
+        ...(pgUrl ? { DATABASE_URL: pgUrl, STUDIO_DATA_DIR: filesDir } : {}),
+      },
+    }),
+  );
+}
+const studio = studios[0];
+say(`emulator ${emuUrl}, studios ${studios.map((s) => s.url).join(" ")}, ${pgUrl ?? "SQLite"}, data ${dataDir}`);
+// The first start migrates and makes the admin; the others share its token.
 say(`studio up in ${await studio.start()} ms`);
-const root = studio.child!.pid!;
+for (const s of studios.slice(1)) s.token = studio.token;
+if (studios.length > 1)
+  say(`others up in ${(await Promise.all(studios.slice(1).map((s) => s.start()))).join(", ")} ms`);
+const roots = studios.map((s) => s.child!.pid!);
 const studioDied = (code: number | null, signal: string | null) => {
-  console.error(`bench:engine: the studio stopped (${signal ?? code}); see ${studio.logFile}`);
+  console.error(`bench:engine: a studio stopped (${signal ?? code}); see ${studios.map((s) => s.logFile).join(", ")}`);
   process.exit(1);
 };
-studio.child!.once("exit", studioDied);
-const db = new StudioDb(studio.dbFile);
+for (const s of studios) s.child!.once("exit", studioDied);
+/** The same reads on either database (the SQLite reader answers at once, the PostgreSQL one asynchronously). */
+const db: {
+  generations(): ReturnType<StudioDb["generations"]> | ReturnType<PgStudioDb["generations"]>;
+  assets(): ReturnType<StudioDb["assets"]> | ReturnType<PgStudioDb["assets"]>;
+  outputsKnownAt(): ReturnType<StudioDb["outputsKnownAt"]> | ReturnType<PgStudioDb["outputsKnownAt"]>;
+  overdue(cutoff: number): ReturnType<StudioDb["overdue"]> | ReturnType<PgStudioDb["overdue"]>;
+  close(): unknown;
+} = pgUrl ? new PgStudioDb(pgUrl) : new StudioDb(studio.dbFile);
 
 // ── phase 1: one big output, archived while we watch the server's memory ──
 let big: Record<string, unknown> = { skipped: true };
@@ -199,7 +245,7 @@ if (BIG_MB > 0) {
   await emuConfig({ taskSeconds: 1 });
   const base: Sample[] = [];
   for (let i = 0; i < 10; i++) {
-    base.push(sample(root));
+    base.push(sample(roots));
     await sleep(100);
   }
   const baseNode = Math.max(...base.map((s) => s.nodeRssKb));
@@ -218,14 +264,14 @@ if (BIG_MB > 0) {
   const started = Date.now();
   let asset: ReturnType<StudioDb["assets"]>[number] | undefined;
   for (let i = 0; Date.now() - started < 180_000; i++) {
-    const s = sample(root);
+    const s = sample(roots);
     peakNode = Math.max(peakNode, s.nodeRssKb);
     peakMax = Math.max(peakMax, s.maxNodeRssKb);
     peakTree = Math.max(peakTree, s.rssKb);
     if (i % 5 === 0) {
-      const g = db.generations().find((x) => x.id === id);
+      const g = (await db.generations()).find((x) => x.id === id);
       if (g?.status === "succeeded" && !succeededAt) succeededAt = Date.now();
-      asset = db.assets().find((a) => a.generationId === id);
+      asset = (await db.assets()).find((a) => a.generationId === id);
       if (
         asset &&
         (asset.archiveState === "archived" || (asset.archiveState === "failed" && asset.archiveAttempts > 0))
@@ -235,7 +281,7 @@ if (BIG_MB > 0) {
     }
     await sleep(50);
   }
-  const file = asset?.storageKey ? path.join(dataDir, "files", asset.storageKey) : "";
+  const file = asset?.storageKey ? path.join(filesDir, "files", asset.storageKey) : "";
   const onDisk = file && existsSync(file) ? statSync(file).size : 0;
   big = {
     mb: BIG_MB,
@@ -257,14 +303,14 @@ if (BIG_MB > 0) {
 async function runPhase(N: number) {
   await drainLog();
   const logFrom = since;
-  const samples: Sample[] = [sample(root)];
+  const samples: Sample[] = [sample(roots)];
   const lag: { at: number; overdue: number; oldestMs: number; active: number }[] = [];
   let sampling = true;
   const sampler = (async () => {
     for (let i = 0; sampling; i++) {
       await sleep(500);
-      samples.push(sample(root));
-      if (i % 2 === 0) lag.push({ at: Date.now(), ...db.overdue(Date.now() - 1000) });
+      samples.push(sample(roots));
+      if (i % 2 === 0) lag.push({ at: Date.now(), ...(await db.overdue(Date.now() - 1000)) });
       if (i % 4 === 0) await drainLog().catch(() => undefined);
     }
   })();
@@ -279,7 +325,7 @@ async function runPhase(N: number) {
         const i = nextI++;
         const secs = SECONDS[i % SECONDS.length];
         const r = await postGeneration(
-          studio,
+          studios[i % studios.length],
           {
             model: MODEL,
             mode: "text-to-video",
@@ -302,7 +348,7 @@ async function runPhase(N: number) {
   const waitStart = Date.now();
   let lastSay = 0;
   for (;;) {
-    const rows = db.generations().filter((g) => ids.has(g.id));
+    const rows = (await db.generations()).filter((g) => ids.has(g.id));
     const done = rows.filter((g) => TERMINAL.has(g.status)).length;
     if (done === rows.length) break;
     if (Date.now() - waitStart > MAX_WAIT_S * 1000) {
@@ -325,8 +371,8 @@ async function runPhase(N: number) {
     }
   ).tasks;
   const taskById = new Map(tasks.map((t) => [t.id, t]));
-  const rows = db.generations().filter((g) => ids.has(g.id));
-  const known = db.outputsKnownAt();
+  const rows = (await db.generations()).filter((g) => ids.has(g.id));
+  const known = await db.outputsKnownAt();
   const succeeded = rows.filter((g) => g.status === "succeeded" && g.upstreamTaskId && g.finishedAt);
   const upstreamDone = (g: (typeof rows)[number]) => taskById.get(g.upstreamTaskId!)!.finishedAt;
   const phaseReqs = reqs.filter((r) => r.seq > logFrom);
@@ -405,7 +451,8 @@ for (const n of NS) {
   say(`N=${n}: ${JSON.stringify(r)}`);
 }
 const hwm = Math.max(
-  ...tree(root)
+  ...roots
+    .flatMap(tree)
     .filter((p) => !/ffmpeg|ffprobe/.test(p.comm))
     .map((p) => p.hwmKb),
 );
@@ -415,6 +462,9 @@ const result = {
     model: MODEL,
     pollMs: POLL_MS,
     createConcurrency: CONCURRENCY,
+    database: PG ? "postgresql" : "sqlite",
+    processes: PROCESSES,
+    statusCallsPerSecondEach: rpsEach ?? null,
     cores: (await import("node:os")).cpus().length,
   },
   // Other work on the machine skews every number: the 1-minute load average at the start and the end.
@@ -424,7 +474,7 @@ const result = {
   bigOutput: big,
 };
 
-console.log("\n── engine benchmark ──");
+console.log(`\n── engine benchmark (${PG ? `PostgreSQL, ${PROCESSES} process(es)` : "SQLite"}) ──`);
 for (const p of phases) {
   console.log(
     `  N = ${p.N} (${MODEL}, tasks ${SECONDS.join(" s / ")} s, creates ${p.create.perSecond}/s, ${p.create.errors} errors)`,
@@ -442,15 +492,17 @@ if (BIG_MB > 0)
     `  ${BIG_MB} MB output: ${big.state}, ${big.archiveSeconds} s, server RSS +${big.serverRssGrowthMb} MB, size ${big.sizeOk ? "ok" : "WRONG"}, sha256 ${big.sha256Ok ? "ok" : "WRONG"}`,
   );
 mkdirSync("bench-results", { recursive: true });
-writeFileSync("bench-results/engine.json", JSON.stringify(result, null, 2) + "\n");
-console.log("written to bench-results/engine.json");
-db.close();
-studio.child!.off("exit", studioDied);
-await studio.kill();
+const outFile = `bench-results/${PG ? `engine-postgres-${PROCESSES}` : "engine"}.json`;
+writeFileSync(outFile, JSON.stringify(result, null, 2) + "\n");
+console.log(`written to ${outFile}`);
+await db.close();
+for (const s of studios) s.child!.off("exit", studioDied);
+await Promise.all(studios.map((s) => s.kill()));
+stopCluster();
 if (process.env.BENCH_KEEP_DATA !== "1") rmSync(dataDir, { recursive: true, force: true });
 const fig = (p: (typeof phases)[number]) => {
   const short = p.bySeconds[`${SECONDS[0]}s`];
   return `N=${p.N}: done→succeeded p50 ${p.succeededMs.p50} ms p95 ${p.succeededMs.p95} ms, done→known p50 ${p.knownMs.p50} ms p95 ${p.knownMs.p95} ms, calls/gen ${p.statusCallsPerGeneration.mean} (${SECONDS[0]} s tasks ${short?.statusCalls.mean}), CPU ${p.cpuPercentOfOneCore.wholeRun} %, peak RSS ${p.rssMb.serverPeakSampled} MB`;
 };
-console.log(`bench:engine ${phases.map(fig).join(" | ")}`);
+console.log(`bench:engine${PG ? ` [PostgreSQL, ${PROCESSES} process(es)]` : ""} ${phases.map(fig).join(" | ")}`);
 process.exit(0);

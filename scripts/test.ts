@@ -4,7 +4,8 @@ import path from "node:path";
 import { postgresBin, startPgCluster } from "./db/pg-cluster";
 
 // `npm test`: typecheck + lint, unit tests (Vitest, against a real emulator), a production build, the end-to-end
-// tests (Playwright, real Chromium, real studio server + emulator), then the system tests (crash, fault soak).
+// tests (Playwright, real Chromium, real studio server + emulator), then the system tests (crash, fault soak, shutdown,
+// and with PostgreSQL three app processes on one database).
 // Ends with one "N passed, N failed" line. `npm test -- --unit` runs the static checks and unit tests only.
 const node = process.execPath;
 const bin = (p: string) => path.resolve("node_modules", p);
@@ -128,6 +129,19 @@ if (!unitOnly) {
           ok: r.status === 0,
         });
       }
+      // Three app processes on one PostgreSQL (tests/system/multi.ts): required in CI, like the PostgreSQL unit stage.
+      if (postgresBin()) {
+        const r = runCapture([bin("tsx/dist/cli.mjs"), "tests/system/multi.ts"]);
+        results.push({
+          stage: "multi (PostgreSQL)",
+          passed: r.passed,
+          failed: r.status === 0 ? r.failed : Math.max(1, r.failed),
+          ok: r.status === 0,
+        });
+      } else if (process.env.CI === "true") {
+        console.error("✗ PostgreSQL is not installed, and CI requires the multi-process system test");
+        results.push({ stage: "multi (PostgreSQL)", passed: 0, failed: 1, ok: false });
+      } else console.log("- multi (PostgreSQL): skipped — PostgreSQL is not installed here; CI runs it");
     }
   }
 }
