@@ -79,14 +79,21 @@ export async function expectReady(page: Page, role: string, count: number) {
 export const promptBox = (page: Page) => page.getByRole("textbox", { name: /^(提示词|Prompt)$/ });
 export const generateButton = (page: Page) => page.getByRole("button", { name: /^(生成|Generate)$/ });
 
-/** Press Generate and return the new result's card once the studio has the record. */
+/**
+ * Press Generate and return the new result's card once the studio shows it. The card is found by the id the create
+ * answered with: counting cards races the page's own list (earlier results and their lazily loaded cards arrive
+ * while the test runs), and "the first card" moves as soon as another generation starts.
+ */
 export async function generate(page: Page): Promise<Locator> {
-  const before = await page.getByTestId("generation-card").count();
-  await generateButton(page).click();
-  await expect(page.getByTestId("generation-card")).toHaveCount(before + 1);
-  // By id: "the first card" moves as soon as another generation starts.
-  const id = await page.getByTestId("generation-card").first().getAttribute("data-generation-id");
-  return page.locator(`[data-testid="generation-card"][data-generation-id="${id}"]`);
+  const [created] = await Promise.all([
+    page.waitForResponse((r) => r.request().method() === "POST" && new URL(r.url()).pathname === "/api/v1/generations"),
+    generateButton(page).click(),
+  ]);
+  expect(created.status(), await created.text()).toBe(201);
+  const { id } = (await created.json()) as { id: string };
+  const card = page.locator(`[data-testid="generation-card"][data-generation-id="${id}"]`);
+  await expect(card).toHaveCount(1);
+  return card;
 }
 
 export async function generationOf(request: APIRequestContext, card: Locator) {
