@@ -26,11 +26,22 @@ import { Composer, type AttachmentOptions } from "./composer";
 import { ConversationTitle } from "./conversation-header";
 import { ConversationList } from "./conversation-list";
 import { preloadMarkdown } from "./lazy-markdown";
-import { Attachments, Editor, MessageItem, OutcomePart, UsageLine } from "./message-item";
+import { UsageLine } from "./usage-line";
 import { lazyPart, usePreloadWhenIdle } from "@/lib/client/lazy";
 import type { Params } from "./param-check";
 import { pendingMessage, useChatTurn } from "./use-chat-turn";
 import { useErrorText } from "@/lib/client/error-text";
+
+// Messages (with their actions and icons) load beside the page: a new chat shows none, and an opened one keeps its
+// server-rendered messages until their code is there. Once idle, the message parts (editor, outcome, attachments)
+// are fetched too, so the first answer and the first edit find them ready.
+const Message = lazyPart(() => import("./message-item").then((m) => m.MessageItem));
+const preloadMessageParts = () =>
+  Message.preload().then(() =>
+    import("./message-item").then((m) =>
+      Promise.all([m.Editor.preload(), m.OutcomePart.preload(), m.Attachments.preload()]),
+    ),
+  );
 
 // Phones and tablets: the conversation list's drawer loads when it is first opened.
 const Drawer = lazyPart(() => import("./conversation-drawer").then((m) => m.ConversationDrawer));
@@ -63,7 +74,7 @@ const setUrl = (id?: string) => window.history.replaceState(null, "", id ? `/cha
 export function ChatStudio({ models, initial, requestedId, fpsDefault, attach = [] }: ChatStudioProps) {
   const t = useTranslations("chat");
   const errorText = useErrorText();
-  usePreloadWhenIdle(Editor.preload, OutcomePart.preload, Attachments.preload);
+  usePreloadWhenIdle(preloadMessageParts);
   const locale = useLocale() as "zh" | "en";
   const qc = useQueryClient();
   const names = Object.fromEntries(models.map((m) => [m.id, m.name[locale]]));
@@ -336,17 +347,19 @@ export function ChatStudio({ models, initial, requestedId, fpsDefault, attach = 
                 ) : messages.length === 0 ? (
                   <EmptyState icon={<MessageCircleMoreIcon />} title={t("empty.title")} description={t("empty.hint")} />
                 ) : (
-                  messages.map((m, i) => (
-                    <MessageItem
-                      key={m.id}
-                      m={m}
-                      isLast={i === messages.length - 1}
-                      busy={streaming}
-                      canContinue={CONTINUATION_MODELS.includes(model)}
-                      modelName={names[m.model ?? ""] ?? m.model}
-                      {...actions}
-                    />
-                  ))
+                  <Suspense fallback={<Spinner className="mx-auto my-16 block" label={t("loading")} />}>
+                    {messages.map((m, i) => (
+                      <Message.Part
+                        key={m.id}
+                        m={m}
+                        isLast={i === messages.length - 1}
+                        busy={streaming}
+                        canContinue={CONTINUATION_MODELS.includes(model)}
+                        modelName={names[m.model ?? ""] ?? m.model}
+                        {...actions}
+                      />
+                    ))}
+                  </Suspense>
                 )}
               </div>
             </div>

@@ -3,11 +3,12 @@
 import { ArrowRightToLineIcon, BrainIcon, CheckIcon, CopyIcon, PencilIcon, RefreshCwIcon } from "lucide-react";
 import { Suspense, useState, type ReactNode } from "react";
 import { useTranslations } from "use-intl";
-import { Button, cn } from "@/components/ui";
+import { Button } from "@/components/ui";
 import { lazyPart } from "@/lib/client/lazy";
-import type { MessageView, UsageView } from "@/lib/chat/types";
+import type { MessageView } from "@/lib/chat/types";
 import { copyText } from "./copy";
 import { LazyMarkdown } from "./lazy-markdown";
+import { UsageLine } from "./usage-line";
 
 // The editors (a question, an answer to continue) load when someone first edits; the page preloads them when idle.
 export const Editor = lazyPart(() => import("./message-editor").then((m) => m.MessageEditor));
@@ -204,16 +205,6 @@ function AssistantMessage({ m, isLast, busy, canContinue, modelName, onRegenerat
         )
       )}
     </article>
-  );
-}
-
-export function UsageLine({ u, className }: { u: UsageView; className?: string }) {
-  const t = useTranslations("chat.usage");
-  return (
-    <span className={cn("text-xs text-muted tabular-nums", className)} data-testid="usage">
-      {t("line", { prompt: u.promptTokens, completion: u.completionTokens })}
-      {u.reasoningTokens > 0 && ` · ${t("reasoning", { n: u.reasoningTokens })}`}
-    </span>
   );
 }
 

@@ -1,6 +1,7 @@
 import type { ReactNode } from "react";
 import { getT } from "@/lib/i18n/server";
 import { MobileNav } from "./mobile-nav";
+import { NavList } from "./nav-list";
 import { Sidebar } from "./sidebar";
 import type { Theme } from "./theme";
 
@@ -20,7 +21,7 @@ export async function AppShell({ demoMode, theme, children }: AppShellProps) {
       </a>
       <div className="min-h-dvh md:flex">
         <Sidebar {...chrome} />
-        <MobileNav {...chrome} />
+        <MobileNav {...chrome} nav={<NavList />} />
         <main id="main" tabIndex={-1} className="min-w-0 flex-1 focus:outline-none">
           {children}
         </main>

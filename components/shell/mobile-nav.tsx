@@ -2,23 +2,29 @@
 
 import { MenuIcon, XIcon } from "lucide-react";
 import { usePathname } from "next/navigation";
-import { useEffect, useRef, useState } from "react";
+import { useEffect, useRef, useState, type ReactNode } from "react";
 import { Button } from "@/components/ui/button";
 import { useTranslations } from "@/lib/i18n/client";
 import { NotificationBell } from "@/components/notifications/notification-bell";
 import { Brand } from "./brand";
 import { DemoBadge } from "./lazy-demo-badge";
-import { NavList } from "./nav-list";
 import { ShellFooter } from "./shell-footer";
 import type { Theme } from "./theme";
 
-type MobileNavProps = { brand: string; tagline: string; demoMode: boolean; theme: Theme };
+type MobileNavProps = {
+  brand: string;
+  tagline: string;
+  demoMode: boolean;
+  theme: Theme;
+  /** The section links (`NavList`, rendered on the server). */
+  nav: ReactNode;
+};
 
 /**
  * Phones: a top bar with a menu button that opens the navigation in a drawer. The drawer is a
  * native modal <dialog>, which gives focus trapping, Esc to close and an inert page for free.
  */
-export function MobileNav({ brand, tagline, demoMode, theme }: MobileNavProps) {
+export function MobileNav({ brand, tagline, demoMode, theme, nav }: MobileNavProps) {
   const t = useTranslations("shell.menu");
   const [open, setOpen] = useState(false);
   const dialog = useRef<HTMLDialogElement>(null);
@@ -70,8 +76,12 @@ export function MobileNav({ brand, tagline, demoMode, theme }: MobileNavProps) {
               <XIcon />
             </Button>
           </div>
-          <div className="min-h-0 flex-1 overflow-y-auto">
-            <NavList onNavigate={() => setOpen(false)} />
+          {/* A link to the page already shown changes no path: its click closes the drawer here. */}
+          <div
+            className="min-h-0 flex-1 overflow-y-auto"
+            onClick={(event) => (event.target as Element).closest("a[href]") && setOpen(false)}
+          >
+            {nav}
           </div>
           <ShellFooter demoMode={demoMode} theme={theme} />
         </div>

@@ -37,7 +37,3 @@ export const NAV_GROUPS: ReadonlyArray<{ key: "create" | "library"; items: Reado
     ],
   },
 ];
-
-export function isActive(pathname: string, href: string) {
-  return pathname === href || pathname.startsWith(`${href}/`);
-}

@@ -23,13 +23,16 @@ import { inputsOf, inputsOfSync, presetItems } from "./draft";
 import { ModeTabs, shortName } from "./mode-tabs";
 import { PromptField } from "./prompt-field";
 import { checkMentions, insertAt, mentionStyle, moveOrder, renumber } from "./references";
-import { ResultsStrip, type InputTarget } from "./results-strip";
+import type { InputTarget } from "./results-strip";
 import { CanCreate } from "@/components/auth/can-create";
 import { mainOutput, useVersionSource, VersionOption } from "@/components/generations/version-option";
 
 // Text-to-video has no input fields: the media fields (drop zone, chips, limits) load when the page is idle,
 // ready before a mode with inputs is chosen.
 const Inputs = lazyPart(() => import("./video-inputs").then((m) => m.VideoInputs));
+// The results column (and the cards it loads) comes after the form: the server-rendered results stay as they are
+// until their code is there.
+const Results = lazyPart(() => import("./results-strip").then((m) => m.ResultsStrip));
 
 export interface VideoStudioProps {
   /** Runnable models per mode, in the order the page offers them. */
@@ -83,7 +86,7 @@ export function VideoStudio({
 }: VideoStudioProps) {
   const t = useTranslations("video");
   const errorText = useErrorText();
-  usePreloadWhenIdle(Inputs.preload, loadInputRules);
+  usePreloadWhenIdle(Inputs.preload, loadInputRules, Results.preload);
   const locale = useLocale() as "zh" | "en";
   const wanted = draft ? { mode: draft.mode, model: draft.model } : initial;
   const startMode = wanted?.mode && modes.some((m) => m.mode === wanted.mode) ? wanted.mode : modes[0]?.mode;
@@ -360,14 +363,16 @@ export function VideoStudio({
 
         <section aria-label={t("results.title")} className="min-w-0">
           <h2 className="mb-3 text-sm font-semibold text-fg">{t("results.title")}</h2>
-          <ResultsStrip
-            results={results}
-            models={models}
-            targets={targets}
-            onRerun={rerun}
-            onUseAsInput={applyAsInput}
-            onContinue={continueClip}
-          />
+          <Suspense fallback={null}>
+            <Results.Part
+              results={results}
+              models={models}
+              targets={targets}
+              onRerun={rerun}
+              onUseAsInput={applyAsInput}
+              onContinue={continueClip}
+            />
+          </Suspense>
         </section>
       </div>
     </div>
