@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
 import { freshStudioEnv } from "../../scripts/harness/studio-env";
 import { readZip } from "../helpers/zip-read";
-import { call, people, routes, twoTeams, type Who } from "./route-bench";
+import { call, galleryIds, people, routes, twoTeams, type Who } from "./route-bench";
 
 // A board's own order (reorder, pages, share, ZIP manifest) and sort=review, on a real SQLite database through the
 // real route handlers.
@@ -47,19 +47,6 @@ async function seed(who: Who, o: { reviewState?: string; at?: number; prompt?: s
   return a.id;
 }
 
-async function all(who: Who, query: string, limit = 200): Promise<string[]> {
-  const ids: string[] = [];
-  let cursor: string | null = null;
-  for (let i = 0; i < 100; i++) {
-    const r = await call(who, "GET", `/api/v1/gallery?${query}&limit=${limit}${cursor ? `&cursor=${cursor}` : ""}`);
-    expect(r.status, JSON.stringify(r.json)).toBe(200);
-    ids.push(...r.json.items.map((x: { assetId: string }) => x.assetId));
-    cursor = r.json.nextCursor;
-    if (!cursor) return ids;
-  }
-  throw new Error("too many pages");
-}
-
 beforeAll(async () => {
   freshStudioEnv("http://127.0.0.1:9", "k", { STUDIO_RATE_TOKEN_PER_MINUTE: "1000000" });
   await twoTeams({ teams: ["Studio A", "Studio B"] });
@@ -77,7 +64,7 @@ describe("board order", () => {
     await call("alice", "POST", items, { assetIds: [ids[2], ids[0], ids[1]] });
     await call("alice", "POST", items, { assetIds: ids.slice(3) });
     let want = [ids[2], ids[0], ids[1], ...ids.slice(3)];
-    expect(await all("alice", `board=${board.id}`)).toEqual(want);
+    expect(await galleryIds("alice", `board=${board.id}`)).toEqual(want);
 
     const move = async (assetId: string, before?: string | null) => {
       const r = await call("bob", "PATCH", items, { assetId, ...(before !== undefined ? { before } : {}) });
@@ -90,13 +77,13 @@ describe("board order", () => {
     await move(ids[4], ids[1]); // earlier
     await move(ids[1], ids[5]); // later
     await move(ids[3], null);
-    expect(await all("alice", `board=${board.id}`)).toEqual(want);
+    expect(await galleryIds("alice", `board=${board.id}`)).toEqual(want);
     // Every page size gives the same order with no duplicates (keyset on position, assetId).
-    for (const limit of [1, 2, 3]) expect(await all("alice", `board=${board.id}`, limit)).toEqual(want);
-    expect(await all("alice", `board=${board.id}&sort=position&kind=image`, 2)).toEqual(want);
+    for (const limit of [1, 2, 3]) expect(await galleryIds("alice", `board=${board.id}`, limit)).toEqual(want);
+    expect(await galleryIds("alice", `board=${board.id}&sort=position&kind=image`, 2)).toEqual(want);
     // Moving before itself changes nothing.
     expect((await call("alice", "PATCH", items, { assetId: want[2], before: want[2] })).status).toBe(200);
-    expect(await all("alice", `board=${board.id}`)).toEqual(want);
+    expect(await galleryIds("alice", `board=${board.id}`)).toEqual(want);
 
     // Not on the board, unknown board, a reviewer, another team.
     const stray = await seed("alice");
@@ -105,7 +92,7 @@ describe("board order", () => {
     expect((await call("alice", "PATCH", items, { assetId: "" })).status).toBe(400);
     expect((await call("rita", "PATCH", items, { assetId: want[0] })).status).toBe(403);
     expect((await call("eve", "PATCH", items, { assetId: want[0] })).status).toBe(404);
-    expect(await all("alice", `board=${board.id}`)).toEqual(want);
+    expect(await galleryIds("alice", `board=${board.id}`)).toEqual(want);
 
     // The share link and the ZIP's manifest keep the order.
     const { sharedItems } = await import("@/lib/gallery/share-content");
@@ -136,16 +123,16 @@ describe("sort=review", () => {
       .sort((a, b) => rank.indexOf(a.state) - rank.indexOf(b.state) || b.at - a.at || (a.id < b.id ? 1 : -1))
       .map((m) => m.id);
     for (const limit of [1, 3, 7, 200]) {
-      expect((await all("alice", "sort=review", limit)).filter((id) => mine.has(id))).toEqual(want);
+      expect((await galleryIds("alice", "sort=review", limit)).filter((id) => mine.has(id))).toEqual(want);
     }
-    expect(await all("alice", "sort=review&review=in_review&q=review", 2)).toEqual(
+    expect(await galleryIds("alice", "sort=review&review=in_review&q=review", 2)).toEqual(
       want.filter((id) => made.find((m) => m.id === id)?.state === "in_review"),
     );
     // On a board too (there it is not one index range: documented in lib/gallery/list.ts).
     const board = (await call("alice", "POST", "/api/v1/boards", { name: "Review" })).json;
     await call("alice", "POST", `/api/v1/boards/${board.id}/items`, { assetIds: made.map((m) => m.id) });
-    expect(await all("alice", `board=${board.id}&sort=review`, 4)).toEqual(want);
-    expect(await all("eve", "sort=review")).toEqual([]);
+    expect(await galleryIds("alice", `board=${board.id}&sort=review`, 4)).toEqual(want);
+    expect(await galleryIds("eve", "sort=review")).toEqual([]);
   });
 
   // SQLite's planner (the default backend); PostgreSQL picks by its statistics, which a handful of test rows skew.

@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { NextRequest } from "next/server";
 import { beforeAll, describe, expect, it } from "vitest";
 import { freshStudioEnv } from "../../scripts/harness/studio-env";
-import { call, people, routes, twoTeams, type Who } from "./route-bench";
+import { call, galleryIds, people, routes, twoTeams, type Who } from "./route-bench";
 
 // The gallery against a real SQLite database (every migration, FTS5 triggers included), through the real route
 // handlers with real API tokens: two teams, three roles.
@@ -61,19 +61,6 @@ async function seed(
   return a.id;
 }
 
-async function all(who: Who, query: string, limit = 200): Promise<string[]> {
-  const ids: string[] = [];
-  let cursor: string | null = null;
-  for (let i = 0; i < 100; i++) {
-    const r = await call(who, "GET", `/api/v1/gallery?${query}&limit=${limit}${cursor ? `&cursor=${cursor}` : ""}`);
-    expect(r.status, JSON.stringify(r.json)).toBe(200);
-    ids.push(...r.json.items.map((x: { assetId: string }) => x.assetId));
-    cursor = r.json.nextCursor;
-    if (!cursor) return ids;
-  }
-  throw new Error("too many pages");
-}
-
 beforeAll(async () => {
   freshStudioEnv("http://127.0.0.1:9", "k", { STUDIO_RATE_TOKEN_PER_MINUTE: "1000000" });
   await twoTeams({ teams: ["Studio A", "Studio B"] });
@@ -95,11 +82,11 @@ describe("gallery pages", () => {
     // Five rows with the very same time: the id breaks the tie.
     const tie = base + 500_000;
     for (let i = 0; i < 5; i++) ids.push(await seed("bob", { model: "T0501001", at: tie }));
-    const newest = await all("alice", "model=T0501001", 7);
+    const newest = await galleryIds("alice", "model=T0501001", 7);
     expect(newest).toHaveLength(100);
     expect(new Set(newest).size).toBe(100);
     expect(new Set(newest)).toEqual(new Set(ids));
-    const oldest = await all("alice", "model=T0501001&sort=oldest", 9);
+    const oldest = await galleryIds("alice", "model=T0501001&sort=oldest", 9);
     expect(oldest).toEqual([...newest].reverse());
     const first = await call("alice", "GET", "/api/v1/gallery?model=T0501001&limit=3");
     expect(first.json.items[0]).toMatchObject({
@@ -151,15 +138,15 @@ describe("filters", () => {
   });
 
   it("kind, model, mode, creator, and uploads only behind origin", async () => {
-    expect(await all("alice", "model=T0301001")).toEqual([vid, img]);
-    expect(await all("alice", "model=T0301001&kind=image")).toEqual([img]);
-    expect(await all("alice", "mode=first-frame")).toEqual([vid]);
-    expect(await all("alice", `model=T0301001&creator=${people.alice.id}`)).toEqual([img]);
-    expect(await all("alice", "kind=audio")).toEqual([other]);
-    const outputs = await all("alice", "");
+    expect(await galleryIds("alice", "model=T0301001")).toEqual([vid, img]);
+    expect(await galleryIds("alice", "model=T0301001&kind=image")).toEqual([img]);
+    expect(await galleryIds("alice", "mode=first-frame")).toEqual([vid]);
+    expect(await galleryIds("alice", `model=T0301001&creator=${people.alice.id}`)).toEqual([img]);
+    expect(await galleryIds("alice", "kind=audio")).toEqual([other]);
+    const outputs = await galleryIds("alice", "");
     expect(outputs).not.toContain(upload);
-    expect(await all("alice", "origin=upload")).toEqual([upload]);
-    expect(await all("alice", "origin=all")).toContain(upload);
+    expect(await galleryIds("alice", "origin=upload")).toEqual([upload]);
+    expect(await galleryIds("alice", "origin=all")).toContain(upload);
   });
 
   it("archive state: saved, not saved yet (temporary or being saved), failed; with the other filters", async () => {
@@ -168,17 +155,17 @@ describe("filters", () => {
     const temporary = await seed("alice", { model: m, archiveState: "temporary" });
     const archiving = await seed("bob", { model: m, archiveState: "archiving" });
     const failed = await seed("bob", { model: m, archiveState: "failed" });
-    expect(await all("alice", `model=${m}`)).toEqual([failed, archiving, temporary, saved]);
-    expect(await all("alice", `model=${m}&archive=archived`)).toEqual([saved]);
-    expect(await all("alice", `model=${m}&archive=pending`)).toEqual([archiving, temporary]);
-    expect(await all("alice", `model=${m}&archive=failed`)).toEqual([failed]);
-    expect(await all("alice", `model=${m}&archive=pending&creator=${people.bob.id}`)).toEqual([archiving]);
-    expect(await all("alice", `model=${m}&archive=pending`, 1)).toEqual([archiving, temporary]);
+    expect(await galleryIds("alice", `model=${m}`)).toEqual([failed, archiving, temporary, saved]);
+    expect(await galleryIds("alice", `model=${m}&archive=archived`)).toEqual([saved]);
+    expect(await galleryIds("alice", `model=${m}&archive=pending`)).toEqual([archiving, temporary]);
+    expect(await galleryIds("alice", `model=${m}&archive=failed`)).toEqual([failed]);
+    expect(await galleryIds("alice", `model=${m}&archive=pending&creator=${people.bob.id}`)).toEqual([archiving]);
+    expect(await galleryIds("alice", `model=${m}&archive=pending`, 1)).toEqual([archiving, temporary]);
     const items = (await call("alice", "GET", `/api/v1/gallery?model=${m}&archive=failed`)).json.items;
     expect(items[0]).toMatchObject({ assetId: failed, archiveState: "failed" });
     expect(items[0].fileUrl).toBeUndefined();
     // Another team's caller sees none of them, whatever the state.
-    expect(await all("eve", `model=${m}&archive=pending`)).toEqual([]);
+    expect(await galleryIds("eve", `model=${m}&archive=pending`)).toEqual([]);
     const bad = await call("alice", "GET", "/api/v1/gallery?archive=lost");
     expect(bad.status).toBe(400);
     expect(bad.json.error).toMatchObject({ code: "invalid_request", field: "archive" });
@@ -188,28 +175,28 @@ describe("filters", () => {
     const { db } = await import("@/lib/db");
     const at = (await db().asset.findUniqueOrThrow({ where: { id: img } })).createdAt;
     const dayStr = at.toISOString().slice(0, 10);
-    const sameDay = await all("alice", `model=T0301001&from=${dayStr}&to=${dayStr}`);
+    const sameDay = await galleryIds("alice", `model=T0301001&from=${dayStr}&to=${dayStr}`);
     expect(sameDay).toEqual([vid, img]);
-    expect(await all("alice", `model=T0301001&from=${new Date(at.getTime() + 1).toISOString()}`)).toEqual([vid]);
-    expect(await all("alice", `model=T0301001&to=${at.toISOString()}`)).toEqual([img]);
-    expect(await all("alice", "model=T0301001&to=2020-01-01")).toEqual([]);
+    expect(await galleryIds("alice", `model=T0301001&from=${new Date(at.getTime() + 1).toISOString()}`)).toEqual([vid]);
+    expect(await galleryIds("alice", `model=T0301001&to=${at.toISOString()}`)).toEqual([img]);
+    expect(await galleryIds("alice", "model=T0301001&to=2020-01-01")).toEqual([]);
 
     expect(
       (await call("alice", "PATCH", `/api/v1/assets/${img}`, { tags: ["Hero shot", "  draft  "] })).json.tags,
     ).toEqual(["Hero shot", "draft"]);
     await call("alice", "PATCH", `/api/v1/assets/${vid}`, { tags: ["draft"], favorite: true });
-    expect(await all("alice", "tag=draft")).toEqual([vid, img]);
-    expect(await all("alice", "tag=draft&kind=image")).toEqual([img]);
-    expect(await all("alice", "favorite=true")).toEqual([vid]);
-    expect(await all("alice", "favorite=true&tag=draft")).toEqual([vid]);
+    expect(await galleryIds("alice", "tag=draft")).toEqual([vid, img]);
+    expect(await galleryIds("alice", "tag=draft&kind=image")).toEqual([img]);
+    expect(await galleryIds("alice", "favorite=true")).toEqual([vid]);
+    expect(await galleryIds("alice", "favorite=true&tag=draft")).toEqual([vid]);
     const board = (await call("alice", "POST", "/api/v1/boards", { name: "Picks" })).json;
     await call("alice", "POST", `/api/v1/boards/${board.id}/items`, { assetIds: [img, vid] });
-    expect(await all("alice", `board=${board.id}&sort=newest`)).toEqual([vid, img]);
+    expect(await galleryIds("alice", `board=${board.id}&sort=newest`)).toEqual([vid, img]);
     // Without a sort, a board lists in its own order: as added.
-    expect(await all("alice", `board=${board.id}`)).toEqual([img, vid]);
-    expect(await all("alice", `board=${board.id}&favorite=true`)).toEqual([vid]);
-    expect(await all("alice", `board=${board.id}&tag=Hero shot`)).toEqual([img]);
-    expect(await all("alice", `board=${board.id}&kind=video`)).toEqual([vid]);
+    expect(await galleryIds("alice", `board=${board.id}`)).toEqual([img, vid]);
+    expect(await galleryIds("alice", `board=${board.id}&favorite=true`)).toEqual([vid]);
+    expect(await galleryIds("alice", `board=${board.id}&tag=Hero shot`)).toEqual([img]);
+    expect(await galleryIds("alice", `board=${board.id}&kind=video`)).toEqual([vid]);
   });
 });
 
@@ -222,7 +209,7 @@ describe("search", () => {
     titled = await seed("bob", { prompt: "untitled study" });
     await call("alice", "PATCH", `/api/v1/assets/${titled}`, { title: "海边日落 final cut", tags: ["客户A", "ok"] });
   });
-  const q = (s: string) => all("alice", `q=${encodeURIComponent(s)}`);
+  const q = (s: string) => galleryIds("alice", `q=${encodeURIComponent(s)}`);
 
   it("Chinese: three or more characters through the trigram index, one and two through the fallback", async () => {
     expect(await q("赛博朋克")).toEqual([cyber]);
@@ -260,9 +247,9 @@ describe("favourites, roles, trash", () => {
     expect((await call("bob", "PATCH", `/api/v1/assets/${id}`, { favorite: true })).json.favorite).toBe(true);
     expect((await call("alice", "GET", `/api/v1/gallery?model=T0601001`)).json.items[0].favorite).toBe(false);
     expect((await call("bob", "GET", `/api/v1/gallery?model=T0601001`)).json.items[0].favorite).toBe(true);
-    expect(await all("alice", "favorite=true&model=T0601001")).toEqual([]);
-    expect(await all("bob", "favorite=true&model=T0601001")).toEqual([id]);
-    expect(await all("alice", "favorite=false&model=T0601001")).toEqual([id]);
+    expect(await galleryIds("alice", "favorite=true&model=T0601001")).toEqual([]);
+    expect(await galleryIds("bob", "favorite=true&model=T0601001")).toEqual([id]);
+    expect(await galleryIds("alice", "favorite=false&model=T0601001")).toEqual([id]);
     // Reviewers may star but not change what the team sees.
     expect((await call("rita", "PATCH", `/api/v1/assets/${id}`, { favorite: true })).status).toBe(200);
     expect((await call("rita", "PATCH", `/api/v1/assets/${id}`, { tags: ["x"] })).json.error).toMatchObject({
@@ -277,12 +264,12 @@ describe("favourites, roles, trash", () => {
   it("trash hides from every list, the trash lists it, restore brings it back", async () => {
     const id = await seed("alice", { model: "T0601002", prompt: "trash me please" });
     expect((await call("bob", "DELETE", `/api/v1/assets/${id}`)).status).toBe(200);
-    expect(await all("alice", "model=T0601002")).toEqual([]);
-    expect(await all("alice", "q=trash me")).toEqual([]);
-    expect(await all("alice", "trashed=true&model=T0601002")).toEqual([id]);
+    expect(await galleryIds("alice", "model=T0601002")).toEqual([]);
+    expect(await galleryIds("alice", "q=trash me")).toEqual([]);
+    expect(await galleryIds("alice", "trashed=true&model=T0601002")).toEqual([id]);
     expect((await call("alice", "POST", `/api/v1/assets/${id}/restore`)).status).toBe(200);
-    expect(await all("alice", "model=T0601002")).toEqual([id]);
-    expect(await all("alice", "trashed=true&model=T0601002")).toEqual([]);
+    expect(await galleryIds("alice", "model=T0601002")).toEqual([id]);
+    expect(await galleryIds("alice", "trashed=true&model=T0601002")).toEqual([]);
   });
 
   it("bulk: favourite, tag and trash a selection", async () => {
@@ -294,7 +281,7 @@ describe("favourites, roles, trash", () => {
     expect((await call("rita", "POST", "/api/v1/gallery/bulk", { action: "favorite", assetIds: ids })).json).toEqual({
       changed: 3,
     });
-    expect(await all("rita", "favorite=true&model=T0601003")).toHaveLength(3);
+    expect(await galleryIds("rita", "favorite=true&model=T0601003")).toHaveLength(3);
     expect(
       (await call("rita", "POST", "/api/v1/gallery/bulk", { action: "addTags", assetIds: ids, tags: ["x"] })).status,
     ).toBe(403);
@@ -305,14 +292,14 @@ describe("favourites, roles, trash", () => {
     expect(
       (await call("bob", "POST", "/api/v1/gallery/bulk", { action: "addTags", assetIds: ids, tags: ["batch"] })).json,
     ).toEqual({ changed: 0 });
-    expect(await all("bob", "tag=batch")).toEqual([...ids].reverse());
+    expect(await galleryIds("bob", "tag=batch")).toEqual([...ids].reverse());
     expect((await call("bob", "GET", "/api/v1/gallery/tags?prefix=ba")).json.items).toEqual([
       { tag: "batch", count: 3 },
     ]);
     expect(
       (await call("bob", "POST", "/api/v1/gallery/bulk", { action: "trash", assetIds: ids.slice(0, 2) })).json,
     ).toEqual({ changed: 2 });
-    expect(await all("bob", "model=T0601003")).toEqual([ids[2]]);
+    expect(await galleryIds("bob", "model=T0601003")).toEqual([ids[2]]);
   });
 });
 
@@ -337,10 +324,10 @@ describe("boards", () => {
       removed: 1,
       board: { itemCount: 1 },
     });
-    expect(await all("alice", `board=${id}`)).toEqual([a1]);
+    expect(await galleryIds("alice", `board=${id}`)).toEqual([a1]);
     expect((await call("alice", "DELETE", `/api/v1/boards/${id}`)).status).toBe(204);
     expect((await call("alice", "GET", `/api/v1/boards/${id}`)).status).toBe(404);
-    expect(await all("alice", "model=T0701001")).toEqual([a2, a1]);
+    expect(await galleryIds("alice", "model=T0701001")).toEqual([a2, a1]);
   });
 });
 
@@ -349,9 +336,9 @@ describe("another team", () => {
     const mine = await seed("alice", { model: "T0801001", prompt: "secret project alpha" });
     const board = (await call("alice", "POST", "/api/v1/boards", { name: "A only" })).json;
     const theirs = await seed("eve", { model: "T0801001", prompt: "secret project beta" });
-    expect(await all("eve", "model=T0801001")).toEqual([theirs]);
-    expect(await all("eve", "q=secret project")).toEqual([theirs]);
-    expect(await all("eve", "origin=all")).not.toContain(mine);
+    expect(await galleryIds("eve", "model=T0801001")).toEqual([theirs]);
+    expect(await galleryIds("eve", "q=secret project")).toEqual([theirs]);
+    expect(await galleryIds("eve", "origin=all")).not.toContain(mine);
     expect((await call("eve", "GET", `/api/v1/assets/${mine}`)).status).toBe(404);
     expect((await call("eve", "PATCH", `/api/v1/assets/${mine}`, { favorite: true })).status).toBe(404);
     expect((await call("eve", "PATCH", `/api/v1/assets/${mine}`, { tags: ["x"] })).status).toBe(404);
@@ -369,7 +356,7 @@ describe("another team", () => {
       changed: 0,
     });
     expect((await call("eve", "GET", "/api/v1/gallery/tags")).json.items).toEqual([]);
-    expect(await all("alice", "model=T0801001")).toEqual([mine]);
+    expect(await galleryIds("alice", "model=T0801001")).toEqual([mine]);
   });
 });
 
@@ -382,7 +369,7 @@ describe("thumbnails", () => {
       .png()
       .toBuffer();
     const up = await storeAsset(Readable.from([png]), { teamId: people.alice.teamId, userId: people.alice.id });
-    const [item] = await all("alice", "origin=upload&kind=image", 1).then(async (ids) => {
+    const [item] = await galleryIds("alice", "origin=upload&kind=image", 1).then(async (ids) => {
       expect(ids).toContain(up.id);
       return (await call("alice", "GET", "/api/v1/gallery?origin=upload&kind=image&limit=1")).json.items;
     });

@@ -48,6 +48,20 @@ export async function call(
 }
 
 /** Team A: alice (admin), bob (member), rita (reviewer); team B: eve (admin). Each with an API token. */
+/** Every asset id `who` sees in `GET /api/v1/gallery?query`, following `nextCursor` page by page (keyset walk). */
+export async function galleryIds(who: Who, query: string, limit = 200): Promise<string[]> {
+  const ids: string[] = [];
+  let cursor: string | null = null;
+  for (let i = 0; i < 100; i++) {
+    const r = await call(who, "GET", `/api/v1/gallery?${query}&limit=${limit}${cursor ? `&cursor=${cursor}` : ""}`);
+    if (r.status !== 200) throw new Error(`gallery answered ${r.status}: ${JSON.stringify(r.json)}`);
+    ids.push(...r.json.items.map((x: { assetId: string }) => x.assetId));
+    cursor = r.json.nextCursor;
+    if (!cursor) return ids;
+  }
+  throw new Error("too many pages");
+}
+
 export async function twoTeams(o: { teams: [string, string]; bobName?: string }): Promise<void> {
   const { createAccount, createTeam, addMember } = await import("@/lib/auth/accounts");
   const { createToken } = await import("@/lib/auth/tokens");
