@@ -1,7 +1,7 @@
 "use client";
 
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
-import { useState, type ReactNode } from "react";
+import { useEffect, useState, type ReactNode } from "react";
 import { IntlProvider, type Messages } from "use-intl";
 import type { Locale } from "@/lib/i18n/locales";
 import { TeamEventsProvider } from "@/lib/client/team-events";
@@ -30,6 +30,11 @@ function makeQueryClient() {
 
 export function Providers({ locale, messages, timeZone, children }: ProvidersProps) {
   const [queryClient] = useState(makeQueryClient);
+  // Effects run children first, so this one means the page has hydrated: what was clicked or typed from now on
+  // reaches React. End-to-end tests wait for it instead of racing the hydration (and CSS may key off it).
+  useEffect(() => {
+    document.documentElement.dataset.hydrated = "true";
+  }, []);
   return (
     <IntlProvider locale={locale} messages={messages} timeZone={timeZone}>
       <QueryClientProvider client={queryClient}>

@@ -8,6 +8,7 @@ import { UpstreamError } from "@/components/generations/upstream-error";
 import { Button } from "@/components/ui";
 import type { GenerationView } from "@/lib/client/api";
 import { useGeneration } from "@/lib/client/use-generation";
+import { useHydrated } from "@/lib/client/use-hydrated";
 import type { AssetView } from "@/lib/assets/view";
 import { Lightbox } from "./lightbox";
 import { UseAsInput } from "./use-as-input";
@@ -37,6 +38,7 @@ export function ImageCard({
   const { data } = useGeneration(initial.id, initial);
   const g = data ?? initial;
   const [open, setOpen] = useState(false);
+  const hydrated = useHydrated();
   const { active, elapsed } = useElapsed(g);
   const asset = g.outputs.find((o) => o.kind === "image")?.asset;
   const p = g.params as Record<string, unknown>;
@@ -55,6 +57,7 @@ export function ImageCard({
     <article
       className="flex flex-col overflow-hidden rounded-xl border border-border bg-surface shadow-xs"
       data-testid="image-card"
+      data-hydrated={hydrated || undefined}
       data-status={g.status}
       data-generation-id={g.id}
     >

@@ -43,17 +43,20 @@ export function UseAsInput({ assetId, onReference }: { assetId: string; onRefere
         className="absolute start-0 bottom-full z-20 mb-1 flex w-56 flex-col rounded-lg border border-border bg-surface p-1 shadow-lg"
         role="menu"
       >
-        <button
-          type="button"
+        {/* A link as well as an action: clicked before the page is interactive it still lands here with the
+            reference chosen (the page reads ?ref=); once it is, the form takes the reference in place. */}
+        <Link
           role="menuitem"
           className={item}
-          onClick={() => {
+          href={`/image?ref=${encodeURIComponent(assetId)}`}
+          onClick={(e) => {
+            e.preventDefault();
             close();
             onReference();
           }}
         >
           {t("card.asReference")}
-        </button>
+        </Link>
         <Link role="menuitem" className={item} href={videoHref("first-frame", "first_frame", assetId)}>
           {t("card.asFirstFrame")}
         </Link>

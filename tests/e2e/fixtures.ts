@@ -60,11 +60,46 @@ export async function expectVideoPlays(page: Page, locator = page.getByTestId("g
   return src!;
 }
 
+type Answer = Awaited<ReturnType<Page["goto"]>>;
+async function waitHydrated(page: Page, res: Answer): Promise<Answer> {
+  if (res && !/text\/html/.test(res.headers()["content-type"] ?? "")) return res;
+  await page.waitForFunction(() => document.documentElement.dataset.hydrated === "true", null, { timeout: 20_000 });
+  return res;
+}
+
+/**
+ * Press what creates a generation (`act`) and answer the id the create answered with. Finding "the first card"
+ * instead races the page's own list: an earlier result may still be the first card when the test looks.
+ */
+export async function createdId(page: Page, act: () => Promise<unknown>): Promise<string> {
+  const [created] = await Promise.all([
+    page.waitForResponse(
+      (r) => r.request().method() === "POST" && new URL(r.url()).pathname === "/api/v1/generations",
+      { timeout: 30_000 },
+    ),
+    act(),
+  ]);
+  expect(created.status(), await created.text()).toBe(201);
+  return ((await created.json()) as { id: string }).id;
+}
+
+/** A generation's card (any page's: video, image, speech) by its id. */
+export const cardOf = (page: Page, id: string) => page.locator(`[data-generation-id="${id}"]`).first();
+
 /**
  * Pages run as the admin made by the global setup (its cookie); `request` calls the REST API with the
  * admin's API token, as a script would.
  */
 export const test = base.extend({
+  // goto and reload answer once the page has hydrated (components/providers.tsx marks <html>): a click or a
+  // keystroke before that reaches the HTML but not React, and a test racing it fails now and then.
+  page: async ({ page }, provide) => {
+    const goto = page.goto.bind(page);
+    const reload = page.reload.bind(page);
+    page.goto = async (...args: Parameters<Page["goto"]>) => waitHydrated(page, await goto(...args));
+    page.reload = async (...args: Parameters<Page["reload"]>) => waitHydrated(page, await reload(...args));
+    await provide(page);
+  },
   request: async ({ playwright }, provide) => {
     const ctx = await playwright.request.newContext({
       baseURL: STUDIO_URL,

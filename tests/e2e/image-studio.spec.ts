@@ -1,6 +1,6 @@
 import type { APIRequestContext, Locator, Page } from "@playwright/test";
 import sharp from "sharp";
-import { emulator, expect, test } from "./fixtures";
+import { cardOf, createdId, emulator, expect, test } from "./fixtures";
 
 // Image page (GPT Image-2, T0302007) against the emulator: what a person does, what TD received, what the studio kept.
 
@@ -52,9 +52,7 @@ test.describe("Image · GPT Image-2", () => {
     await page.getByRole("radio", { name: /^(最佳|Best)/ }).check({ force: true });
     await page.getByRole("radio", { name: "16:9" }).check({ force: true });
     await page.getByRole("radio", { name: "1K" }).check({ force: true });
-    await generate(page).click();
-
-    const card = page.getByTestId("image-card").first();
+    const card = cardOf(page, await createdId(page, () => generate(page).click()));
     await expect(card.getByRole("progressbar")).toBeVisible();
     await expect(card).toHaveAttribute("data-status", "succeeded", { timeout: 30_000 });
     await expectImage(card);
@@ -95,15 +93,15 @@ test.describe("Image · GPT Image-2", () => {
     await page.goto("/image");
     const since = await emulator.lastSeq();
     const card = page.locator(`[data-generation-id="${source.id}"]`);
+    // The card is its own chunk and hydrates after the page: a click on it before that does not reach React.
+    await expect(card).toHaveAttribute("data-hydrated", "true");
     await card.getByText(/用作输入|Use as input/).click();
     await card.getByRole("menuitem", { name: /作为新图的参考图|Reference for a new image/ }).click();
     await expect(page.getByRole("radio", { name: /^(图生图|Image to image)$/ })).toBeChecked();
     const refs = page.getByTestId("input-reference_image");
     await expect(refs.getByTestId("media-chip")).toHaveCount(1);
     await page.getByRole("textbox", { name: /^(提示词|Prompt)/ }).fill("the same boat, at night");
-    await generate(page).click();
-
-    const made = page.getByTestId("image-card").first();
+    const made = cardOf(page, await createdId(page, () => generate(page).click()));
     await expect(made).not.toHaveAttribute("data-generation-id", source.id);
     await expect(made).toHaveAttribute("data-status", "succeeded", { timeout: 30_000 });
     await expectImage(made);

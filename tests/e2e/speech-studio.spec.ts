@@ -1,5 +1,5 @@
 import type { Page } from "@playwright/test";
-import { emulator, expect, test } from "./fixtures";
+import { cardOf, createdId, emulator, expect, test } from "./fixtures";
 import { voiceLike, wavBytes } from "../helpers/wav";
 
 // Speech page (MiniMax TTS, T0311001) against the emulator: what a person does, what TD received, what the studio kept.
@@ -31,9 +31,7 @@ test.describe("Speech · MiniMax TTS", () => {
     );
     await page.getByRole("combobox", { name: /^(音色|Voice)/ }).selectOption("female-shaonv");
     await page.getByRole("radio", { name: "22.05 kHz" }).check({ force: true });
-    await speakButton(page).click();
-
-    const card = page.getByTestId("speech-card").first();
+    const card = cardOf(page, await createdId(page, () => speakButton(page).click()));
     await expect(card).toHaveAttribute("data-status", "succeeded");
     await expectAudio(card);
     expect(await ttsCalls(since)).toHaveLength(1);
@@ -151,8 +149,7 @@ test.describe("Speech · MiniMax TTS", () => {
       .getByRole("button", { name: /用它生成语音|Speak with it/ })
       .click();
     await page.getByRole("textbox", { name: /^(文本|Text)/ }).fill("test");
-    await speakButton(page).click();
-    const card = page.getByTestId("speech-card").first();
+    const card = cardOf(page, await createdId(page, () => speakButton(page).click()));
     await expect(card).toHaveAttribute("data-status", "failed");
     const error = card.getByTestId("generation-error");
     await expect(error).toContainText(/TD 找不到请求所指的资源|TD could not find what the request refers to/);
@@ -221,15 +218,15 @@ test.describe("Speech · MiniMax TTS", () => {
   test("an upstream synthesis failure is recorded like any generation and explained", async ({ page }) => {
     await page.goto("/speech");
     await page.getByRole("textbox", { name: /^(文本|Text)/ }).fill("This will fail [[fault:failed]]");
-    await speakButton(page).click();
-    const card = page.getByTestId("speech-card").first();
+    const id = await createdId(page, () => speakButton(page).click());
+    const card = cardOf(page, id);
     await expect(card).toHaveAttribute("data-status", "failed");
     await expect(card.getByTestId("generation-error")).toContainText("FailedOperation");
     await expect(card.getByTestId("generation-error")).toContainText(
       /TD 未能完成这次请求|TD could not complete this request/,
     );
     await page.reload();
-    await expect(page.getByTestId("speech-card").first()).toHaveAttribute("data-status", "failed");
+    await expect(cardOf(page, id)).toHaveAttribute("data-status", "failed");
   });
 
   test("speech from an earlier clip's settings joins its version stack; switched off, it does not", async ({

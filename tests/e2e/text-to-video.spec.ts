@@ -1,4 +1,4 @@
-import { expect, expectVideoPlays, emulator, test } from "./fixtures";
+import { cardOf, createdId, expect, expectVideoPlays, emulator, test } from "./fixtures";
 
 test.describe("Video · text to video (HappyHorse)", () => {
   test("a person types a prompt, generates, watches it run and plays the stored video", async ({ page, request }) => {
@@ -10,9 +10,10 @@ test.describe("Video · text to video (HappyHorse)", () => {
     await prompt.fill("一座由硬纸板和瓶盖搭建的微型城市，在夜晚焕发出生机。");
     await expect(page.getByTestId("prompt-counter")).toContainText("%");
     await page.getByRole("radio", { name: "9:16" }).check({ force: true });
-    await page.getByRole("button", { name: /^(生成|Generate)$/ }).click();
-
-    const card = page.getByTestId("generation-card").first();
+    const card = cardOf(
+      page,
+      await createdId(page, () => page.getByRole("button", { name: /^(生成|Generate)$/ }).click()),
+    );
     await expect(card).toHaveAttribute("data-status", /queued|running/);
     await expect(card.getByRole("progressbar")).toBeVisible();
     await expect(card).toHaveAttribute("data-status", "succeeded", { timeout: 30_000 });
@@ -41,15 +42,15 @@ test.describe("Video · text to video (HappyHorse)", () => {
   test("an injected upstream failure is shown in plain words and the record is kept", async ({ page }) => {
     await page.goto("/video");
     await page.getByRole("textbox", { name: /提示词|Prompt/ }).fill("A storm over the sea [[fault:failed]]");
-    await page.keyboard.press("Control+Enter");
-    const card = page.getByTestId("generation-card").first();
+    const id = await createdId(page, () => page.keyboard.press("Control+Enter"));
+    const card = cardOf(page, id);
     await expect(card).toHaveAttribute("data-status", "failed", { timeout: 30_000 });
     const error = card.getByTestId("generation-error");
     await expect(error).toContainText(/生成失败|Generation failed/);
     await expect(error).toContainText("Video generation failed");
     await expect(error).toContainText("InternalError.Algo");
     await page.reload();
-    await expect(page.getByTestId("generation-card").first()).toHaveAttribute("data-status", "failed");
+    await expect(cardOf(page, id)).toHaveAttribute("data-status", "failed");
   });
 
   test("a prompt over the limit is refused before anything is sent", async ({ page }) => {
