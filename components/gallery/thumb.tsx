@@ -26,6 +26,12 @@ export function Thumb({ item, className = "" }: { item: GalleryItem; className?:
   const [state, setState] = useState<"loading" | "loaded" | "failed">(
     item.kind === "audio" && !item.thumbhash ? "failed" : "loading",
   );
+  // The thumbnail of a just-saved output is made a moment after it (its ThumbHash arrives with it): try again then.
+  const [hashSeen, setHashSeen] = useState(item.thumbhash);
+  if (hashSeen !== item.thumbhash) {
+    setHashSeen(item.thumbhash);
+    setState("loading");
+  }
   const Icon = KIND_ICON[item.kind as keyof typeof KIND_ICON] ?? ImageIcon;
   return (
     <div
@@ -40,6 +46,7 @@ export function Thumb({ item, className = "" }: { item: GalleryItem; className?:
       {state !== "failed" && (
         // eslint-disable-next-line @next/next/no-img-element
         <img
+          key={item.thumbhash ?? ""}
           src={item.thumbnailUrl}
           alt=""
           loading="lazy"

@@ -1,8 +1,32 @@
 import "server-only";
-import { execFile } from "node:child_process";
-import { promisify } from "node:util";
+import { AsyncLocalStorage } from "node:async_hooks";
+import { execFile, type ExecFileOptions } from "node:child_process";
+import { setPriority } from "node:os";
 
-const run = promisify(execFile);
+/** Work that nobody waits for (posters and thumbnails of stored outputs) runs inside this: its tools run niced. */
+export const background = new AsyncLocalStorage<true>();
+/** Niceness of ffmpeg/ffprobe started in the background: status polls and page requests go first on a busy machine. */
+const BACKGROUND_NICE = 10;
+
+type Out<E> = E extends { encoding: "buffer" } ? Buffer : string;
+/** execFile as a promise; inside `background.run` the child's CPU priority is lowered as soon as it starts. */
+export function run<E extends ExecFileOptions & { encoding?: "buffer" | "utf8" }>(
+  cmd: string,
+  args: string[],
+  opts: E,
+): Promise<{ stdout: Out<E> }> {
+  return new Promise((resolve, reject) => {
+    const child = execFile(cmd, args, opts, (err, stdout) =>
+      err ? reject(err) : resolve({ stdout: stdout as unknown as Out<E> }),
+    );
+    if (background.getStore() && child.pid)
+      try {
+        setPriority(child.pid, BACKGROUND_NICE);
+      } catch {
+        /* not permitted here: it runs at normal priority */
+      }
+  });
+}
 let ffmpegAvailable: boolean | undefined;
 
 /** ffmpeg/ffprobe are optional: without them videos simply have no poster frame. */

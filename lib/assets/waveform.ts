@@ -1,12 +1,9 @@
 import "server-only";
-import { execFile } from "node:child_process";
 import { readFile } from "node:fs/promises";
-import { promisify } from "node:util";
 import sharp from "sharp";
-import { hasFfmpeg } from "./media";
+import { hasFfmpeg, run } from "./media";
 import { makeThumbnail, THUMB_LONG_SIDE, type Thumbnail } from "./thumbnail";
 
-const run = promisify(execFile);
 const BARS = 48;
 /** The studio's accent, between its light and dark values: the tile's background shows through (transparent WebP). */
 const COLOR = "#6161dc";

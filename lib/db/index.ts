@@ -144,12 +144,12 @@ function withChangeNotes(client: PrismaClient): PrismaClient {
         },
         async update({ args, query }) {
           const r = await query(args);
-          if (touches(args.data, ["archiveState"])) noteWrite("asset", named(args as Args));
+          if (touches(args.data, ["archiveState", "mediaState"])) noteWrite("asset", named(args as Args));
           return r;
         },
         async updateMany({ args, query }) {
           const r = await query(args);
-          if (r.count > 0 && touches(args.data, ["archiveState"])) noteWrite("asset", named(args as Args));
+          if (r.count > 0 && touches(args.data, ["archiveState", "mediaState"])) noteWrite("asset", named(args as Args));
           return r;
         },
       },

@@ -143,45 +143,9 @@ export async function archiveAsset(id: string, claimed?: string): Promise<void> 
       MAX_OUTPUT_BYTES,
       asset.mime ?? undefined,
     );
-    const facts: {
-      width?: number;
-      height?: number;
-      durationSeconds?: number;
-      posterKey?: string;
-      thumbKey?: string;
-      thumbhash?: string;
-    } = {};
-    // sharp and ffmpeg read a file: the stored one on disk, a temporary copy when the store is a bucket.
-    await withLocalFile(key, async (file) => {
-      if (asset.kind === "image") {
-        const meta = await sharp(file).metadata();
-        facts.width = meta.width;
-        facts.height = meta.height;
-        // The gallery's thumbnail doubles as the image's poster (the key the poster route has always served).
-        const thumb = await makeThumbnail(key, file);
-        facts.posterKey = facts.thumbKey = thumb.key;
-        facts.thumbhash = thumb.thumbhash;
-      } else if (asset.kind === "video") {
-        const probe = await probeMedia(file);
-        facts.width = probe.width;
-        facts.height = probe.height;
-        facts.durationSeconds = probe.durationSeconds;
-        // Written like every other file (temp + fsync + rename): a crash never leaves half a poster.
-        const poster = await videoPoster(file);
-        if (poster) {
-          facts.posterKey = (await writeBuffer(`${key}.poster.jpg`, poster)).key;
-          const thumb = await makeThumbnail(key, poster);
-          facts.thumbKey = thumb.key;
-          facts.thumbhash = thumb.thumbhash;
-        }
-      } else if (asset.kind === "audio") {
-        facts.durationSeconds = (await probeMedia(file)).durationSeconds;
-        // The grid's tile: a waveform (ffmpeg decodes any format; without it a PCM WAV is read directly).
-        const thumb = await audioThumbnail(key, file);
-        facts.thumbKey = thumb?.key;
-        facts.thumbhash = thumb?.thumbhash;
-      }
-    });
+    // Images: width and height from the header (cheap). Posters, thumbnails, waveforms and probed facts are made
+    // after this by their own queue (deriveMedia): a finished output is readable without waiting for ffmpeg.
+    const header = asset.kind === "image" ? await imageSize(key) : undefined;
     const saved = await db().asset.updateMany({
       where: ours,
       data: {
@@ -190,12 +154,10 @@ export async function archiveAsset(id: string, claimed?: string): Promise<void> 
         storageKey: stored.key,
         size: stored.size,
         sha256: stored.sha256,
-        width: facts.width ?? asset.width,
-        height: facts.height ?? asset.height,
-        durationSeconds: facts.durationSeconds ?? asset.durationSeconds,
-        posterKey: facts.posterKey ?? null,
-        thumbKey: facts.thumbKey ?? null,
-        thumbhash: facts.thumbhash ?? null,
+        width: header?.width ?? asset.width,
+        height: header?.height ?? asset.height,
+        mediaState: DERIVED_KINDS.includes(asset.kind) ? "pending" : null,
+        mediaClaimUntil: null,
         archiveError: null,
         nextArchiveAt: null,
       },
@@ -224,4 +186,145 @@ export async function archiveAsset(id: string, claimed?: string): Promise<void> 
     held.delete(id);
   }
   if (asset.generationId) await settleSaving(asset.generationId);
+  wakeMedia();
+}
+
+/** Width and height of a stored image from its header (sharp reads only the start of the file). */
+async function imageSize(key: string): Promise<{ width?: number; height?: number } | undefined> {
+  return withLocalFile(key, async (file) => {
+    const meta = await sharp(file).metadata();
+    return { width: meta.width, height: meta.height };
+  }).catch(() => undefined);
+}
+
+const DERIVED_KINDS = ["image", "video", "audio"];
+/** Short, renewed while ffmpeg runs: a crashed maker's work (and its temp files) is taken over within half a minute. */
+const MEDIA_LEASE_MS = 30_000;
+const MEDIA_RENEW_MS = 10_000;
+/** Outputs this process is making media for, for a graceful shutdown to hand back. */
+const making = new Set<string>();
+
+/** Shutdown: what this process was making is due again at once (another process, or the next start, makes it). */
+export async function releaseMediaClaims(): Promise<number> {
+  if (!making.size) return 0;
+  const r = await db().asset.updateMany({
+    where: { id: { in: [...making] }, mediaState: "making" },
+    data: { mediaState: "pending", mediaClaimUntil: null },
+  });
+  making.clear();
+  return r.count;
+}
+
+let mediaWaker: (() => void) | undefined;
+/** The engine's media loop registers here; an archived output wakes it. */
+export function setMediaWaker(fn: (() => void) | undefined) {
+  mediaWaker = fn;
+}
+function wakeMedia() {
+  mediaWaker?.();
+}
+
+/** Outputs whose poster/thumbnail is due (pending, or a crashed maker's lease ran out), oldest first. */
+export async function dueMedia(limit: number): Promise<string[]> {
+  const rows = await db().asset.findMany({
+    where: {
+      OR: [{ mediaState: "pending" }, { mediaState: "making", mediaClaimUntil: { lte: new Date() } }],
+    },
+    select: { id: true },
+    orderBy: { updatedAt: "asc" },
+    take: limit,
+  });
+  return rows.map((r) => r.id);
+}
+
+/**
+ * Make a stored output's poster, thumbnail (or waveform) and probed facts (dimensions, duration), under a lease so
+ * two processes never make the same one; written atomically like every file. A failure leaves the output as it is
+ * (shown with its kind's icon) and is logged: it is never retried in a loop.
+ */
+export async function deriveMedia(id: string): Promise<boolean> {
+  const now = new Date();
+  const claimed = await db().asset.updateMany({
+    where: {
+      id,
+      archiveState: "archived",
+      OR: [{ mediaState: "pending" }, { mediaState: "making", mediaClaimUntil: { lte: now } }],
+    },
+    data: { mediaState: "making", mediaClaimUntil: new Date(now.getTime() + MEDIA_LEASE_MS) },
+  });
+  if (claimed.count !== 1) return false;
+  making.add(id);
+  const renew = setInterval(() => {
+    void db()
+      .asset.updateMany({
+        where: { id, mediaState: "making" },
+        data: { mediaClaimUntil: new Date(Date.now() + MEDIA_LEASE_MS) },
+      })
+      .catch(() => undefined);
+  }, MEDIA_RENEW_MS);
+  const t0 = performance.now();
+  const asset = await db().asset.findUniqueOrThrow({ where: { id } });
+  const key = asset.storageKey!;
+  const facts: {
+    width?: number;
+    height?: number;
+    durationSeconds?: number;
+    posterKey?: string;
+    thumbKey?: string;
+    thumbhash?: string;
+  } = {};
+  try {
+    // A maker that died mid-write left temp files of this output's poster or thumbnail.
+    await removePartials(key);
+    // sharp and ffmpeg read a file: the stored one on disk, a temporary copy when the store is a bucket.
+    await withLocalFile(key, async (file) => {
+      if (asset.kind === "image") {
+        // The gallery's thumbnail doubles as the image's poster (the key the poster route has always served).
+        const thumb = await makeThumbnail(key, file);
+        facts.posterKey = facts.thumbKey = thumb.key;
+        facts.thumbhash = thumb.thumbhash;
+      } else if (asset.kind === "video") {
+        const probe = await probeMedia(file);
+        facts.width = probe.width;
+        facts.height = probe.height;
+        facts.durationSeconds = probe.durationSeconds;
+        // Written like every other file (temp + fsync + rename): a crash never leaves half a poster.
+        const poster = await videoPoster(file);
+        if (poster) {
+          facts.posterKey = (await writeBuffer(`${key}.poster.jpg`, poster)).key;
+          const thumb = await makeThumbnail(key, poster);
+          facts.thumbKey = thumb.key;
+          facts.thumbhash = thumb.thumbhash;
+        }
+      } else if (asset.kind === "audio") {
+        facts.durationSeconds = (await probeMedia(file)).durationSeconds;
+        // The grid's tile: a waveform (ffmpeg decodes any format; without it a PCM WAV is read directly).
+        const thumb = await audioThumbnail(key, file);
+        facts.thumbKey = thumb?.key;
+        facts.thumbhash = thumb?.thumbhash;
+      }
+    });
+    metrics().media.inc({ result: "made" });
+  } catch (err) {
+    metrics().media.inc({ result: "failed" });
+    log("archive").warn({ assetId: id, err }, "could not make the poster or thumbnail; the output is kept without");
+  } finally {
+    clearInterval(renew);
+    making.delete(id);
+  }
+  await db().asset.updateMany({
+    where: { id, mediaState: "making" },
+    data: {
+      mediaState: "done",
+      mediaClaimUntil: null,
+      width: facts.width ?? asset.width,
+      height: facts.height ?? asset.height,
+      durationSeconds: facts.durationSeconds ?? asset.durationSeconds,
+      posterKey: facts.posterKey ?? asset.posterKey,
+      thumbKey: facts.thumbKey ?? asset.thumbKey,
+      thumbhash: facts.thumbhash ?? asset.thumbhash,
+    },
+  });
+  metrics().mediaSeconds.observe((performance.now() - t0) / 1000);
+  return true;
 }

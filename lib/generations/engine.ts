@@ -10,7 +10,16 @@ import { TdError } from "@/lib/td/errors";
 import { adapterFor } from "./adapters";
 import type { PollResult } from "./adapters/types";
 import { sweepStalePartials } from "@/lib/storage";
-import { archiveAsset, claimArchivesPg, releaseArchiveClaims } from "./archive";
+import {
+  archiveAsset,
+  claimArchivesPg,
+  deriveMedia,
+  dueMedia,
+  releaseArchiveClaims,
+  releaseMediaClaims,
+  setMediaWaker,
+} from "./archive";
+import { background } from "@/lib/assets/media";
 import { applyPollResult, mergeIds, recordFailure, settleSaving } from "./finish";
 import { nextPollDelay, statusLimiter } from "./schedule";
 import { submitGeneration } from "./submit";
@@ -22,7 +31,10 @@ const LEASE_MS = 60_000;
 const LEASE_RENEW_MS = 20_000;
 /** Rows claimed per statement; the pool takes more when fewer than its concurrency are waiting. */
 const CLAIM_BATCH = 100;
-const ARCHIVE_CONCURRENCY = 3;
+/** Downloads in flight: network and disk, little CPU (posters and thumbnails are made by the media loop). */
+const ARCHIVE_CONCURRENCY = 8;
+/** Posters, thumbnails, waveforms: CPU work (ffmpeg niced, sharp), one at a time so polls and pages go first. */
+const MEDIA_CONCURRENCY = 1;
 /** The recovery queries (unsent and stale creates) run at most this often, not on every wake. */
 const RECOVERY_EVERY_MS = 1000;
 /** TD rejected the key (401/403): every poll would fail the same way, so the whole poller waits this long. */
@@ -48,7 +60,7 @@ let pollsPausedUntil = 0;
 
 /** The running engine of this process: `drain` is the graceful shutdown (SIGTERM), `stop` the quick one (tests). */
 export type Engine = { owner: string; stop: () => void; drain: (deadline: number) => Promise<DrainResult> };
-export type DrainResult = { pollsReleased: number; archivesReleased: number };
+export type DrainResult = { pollsReleased: number; archivesReleased: number; mediaReleased: number };
 
 const g = globalThis as unknown as { __studioEngine?: Engine };
 const elog = () => log("engine");
@@ -293,6 +305,8 @@ export function startEngine(): Engine {
   const pool = poolOf(owner);
   const poller = loop("poll", () => engineTick(pool, idleMs), idleMs);
   const archiver = loop("archive", async () => ((await archiveTick()) ? 20 : idleMs), idleMs);
+  const media = loop("media", async () => ((await mediaTick()) ? 0 : idleMs), idleMs);
+  setMediaWaker(media.wake);
   pool.onIdleSlot = poller.wake;
   const renewal = setInterval(
     () => void pool.renew().catch((err) => elog().error({ err }, "lease renewal failed")),
@@ -327,6 +341,8 @@ export function startEngine(): Engine {
   const stop = () => {
     void poller.stop();
     void archiver.stop();
+    void media.stop();
+    setMediaWaker(undefined);
     clearInterval(renewal);
     clearInterval(housekeeping);
     clearTimeout(firstSweep);
@@ -348,9 +364,9 @@ export function startEngine(): Engine {
         sleep(Math.max(0, deadline - Date.now())),
       ]);
     const { held, settled } = pool.close();
-    await until(Promise.all([poller.stop(), archiver.stop(), settled]));
+    await until(Promise.all([poller.stop(), archiver.stop(), media.stop(), settled]));
     stop();
-    const [polls, archivesReleased] = await Promise.all([
+    const [polls, archivesReleased, mediaReleased] = await Promise.all([
       held.length
         ? db().generation.updateMany({
             where: { id: { in: held }, leaseOwner: owner, status: { in: ACTIVE } },
@@ -358,8 +374,9 @@ export function startEngine(): Engine {
           })
         : { count: 0 },
       releaseArchiveClaims(),
+      releaseMediaClaims(),
     ]);
-    return { pollsReleased: polls.count, archivesReleased };
+    return { pollsReleased: polls.count, archivesReleased, mediaReleased };
   };
   g.__studioEngine = { owner, stop, drain };
   return g.__studioEngine;
@@ -613,6 +630,19 @@ export async function archiveTick(): Promise<number> {
   await eachLimit(due, ARCHIVE_CONCURRENCY, (a) => archiveAsset(a.id));
   await settleSaved();
   return due.length;
+}
+
+/**
+ * Posters, thumbnails and waveforms of stored outputs, oldest first, in the background (niced tools). A process that
+ * dies mid-way leaves its lease to run out; another process (or this one, restarted) makes it then.
+ */
+export async function mediaTick(): Promise<number> {
+  const due = await dueMedia(MEDIA_CONCURRENCY * 4);
+  let made = 0;
+  await eachLimit(due, MEDIA_CONCURRENCY, async (id) => {
+    if (await background.run(true, () => deriveMedia(id))) made++;
+  });
+  return made;
 }
 
 /** Generations whose outputs are all settled (normally done by the archiver itself; this covers a crash in between). */

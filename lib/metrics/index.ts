@@ -55,8 +55,20 @@ function build() {
     }),
     archiveSeconds: new client.Histogram({
       name: "studio_archive_duration_seconds",
-      help: "Time to download and store one output (thumbnails and poster included)",
+      help: "Time to download and store one output (its poster and thumbnail are made afterwards)",
       buckets: [0.1, 0.5, 1, 2.5, 5, 10, 30, 60, 120, 300, 900],
+      registers: [registry],
+    }),
+    media: new client.Counter({
+      name: "studio_media_total",
+      help: "Posters, thumbnails and waveforms of stored outputs by result: made, failed (kept without)",
+      labelNames: ["result"] as const,
+      registers: [registry],
+    }),
+    mediaSeconds: new client.Histogram({
+      name: "studio_media_duration_seconds",
+      help: "Time to make one stored output's poster, thumbnail or waveform and probe it",
+      buckets: [0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30],
       registers: [registry],
     }),
     chatTtft: new client.Histogram({

@@ -248,6 +248,8 @@ export interface AssetRow {
   id: string;
   generationId: string | null;
   archiveState: string;
+  /** Poster/thumbnail: null (nothing to make) | pending | making | done */
+  mediaState: string | null;
   storageKey: string | null;
   posterKey: string | null;
   size: number | null;
@@ -322,7 +324,7 @@ export class StudioDb {
   assets(): AssetRow[] {
     return this.conn()
       .prepare(
-        `SELECT id, generationId, archiveState, storageKey, posterKey, size, sha256, upstreamUrl, archiveAttempts, archiveError FROM "Asset" WHERE origin = 'output'`,
+        `SELECT id, generationId, archiveState, mediaState, storageKey, posterKey, size, sha256, upstreamUrl, archiveAttempts, archiveError FROM "Asset" WHERE origin = 'output'`,
       )
       .all() as AssetRow[];
   }
@@ -377,6 +379,10 @@ export function sha256File(file: string): Promise<string> {
       .on("error", reject);
   });
 }
+
+/** Outputs whose poster or thumbnail is still to be made (the media loop runs after the file is stored). */
+export const mediaOpen = (assets: AssetRow[]) =>
+  assets.filter((a) => a.mediaState === "pending" || a.mediaState === "making").length;
 
 /** Archived outputs match their recorded size and sha256; no temp file (`*.part`, `*.incoming`) is left behind. */
 export async function checkStorage(dataDir: string, assets: AssetRow[]) {

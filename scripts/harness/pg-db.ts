@@ -55,7 +55,7 @@ export class PgStudioDb {
 
   async assets(): Promise<AssetRow[]> {
     const { rows } = await this.pool.query(
-      `SELECT id, "generationId", "archiveState", "storageKey", "posterKey", size, sha256, "upstreamUrl", "archiveAttempts", "archiveError" FROM "Asset" WHERE origin = 'output'`,
+      `SELECT id, "generationId", "archiveState", "mediaState", "storageKey", "posterKey", size, sha256, "upstreamUrl", "archiveAttempts", "archiveError" FROM "Asset" WHERE origin = 'output'`,
     );
     return rows.map((r) => ({ ...r, size: r.size === null ? null : Number(r.size) }) as AssetRow);
   }

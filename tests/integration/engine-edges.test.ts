@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
-import { existsSync } from "node:fs";
+import { chmodSync, existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import os from "node:os";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import path from "node:path";
@@ -8,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { encodeWav } from "@/components/speech/audio";
 import { startEmulator, type Emulator } from "@/emulator";
 import { freshStudioEnv, TEST_SCOPE } from "../../scripts/harness/studio-env";
-import { until } from "./helpers";
+import { mediaMade, until } from "./helpers";
 
 // The studio talks to the emulator through this proxy, so a test can hold, refuse or rewrite one call.
 type Req = { method: string; path: string; body: string };
@@ -123,7 +124,7 @@ async function insertGeneration(fields: Record<string, unknown>) {
 
 describe("engine edges (issue #11)", () => {
   it("a succeeded generation's outputs are always stored: it stays running in phase saving until then", async () => {
-    const { createGeneration, getGeneration, db } = await load();
+    const { createGeneration, getGeneration } = await load();
     const held = gate();
     proxy.state.handler = async (r, forward) => {
       if (r.path.startsWith("/files/")) await held.p;
@@ -150,11 +151,59 @@ describe("engine edges (issue #11)", () => {
     expect(done.phase).toBeUndefined();
     expect(done.outputs[0].asset.fileUrl).toBe(`/api/v1/assets/${done.outputs[0].assetId}/file`);
     expect(done.finishedAt).toBeTruthy();
-    const row = await db().asset.findUniqueOrThrow({ where: { id: done.outputs[0].assetId } });
+    const row = await mediaMade(done.outputs[0].assetId);
+    expect(row.mediaState).toBe("done");
     expect(existsSync(path.join(dataDir, "files", row.storageKey!))).toBe(true);
     // The poster is stored like every file (temp + rename), when ffmpeg is there to make one.
     if (await (await import("@/lib/assets/media")).hasFfmpeg())
       expect(existsSync(path.join(dataDir, "files", row.posterKey!))).toBe(true);
+  });
+
+  it("a finished output is succeeded and readable while its poster is still being made; the poster follows", async () => {
+    const { createGeneration, getGeneration, db } = await load();
+    const { hasFfmpeg } = await import("@/lib/assets/media");
+    if (!(await hasFfmpeg())) return; // without ffmpeg there is no poster to wait for
+    // An ffmpeg that waits for the test's word: the poster is held while the generation finishes.
+    const bin = mkdtempSync(path.join(os.tmpdir(), "slow-ffmpeg-"));
+    const hold = path.join(bin, "go");
+    const real = (await import("node:child_process")).execFileSync("sh", ["-c", "command -v ffmpeg"]).toString().trim();
+    writeFileSync(
+      path.join(bin, "ffmpeg"),
+      `#!/bin/sh\nwhile [ ! -f "${hold}" ]; do sleep 0.05; done\nexec "${real}" "$@"\n`,
+    );
+    chmodSync(path.join(bin, "ffmpeg"), 0o755);
+    const savedPath = process.env.PATH;
+    process.env.PATH = `${bin}${path.delimiter}${savedPath}`;
+    try {
+      const g = await createGeneration(
+        { model: "T0401001", mode: "text-to-video", prompt: "poster later" },
+        TEST_SCOPE,
+      );
+      const done = await until(
+        () => getGeneration(TEST_SCOPE, g.id),
+        (x) => x.status !== "queued" && x.status !== "running",
+        20_000,
+      );
+      expect(done.status).toBe("succeeded");
+      const out = done.outputs[0].asset;
+      expect(out.fileUrl).toBe(`/api/v1/assets/${out.id}/file`);
+      expect(out.posterUrl).toBeUndefined();
+      const row = await db().asset.findUniqueOrThrow({ where: { id: out.id } });
+      expect(["pending", "making"]).toContain(row.mediaState);
+      expect(existsSync(path.join(dataDir, "files", row.storageKey!))).toBe(true);
+      writeFileSync(hold, "");
+      const made = await mediaMade(out.id);
+      expect(made.mediaState).toBe("done");
+      expect(made.posterKey).toBe(`${row.storageKey}.poster.jpg`);
+      expect(made.width).toBeGreaterThan(0);
+      expect((await getGeneration(TEST_SCOPE, g.id)).outputs[0].asset.posterUrl).toBe(
+        `/api/v1/assets/${out.id}/poster`,
+      );
+    } finally {
+      process.env.PATH = savedPath;
+      writeFileSync(hold, "");
+      rmSync(bin, { recursive: true, force: true });
+    }
   });
 
   it("a voice clone whose audio comes as a link is saved as a team voice once its audio is stored", async () => {

@@ -78,6 +78,19 @@ export async function until<T>(fn: () => Promise<T>, ok: (v: T) => boolean, time
   }
 }
 
+/**
+ * The stored output's row once its poster, thumbnail or waveform is made: the media loop runs after the file is
+ * stored (a finished generation does not wait for ffmpeg).
+ */
+export async function mediaMade(assetId: string, timeoutMs = 20_000) {
+  const { db } = await import("@/lib/db");
+  return until(
+    () => db().asset.findUniqueOrThrow({ where: { id: assetId } }),
+    (a) => a.mediaState !== "pending" && a.mediaState !== "making",
+    timeoutMs,
+  );
+}
+
 /** One TD request the studio put on the wire: its X-TC-Action (VOD family) and its JSON body. */
 export interface SentRequest {
   action?: string;

@@ -78,8 +78,7 @@ describe("speech studio · requests TD receives (T0311001)", () => {
 
   it("an archived TTS output has a waveform thumbnail (inline data and a URL output alike), a transparent WebP", async () => {
     const { createGeneration, getGeneration } = await loadStudio();
-    const { until } = await import("./helpers");
-    const { db } = await import("@/lib/db");
+    const { mediaMade, until } = await import("./helpers");
     const { readFile } = await import("node:fs/promises");
     const { pathForKey } = await import("@/lib/storage");
     const sharp = (await import("sharp")).default;
@@ -94,7 +93,7 @@ describe("speech studio · requests TD receives (T0311001)", () => {
         () => getGeneration(TEST_SCOPE, g.id),
         (x) => x.outputs[0]?.asset.archiveState === "archived",
       );
-      const a = await db().asset.findUniqueOrThrow({ where: { id: done.outputs[0].assetId } });
+      const a = await mediaMade(done.outputs[0].assetId);
       expect(a.thumbKey, outputType).toMatch(/\.thumb\.webp$/);
       expect(a.thumbhash, outputType).toBeTruthy();
       const img = sharp(await readFile(pathForKey(a.thumbKey!)));

@@ -9,7 +9,7 @@ import { startEmulator, type Emulator } from "@/emulator";
 import { freshStudioEnv, TEST_SCOPE } from "../../scripts/harness/studio-env";
 import { S3RVER_ENV, startS3rver } from "../helpers/s3rver";
 import { readZip } from "../helpers/zip-read";
-import { until } from "./helpers";
+import { mediaMade, until } from "./helpers";
 
 // The studio with STORAGE_URL=s3://… against s3rver: real generations through the engine and the emulator, their
 // files archived to the bucket (poster and thumbnail too), read back through the REST routes with Range, shared
@@ -79,14 +79,13 @@ let videoId = "";
 describe("studio on S3 storage (s3rver)", () => {
   it("archives a generated video, its poster and thumbnail to the bucket; the file route serves Range from there", async () => {
     const { createGeneration } = await import("@/lib/generations/create");
-    const { db } = await import("@/lib/db");
     const g = await createGeneration(
       { model: "T0401001", mode: "text-to-video", prompt: "a paper city on a bucket", params: { duration: 4 } },
       TEST_SCOPE,
     );
     const done = await archived(g.id);
     expect(done.status).toBe("succeeded");
-    const row = await db().asset.findUniqueOrThrow({ where: { id: done.outputs[0].asset.id } });
+    const row = await mediaMade(done.outputs[0].asset.id);
     videoId = row.id;
     expect(row.storageKey).toMatch(/^outputs\/.+\.mp4$/);
     expect(row.posterKey).toBe(`${row.storageKey}.poster.jpg`);

@@ -368,7 +368,12 @@ describe("Ark family (Seedance 2.0 fast): tasks", () => {
 
 describe("Ark family: asset library", () => {
   it("creates an asset (Processing → Active, 12 h URL) and uses it as asset:// in a task", async () => {
-    const created = await client().createAsset(DOC_ASSET);
+    // Processing lasts 30 % of a task's time: long enough here that a busy machine still sees it.
+    const fast = t.emu.opts.taskSeconds;
+    t.emu.opts.taskSeconds = 3;
+    const created = await client()
+      .createAsset(DOC_ASSET)
+      .finally(() => (t.emu.opts.taskSeconds = fast));
     const id = created.data.Id;
     expect(id).toMatch(/^asset-\d{14}-[a-z0-9]{5}$/);
     const raw = await rawCall(t.emu.url, "POST", `${ARK_ASSET_GET_PATH}?id=${id}`);

@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { startEmulator } from "@/emulator";
 import { finishTime } from "@/emulator/tasks";
 import {
+  mediaOpen,
   Checks,
   checkStorage,
   countBy,
@@ -156,7 +157,8 @@ for (;;) {
     lastArchived = archived;
     stableSince = Date.now();
   }
-  if (active === 0 && temporary === 0 && Date.now() - stableSince > 4000) break;
+  // A poster a killed process was making is taken over when its 30 s lease runs out (and its temp files removed).
+  if (active === 0 && temporary === 0 && mediaOpen(assets) === 0 && Date.now() - stableSince > 4000) break;
   if (Date.now() - settleStart > SETTLE_MAX_MS) {
     log(`settle: gave up after ${SETTLE_MAX_MS / 1000} s with ${active} active generations`);
     break;

@@ -4,6 +4,7 @@ import path from "node:path";
 import { startEmulator } from "@/emulator";
 import { postgresBin, startPgCluster } from "../../scripts/db/pg-cluster";
 import {
+  mediaOpen,
   Checks,
   checkStorage,
   countBy,
@@ -278,7 +279,7 @@ for (;;) {
   const active = gens.filter((g) => !TERMINAL.has(g.status)).length;
   const open = assets.filter((a) => a.archiveState === "temporary" || a.archiveState === "archiving").length;
   const held = await db.heldClaims();
-  if (active === 0 && open === 0 && held.leases === 0 && held.archiveClaims === 0) break;
+  if (active === 0 && open === 0 && mediaOpen(assets) === 0 && held.leases === 0 && held.archiveClaims === 0) break;
   if (Date.now() - settleStart > SETTLE_MAX_MS) {
     log(
       `settle: gave up after ${SETTLE_MAX_MS / 1000} s: ${active} active, ${open} outputs open, ${JSON.stringify(held)}`,

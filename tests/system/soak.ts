@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { startEmulator } from "@/emulator";
 import type { LoggedRequest } from "@/emulator";
 import {
+  mediaOpen,
   Checks,
   checkStorage,
   countBy,
@@ -97,7 +98,7 @@ for (;;) {
   const assets = db.assets();
   const active = gens.filter((g) => !TERMINAL.has(g.status)).length;
   const pending = assets.filter((a) => a.archiveState !== "archived").length;
-  if (active === 0 && pending === 0) break;
+  if (active === 0 && pending === 0 && mediaOpen(assets) === 0) break;
   if (Date.now() - settleStart > SETTLE_MAX_MS) {
     log(
       `settle: gave up after ${SETTLE_MAX_MS / 1000} s (${active} active generations, ${pending} outputs not archived)`,
