@@ -336,7 +336,14 @@ async function runPhase(N: number) {
         if (r.kind === "answered" && r.status === 201 && r.body.id && r.body.status !== "failed") {
           createdIds.push(r.body.id);
           secondsOf.set(r.body.id, secs);
-        } else createErrors.push(r.kind === "answered" ? `${r.status} ${r.body.error?.code ?? r.body.status}` : r.kind);
+        } else
+          createErrors.push(
+            r.kind === "answered"
+              ? `${r.status} ${r.body.error?.code ?? r.body.status}`
+              : r.kind === "lost"
+                ? `lost (${r.error})`
+                : r.kind,
+          );
       }
     }),
   );
