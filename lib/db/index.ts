@@ -149,7 +149,8 @@ function withChangeNotes(client: PrismaClient): PrismaClient {
         },
         async updateMany({ args, query }) {
           const r = await query(args);
-          if (r.count > 0 && touches(args.data, ["archiveState", "mediaState"])) noteWrite("asset", named(args as Args));
+          if (r.count > 0 && touches(args.data, ["archiveState", "mediaState"]))
+            noteWrite("asset", named(args as Args));
           return r;
         },
       },
