@@ -25,6 +25,7 @@ import { nextPollDelay, statusLimiter } from "./schedule";
 import { submitGeneration } from "./submit";
 import { onWake, onWakeTask, setWakeRelay, wakeFromElsewhere } from "./wake";
 import { listenPg } from "@/lib/db/pg-listen";
+import { forgetCallersFromElsewhere, setCallerRelay } from "@/lib/auth/caller-cache";
 
 const LEASE_MS = 60_000;
 /** Leases of claimed work are renewed this often while it waits or its call is in flight. */
@@ -330,14 +331,22 @@ export function startEngine(): Engine {
   if (dbKind() === "postgres") {
     unlisten = listenPg("studio_wake", (payload) => {
       const [from, what] = payload.split(" ");
-      if (from !== owner && what) wakeFromElsewhere(what);
+      if (from === owner || !what) return;
+      if (what === "callers") forgetCallersFromElsewhere();
+      else wakeFromElsewhere(what);
     });
     setWakeRelay((what) => {
       void db().$executeRaw`SELECT pg_notify('studio_wake', ${`${owner} ${what}`})`.catch((e) =>
         elog().error({ err: (e as Error).message }, "could not relay a wake-up"),
       );
     });
-  }
+    // A revoked token or a changed membership is forgotten by every process's caller cache at once.
+    setCallerRelay(() => {
+      void db().$executeRaw`SELECT pg_notify('studio_wake', ${`${owner} callers`})`.catch((e) =>
+        elog().error({ err: (e as Error).message }, "could not relay a caller change"),
+      );
+    });
+  } else setCallerRelay(() => undefined); // SQLite: one process, nobody else to tell
   const stop = () => {
     void poller.stop();
     void archiver.stop();
@@ -348,6 +357,7 @@ export function startEngine(): Engine {
     clearTimeout(firstSweep);
     unlisten?.();
     setWakeRelay(undefined);
+    setCallerRelay(undefined);
     if (g.__studioEngine?.owner === owner) g.__studioEngine = undefined;
   };
   /**
