@@ -20,8 +20,12 @@ export type TeamEvent =
 type Listener = (e: TeamEvent) => void;
 
 const FLUSH_MS = 20;
-/** A write inside a transaction is noted before it commits: what was pushed is checked once more this much later. */
+/**
+ * A write inside a transaction is noted before it commits: what was pushed is checked again every SETTLE_MS until
+ * SETTLE_FOR_MS after the push (a transaction on a busy machine may commit seconds later).
+ */
 const SETTLE_MS = 300;
+const SETTLE_FOR_MS = 5000;
 const STAMP_WATCH_MS = 2000;
 const NOTIFY_SETTLE_MS = 50;
 
@@ -34,8 +38,8 @@ interface Hub {
   /** A write that named no record (a bulk update): every listening team is told "changed". */
   dirtyUnknown: boolean;
   flushTimer?: ReturnType<typeof setTimeout>;
-  /** updatedAt of each record as pushed, until the settle check has looked at it again. */
-  pushed: Map<string, string>;
+  /** The shown fields of each record as pushed, and when, until the settle checks have seen it long enough. */
+  pushed: Map<string, { shown: string; at: number }>;
   settleTimer?: ReturnType<typeof setTimeout>;
   watchTimer?: ReturnType<typeof setInterval>;
   /** PostgreSQL: this process LISTENs to the stamp bumps of every process. */
@@ -164,13 +168,10 @@ async function flush() {
       include: { outputs: true, inputs: { orderBy: { position: "asc" } }, ledger: true },
     });
     for (const row of rows) {
-      h.pushed.set(row.id, shownOf(row));
+      h.pushed.set(row.id, { shown: shownOf(row), at: Date.now() });
       emit(row.teamId!, { type: "generation", version: versions.get(row.teamId!)!, generation: generationView(row) });
     }
-    h.settleTimer ??= setTimeout(() => {
-      h.settleTimer = undefined;
-      settle().catch((e) => console.error("[events] settle check failed", e));
-    }, SETTLE_MS);
+    scheduleSettle(h);
   }
   if (unknown && listening.length) {
     const bumped = await bump(listening);
@@ -203,8 +204,23 @@ async function settle() {
     where: { id: { in: [...pushed.keys()] } },
     select: { id: true, ...SHOWN },
   });
-  const moved = rows.filter((r) => shownOf(r) !== pushed.get(r.id)).map((r) => r.id);
+  const moved = rows.filter((r) => shownOf(r) !== pushed.get(r.id)?.shown).map((r) => r.id);
+  // Unchanged and young: its transaction may still commit. Looked at again unless a newer push took its place.
+  const now = Date.now();
+  for (const r of rows) {
+    const p = pushed.get(r.id)!;
+    if (!moved.includes(r.id) && now - p.at < SETTLE_FOR_MS && !h.pushed.has(r.id)) h.pushed.set(r.id, p);
+  }
   if (moved.length) noteWrite("generation", moved);
+  if (h.pushed.size) scheduleSettle(h);
+}
+
+function scheduleSettle(h: Hub) {
+  h.settleTimer ??= setTimeout(() => {
+    h.settleTimer = undefined;
+    settle().catch((e) => console.error("[events] settle check failed", e));
+  }, SETTLE_MS);
+  h.settleTimer.unref?.();
 }
 
 /** One statement: the stamps of the teams owning these generations, each bumped once. */

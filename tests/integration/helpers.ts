@@ -73,7 +73,7 @@ export async function until<T>(fn: () => Promise<T>, ok: (v: T) => boolean, time
     const v = await fn();
     if (ok(v)) return v;
     if (Date.now() - start > timeoutMs)
-      throw new Error(`condition not met in ${timeoutMs} ms; last value: ${JSON.stringify(v).slice(0, 400)}`);
+      throw new Error(`condition not met in ${timeoutMs} ms; last value: ${String(JSON.stringify(v)).slice(0, 400)}`);
     await new Promise((r) => setTimeout(r, 50));
   }
 }
