@@ -122,6 +122,14 @@ function withChangeNotes(client: PrismaClient): PrismaClient {
           return r;
         },
       },
+      // The chat hot path also remembers that a team has no budget (lib/spend/chat-ledger.ts): forget on a change.
+      budget: {
+        async $allOperations({ operation, args, query }) {
+          const r = await query(args);
+          if (WRITES.has(operation)) forgetCallers();
+          return r;
+        },
+      },
       user: {
         async $allOperations({ operation, args, query }) {
           const r = await query(args);

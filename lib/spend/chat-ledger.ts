@@ -8,6 +8,7 @@ import { checkLimits, type BudgetState } from "./budgets";
 import { estimateChatTurn } from "./estimate";
 import { settleChat } from "./ledger";
 import { currentPrices } from "./prices";
+import { cachedCaller, rememberCaller } from "@/lib/auth/caller-cache";
 
 // The gateway's chat turns (/api/v1/chat/completions and the OpenAI-compatible base): reserved with the budget
 // check in one transaction before anything goes upstream, settled from the usage TD reports, released when the
@@ -32,35 +33,55 @@ export async function reserveChatTurn(
 ): Promise<ChatReservation> {
   const id = `chat-${randomUUID()}`;
   const near: BudgetState[] = [];
+  const entry = (prices: Awaited<ReturnType<typeof currentPrices>>) => {
+    const { units, cost } = estimateChatTurn(model, body, prices);
+    return {
+      cost,
+      data: {
+        id,
+        teamId: scope.teamId,
+        userId: scope.userId || null,
+        source: "chat",
+        model,
+        mode: "chat",
+        state: "reserved",
+        unit: "output_token",
+        units: JSON.stringify(units),
+        quantity: units.output_token ?? sumUnits(units),
+        cost: cost ?? null,
+        charge: cost ?? 0,
+        currency: cost !== undefined ? prices.currency : null,
+        priceVersionId: prices.version,
+      },
+    };
+  };
+  // A team with no budget row at all has nothing that could refuse the turn: the reservation is one insert, no
+  // lock (the hot path). Whether it has one is remembered like the caller, and forgotten with any budget write.
+  if (await withoutBudgets(scope.teamId)) {
+    await db().ledgerEntry.create({ data: entry(await currentPrices()).data });
+    return { id, scope, model, near };
+  }
   await db().$transaction(
     async (tx) => {
       // The write lock first, so the check sees every reservation made before it (as reserveInTx does).
       await tx.$executeRaw`UPDATE "Team" SET "updatedAt" = "updatedAt" WHERE "id" = ${scope.teamId}`;
       const prices = await currentPrices(tx);
-      const { units, cost } = estimateChatTurn(model, body, prices);
-      near.push(...(await checkLimits(tx, scope, cost ?? 0, prices.currency)));
-      await tx.ledgerEntry.create({
-        data: {
-          id,
-          teamId: scope.teamId,
-          userId: scope.userId || null,
-          source: "chat",
-          model,
-          mode: "chat",
-          state: "reserved",
-          unit: "output_token",
-          units: JSON.stringify(units),
-          quantity: units.output_token ?? sumUnits(units),
-          cost: cost ?? null,
-          charge: cost ?? 0,
-          currency: cost !== undefined ? prices.currency : null,
-          priceVersionId: prices.version,
-        },
-      });
+      const e = entry(prices);
+      near.push(...(await checkLimits(tx, scope, e.cost ?? 0, prices.currency)));
+      await tx.ledgerEntry.create({ data: e.data });
     },
     { maxWait: 20_000, timeout: 20_000 },
   );
   return { id, scope, model, near };
+}
+
+async function withoutBudgets(teamId: string): Promise<boolean> {
+  const key = `budget-free:${teamId}`;
+  const known = cachedCaller<boolean>(key);
+  if (known !== undefined) return known;
+  const none = (await db().budget.count({ where: { teamId } })) === 0;
+  rememberCaller(key, none);
+  return none;
 }
 
 /** The soft-threshold notices of a reservation (nothing to do below 80 %). */
