@@ -25,7 +25,7 @@ interface TeamEventsState {
 const Ctx = createContext<TeamEventsState | null>(null);
 
 type Page = { items: GenerationView[]; nextCursor: string | null };
-type ListFilters = { status?: string; model?: string; mode?: string } | undefined;
+type ListFilters = { id?: string; status?: string; model?: string; mode?: string } | undefined;
 
 /** Newest first, as the API lists them: (createdAt, id) descending. */
 const before = (a: GenerationView, b: GenerationView) =>
@@ -42,6 +42,7 @@ export function applyGeneration(qc: QueryClient, g: GenerationView): void {
     const data = q.state.data as InfiniteData<Page> | undefined;
     if (!data) continue;
     const matches =
+      (!filters?.id || filters.id === g.id) &&
       (!filters?.status || filters.status === g.status) &&
       (!filters?.model || filters.model === g.model) &&
       (!filters?.mode || filters.mode === g.mode);
