@@ -349,7 +349,9 @@ describe("Ark family (Seedance 2.0 fast): tasks", () => {
       });
     });
     await new Promise<void>((r) => server.listen(0, "127.0.0.1", () => r()));
-    await setTaskSeconds(1.2); // phases long enough that each callback sees its own status
+    // Phases long enough that each callback sees its own status, even when a busy machine runs the emulator's
+    // timers late (at 1.2 s the running one was once seen only after the task had succeeded).
+    await setTaskSeconds(4);
     try {
       const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/hook`;
       await client().createTask(t2v("with a callback", { callback_url: url }));
