@@ -365,6 +365,12 @@ function scheduleCallbacks(ctx: EmuContext, task: EmuTask) {
       if (ok) return;
     }
   };
-  for (const at of [0, task.queuedMs, task.queuedMs + task.runMs + 5])
-    setTimeout(() => void fire().catch(() => undefined), at).unref();
+  // On each change as it happens: the status is looked at every 50 ms until the task ends (a task may wait in the
+  // queue for a slot longer than its nominal phase, so fixed timers would miss its "running").
+  const watch = async () => {
+    await fire().catch(() => undefined);
+    const status = statusOf(task);
+    if (status === "queued" || status === "running") setTimeout(() => void watch(), 50).unref();
+  };
+  setTimeout(() => void watch(), 0).unref();
 }
