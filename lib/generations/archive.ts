@@ -145,7 +145,8 @@ export async function archiveAsset(id: string, claimed?: string): Promise<void> 
     );
     // Images: width and height from the header (cheap). Posters, thumbnails, waveforms and probed facts are made
     // after this by their own queue (deriveMedia): a finished output is readable without waiting for ffmpeg.
-    const header = asset.kind === "image" ? await imageSize(key) : undefined;
+    // (Only when TD did not report them: on a bucket, reading the header means fetching the file back.)
+    const header = asset.kind === "image" && !(asset.width && asset.height) ? await imageSize(key) : undefined;
     const saved = await db().asset.updateMany({
       where: ours,
       data: {
