@@ -2,6 +2,23 @@
 // so there is no separate worker to remember.
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
+  // Diagnostics: STUDIO_CPU_PROFILE=<file> samples the server's JavaScript thread from the start; each SIGUSR2
+  // writes what was sampled so far to that file (open it in Chrome DevTools → Performance) and starts again.
+  if (process.env.STUDIO_CPU_PROFILE) {
+    const inspector = await import("node:inspector");
+    const fs = await import("node:fs");
+    const s = new inspector.Session();
+    s.connect();
+    s.post("Profiler.enable", () =>
+      s.post("Profiler.setSamplingInterval", { interval: 500 }, () => s.post("Profiler.start")),
+    );
+    process.on("SIGUSR2", () =>
+      s.post("Profiler.stop", (err, r) => {
+        if (!err) fs.writeFileSync(process.env.STUDIO_CPU_PROFILE!, JSON.stringify(r.profile));
+        s.post("Profiler.start");
+      }),
+    );
+  }
   const [{ log }, { metrics }, { config }] = await Promise.all([
     import("@/lib/log"),
     import("@/lib/metrics"),

@@ -384,20 +384,29 @@ async function runPhase(N: number) {
   const upstreamDone = (g: (typeof rows)[number]) => taskById.get(g.upstreamTaskId!)!.finishedAt;
   const phaseReqs = reqs.filter((r) => r.seq > logFrom);
   const getsByTask = new Map<string, number>();
+  /** The last status call of each task: TD done → this is the time to the poll that saw it (callback or schedule). */
+  const lastGetAt = new Map<string, number>();
   for (const r of phaseReqs)
-    if (r.op === "get" && r.taskId) getsByTask.set(r.taskId, (getsByTask.get(r.taskId) ?? 0) + 1);
+    if (r.op === "get" && r.taskId) {
+      getsByTask.set(r.taskId, (getsByTask.get(r.taskId) ?? 0) + 1);
+      lastGetAt.set(r.taskId, r.at);
+    }
   const bySeconds = Object.fromEntries(
     SECONDS.map((secs) => {
       const mine = succeeded.filter((g) => secondsOf.get(g.id) === secs);
       const lat = mine.map((g) => g.finishedAt! - upstreamDone(g));
       const knew = mine.filter((g) => known.has(g.id)).map((g) => known.get(g.id)! - upstreamDone(g));
       const gets = mine.map((g) => getsByTask.get(g.upstreamTaskId!) ?? 0);
+      const polled = mine
+        .filter((g) => lastGetAt.has(g.upstreamTaskId!))
+        .map((g) => lastGetAt.get(g.upstreamTaskId!)! - upstreamDone(g));
       return [
         `${secs}s`,
         {
           count: mine.length,
           succeededMs: { p50: pct(lat, 50), p95: pct(lat, 95), max: Math.max(...lat) },
           knownMs: { p50: pct(knew, 50), p95: pct(knew, 95), max: Math.max(...knew) },
+          polledMs: { p50: pct(polled, 50), p95: pct(polled, 95), max: Math.max(...polled) },
           statusCalls: {
             mean: Number((gets.reduce((a, b) => a + b, 0) / Math.max(1, gets.length)).toFixed(2)),
             max: Math.max(...gets),
@@ -488,7 +497,7 @@ for (const p of phases) {
   );
   for (const [k, v] of Object.entries(p.bySeconds))
     console.log(
-      `    ${k.padEnd(5)} done → succeeded p50 ${v.succeededMs.p50} ms · p95 ${v.succeededMs.p95} ms · done → known p50 ${v.knownMs.p50} ms · p95 ${v.knownMs.p95} ms · status calls ${v.statusCalls.mean} (max ${v.statusCalls.max})`,
+      `    ${k.padEnd(5)} done → succeeded p50 ${v.succeededMs.p50} ms · p95 ${v.succeededMs.p95} ms · done → polled p50 ${v.polledMs.p50} ms · p95 ${v.polledMs.p95} ms · done → known p50 ${v.knownMs.p50} ms · p95 ${v.knownMs.p95} ms · status calls ${v.statusCalls.mean} (max ${v.statusCalls.max})`,
     );
   console.log(
     `    CPU ${p.cpuPercentOfOneCore.wholeRun} % of a core (creating ${p.cpuPercentOfOneCore.creating}, after ${p.cpuPercentOfOneCore.afterCreates}) · peak RSS ${p.rssMb.serverPeakSampled} MB · status calls peak ${p.statusCallsPerGeneration.peakPerSecond}/s · outcomes ${JSON.stringify(p.outcomes)}`,

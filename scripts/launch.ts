@@ -77,7 +77,11 @@ export async function launch(kind: "dev" | "start") {
 
   const nextBin = path.resolve("node_modules/next/dist/bin/next");
   // Production: Next leaves SIGTERM/SIGINT to the studio's own handler (instrumentation.ts → lib/health/shutdown.ts).
-  const serverEnv = kind === "start" ? { ...env, NEXT_MANUAL_SIG_HANDLE: "true" } : env;
+  // libuv's thread pool (file writes and fsyncs, sharp, DNS) is 4 threads by default: the archiver's downloads then
+  // queue with every other file operation, and under a burst even Next's own request handling waited seconds for
+  // one (bench:engine). 32 threads cost a few MB; an operator's own setting wins.
+  const pool = { UV_THREADPOOL_SIZE: env.UV_THREADPOOL_SIZE ?? "32" };
+  const serverEnv = kind === "start" ? { ...env, ...pool, NEXT_MANUAL_SIG_HANDLE: "true" } : { ...env, ...pool };
   const next = spawn(
     process.execPath,
     [nextBin, kind, "-p", String(port), ...(env.HOSTNAME ? ["-H", env.HOSTNAME] : [])],

@@ -15,6 +15,7 @@ import {
   settleChatTurn,
   type ChatReservation,
 } from "@/lib/spend/chat-ledger";
+import { teamWithoutBudgets } from "@/lib/spend/budgets";
 import { td, TdError } from "@/lib/td";
 import { GPT54_MODEL } from "@/lib/td/chat-schema";
 import { GatewayError, gatewayErrorFromTd, parseGatewayRequest } from "./gateway";
@@ -24,9 +25,10 @@ import { UsageWatch } from "./usage-watch";
 // The gateway's whole request: who is asking, the body, TD's answer relayed with a closing error event when it
 // breaks off. Both routes (/api/v1/chat/completions and the OpenAI-compatible /api/openai/v1/chat/completions)
 // are this one handler. The hot path does no database write before the first byte: counting the request and
-// touching the token wait in `later` (Server-Timing shows where the time goes). The one write before TD is
-// called is the turn's ledger reservation (its budget check in the same transaction: a refused turn sends
-// nothing upstream); it is settled from TD's usage, or released, after the last byte.
+// touching the token wait in `later` (Server-Timing shows where the time goes). The one write before the first
+// byte is the turn's ledger reservation: with budgets, made (with its check, in one transaction) before TD is
+// called, so a refused turn sends nothing upstream; without, written while TD is called. It is settled from TD's
+// usage, or released, after the last byte.
 
 /** The answer to one gateway request: TD's JSON, or its SSE bytes as they arrive (`stream: true`). */
 export async function handleChatCompletions(
@@ -37,6 +39,7 @@ export async function handleChatCompletions(
   const t0 = performance.now();
   const later = new AfterFirstByte();
   let reservation: ChatReservation | undefined;
+  let reserving: Promise<ChatReservation> | undefined;
   try {
     const caller = await authorized(later);
     timing.mark("auth");
@@ -53,13 +56,20 @@ export async function handleChatCompletions(
     const g = parseGatewayRequest(json, c.TD_GPT54_MODEL_CODE);
     timing.mark("parse");
     const extra: Record<string, string> = g.ignored.length ? { "X-Studio-Ignored-Params": g.ignored.join(", ") } : {};
-    const turn = await reserveChatTurn(caller, g.flavor === "gpt-5.4" ? GPT54_MODEL : g.body.model, g.body);
-    reservation = turn;
+    // The reservation (one insert) always exists before the answer's first byte. When a budget could refuse the
+    // turn, it is made before TD hears anything; for a stream of a team without budgets (nothing could refuse it)
+    // the insert runs while TD is called — the hot path: the database write costs the first token nothing.
+    reserving = reserveChatTurn(caller, g.flavor === "gpt-5.4" ? GPT54_MODEL : g.body.model, g.body).then(
+      (t) => (reservation = t),
+    );
+    reserving.catch(() => undefined); // awaited below; never an unhandled rejection meanwhile
+    if (!g.stream || !(await teamWithoutBudgets(caller.teamId))) await reserving;
     timing.mark("reserve");
-    later.add(() => notifyNear(turn));
     if (!g.stream) {
       const r = await td().chat.complete(g.body, req.signal);
       timing.mark("upstream");
+      const turn = await reserving;
+      later.add(() => notifyNear(turn));
       const usage = (r.data as { usage?: unknown }).usage;
       later.add(() =>
         usage && typeof usage === "object"
@@ -78,7 +88,15 @@ export async function handleChatCompletions(
     // The ledger needs TD's usage chunk: asked for always; taken out again when the client did not ask for it.
     const askedUsage = !!g.body.stream_options?.include_usage;
     const body = askedUsage ? g.body : { ...g.body, stream_options: { ...g.body.stream_options, include_usage: true } };
-    const { response, requestId } = await td().chat.streamRaw(body, abort.signal);
+    const started = td().chat.streamRaw(body, abort.signal);
+    started.catch(() => undefined);
+    // The insert failed (the database is down): TD's answer is not relayed unrecorded; the call is cut off.
+    const turn = await reserving.catch((e) => {
+      abort.abort(new DOMException("The turn could not be recorded.", "AbortError"));
+      throw e;
+    });
+    later.add(() => notifyNear(turn));
+    const { response, requestId } = await started;
     timing.mark("upstream");
     if (!response.body)
       throw new GatewayError(502, "api_error", "upstream_malformed", "TD answered a stream request without a body.");
@@ -99,7 +117,8 @@ export async function handleChatCompletions(
       headers: { ...SSE_HEADERS, ...extra, "X-Request-Id": requestId, "Server-Timing": timing.header() },
     });
   } catch (e) {
-    // Nothing reached TD, or TD refused it: the turn is not charged.
+    // Nothing reached TD, or TD refused it: the turn is not charged (a reservation still being written is waited for).
+    if (reserving) await reserving.catch(() => undefined);
     const r = reservation;
     if (r) later.add(() => releaseChatTurn(r, !(e instanceof TdError && e.kind === "aborted")));
     later.run();

@@ -111,6 +111,8 @@ export const envSchema = z.object({
   // on each model's typical run time (catalog typicalSeconds) that the poll schedule is built on.
   STUDIO_STATUS_CALLS_PER_SECOND: z.coerce.number().int().min(1).max(1000).default(50),
   STUDIO_POLL_CONCURRENCY: z.coerce.number().int().min(1).max(256).default(32),
+  /** Creates whose database work runs at once in this process; more wait their turn (lib/generations/gate.ts). */
+  STUDIO_CREATE_CONCURRENCY: z.coerce.number().int().min(1).max(256).default(4),
   STUDIO_TYPICAL_SCALE: z.coerce.number().min(0.001).max(10).default(1),
   /** Diagnostics: Prisma emits an event per query (lib/db onDbQuery), for counting what a code path costs. */
   STUDIO_DB_QUERY_EVENTS: bool,

@@ -122,7 +122,7 @@ function withChangeNotes(client: PrismaClient): PrismaClient {
           return r;
         },
       },
-      // The chat hot path also remembers that a team has no budget (lib/spend/chat-ledger.ts): forget on a change.
+      // Creates and chat turns remember that a team has no budget (teamWithoutBudgets, lib/spend/budgets.ts): forget on a change.
       budget: {
         async $allOperations({ operation, args, query }) {
           const r = await query(args);

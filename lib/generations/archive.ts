@@ -126,8 +126,9 @@ export async function archiveAsset(id: string, claimed?: string): Promise<void> 
   const asset = await db().asset.findUniqueOrThrow({ where: { id } });
   const ext = EXT[asset.mime ?? ""] ?? "bin";
   const key = `outputs/${asset.generationId ?? "none"}/${asset.id}.${ext}`;
-  // We hold the claim now, so any half-written temp file of this output is a dead process's leftover.
-  await removePartials(key);
+  // We hold the claim now, so any half-written temp file of this output is a dead process's leftover (only a claim
+  // taken over from another, or a retry, can find one: the first claim skips the look).
+  if (asset.archiveAttempts > 1) await removePartials(key);
   const renew = setInterval(() => {
     void renewArchiveClaim(id, claim).catch(() => undefined);
   }, RENEW_MS);

@@ -4,7 +4,9 @@ import { randomUUID } from "node:crypto";
 import { db } from "@/lib/db";
 import { checkPromptVersion } from "@/lib/prompts/library";
 import { alertBudgets } from "@/lib/spend/budget-alerts";
-import type { BudgetState } from "@/lib/spend/budgets";
+import { teamWithoutBudgets, type BudgetState } from "@/lib/spend/budgets";
+import { config } from "@/lib/config";
+import { Gate } from "./gate";
 import { reconcileLedger, reserveInTx } from "@/lib/spend/ledger";
 import type { CreateGenerationRequest } from "./schema";
 import { submitGeneration } from "./submit";
@@ -21,10 +23,37 @@ export async function createGeneration(
   /** Set by experiments: the experiment this generation is a cell of. */
   link: { experimentId?: string } = {},
 ) {
+  const id = randomUUID();
+  // The database work before and after TD's call waits its turn (createGate); the call itself does not.
+  const { estimate, near } = await createGate.run(() => writeRecord(id, req, scope, link));
+  // Past 80 % of a budget: its owners hear it (once a period), without holding up the create.
+  if (near.length) void alertBudgets(scope, near);
+  await submitGeneration(id, createGate);
+  const row = await createGate.run(() =>
+    db().generation.findUniqueOrThrow({
+      where: { id },
+      include: { outputs: true, inputs: true, ledger: true },
+    }),
+  );
+  return { ...generationView(row), estimate: estimate ?? null };
+}
+
+const g = globalThis as unknown as { __studioCreateGate?: Gate };
+/** The creates of this process (STUDIO_CREATE_CONCURRENCY at once), shared by the REST API, the UI and experiments. */
+const createGate = (g.__studioCreateGate ??= new Gate(() => config().STUDIO_CREATE_CONCURRENCY));
+
+/** Validate, then the budget check, the reservation and the record in one transaction. */
+async function writeRecord(
+  id: string,
+  req: CreateGenerationRequest,
+  scope: Scope,
+  link: { experimentId?: string },
+): Promise<{ estimate: Awaited<ReturnType<typeof reserveInTx>>; near: BudgetState[] }> {
   const { model, spec, params, inputs } = await validateGenerationRequest(req, scope);
   if (req.promptVersionId) await checkPromptVersion(scope, req.promptVersionId);
-  const id = randomUUID();
-  await reconcileLedger(scope.teamId);
+  // Stale reservations only matter to a budget check: a team without budgets has none to make.
+  const unlimited = await teamWithoutBudgets(scope.teamId);
+  if (!unlimited) await reconcileLedger(scope.teamId);
   // The budget check, the reservation and the record in one transaction: concurrent creates cannot overrun.
   const reserve = {
     scope,
@@ -33,6 +62,7 @@ export async function createGeneration(
     mode: spec.mode,
     params,
     prompt: req.prompt,
+    unlimited,
   };
   const near: BudgetState[] = [];
   const estimate = await db().$transaction(
@@ -71,12 +101,5 @@ export async function createGeneration(
     // Creates queue for the write lock one after another: wait for a turn rather than fail under a burst.
     { maxWait: 20_000, timeout: 20_000 },
   );
-  // Past 80 % of a budget: its owners hear it (once a period), without holding up the create.
-  if (near.length) void alertBudgets(scope, near);
-  await submitGeneration(id);
-  const row = await db().generation.findUniqueOrThrow({
-    where: { id },
-    include: { outputs: true, inputs: true, ledger: true },
-  });
-  return { ...generationView(row), estimate: estimate ?? null };
+  return { estimate, near };
 }

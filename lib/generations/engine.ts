@@ -32,8 +32,8 @@ const LEASE_MS = 60_000;
 const LEASE_RENEW_MS = 20_000;
 /** Rows claimed per statement; the pool takes more when fewer than its concurrency are waiting. */
 const CLAIM_BATCH = 100;
-/** Downloads in flight: network and disk, little CPU (posters and thumbnails are made by the media loop). */
-const ARCHIVE_CONCURRENCY = 8;
+/** Downloads in flight: network and disk waits, little CPU (posters and thumbnails are made by the media loop). */
+const ARCHIVE_CONCURRENCY = 24;
 /** Posters, thumbnails, waveforms: CPU work (ffmpeg niced, sharp), one at a time so polls and pages go first. */
 const MEDIA_CONCURRENCY = 1;
 /** The recovery queries (unsent and stale creates) run at most this often, not on every wake. */
@@ -306,6 +306,7 @@ export function startEngine(): Engine {
   const pool = poolOf(owner);
   const poller = loop("poll", () => engineTick(pool, idleMs), idleMs);
   const archiver = loop("archive", async () => ((await archiveTick()) ? 20 : idleMs), idleMs);
+  archiveSlotFreed = archiver.wake;
   const media = loop("media", async () => ((await mediaTick()) ? 0 : idleMs), idleMs);
   setMediaWaker(media.wake);
   pool.onIdleSlot = poller.wake;
@@ -352,6 +353,7 @@ export function startEngine(): Engine {
     void archiver.stop();
     void media.stop();
     setMediaWaker(undefined);
+    archiveSlotFreed = undefined;
     clearInterval(renewal);
     clearInterval(housekeeping);
     clearTimeout(firstSweep);
@@ -374,7 +376,7 @@ export function startEngine(): Engine {
         sleep(Math.max(0, deadline - Date.now())),
       ]);
     const { held, settled } = pool.close();
-    await until(Promise.all([poller.stop(), archiver.stop(), media.stop(), settled]));
+    await until(Promise.all([poller.stop(), archiver.stop(), media.stop(), settled, archivesInFlight()]));
     stop();
     const [polls, archivesReleased, mediaReleased] = await Promise.all([
       held.length
@@ -617,29 +619,60 @@ async function pollOne(owner: string, gen: Claimed): Promise<void> {
   }
 }
 
+/** Downloads in flight in this process (asset id → its run): each slot takes the next due output as soon as it ends. */
+const archiving = new Map<string, Promise<void>>();
+let archiveSlotFreed: (() => void) | undefined;
+let lastSettleSweep = 0;
+
+/**
+ * The archiver's pass: claim as many due outputs as there are free download slots and start them — no batch
+ * barrier (one slow download holds its own slot, not the next 19); a slot that frees wakes the loop at once.
+ * Answers how many were started.
+ */
 export async function archiveTick(): Promise<number> {
   const now = new Date();
-  if (dbKind() === "postgres") {
-    // One statement claims a batch no other process is claiming (SKIP LOCKED); each download then runs on its claim.
-    const claimed = await claimArchivesPg(now, 20);
-    await eachLimit(claimed, ARCHIVE_CONCURRENCY, (a) => archiveAsset(a.id, a.archiveClaim));
-    await settleSaved();
-    return claimed.length;
+  const free = ARCHIVE_CONCURRENCY - archiving.size;
+  let started = 0;
+  if (free > 0) {
+    const claimed: { id: string; archiveClaim?: string }[] =
+      dbKind() === "postgres"
+        ? await claimArchivesPg(now, free)
+        : await db().asset.findMany({
+            where: {
+              origin: "output",
+              OR: [
+                { archiveState: "temporary" },
+                { archiveState: { in: ["failed", "archiving"] }, nextArchiveAt: { lte: now } },
+              ],
+              ...(archiving.size ? { id: { notIn: [...archiving.keys()] } } : {}),
+            },
+            select: { id: true },
+            orderBy: { createdAt: "asc" },
+            take: free,
+          });
+    for (const a of claimed) {
+      if (archiving.has(a.id)) continue;
+      const run = archiveAsset(a.id, a.archiveClaim)
+        .catch((err) => elog().error({ err, assetId: a.id }, "archive failed"))
+        .finally(() => {
+          archiving.delete(a.id);
+          archiveSlotFreed?.();
+        });
+      archiving.set(a.id, run);
+      started++;
+    }
   }
-  const due = await db().asset.findMany({
-    where: {
-      origin: "output",
-      OR: [
-        { archiveState: "temporary" },
-        { archiveState: { in: ["failed", "archiving"] }, nextArchiveAt: { lte: now } },
-      ],
-    },
-    select: { id: true },
-    take: 20,
-  });
-  await eachLimit(due, ARCHIVE_CONCURRENCY, (a) => archiveAsset(a.id));
-  await settleSaved();
-  return due.length;
+  // The archiver settles its own generations; this sweep covers a crash between the two writes.
+  if (Date.now() - lastSettleSweep >= RECOVERY_EVERY_MS * 5) {
+    lastSettleSweep = Date.now();
+    await settleSaved();
+  }
+  return started;
+}
+
+/** Shutdown: the downloads in flight, to wait for (bounded by the caller). */
+function archivesInFlight(): Promise<unknown> {
+  return Promise.allSettled([...archiving.values()]);
 }
 
 /**

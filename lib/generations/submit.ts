@@ -11,6 +11,7 @@ import { callbackUrlFor } from "./callback";
 import { applyPollResult, mergeIds, recordFailure } from "./finish";
 import { firstPollDelay } from "./schedule";
 import { referenceFor } from "./inputs";
+import type { Gate } from "./gate";
 
 /** How long a create refused for capacity (429) keeps being queued again before it fails with TD's code. */
 export const CAPACITY_WAIT_MS = 60 * 60_000;
@@ -34,17 +35,24 @@ export function capacityRetryDelay(attempt: number, retryAfterMs?: number): numb
  * Each attempt's requestId is stored before it is sent; an answer that arrives after the engine gave the
  * create up as SubmitInterrupted still wins (the record is revived with its task id or outputs).
  */
-export async function submitGeneration(id: string): Promise<void> {
+export async function submitGeneration(id: string, gate?: Gate): Promise<void> {
   const now = new Date();
-  const claimed = await db().generation.updateMany({
-    where: { id, status: "queued", submittedAt: null },
-    data: { submittedAt: now, attempts: { increment: 1 } },
+  const turn = <T>(fn: () => Promise<T>) => (gate ? gate.run(fn) : fn());
+  const gen = await turn(async () => {
+    const claimed = await db().generation.updateMany({
+      where: { id, status: "queued", submittedAt: null },
+      data: { submittedAt: now, attempts: { increment: 1 } },
+    });
+    if (claimed.count === 0) return undefined;
+    return db().generation.findUniqueOrThrow({
+      where: { id },
+      include: { inputs: { include: { asset: true }, orderBy: { position: "asc" } } },
+    });
   });
-  if (claimed.count === 0) return;
-  const gen = await db().generation.findUniqueOrThrow({
-    where: { id },
-    include: { inputs: { include: { asset: true }, orderBy: { position: "asc" } } },
-  });
+  if (!gen) return;
+  // Only this submit writes the record's requestIds until TD has answered (it holds submittedAt): kept here, not
+  // read back before each write.
+  let sentIds = gen.requestIds;
   const model = getModel(gen.model);
   const spec = model && getModeSpec(gen.model, gen.mode as Mode);
   const adapter = model && adapterFor(model.family);
@@ -57,11 +65,8 @@ export async function submitGeneration(id: string): Promise<void> {
     return;
   }
   const beforeSend = async (requestId: string) => {
-    const row = await db().generation.findUnique({ where: { id }, select: { requestIds: true } });
-    await db().generation.update({
-      where: { id },
-      data: { requestIds: mergeIds(row?.requestIds ?? "[]", [requestId]) },
-    });
+    sentIds = mergeIds(sentIds, [requestId]);
+    await db().generation.update({ where: { id }, data: { requestIds: sentIds } });
   };
   // Asked for when the family calls back and TD can reach us; remembered, so the polls become a safety net.
   const callbackUrl = adapter.callbacks ? callbackUrlFor(id) : undefined;
@@ -81,33 +86,39 @@ export async function submitGeneration(id: string): Promise<void> {
       beforeSend,
       callbackUrl,
     });
-    const row = await db().generation.findUnique({ where: { id }, select: { requestIds: true } });
-    const requestIds = mergeIds(row?.requestIds ?? "[]", result.requestIds);
+    const requestIds = mergeIds(sentIds, result.requestIds);
     if (result.done) {
       await db().generation.update({ where: { id }, data: { requestIds } });
       await applyPollResult(id, result.done, { revive: true });
       return;
     }
-    const written = await db().generation.updateMany({
-      where: { id, OR: [{ status: "queued" }, { status: "failed", errorCode: "SubmitInterrupted" }] },
-      data: {
-        upstreamTaskId: result.upstreamTaskId ?? null,
-        upstreamStatus: result.upstreamStatus ?? null,
-        status: "running",
-        phase: null,
-        errorCode: null,
-        errorMessage: null,
-        finishedAt: null,
-        requestIds,
-        callback: !!callbackUrl,
-        nextPollAt: new Date(Date.now() + firstPollDelay({ model, callback: !!callbackUrl })),
-      },
+    const running = {
+      upstreamTaskId: result.upstreamTaskId ?? null,
+      upstreamStatus: result.upstreamStatus ?? null,
+      status: "running",
+      phase: null,
+      errorCode: null,
+      errorMessage: null,
+      finishedAt: null,
+      requestIds,
+      callback: !!callbackUrl,
+      nextPollAt: new Date(Date.now() + firstPollDelay({ model, callback: !!callbackUrl })),
+    };
+    await turn(async () => {
+      // Still queued (the usual case): its reservation is as it was, nothing for the ledger to do.
+      const written = await db().generation.updateMany({ where: { id, status: "queued" }, data: running });
+      if (written.count) return;
+      // Given up as SubmitInterrupted while TD took its time: the late answer revives it, reserved again.
+      const revived = await db().generation.updateMany({
+        where: { id, status: "failed", errorCode: "SubmitInterrupted" },
+        data: running,
+      });
+      if (revived.count) await syncLedger(id);
+      else
+        console.error(
+          `[engine] generation ${id}: TD accepted task ${result.upstreamTaskId} after the record was closed; not applied`,
+        );
     });
-    if (written.count) await syncLedger(id);
-    else
-      console.error(
-        `[engine] generation ${id}: TD accepted task ${result.upstreamTaskId} after the record was closed; not applied`,
-      );
   } catch (e) {
     if (e instanceof TdError) {
       if (isCapacityRefusal(e)) return waitForCapacity(id, now, gen.createdAt, gen.attempts, e);

@@ -6,6 +6,7 @@ import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { PutBudgetsRequest } from "./schema";
+import { cachedCaller, rememberCaller } from "@/lib/auth/caller-cache";
 
 type Tx = Prisma.TransactionClient;
 type Client = Tx | ReturnType<typeof db>;
@@ -66,6 +67,19 @@ export async function budgetStates(client: Client, scope: Scope, now = new Date(
  * The hard limits, run inside the create's transaction (after its write lock): a budget the charge would
  * overrun → 402 budget_exceeded naming it and what is left; a member quota → 429 quota_exceeded naming it.
  */
+/**
+ * A team with no budget row at all has nothing that could refuse a run: its reservations need no lock and no check
+ * (the hot path of creates and chat turns). Remembered like the caller, and forgotten with any budget write.
+ */
+export async function teamWithoutBudgets(teamId: string): Promise<boolean> {
+  const key = `budget-free:${teamId}`;
+  const known = cachedCaller<boolean>(key);
+  if (known !== undefined) return known;
+  const none = (await db().budget.count({ where: { teamId } })) === 0;
+  rememberCaller(key, none);
+  return none;
+}
+
 export async function checkLimits(
   tx: Tx,
   scope: Scope,

@@ -4,11 +4,10 @@ import type { Scope } from "@/lib/auth/scope";
 import { sumUnits, type chatEstimateUnits } from "@/lib/catalog/units";
 import { db } from "@/lib/db";
 import { alertBudgets } from "./budget-alerts";
-import { checkLimits, type BudgetState } from "./budgets";
+import { checkLimits, teamWithoutBudgets, type BudgetState } from "./budgets";
 import { estimateChatTurn } from "./estimate";
 import { settleChat } from "./ledger";
 import { currentPrices } from "./prices";
-import { cachedCaller, rememberCaller } from "@/lib/auth/caller-cache";
 
 // The gateway's chat turns (/api/v1/chat/completions and the OpenAI-compatible base): reserved with the budget
 // check in one transaction before anything goes upstream, settled from the usage TD reports, released when the
@@ -57,7 +56,7 @@ export async function reserveChatTurn(
   };
   // A team with no budget row at all has nothing that could refuse the turn: the reservation is one insert, no
   // lock (the hot path). Whether it has one is remembered like the caller, and forgotten with any budget write.
-  if (await withoutBudgets(scope.teamId)) {
+  if (await teamWithoutBudgets(scope.teamId)) {
     await db().ledgerEntry.create({ data: entry(await currentPrices()).data });
     return { id, scope, model, near };
   }
@@ -73,15 +72,6 @@ export async function reserveChatTurn(
     { maxWait: 20_000, timeout: 20_000 },
   );
   return { id, scope, model, near };
-}
-
-async function withoutBudgets(teamId: string): Promise<boolean> {
-  const key = `budget-free:${teamId}`;
-  const known = cachedCaller<boolean>(key);
-  if (known !== undefined) return known;
-  const none = (await db().budget.count({ where: { teamId } })) === 0;
-  rememberCaller(key, none);
-  return none;
 }
 
 /** The soft-threshold notices of a reservation (nothing to do below 80 %). */

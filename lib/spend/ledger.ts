@@ -23,6 +23,8 @@ export interface ReserveArgs {
   mode: string;
   params: Record<string, unknown>;
   prompt?: string;
+  /** The team has no budget row (teamWithoutBudgets, read before the transaction): the check is skipped. */
+  unlimited?: boolean;
 }
 
 /**
@@ -37,13 +39,18 @@ export async function reserveInTx(
   /** Collects the budgets this reservation takes to the soft threshold or past it (for alertBudgets). */
   near?: BudgetState[],
 ): Promise<Estimate | undefined> {
+  // The write lock first (SQLite: as BEGIN IMMEDIATE would; a read first could not be upgraded to a write while
+  // another process writes). Only then is anything read.
   await tx.$executeRaw`UPDATE "Team" SET "updatedAt" = "updatedAt" WHERE "id" = ${a.scope.teamId}`;
   const prices = await currentPrices(tx);
   const est = estimateRun(a, prices);
   const charge = est?.cost ?? 0;
-  // (Not `near?.push(...await …)`: optional chaining would skip the check itself when nobody collects.)
-  const crossed = await checkLimits(tx, a.scope, charge, prices.currency);
-  near?.push(...crossed);
+  // A team without budgets (known before the transaction began) has nothing to check: no sums.
+  if (!a.unlimited) {
+    // (Not `near?.push(...await …)`: optional chaining would skip the check itself when nobody collects.)
+    const crossed = await checkLimits(tx, a.scope, charge, prices.currency);
+    near?.push(...crossed);
+  }
   await writeRecord();
   if (!est) return undefined;
   await tx.ledgerEntry.create({

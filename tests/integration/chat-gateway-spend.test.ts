@@ -93,6 +93,21 @@ describe("chat gateway: the ledger", () => {
     expect(e.charge).toBeCloseTo(costOfUsage(usage), 6);
   });
 
+  it("stream of a team without budgets: the reservation, written while TD is called, is on record at the headers", async () => {
+    const res = await call(v1, {
+      model: "T0106004",
+      messages: [{ role: "user", content: "reserved alongside the call" }],
+      stream: true,
+    });
+    expect(res.status).toBe(200);
+    // The headers are out, no byte of the answer read yet: the turn is already reserved.
+    const [reserved] = await entries();
+    expect(reserved).toMatchObject({ state: "reserved", source: "chat", model: "T0106004" });
+    await res.text();
+    const [e] = await settledAll(1);
+    expect(e).toMatchObject({ id: reserved.id, state: "settled" });
+  });
+
   it("stream without include_usage: the studio asks TD for usage, settles on it, and the client sees no usage chunk", async () => {
     const content = "stream ledger, no usage asked";
     const asked = await call(v1, {
