@@ -27,8 +27,8 @@ import { UsageWatch } from "./usage-watch";
 // are this one handler. The hot path does no database write before the first byte: counting the request and
 // touching the token wait in `later` (Server-Timing shows where the time goes). The one write before the first
 // byte is the turn's ledger reservation: with budgets, made (with its check, in one transaction) before TD is
-// called, so a refused turn sends nothing upstream; without, written while TD is called. It is settled from TD's
-// usage, or released, after the last byte.
+// called, so a refused turn sends nothing upstream; without, written while TD works on the first token (which
+// waits for it). It is settled from TD's usage, or released, after the last byte.
 
 /** The answer to one gateway request: TD's JSON, or its SSE bytes as they arrive (`stream: true`). */
 export async function handleChatCompletions(
@@ -39,7 +39,6 @@ export async function handleChatCompletions(
   const t0 = performance.now();
   const later = new AfterFirstByte();
   let reservation: ChatReservation | undefined;
-  let reserving: Promise<ChatReservation> | undefined;
   try {
     const caller = await authorized(later);
     timing.mark("auth");
@@ -57,19 +56,22 @@ export async function handleChatCompletions(
     timing.mark("parse");
     const extra: Record<string, string> = g.ignored.length ? { "X-Studio-Ignored-Params": g.ignored.join(", ") } : {};
     // The reservation (one insert) always exists before the answer's first byte. When a budget could refuse the
-    // turn, it is made before TD hears anything; for a stream of a team without budgets (nothing could refuse it)
-    // the insert runs while TD is called — the hot path: the database write costs the first token nothing.
-    reserving = reserveChatTurn(caller, g.flavor === "gpt-5.4" ? GPT54_MODEL : g.body.model, g.body).then(
-      (t) => (reservation = t),
-    );
-    reserving.catch(() => undefined); // awaited below; never an unhandled rejection meanwhile
-    if (!g.stream || !(await teamWithoutBudgets(caller.teamId))) await reserving;
+    // turn, it is made before TD hears anything. A stream of a team without budgets (nothing could refuse it) is
+    // recorded once TD has the request, while TD works on its first token; that first byte waits for the record.
+    const model = g.flavor === "gpt-5.4" ? GPT54_MODEL : g.body.model;
+    let reserving: Promise<ChatReservation> | undefined;
+    const reserve = () => {
+      reserving ??= reserveChatTurn(caller, model, g.body).then((t) => (reservation = t));
+      reserving.catch(() => undefined); // awaited where it matters; never an unhandled rejection meanwhile
+      return reserving;
+    };
+    if (!g.stream || !(await teamWithoutBudgets(caller.teamId))) await reserve();
     timing.mark("reserve");
     if (!g.stream) {
+      const turn = await reserve();
+      later.add(() => notifyNear(turn));
       const r = await td().chat.complete(g.body, req.signal);
       timing.mark("upstream");
-      const turn = await reserving;
-      later.add(() => notifyNear(turn));
       const usage = (r.data as { usage?: unknown }).usage;
       later.add(() =>
         usage && typeof usage === "object"
@@ -88,28 +90,26 @@ export async function handleChatCompletions(
     // The ledger needs TD's usage chunk: asked for always; taken out again when the client did not ask for it.
     const askedUsage = !!g.body.stream_options?.include_usage;
     const body = askedUsage ? g.body : { ...g.body, stream_options: { ...g.body.stream_options, include_usage: true } };
-    const started = td().chat.streamRaw(body, abort.signal);
-    started.catch(() => undefined);
-    // The insert failed (the database is down): TD's answer is not relayed unrecorded; the call is cut off.
-    const turn = await reserving.catch((e) => {
-      abort.abort(new DOMException("The turn could not be recorded.", "AbortError"));
-      throw e;
-    });
-    later.add(() => notifyNear(turn));
-    const { response, requestId } = await started;
+    const { response, requestId } = await td().chat.streamRaw(body, abort.signal);
     timing.mark("upstream");
     if (!response.body)
       throw new GatewayError(502, "api_error", "upstream_malformed", "TD answered a stream request without a body.");
+    const recorded = reserve();
+    later.add(() => recorded.then(notifyNear));
     const watch = new UsageWatch();
-    const upstream = askedUsage ? response.body : response.body.pipeThrough(watch.stripUsageChunks());
-    const model = g.flavor === "gpt-5.4" ? GPT54_MODEL : g.body.model;
+    const upstream = (askedUsage ? response.body : response.body.pipeThrough(watch.stripUsageChunks())).pipeThrough(
+      afterRecorded(recorded),
+    );
     const stream = relay(upstream, {
       abort,
       idleMs: c.TD_TIMEOUT_MS,
       tap: doneWatcher(
         later,
         askedUsage ? watch : undefined,
-        (o) => (watch.usage ? settleChatTurn(turn, watch.usage) : releaseChatTurn(turn, o.kind !== "canceled")),
+        (o) =>
+          recorded.then((turn) =>
+            watch.usage ? settleChatTurn(turn, watch.usage) : releaseChatTurn(turn, o.kind !== "canceled"),
+          ),
         () => metrics().chatTtft.observe({ model }, (performance.now() - t0) / 1000),
       ),
     });
@@ -117,8 +117,7 @@ export async function handleChatCompletions(
       headers: { ...SSE_HEADERS, ...extra, "X-Request-Id": requestId, "Server-Timing": timing.header() },
     });
   } catch (e) {
-    // Nothing reached TD, or TD refused it: the turn is not charged (a reservation still being written is waited for).
-    if (reserving) await reserving.catch(() => undefined);
+    // Nothing reached TD, or TD refused it: the turn is not charged.
     const r = reservation;
     if (r) later.add(() => releaseChatTurn(r, !(e instanceof TdError && e.kind === "aborted")));
     later.run();
@@ -167,6 +166,26 @@ function gatewayErrorFromApp(e: AppError): GatewayError {
             ? "not_found_error"
             : "invalid_request_error";
   return new GatewayError(e.status, type, e.code, e.message, e.field ?? null, e.details);
+}
+
+/**
+ * The answer's bytes pass once the turn's reservation is written (at once, normally: it was written while TD worked
+ * on its first token). A reservation that could not be written stops the answer with an error event, and the relay
+ * cuts TD's stream off: nothing is relayed that the ledger does not know.
+ */
+function afterRecorded(recorded: Promise<unknown>): TransformStream<Uint8Array, Uint8Array> {
+  let ready = false;
+  return new TransformStream({
+    async transform(chunk, ctl) {
+      if (!ready) {
+        await recorded.catch(() => {
+          throw new Error("The studio could not record this turn in its ledger, so the answer was stopped.");
+        });
+        ready = true;
+      }
+      ctl.enqueue(chunk);
+    },
+  });
 }
 
 const DONE = new TextEncoder().encode("[DONE]");

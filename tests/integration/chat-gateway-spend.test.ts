@@ -93,17 +93,19 @@ describe("chat gateway: the ledger", () => {
     expect(e.charge).toBeCloseTo(costOfUsage(usage), 6);
   });
 
-  it("stream of a team without budgets: the reservation, written while TD is called, is on record at the headers", async () => {
+  it("stream of a team without budgets: reserved while TD works, on record before the answer's first byte", async () => {
     const res = await call(v1, {
       model: "T0106004",
       messages: [{ role: "user", content: "reserved alongside the call" }],
       stream: true,
     });
     expect(res.status).toBe(200);
-    // The headers are out, no byte of the answer read yet: the turn is already reserved.
+    // The first bytes of the answer are here: the turn is on record, not yet settled.
+    const reader = res.body!.getReader();
+    expect((await reader.read()).value?.length).toBeGreaterThan(0);
     const [reserved] = await entries();
     expect(reserved).toMatchObject({ state: "reserved", source: "chat", model: "T0106004" });
-    await res.text();
+    while (!(await reader.read()).done);
     const [e] = await settledAll(1);
     expect(e).toMatchObject({ id: reserved.id, state: "settled" });
   });
