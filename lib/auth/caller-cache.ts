@@ -1,5 +1,6 @@
-// The chat gateway's short memory of who a token belongs to (lib/auth/caller.ts): four queries saved per request
-// on the hot path. Any write to a membership, to a token's revocation, or a deleted user or team clears it in this
+// A short memory of who an API token belongs to (lib/auth/caller.ts): four queries saved per request (a create, a
+// chat turn). Any write to a membership, to a token's revocation, to a user's operator flag, name or email, to a team's
+// name, or a deleted user or team clears it in this
 // process at once (the database client calls forgetCallers) and, through the engine's relay (PostgreSQL NOTIFY), in
 // every other process; without a relay another process's copy lives at most CALLER_CACHE_MS.
 

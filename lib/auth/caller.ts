@@ -32,11 +32,13 @@ export async function resolveCaller(headers: Headers, later?: AfterFirstByte): P
   const authz = headers.get("authorization");
   if (authz && /^bearer /i.test(authz)) {
     const secret = authz.slice(7).trim();
-    // The hot path remembers a token's caller for a moment (lib/auth/caller-cache.ts): no read per request.
-    const key = later ? hashToken(secret) : "";
-    const known = later ? cachedCaller<Caller>(key) : undefined;
+    // A token's caller is remembered for a moment (lib/auth/caller-cache.ts): no reads per request. Every change
+    // that could revoke or narrow it (revocation, membership, deleted user or team) forgets it at once.
+    const key = hashToken(secret);
+    const known = cachedCaller<Caller>(key);
     if (known) {
-      await consumeLater("token", known.tokenId!, later!);
+      if (later) await consumeLater("token", known.tokenId!, later);
+      else await consume("token", known.tokenId!);
       return known;
     }
     const owner = await verifyToken(secret, later);
@@ -52,7 +54,7 @@ export async function resolveCaller(headers: Headers, later?: AfterFirstByte): P
         reason: "token_orphaned",
       });
     const caller = { ...c, tokenId: owner.tokenId };
-    if (later) rememberCaller(key, caller);
+    rememberCaller(key, caller);
     return caller;
   }
   if (!headers.get("cookie")) return null;

@@ -9,6 +9,7 @@ import { PrismaClient as PgPrismaClient } from "@/lib/generated/prisma-pg/client
 import { databaseFileFromUrl, databaseKind, type DatabaseKind } from "@/lib/config/database-url";
 import { config } from "@/lib/config";
 import { numberedParams } from "@/lib/db/dialect";
+import { oneStatementAtATime } from "@/lib/db/sqlite-one-connection";
 import { forgetCallers } from "@/lib/auth/caller-cache";
 import { noteWrite } from "@/lib/events/team-events";
 
@@ -40,7 +41,9 @@ export function db(): PrismaClient {
     const raw = new Database(file);
     raw.pragma("journal_mode = WAL");
     raw.close();
-    client = new PrismaClient({ adapter: new PrismaBetterSQLite3({ url: file, timeout: 10_000 }), ...log });
+    // One connection: statements outside a transaction wait for an open one (lib/db/sqlite-one-connection.ts).
+    const adapter = oneStatementAtATime(new PrismaBetterSQLite3({ url: file, timeout: 10_000 }));
+    client = new PrismaClient({ adapter, ...log });
   }
   if (config().STUDIO_DB_QUERY_EVENTS)
     client.$on("query" as never, (e: { query: string }) => queryListeners.forEach((fn) => fn(e.query)));
@@ -130,17 +133,21 @@ function withChangeNotes(client: PrismaClient): PrismaClient {
           return r;
         },
       },
+      // A remembered caller carries the user's name, email and operator flag and the team's name.
       user: {
         async $allOperations({ operation, args, query }) {
           const r = await query(args);
-          if (operation.startsWith("delete")) forgetCallers();
+          const data = (args as { data?: unknown }).data;
+          if (operation.startsWith("delete") || (WRITES.has(operation) && touches(data, ["operator", "name", "email"])))
+            forgetCallers();
           return r;
         },
       },
       team: {
         async $allOperations({ operation, args, query }) {
           const r = await query(args);
-          if (operation.startsWith("delete")) forgetCallers();
+          const data = (args as { data?: unknown }).data;
+          if (operation.startsWith("delete") || (WRITES.has(operation) && touches(data, ["name"]))) forgetCallers();
           return r;
         },
       },

@@ -165,6 +165,22 @@ describe("accounts", () => {
     });
   });
 
+  it("a token's caller is remembered, yet an operator flag, a name or a team's new name shows at the next request", async () => {
+    const db = (await import("@/lib/db")).db();
+    const ada = (await db.user.findUnique({ where: { email: "ada@example.com" } }))!;
+    const teamId = (await accounts.teamsOf(ada.id))[0].id;
+    const made = await tokens.createToken({ userId: ada.id, teamId }, "cached");
+    const ask = () => caller.resolveCaller(new Headers({ authorization: `Bearer ${made.token}` }));
+    const first = (await ask())!;
+    expect(await ask()).toBe(first); // remembered: the same object, no reads
+    await db.user.update({ where: { id: ada.id }, data: { operator: !first.user.operator } });
+    expect((await ask())!.user.operator).toBe(!first.user.operator);
+    await db.user.update({ where: { id: ada.id }, data: { operator: first.user.operator } });
+    await db.team.update({ where: { id: teamId }, data: { name: "Renamed team" } });
+    expect((await ask())!.team.name).toBe("Renamed team");
+    await db.team.update({ where: { id: teamId }, data: { name: first.team.name } });
+  });
+
   it("the CLI: creates people and teams, prints a token alone on the last line, and that token works", async () => {
     const cli = (...args: string[]) =>
       spawnSync(
