@@ -113,6 +113,8 @@ export const envSchema = z.object({
   STUDIO_POLL_CONCURRENCY: z.coerce.number().int().min(1).max(256).default(32),
   /** Creates whose database work runs at once in this process; more wait their turn (lib/generations/gate.ts). */
   STUDIO_CREATE_CONCURRENCY: z.coerce.number().int().min(1).max(256).default(4),
+  /** A create's turn waits (up to 1 s) while the server's thread is busier than this (0–1; 1 = never waits). */
+  STUDIO_CREATE_PACE_LOAD: z.coerce.number().min(0.1).max(1).default(0.8),
   STUDIO_TYPICAL_SCALE: z.coerce.number().min(0.001).max(10).default(1),
   /** Diagnostics: Prisma emits an event per query (lib/db onDbQuery), for counting what a code path costs. */
   STUDIO_DB_QUERY_EVENTS: bool,

@@ -6,7 +6,7 @@ import { checkPromptVersion } from "@/lib/prompts/library";
 import { alertBudgets } from "@/lib/spend/budget-alerts";
 import { teamWithoutBudgets, type BudgetState } from "@/lib/spend/budgets";
 import { config } from "@/lib/config";
-import { Gate } from "./gate";
+import { Gate, paceWhileBusy } from "./gate";
 import { reconcileLedger, reserveInTx } from "@/lib/spend/ledger";
 import type { CreateGenerationRequest } from "./schema";
 import { submitGeneration } from "./submit";
@@ -25,7 +25,8 @@ export async function createGeneration(
 ) {
   const id = randomUUID();
   // The database work before and after TD's call waits its turn (createGate); the call itself does not.
-  const { estimate, near } = await createGate.run(() => writeRecord(id, req, scope, link));
+  // A new create's first turn is paced while the server is saturated (gate.ts); the later steps of one under way are not.
+  const { estimate, near } = await createGate.run(() => writeRecord(id, req, scope, link), true);
   // Past 80 % of a budget: its owners hear it (once a period), without holding up the create.
   if (near.length) void alertBudgets(scope, near);
   await submitGeneration(id, createGate);
@@ -40,7 +41,10 @@ export async function createGeneration(
 
 const g = globalThis as unknown as { __studioCreateGate?: Gate };
 /** The creates of this process (STUDIO_CREATE_CONCURRENCY at once), shared by the REST API, the UI and experiments. */
-const createGate = (g.__studioCreateGate ??= new Gate(() => config().STUDIO_CREATE_CONCURRENCY));
+const createGate = (g.__studioCreateGate ??= new Gate(
+  () => config().STUDIO_CREATE_CONCURRENCY,
+  () => paceWhileBusy(config().STUDIO_CREATE_PACE_LOAD),
+));
 
 /** Validate, then the budget check, the reservation and the record in one transaction. */
 async function writeRecord(

@@ -79,6 +79,10 @@ function studioTestEnv(
     TD_TIMEOUT_MS: "3000",
     // The emulator's tasks take well under a second: the poll schedule (catalog typicalSeconds) is scaled down to STUDIO_POLL_MS.
     STUDIO_TYPICAL_SCALE: "0.001",
+    // In-process tests run the studio's code on the test runner's own busy thread: its load says nothing about a
+    // server's, so creates are not paced there (tests/unit/create-gate.test.ts tests the pacing; bench:engine and
+    // the system tests run it as shipped).
+    STUDIO_CREATE_PACE_LOAD: "1",
     ...extra,
   };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { Gate } from "@/lib/generations/gate";
+import { Gate, loopLoad, paceWhileBusy } from "@/lib/generations/gate";
 
 const tick = () => new Promise((r) => setTimeout(r, 5));
 
@@ -36,5 +36,66 @@ describe("Gate (creates' turns)", () => {
     expect(order).toEqual([0, 1, 2, 3, 4]);
     expect(peak).toBe(2);
     expect(gate.queued).toBe(0);
+  });
+
+  it("runs its pace at the start of a paced turn (and only there)", async () => {
+    const paced: number[] = [];
+    let n = 0;
+    const gate = new Gate(
+      () => 1,
+      async () => {
+        paced.push(n);
+        await tick();
+      },
+    );
+    await Promise.all([gate.run(async () => n++, true), gate.run(async () => n++, true), gate.run(async () => n++)]);
+    expect(paced).toEqual([0, 1]); // the second paced after the first ran, before its own work; the third not at all
+    expect(n).toBe(3);
+  });
+});
+
+// Bulk creates yield while the server's thread is saturated (bench:engine: a saturated loop takes one new connection
+// per turn, so TD's callbacks waited in a full listen queue). Wide bounds: this checks behaviour, not speed.
+describe("paceWhileBusy", () => {
+  /** Keeps the thread busy ~90 % of the time until stopped. */
+  function spin() {
+    const t = setInterval(() => {
+      const end = performance.now() + 18;
+      while (performance.now() < end) {
+        /* busy */
+      }
+    }, 20);
+    return () => clearInterval(t);
+  }
+
+  it("waits while the thread is busier than the limit, but never longer than limitMs", async () => {
+    const stop = spin();
+    try {
+      await new Promise((r) => setTimeout(r, 300)); // a busy window to measure
+      expect(loopLoad()).toBeGreaterThan(0.6);
+      const t0 = performance.now();
+      await paceWhileBusy(0.5, 400);
+      const waited = performance.now() - t0;
+      expect(waited).toBeGreaterThanOrEqual(350);
+      expect(waited).toBeLessThan(3000);
+    } finally {
+      stop();
+    }
+  });
+
+  it("does not wait on an idle thread, nor when pacing is off", async () => {
+    await new Promise((r) => setTimeout(r, 250)); // an idle window
+    const t0 = performance.now();
+    await paceWhileBusy(0.5, 5000);
+    expect(performance.now() - t0).toBeLessThan(1000);
+    const stop = spin();
+    try {
+      await new Promise((r) => setTimeout(r, 300));
+      const t1 = performance.now();
+      await paceWhileBusy(1, 5000); // 1 = off
+      expect(performance.now() - t1).toBeLessThan(1000);
+    } finally {
+      stop();
+    }
   });
 });
