@@ -292,7 +292,6 @@ describe("engine edges (issue #11)", () => {
     expect((await db().generation.findUniqueOrThrow({ where: { id: row.id } })).errorCode).toBe("SubmitInterrupted");
     held.open();
     const created = await pending;
-    console.log("DBGCREATED", JSON.stringify(created).slice(0, 600));
     proxy.state.handler = undefined;
     expect(created).toMatchObject({ status: "running", upstreamTaskId: expect.any(String) });
     expect(created.error).toBeUndefined();
