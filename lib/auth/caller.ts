@@ -33,7 +33,7 @@ export async function resolveCaller(headers: Headers, later?: AfterFirstByte): P
   if (authz && /^bearer /i.test(authz)) {
     const secret = authz.slice(7).trim();
     // A token's caller is remembered for a moment (lib/auth/caller-cache.ts): no reads per request. Every change
-    // that could revoke or narrow it (revocation, membership, deleted user or team) forgets it at once.
+    // that could revoke, narrow or rename it forgets it at once (the list is in caller-cache.ts).
     const key = hashToken(secret);
     const known = cachedCaller<Caller>(key);
     if (known) {

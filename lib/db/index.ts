@@ -79,6 +79,24 @@ const named = (a: Args): string[] | undefined => {
 const touches = (data: unknown, keys: string[]) =>
   !!data && typeof data === "object" && keys.some((k) => k in (data as object));
 
+/** A model's hook that forgets remembered callers on a delete, or on a write to one of `fields`. */
+function forgetCallersOnChange(fields: string[]) {
+  return async ({
+    operation,
+    args,
+    query,
+  }: {
+    operation: string;
+    args: unknown;
+    query: (a: unknown) => Promise<unknown>;
+  }) => {
+    const r = await query(args);
+    const data = (args as { data?: unknown }).data;
+    if (operation.startsWith("delete") || (WRITES.has(operation) && touches(data, fields))) forgetCallers();
+    return r;
+  };
+}
+
 /**
  * The one hook of the browser events (lib/events/team-events.ts): every write that changes what a page shows of
  * a generation is noted here, whoever makes it (the engine, cancel, create), so no caller has to remember to.
@@ -113,18 +131,7 @@ function withChangeNotes(client: PrismaClient): PrismaClient {
           return r;
         },
       },
-      apiToken: {
-        async $allOperations({ operation, args, query }) {
-          const r = await query(args);
-          const data = (args as { data?: unknown }).data;
-          if (
-            operation.startsWith("delete") ||
-            (WRITES.has(operation) && touches(data, ["revokedAt", "teamId", "userId"]))
-          )
-            forgetCallers();
-          return r;
-        },
-      },
+      apiToken: { $allOperations: forgetCallersOnChange(["revokedAt", "teamId", "userId"]) },
       // Creates and chat turns remember that a team has no budget (teamWithoutBudgets, lib/spend/budgets.ts): forget on a change.
       budget: {
         async $allOperations({ operation, args, query }) {
@@ -134,23 +141,8 @@ function withChangeNotes(client: PrismaClient): PrismaClient {
         },
       },
       // A remembered caller carries the user's name, email and operator flag and the team's name.
-      user: {
-        async $allOperations({ operation, args, query }) {
-          const r = await query(args);
-          const data = (args as { data?: unknown }).data;
-          if (operation.startsWith("delete") || (WRITES.has(operation) && touches(data, ["operator", "name", "email"])))
-            forgetCallers();
-          return r;
-        },
-      },
-      team: {
-        async $allOperations({ operation, args, query }) {
-          const r = await query(args);
-          const data = (args as { data?: unknown }).data;
-          if (operation.startsWith("delete") || (WRITES.has(operation) && touches(data, ["name"]))) forgetCallers();
-          return r;
-        },
-      },
+      user: { $allOperations: forgetCallersOnChange(["operator", "name", "email"]) },
+      team: { $allOperations: forgetCallersOnChange(["name"]) },
       asset: {
         async create({ args, query }) {
           const r = await query(args);

@@ -74,13 +74,9 @@ function serialize(adapter: Adapter, lock: FifoLock): Adapter {
 }
 
 /** A lock whose waiters are served in the order they came. */
-export class FifoLock {
+class FifoLock {
   private held = false;
   private readonly waiters: (() => void)[] = [];
-
-  get waiting(): number {
-    return this.waiters.length;
-  }
 
   tryAcquire(): boolean {
     if (this.held || this.waiters.length) return false;

@@ -25,7 +25,8 @@ export async function createGeneration(
 ) {
   const id = randomUUID();
   // The database work before and after TD's call waits its turn (createGate); the call itself does not.
-  // A new create's first turn is paced while the server is saturated (gate.ts); the later steps of one under way are not.
+  // A new create's first turn is paced while the server is saturated (gate.ts); the later turns of one under way are
+  // not paced themselves (they may still queue behind a paced turn).
   const { estimate, near } = await createGate.run(() => writeRecord(id, req, scope, link), true);
   // Past 80 % of a budget: its owners hear it (once a period), without holding up the create.
   if (near.length) void alertBudgets(scope, near);
