@@ -26,6 +26,9 @@ export async function register() {
   ]);
   // Made now, so that TD calls are counted from the first one, not from the first scrape.
   metrics();
+  // The chat gateway's fast lane, for the production server (scripts/server.js) to find; unused under `next dev`.
+  const { fastLane } = await import("@/lib/chat/fast-lane");
+  (globalThis as { __studioFastLane?: typeof fastLane }).__studioFastLane = fastLane;
   // `npm start` (scripts/launch.ts) asks Next to leave SIGTERM/SIGINT to us: drain, hand back leases, exit 0.
   if (process.env.NEXT_MANUAL_SIG_HANDLE === "true") {
     const { installShutdown } = await import("@/lib/health/shutdown");

@@ -1,4 +1,5 @@
 import type { NextConfig } from "next";
+import { SECURITY_HEADERS } from "./lib/api/security-headers";
 
 const nextConfig: NextConfig = {
   // Native modules and Prisma must load from node_modules at run time, not be bundled.
@@ -30,17 +31,7 @@ const nextConfig: NextConfig = {
   },
   // Headers for every answer, API and files included; the page CSP (with its nonce) is set in proxy.ts.
   async headers() {
-    return [
-      {
-        source: "/:path*",
-        headers: [
-          { key: "X-Content-Type-Options", value: "nosniff" },
-          { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
-          { key: "X-Frame-Options", value: "SAMEORIGIN" },
-          { key: "Permissions-Policy", value: "camera=(), geolocation=(), microphone=(self)" },
-        ],
-      },
-    ];
+    return [{ source: "/:path*", headers: SECURITY_HEADERS }];
   },
 };
 

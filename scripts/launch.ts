@@ -82,14 +82,12 @@ export async function launch(kind: "dev" | "start") {
   // one (bench:engine). 32 threads cost a few MB; an operator's own setting wins.
   const pool = { UV_THREADPOOL_SIZE: env.UV_THREADPOOL_SIZE ?? "32" };
   const serverEnv = kind === "start" ? { ...env, ...pool, NEXT_MANUAL_SIG_HANDLE: "true" } : { ...env, ...pool };
-  const next = spawn(
-    process.execPath,
-    [nextBin, kind, "-p", String(port), ...(env.HOSTNAME ? ["-H", env.HOSTNAME] : [])],
-    {
-      env: serverEnv,
-      stdio: "inherit",
-    },
-  );
+  // Production runs scripts/server.js: Next's handling plus the chat gateway's fast lane (see that file).
+  const args =
+    kind === "start"
+      ? [path.resolve("scripts/server.js")]
+      : [nextBin, kind, "-p", String(port), ...(env.HOSTNAME ? ["-H", env.HOSTNAME] : [])];
+  const next = spawn(process.execPath, args, { env: { ...serverEnv, PORT: String(port) }, stdio: "inherit" });
   server.next = next;
   children.push(next);
   // After a signal, a server that stopped (Next dev answers Ctrl-C with 130) is a clean stop.

@@ -59,7 +59,7 @@ export interface StudioOptions {
   env?: Record<string, string>;
 }
 
-/** The production server exactly as `npm start` runs it (migrate deploy, then next start). */
+/** The production server exactly as `npm start` runs it (migrate deploy, then scripts/server.js). */
 export class Studio {
   child?: ChildProcess;
   starts = 0;

@@ -84,4 +84,32 @@ test.describe("Chat · prompt helper and gateway", () => {
     expect(limited.status()).toBe(429);
     expect((await limited.json()).error.type).toBe("rate_limit_error");
   });
+
+  test("production: a token's call takes the server's fast lane, a browser session's goes through Next; both answer alike", async ({
+    request,
+    page,
+  }) => {
+    test.skip(!!process.env.E2E_DEV, "`next dev` serves the gateway through Next only");
+    const body = { model: "T0106004", messages: [{ role: "user", content: "which lane" }], stream: true };
+    const viaToken = await request.post("/api/v1/chat/completions", { data: body });
+    await page.goto("/video"); // the browser context's session cookie
+    const viaSession = await page.request.post("/api/v1/chat/completions", { data: body });
+    for (const [res, lane] of [
+      [viaToken, true],
+      [viaSession, false],
+    ] as const) {
+      expect(res.status()).toBe(200);
+      const h = res.headers();
+      expect(h["server-timing"]).toMatch(/auth;dur=.*total;dur=/);
+      expect(h["server-timing"].includes('lane;desc="direct"')).toBe(lane);
+      expect(h["content-type"]).toMatch(/^text\/event-stream/);
+      expect(h["x-content-type-options"]).toBe("nosniff");
+      expect(h["x-frame-options"]).toBe("SAMEORIGIN");
+      expect((await res.text()).trim().endsWith("data: [DONE]")).toBe(true);
+    }
+    // The lane is the route's handler: the same checks, the same OpenAI-shaped errors.
+    const tooMany = await request.post("/api/v1/chat/completions", { data: { ...body, n: 2 } });
+    expect(tooMany.status()).toBe(400);
+    expect((await tooMany.json()).error).toMatchObject({ code: "unsupported_parameter", param: "n" });
+  });
 });

@@ -8,7 +8,8 @@ import { TEST_KEY, withEmulator } from "./helpers";
 import { freshStudioEnv, TEST_SCOPE } from "../../scripts/harness/studio-env";
 
 // The OpenAI-compatible base (/api/openai/v1) as the official `openai` SDK uses it: real HTTP from the SDK to the
-// studio's route handlers (served by a plain Node server here), real HTTP from the studio to the emulator.
+// studio, dispatched as the production server (scripts/server.js) does it: chat completions with a bearer token
+// through the fast lane (lib/chat/fast-lane.ts), everything else to the route handlers; real HTTP to the emulator.
 
 type Handler = (req: NextRequest) => Promise<Response>;
 
@@ -27,7 +28,9 @@ describe("OpenAI-compatible base with the openai SDK", () => {
     };
     const notFound = (await import("@/app/api/openai/v1/[...path]/route")).GET;
     ({ token } = await (await import("@/lib/auth/tokens")).createToken(TEST_SCOPE, "openai sdk test"));
+    const { fastLane } = await import("@/lib/chat/fast-lane");
     server = http.createServer(async (req, res) => {
+      if (fastLane.takes(req)) return fastLane.serve(req, res);
       const chunks: Buffer[] = [];
       for await (const c of req) chunks.push(c as Buffer);
       const ctl = new AbortController();
