@@ -61,6 +61,12 @@ describe("chat gateway fast lane", () => {
     expect(other.status).toBe(418);
   });
 
+  it("a token's hash (how its caller is found) is SHA-256 hex, as stored", async () => {
+    const { createHash } = await import("node:crypto");
+    const { hashToken } = await import("@/lib/auth/tokens");
+    expect(hashToken(token)).toBe(createHash("sha256").update(token).digest("hex"));
+  });
+
   it("answers for exactly the routes it stands in for, with the permission they declare", () => {
     for (const p of lane.FAST_LANE_PATHS) {
       const src = readFileSync(path.join("app", p, "route.ts"), "utf8");

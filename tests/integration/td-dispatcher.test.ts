@@ -87,6 +87,17 @@ describe("TD calls through undici's request() with fetch's shape", () => {
     expect(e).toMatchObject({ kind: "network", code: "ECONNREFUSED" });
   });
 
+  it("a call's URL: a plain path is joined as it is, a query or an unusual path goes through URL; a request id on each", () => {
+    const td = new TdHttp({ baseUrl: "http://td.example/base/", apiKey: "k" });
+    const a = td.url("/model/openai/api/v3/chat/completions");
+    expect(a.url).toBe(`http://td.example/base/model/openai/api/v3/chat/completions?requestId=${a.requestId}`);
+    const b = td.url("/v1.0/tasks", { Action: "Get Task" });
+    expect(b.url).toBe(`http://td.example/base/v1.0/tasks?Action=Get+Task&requestId=${b.requestId}`);
+    const c = td.url("/a/../b");
+    expect(c.url).toBe(`http://td.example/base/b?requestId=${c.requestId}`);
+    expect(a.requestId).not.toBe(b.requestId);
+  });
+
   it("an abort before the answer rejects with the signal's reason; during the body, the stream ends with it", async () => {
     const f = keepAliveFetch();
     const early = new AbortController();
