@@ -134,19 +134,27 @@ describe("engine edges (issue #11)", () => {
       { model: "T0401001", mode: "text-to-video", prompt: "hold the download" },
       TEST_SCOPE,
     );
-    const saving = await until(
-      () => getGeneration(TEST_SCOPE, g.id),
-      (x) => x.outputs.length > 0,
-    );
-    expect(saving.status).toBe("running");
-    expect(saving.phase).toBe("saving");
-    expect(saving.outputs[0].asset.fileUrl).toBeUndefined();
-    held.open();
-    const done = await until(
-      () => getGeneration(TEST_SCOPE, g.id),
-      (x) => x.status !== "running",
-    );
-    proxy.state.handler = undefined;
+    let done: Awaited<ReturnType<typeof getGeneration>>;
+    try {
+      // A read is two statements (the record, then its outputs): on PostgreSQL the second can see the outputs of
+      // a finish that committed between them, so wait for the record's own phase too.
+      const saving = await until(
+        () => getGeneration(TEST_SCOPE, g.id),
+        (x) => x.outputs.length > 0 && x.phase !== undefined,
+      );
+      expect(saving.status).toBe("running");
+      expect(saving.phase).toBe("saving");
+      expect(saving.outputs[0].asset.fileUrl).toBeUndefined();
+      held.open();
+      done = await until(
+        () => getGeneration(TEST_SCOPE, g.id),
+        (x) => x.status !== "running",
+      );
+    } finally {
+      // Whatever happened above, later tests' downloads are not held.
+      held.open();
+      proxy.state.handler = undefined;
+    }
     expect(done.status).toBe("succeeded");
     expect(done.phase).toBeUndefined();
     expect(done.outputs[0].asset.fileUrl).toBe(`/api/v1/assets/${done.outputs[0].assetId}/file`);
