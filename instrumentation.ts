@@ -34,6 +34,8 @@ export async function register() {
     const { installShutdown } = await import("@/lib/health/shutdown");
     installShutdown(config().STUDIO_SHUTDOWN_TIMEOUT_MS);
   }
+  // Every process, engine or not, tells the others of a revoked token or a finished task, and hears theirs.
+  (await import("@/lib/generations/relay")).joinRelay();
   if (process.env.STUDIO_ENGINE === "off") return;
   const { startEngine } = await import("@/lib/generations/engine");
   const { owner } = startEngine();

@@ -1,8 +1,9 @@
 // A short memory of who an API token belongs to (lib/auth/caller.ts): four queries saved per request (a create, a
 // chat turn). Any write to a membership, to a token's revocation, to a user's operator flag, name or email, to a team's
 // name, or a deleted user or team clears it in this
-// process at once (the database client calls forgetCallers) and, through the engine's relay (PostgreSQL NOTIFY), in
-// every other process; without a relay another process's copy lives at most CALLER_CACHE_MS.
+// process at once (the database client calls forgetCallers) and, through the processes' relay (PostgreSQL NOTIFY,
+// lib/generations/relay.ts), in every other process; without a relay another process's copy lives at most
+// CALLER_CACHE_MS.
 
 /** Without a way to tell the other processes (see setCallerRelay), a process's copy lives this long. */
 export const CALLER_CACHE_MS = 2000;
@@ -11,8 +12,8 @@ export const CALLER_CACHE_RELAYED_MS = 60_000;
 
 const relayed = globalThis as unknown as { __studioCallerRelay?: () => void };
 /**
- * The engine sets how a change reaches the other processes (PostgreSQL: NOTIFY), or a no-op when there are none
- * (SQLite: one process). Unset (tests, scripts): entries live CALLER_CACHE_MS.
+ * The relay (lib/generations/relay.ts) sets how a change reaches the other processes (PostgreSQL: NOTIFY), or a
+ * no-op when there are none (SQLite: one process). Unset (tests, scripts): entries live CALLER_CACHE_MS.
  */
 export function setCallerRelay(fn: (() => void) | undefined): void {
   relayed.__studioCallerRelay = fn;

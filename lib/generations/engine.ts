@@ -23,9 +23,8 @@ import { background } from "@/lib/assets/media";
 import { applyPollResult, mergeIds, recordFailure, settleSaving } from "./finish";
 import { nextPollDelay, statusLimiter } from "./schedule";
 import { submitGeneration } from "./submit";
-import { onWake, onWakeTask, setWakeRelay, wakeFromElsewhere } from "./wake";
-import { listenPg } from "@/lib/db/pg-listen";
-import { forgetCallersFromElsewhere, setCallerRelay } from "@/lib/auth/caller-cache";
+import { onWake, onWakeTask } from "./wake";
+import { joinRelay } from "./relay";
 
 const LEASE_MS = 60_000;
 /** Leases of claimed work are renewed this often while it waits or its call is in flight. */
@@ -327,27 +326,8 @@ export function startEngine(): Engine {
   onWake("poller", poller.wake);
   onWakeTask((id) => pool.markAgain(id));
   // PostgreSQL: a callback or a finished download seen by one process wakes every process's engine (the task may be
-  // leased by another one). Payload "<owner> <what>"; a process ignores its own.
-  let unlisten: (() => void) | undefined;
-  if (dbKind() === "postgres") {
-    unlisten = listenPg("studio_wake", (payload) => {
-      const [from, what] = payload.split(" ");
-      if (from === owner || !what) return;
-      if (what === "callers") forgetCallersFromElsewhere();
-      else wakeFromElsewhere(what);
-    });
-    setWakeRelay((what) => {
-      void db().$executeRaw`SELECT pg_notify('studio_wake', ${`${owner} ${what}`})`.catch((e) =>
-        elog().error({ err: (e as Error).message }, "could not relay a wake-up"),
-      );
-    });
-    // A revoked token or a changed membership is forgotten by every process's caller cache at once.
-    setCallerRelay(() => {
-      void db().$executeRaw`SELECT pg_notify('studio_wake', ${`${owner} callers`})`.catch((e) =>
-        elog().error({ err: (e as Error).message }, "could not relay a caller change"),
-      );
-    });
-  } else setCallerRelay(() => undefined); // SQLite: one process, nobody else to tell
+  // leased by another one), and a caller change reaches every process's cache (lib/generations/relay.ts).
+  const leaveRelay = joinRelay();
   const stop = () => {
     void poller.stop();
     void archiver.stop();
@@ -357,9 +337,7 @@ export function startEngine(): Engine {
     clearInterval(renewal);
     clearInterval(housekeeping);
     clearTimeout(firstSweep);
-    unlisten?.();
-    setWakeRelay(undefined);
-    setCallerRelay(undefined);
+    leaveRelay();
     if (g.__studioEngine?.owner === owner) g.__studioEngine = undefined;
   };
   /**
@@ -418,13 +396,21 @@ async function engineTick(pool: PollPool, idleMs: number): Promise<number> {
   const started = await pool.fill();
   if (busy || started.length) return 20;
   if (Date.now() < pollsPausedUntil) return Math.min(idleMs, pollsPausedUntil - Date.now());
-  // Nothing due: sleep until the earliest next poll (one indexed lookup), at most the idle interval.
+  // Nothing due: sleep until the earliest next poll (one indexed lookup), at most the idle interval. Only rows a
+  // claim could take count: one whose poll is in flight (ours, or another process's) is overdue until its answer,
+  // and would make this loop spin every few milliseconds; a lease that runs out is seen within the idle interval.
+  const now = new Date();
   const next = await db().generation.findFirst({
-    where: { nextPollAt: { not: null }, status: { in: ACTIVE }, upstreamTaskId: { not: null } },
+    where: {
+      nextPollAt: { not: null },
+      status: { in: ACTIVE },
+      upstreamTaskId: { not: null },
+      OR: [{ leaseExpiresAt: null }, { leaseExpiresAt: { lt: now } }],
+    },
     orderBy: { nextPollAt: "asc" },
     select: { nextPollAt: true },
   });
-  const wait = next?.nextPollAt ? next.nextPollAt.getTime() - Date.now() : idleMs;
+  const wait = next?.nextPollAt ? next.nextPollAt.getTime() - now.getTime() : idleMs;
   return Math.max(5, Math.min(idleMs, wait));
 }
 
@@ -448,16 +434,15 @@ async function housekeep(): Promise<void> {
   }
 }
 
-/** Per create window (longest call + slack), the models that share it; unknown models get the longest. */
-function submitWindows(): Map<number, string[]> {
-  const windows = new Map<number, string[]>();
+/** Each model's create window (its longest call, retries included, + slack); unknown models get the longest. */
+function submitWindows(): { byModel: Map<string, number>; shortest: number; longest: number } {
+  const byModel = new Map<string, number>();
   for (const m of CATALOG) {
     const adapter = adapterFor(m.family);
-    if (!adapter) continue;
-    const ms = adapter.maxSubmitMs(m) + SUBMIT_SLACK_MS;
-    windows.set(ms, [...(windows.get(ms) ?? []), m.id]);
+    if (adapter) byModel.set(m.id, adapter.maxSubmitMs(m) + SUBMIT_SLACK_MS);
   }
-  return windows;
+  const all = [...byModel.values()];
+  return { byModel, shortest: Math.min(...all), longest: Math.max(...all) };
 }
 
 /** Recover unsent or half-sent creates; answers how many unsent ones were sent. */
@@ -496,28 +481,23 @@ async function recoverCreates(): Promise<number> {
   // Sent but never answered: TD may have it, so we must not send it again. Only once the create can no longer
   // answer (its longest duration, retries included, per model); an answer after that still revives it.
   const windows = submitWindows();
-  const known = [...windows.values()].flat();
-  const longest = Math.max(...windows.keys());
-  for (const [windowMs, models] of [...windows, [longest, []] as [number, string[]]]) {
-    const stale = await db().generation.findMany({
-      where: {
-        status: "queued",
-        upstreamTaskId: null,
-        submittedAt: { lt: new Date(now.getTime() - windowMs) },
-        model: models.length ? { in: models } : { notIn: known },
-      },
-      select: { id: true, submittedAt: true },
-      take: 50,
-    });
-    for (const s of stale) {
-      const message =
-        "The studio stopped while sending this task, before TD confirmed it. It was not sent again, so you are not charged twice; run it again if needed.";
-      await recordFailure(
-        s.id,
-        { code: "SubmitInterrupted", message, requestIds: [] },
-        { stillSending: s.submittedAt! },
-      );
-    }
+  // One query for every model (rows past the shortest window), then each row against its own model's window. The
+  // rows it reads are creates still in flight after that long: a few; the bound only spreads a crash's backlog.
+  const stale = await db().generation.findMany({
+    where: {
+      status: "queued",
+      upstreamTaskId: null,
+      submittedAt: { lt: new Date(now.getTime() - windows.shortest) },
+    },
+    select: { id: true, model: true, submittedAt: true },
+    orderBy: { submittedAt: "asc" },
+    take: 200,
+  });
+  for (const s of stale) {
+    if (s.submittedAt!.getTime() >= now.getTime() - (windows.byModel.get(s.model) ?? windows.longest)) continue;
+    const message =
+      "The studio stopped while sending this task, before TD confirmed it. It was not sent again, so you are not charged twice; run it again if needed.";
+    await recordFailure(s.id, { code: "SubmitInterrupted", message, requestIds: [] }, { stillSending: s.submittedAt! });
   }
   // Experiment cells waiting for a slot (a restart, another process's ends): imported late, experiments create generations.
   void import("@/lib/experiments/run")

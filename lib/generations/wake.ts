@@ -4,7 +4,7 @@ const g = globalThis as unknown as {
     archiver?: () => void;
     poller?: () => void;
     task?: (id: string) => void;
-    /** PostgreSQL: passes a wake-up on to the other processes (set by the engine, lib/generations/engine.ts). */
+    /** PostgreSQL: passes a wake-up on to the other processes (set by lib/generations/relay.ts). */
     relay?: (what: string) => void;
   };
 };

@@ -72,7 +72,10 @@ beforeAll(async () => {
   // Output links point at the proxy too, so downloads can be held.
   emu = await startEmulator({ port: 0, apiKey: "k", taskSeconds: 0.4, quiet: true, publicUrl: proxy.state.url });
   proxy.state.target = emu.url;
-  dataDir = freshStudioEnv(proxy.state.url, "k", { STUDIO_RESEND_WINDOW_MS: "60000" }).dir;
+  dataDir = freshStudioEnv(proxy.state.url, "k", {
+    STUDIO_RESEND_WINDOW_MS: "60000",
+    STUDIO_DB_QUERY_EVENTS: "1",
+  }).dir;
 });
 afterAll(async () => {
   const { startEngine } = await import("@/lib/generations/engine");
@@ -396,6 +399,46 @@ describe("engine edges (issue #11)", () => {
     expect(new Date(done.submittedAt!).getTime() - t0).toBeGreaterThanOrEqual(1900);
     expect(done.error).toBeUndefined();
     expect(done.requestIds).toContain(requestIdOf(creates[0]));
+  });
+
+  it("a poll in flight does not make the poller spin: it sleeps until a poll it could claim is due", async () => {
+    const { createGeneration, getGeneration } = await load();
+    const { onDbQuery } = await import("@/lib/db");
+    const held = gate();
+    let holding = 0;
+    proxy.state.handler = async (r, forward) => {
+      if (!isCreate(r) && !r.path.startsWith("/files/")) {
+        holding++;
+        await held.p;
+      }
+      return forward();
+    };
+    const statements: string[] = [];
+    try {
+      const g = await createGeneration(
+        { model: "T0401001", mode: "text-to-video", prompt: "a status call that hangs" },
+        TEST_SCOPE,
+      );
+      await until(
+        async () => holding,
+        (n) => n > 0,
+      );
+      // The row is leased and overdue while its call hangs: the loop must not take that as "due now" again and again.
+      const off = onDbQuery((q) => statements.push(q));
+      await new Promise((r) => setTimeout(r, 1500));
+      off();
+      held.open();
+      proxy.state.handler = undefined;
+      await until(
+        () => getGeneration(TEST_SCOPE, g.id),
+        (x) => x.status === "succeeded",
+      );
+    } finally {
+      held.open();
+      proxy.state.handler = undefined;
+    }
+    // Idle passes (here every 100 ms: recovery, a claim, the next-due lookup) are tens of statements; a spin is hundreds.
+    expect(statements.filter((q) => q.includes("Generation")).length).toBeLessThan(120);
   });
 
   it("finishes an unknown task id as failed with its code (DashScope UNKNOWN, Ark 404, VOD TaskId)", async () => {
