@@ -56,6 +56,17 @@ describe("the processes' relay in a process without the engine", () => {
   });
 
   it.skipIf(!testPgUrl())(
+    "a budget set through it is told too (the others' memory of a team without budgets)",
+    async () => {
+      const { randomUUID } = await import("node:crypto");
+      const { db } = await import("@/lib/db");
+      heard.length = 0;
+      await db().budget.create({ data: { id: randomUUID(), teamId: TEST_SCOPE.teamId, monthly: 10 } });
+      expect(await waitFor(() => heard.some((p) => p.endsWith(" callers"))), JSON.stringify(heard)).toBe(true);
+    },
+  );
+
+  it.skipIf(!testPgUrl())(
     "another process's change makes it forget its callers within a second (not at the end of their time)",
     async () => {
       const { cachedCaller, rememberCaller } = await import("@/lib/auth/caller-cache");
