@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
-import { studioTestbed, until } from "./helpers";
+import { mediaMade, studioTestbed, until } from "./helpers";
 import { call, people, routes, twoTeams, type Who } from "./route-bench";
 
 // Version stacks through the real routes, the real engine and the emulator: a create with `versionOf` joins the
@@ -52,6 +52,10 @@ describe("version stacks", () => {
       params: { duration: 4, ratio: "9:16" },
       versionOf: v2.assetId,
     });
+
+    // A succeeded output is readable before its poster is made (the media loop follows): let every version's be
+    // made, so the two reads compared below see the same rows.
+    for (const v of [v1, v2, v3]) await mediaMade(v.assetId);
 
     const got = (await call("alice", "GET", `/api/v1/assets/${v1.assetId}`)).json;
     expect(got.stack).toEqual({ id: v1.assetId, version: 1, count: 3, latestAssetId: v3.assetId });
