@@ -153,6 +153,8 @@ class PollPool {
   private flights = new Set<Promise<void>>();
   /** Shutting down: nothing more is claimed or started. */
   private closed = false;
+  /** Leased rows that will not be polled here (the pool closed): drain gives their leases back. */
+  private handedBack = new Set<string>();
   onIdleSlot: () => void = () => {};
 
   constructor(
@@ -191,7 +193,7 @@ class PollPool {
     const held = this.held();
     if (dbKind() === "postgres") {
       const mine = await claimPg(this.owner, now, held);
-      return mine.map((gen) => new Promise<void>((done) => this.ready.push({ gen, done })));
+      return this.take(mine);
     }
     // nextPollAt first: the claim is a range scan of the nextPollAt index in due order (terminal rows have none).
     const due = await db().generation.findMany({
@@ -213,18 +215,35 @@ class PollPool {
       data: { leaseOwner: this.owner, leaseExpiresAt: new Date(now.getTime() + LEASE_MS) },
       select: CLAIM_SELECT,
     });
-    return mine.map((gen) => new Promise<void>((done) => this.ready.push({ gen, done })));
+    return this.take(mine);
+  }
+
+  /** Rows a claim statement leased: queued for a slot, or, when the pool closed while the statement ran, handed back. */
+  private take(rows: Claimed[]): Promise<void>[] {
+    if (this.closed) {
+      for (const r of rows) this.handedBack.add(r.id);
+      return [];
+    }
+    return rows.map((gen) => new Promise<void>((done) => this.ready.push({ gen, done })));
   }
 
   /**
-   * Shutdown: claim nothing more, hand the unstarted rows back to the caller (their leases are still ours) and
-   * answer, once the polls in flight end, with every id this pool held. The caller bounds the wait.
+   * Shutdown: claim nothing more, hand the unstarted rows back to the caller (their leases are still ours), and
+   * with them the rows of a claim statement still running; `held()`, asked once `settled` (or the caller's bound)
+   * has passed, names every id whose lease may still be ours.
    */
-  close(): { held: string[]; settled: Promise<unknown> } {
+  close(): { held: () => string[]; settled: Promise<unknown> } {
     this.closed = true;
-    const held = this.held();
-    for (const w of this.ready.splice(0)) w.done();
-    return { held, settled: Promise.allSettled([...this.flights]) };
+    for (const w of this.ready.splice(0)) {
+      this.handedBack.add(w.gen.id);
+      w.done();
+    }
+    // A claim statement running now leases rows too: they are handed back with the rest once it returns.
+    const inFlight = [...this.inFlight];
+    return {
+      held: () => [...new Set([...inFlight, ...this.inFlight, ...this.handedBack])],
+      settled: Promise.allSettled([...this.flights, this.claiming]),
+    };
   }
 
   private pump() {
@@ -356,10 +375,11 @@ export function startEngine(): Engine {
     const { held, settled } = pool.close();
     await until(Promise.all([poller.stop(), archiver.stop(), media.stop(), settled, archivesInFlight()]));
     stop();
+    const ids = held();
     const [polls, archivesReleased, mediaReleased] = await Promise.all([
-      held.length
+      ids.length
         ? db().generation.updateMany({
-            where: { id: { in: held }, leaseOwner: owner, status: { in: ACTIVE } },
+            where: { id: { in: ids }, leaseOwner: owner, status: { in: ACTIVE } },
             data: { leaseOwner: null, leaseExpiresAt: null },
           })
         : { count: 0 },

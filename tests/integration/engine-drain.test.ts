@@ -20,7 +20,11 @@ beforeAll(async () => {
   emu = await startEmulator({ port: 0, apiKey: "k", taskSeconds: 0.3, quiet: true, hangMs: 8000 });
   await new Promise<void>((ok) => silent.listen(0, "127.0.0.1", () => ok()));
   silentUrl = `http://127.0.0.1:${(silent.address() as AddressInfo).port}`;
-  freshStudioEnv(emu.url, "k", { STUDIO_POLL_CONCURRENCY: "1", STUDIO_FETCH_ALLOW_ORIGINS: silentUrl });
+  freshStudioEnv(emu.url, "k", {
+    STUDIO_POLL_CONCURRENCY: "1",
+    STUDIO_FETCH_ALLOW_ORIGINS: silentUrl,
+    STUDIO_DB_QUERY_EVENTS: "1",
+  });
 });
 afterAll(async () => {
   silent.closeAllConnections();
@@ -67,6 +71,33 @@ describe("engine drain (graceful shutdown)", () => {
     expect(taken).toBe(2);
     const polled = await db().generation.findMany({ where: { id: { in: ids } }, select: { requestIds: true } });
     for (const p of polled) expect(JSON.parse(p.requestIds).length).toBeGreaterThanOrEqual(2);
+  });
+
+  it("a claim statement running when drain begins: the rows it leases are handed back too", async () => {
+    const { createGeneration } = await import("@/lib/generations/create");
+    const { startEngine } = await import("@/lib/generations/engine");
+    const { db, onDbQuery } = await import("@/lib/db");
+    const ids: string[] = [];
+    for (const p of ["drain mid-claim 1", "drain mid-claim 2"])
+      ids.push((await createGeneration({ model: "T0401001", mode: "text-to-video", prompt: p }, TEST_SCOPE)).id);
+    const engine = startEngine();
+    // Drain starts the moment the claim's UPDATE has run, before the engine has taken its rows.
+    let drained: Promise<{ pollsReleased: number }> | undefined;
+    const off = onDbQuery((q) => {
+      if (!drained && /^\s*UPDATE/i.test(q) && /leaseOwner/.test(q) && /Generation/.test(q))
+        drained = engine.drain(Date.now() + 2000);
+    });
+    try {
+      await until(
+        async () => drained,
+        (d) => d !== undefined,
+      );
+      await drained;
+    } finally {
+      off();
+    }
+    const rows = await db().generation.findMany({ where: { id: { in: ids } }, select: { leaseOwner: true } });
+    expect(rows.filter((r) => r.leaseOwner === engine.owner)).toEqual([]);
   });
 
   it("a download in flight: drain hands its claim back, so another process claims it at once", async () => {
